@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { isValidTimeZone } from './domain/service-day';
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  LUOT_DATA_DIR: z.string().min(1).default('./data'),
+  LUOT_ADMIN_PASSWORD: z.string().optional(),
+  LUOT_TIME_ZONE: z
+    .string()
+    .default('Asia/Ho_Chi_Minh')
+    .refine(isValidTimeZone, { message: 'not a known IANA time zone' }),
+  LUOT_CENTRE_NAME: z.string().min(1).default('Trung tâm Phục vụ hành chính công tỉnh'),
+  LUOT_DEMO: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('1')
+    .transform((value) => value === '1' || value === 'true'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** The server's configuration, read once at start. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseFile: string;
+  adminPassword: string | undefined;
+  timeZone: string;
+  centreName: string;
+  seedDemo: boolean;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+}
+
+/** Reads and validates the environment; throws one message listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.')}: ${issue.message}`,
+    );
+    throw new Error(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.LUOT_DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databaseFile: path.join(dataDir, 'luot.db'),
+    adminPassword: e.LUOT_ADMIN_PASSWORD || undefined,
+    timeZone: e.LUOT_TIME_ZONE,
+    centreName: e.LUOT_CENTRE_NAME.normalize('NFC'),
+    seedDemo: e.LUOT_DEMO,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,33 @@
+/** Every error code the API and socket acks can answer with; stable, safe to match on. */
+export const ERROR_CODES = [
+  'invalid_json',
+  'validation_failed',
+  'payload_too_large',
+  'not_found',
+  'service_not_found',
+  'counter_not_found',
+  'ticket_not_found',
+  'queue_empty',
+  'no_current_ticket',
+  'counter_busy',
+  'invalid_transition',
+  'unauthenticated',
+  'invalid_credentials',
+  'forbidden',
+  'not_your_counter',
+  'counter_taken',
+  'idempotency_mismatch',
+  'internal_error',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The body of every error response, and the `error` of a failed socket ack. */
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+}
+
+/** The JSON body of any HTTP error. */
+export interface ErrorBody {
+  error: ApiError;
+}

@@ -1,0 +1,86 @@
+import type { ApiError } from './errors';
+import type { Counter, StateSnapshot, Ticket, WaitingCounts } from './entities';
+
+/** Names of the events the server pushes. No event-name literal lives outside this module. */
+export const SERVER_EVENTS = {
+  snapshot: 'queue:snapshot',
+  ticketIssued: 'ticket:issued',
+  ticketCalled: 'ticket:called',
+  ticketStarted: 'ticket:started',
+  ticketFinished: 'ticket:finished',
+  ticketNoShow: 'ticket:no-show',
+  counterUpdated: 'counter:updated',
+} as const;
+
+/** Names of the events a client may send. */
+export const CLIENT_EVENTS = {
+  sync: 'sync',
+} as const;
+
+/** Fields every event of the feed carries. */
+export interface FeedFields {
+  /** Position in the event feed; strictly increasing, never reused. */
+  seq: number;
+  /** When it happened, ISO 8601 UTC. */
+  at: string;
+}
+
+/** A change to one ticket, with the counter involved and the queue lengths after it. */
+export interface TicketChange extends FeedFields {
+  ticket: Ticket;
+  counter: Counter | null;
+  waiting: WaitingCounts;
+}
+
+/** `ticket:called`: a number was called (or called again) to a counter. */
+export interface TicketCalled extends TicketChange {
+  counter: Counter;
+  recall: boolean;
+}
+
+/** `counter:updated`: a counter changed hands or state. */
+export interface CounterUpdated extends FeedFields {
+  counter: Counter;
+}
+
+/** Payload of each feed event, by event name. */
+export interface FeedPayloads {
+  'ticket:issued': TicketChange;
+  'ticket:called': TicketCalled;
+  'ticket:started': TicketChange;
+  'ticket:finished': TicketChange;
+  'ticket:no-show': TicketChange;
+  'counter:updated': CounterUpdated;
+}
+
+/** Names of the events that make up the feed (everything but the snapshot). */
+export type FeedEventName = keyof FeedPayloads;
+
+/** One feed event as `sync` returns it: exactly what was pushed live, with its name. */
+export type FeedEnvelope = {
+  [K in FeedEventName]: { type: K; payload: FeedPayloads[K] };
+}[FeedEventName];
+
+/** A socket acknowledgement: data on success, a coded error otherwise. */
+export type Ack<T> = { data: T } | { error: ApiError };
+
+/** `sync` request: the last seq the client applied. */
+export interface SyncRequest {
+  sinceSeq: number;
+}
+
+/** `sync` answer: the missed events in order, or a snapshot when too far behind. */
+export type SyncResult =
+  { kind: 'events'; events: FeedEnvelope[] } | { kind: 'snapshot'; snapshot: StateSnapshot };
+
+/** Events the server emits, for `Server<ClientEvents, ServerEvents>`. */
+export type ServerEvents = {
+  [K in FeedEventName]: (payload: FeedPayloads[K]) => void;
+} & {
+  'queue:snapshot': (snapshot: StateSnapshot) => void;
+};
+
+/** Events a client emits. */
+export interface ClientEvents {
+  sync: (request: SyncRequest, ack: (result: Ack<SyncResult>) => void) => void;
+}

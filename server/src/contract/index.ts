@@ -1,0 +1,5 @@
+export * from './entities';
+export * from './errors';
+export * from './events';
+export * from './http';
+export * from './i18n';

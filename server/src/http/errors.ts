@@ -1,0 +1,67 @@
+import type { ErrorRequestHandler, Response } from 'express';
+import type { Logger } from 'pino';
+import type { ErrorCode } from '../contract/errors';
+import { errorMessageKey, translate, type Language } from '../contract/i18n';
+import { DomainError } from '../domain/errors';
+
+/** The HTTP status of each error code. */
+export const ERROR_STATUS: Record<ErrorCode, number> = {
+  invalid_json: 400,
+  validation_failed: 400,
+  payload_too_large: 413,
+  not_found: 404,
+  service_not_found: 404,
+  counter_not_found: 404,
+  ticket_not_found: 404,
+  queue_empty: 404,
+  no_current_ticket: 409,
+  counter_busy: 409,
+  invalid_transition: 409,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  not_your_counter: 403,
+  counter_taken: 409,
+  idempotency_mismatch: 422,
+  internal_error: 500,
+};
+
+/** The language a response should use: English when the client prefers it, else Vietnamese. */
+export function languageOf(acceptLanguage: string | undefined): Language {
+  const first = acceptLanguage?.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'vi';
+}
+
+/** Writes `{ error: { code, message } }` with the code's status. */
+export function sendError(res: Response, code: ErrorCode, lang: Language): void {
+  res
+    .status(ERROR_STATUS[code])
+    .json({ error: { code, message: translate(lang, errorMessageKey(code)) } });
+}
+
+/** Body-parser failures carry a `type`; map the ones clients can cause. */
+function codeOfParserError(error: unknown): ErrorCode | null {
+  const type = (error as { type?: unknown } | null)?.type;
+  if (type === 'entity.parse.failed') return 'invalid_json';
+  if (type === 'entity.too.large') return 'payload_too_large';
+  if (
+    typeof type === 'string' &&
+    /^(encoding|charset)\.unsupported$|^request\.(aborted|size\.invalid)$/.test(type)
+  ) {
+    return 'validation_failed';
+  }
+  return null;
+}
+
+/** The one error handler: domain errors → their status, everything else → 500 without details. */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, next) => {
+    if (res.headersSent) return next(error);
+    const lang = languageOf(req.get('accept-language'));
+    if (error instanceof DomainError) return sendError(res, error.code, lang);
+    const parserCode = codeOfParserError(error);
+    if (parserCode) return sendError(res, parserCode, lang);
+    logger.error({ err: error, method: req.method, url: req.originalUrl }, 'request failed');
+    sendError(res, 'internal_error', lang);
+  };
+}

@@ -1,0 +1,38 @@
+import { Router } from 'express';
+import type { SessionResponse } from '../../contract/http';
+import { loginSchema } from '../../contract/schemas';
+import { toStaffUser, type AuthService } from '../../auth/auth-service';
+import {
+  clearSessionCookie,
+  requireStaff,
+  sessionToken,
+  setSessionCookie,
+  staffOf,
+} from '../session';
+import { parse } from '../validation';
+
+/** Staff sign-in and sign-out. */
+export function authRoutes(auth: AuthService): Router {
+  const router = Router();
+
+  router.post('/auth/login', async (req, res) => {
+    const { username, password } = parse(loginSchema, req.body);
+    const session = await auth.login(username, password);
+    setSessionCookie(res, session.token, session.expiresAt, req.secure);
+    const body: SessionResponse = { user: session.user };
+    res.json(body);
+  });
+
+  router.post('/auth/logout', (req, res) => {
+    auth.logout(sessionToken(req));
+    clearSessionCookie(res);
+    res.status(204).end();
+  });
+
+  router.get('/auth/me', requireStaff(auth), (_req, res) => {
+    const body: SessionResponse = { user: toStaffUser(staffOf(res)) };
+    res.json(body);
+  });
+
+  return router;
+}

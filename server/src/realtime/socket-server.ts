@@ -1,0 +1,30 @@
+import type { Server as HttpServer } from 'node:http';
+import type { Logger } from 'pino';
+import { Server } from 'socket.io';
+import { SERVER_EVENTS, type ClientEvents, type ServerEvents } from '../contract/events';
+import type { FeedService } from '../services/feed-service';
+import type { QueueReader } from '../services/queue-reader';
+import { registerSyncHandler } from './sync-handler';
+
+/** What the socket layer needs. */
+export interface SocketDeps {
+  reader: QueueReader;
+  feed: FeedService;
+  logger: Logger;
+}
+
+/** Attaches Socket.IO to the HTTP server: a snapshot on connect, then the feed. */
+export function createSocketServer(
+  httpServer: HttpServer,
+  deps: SocketDeps,
+): Server<ClientEvents, ServerEvents> {
+  const io = new Server<ClientEvents, ServerEvents>(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: 64 * 1024,
+  });
+  io.on('connection', (socket) => {
+    socket.emit(SERVER_EVENTS.snapshot, deps.reader.snapshot());
+    registerSyncHandler(socket, deps);
+  });
+  return io;
+}

@@ -1,0 +1,75 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pino, { type Logger } from 'pino';
+import { createApplication, type Application } from './app';
+import type { Config } from './config';
+import type { Clock } from './services/clock';
+import { seedDemoCentre } from './services/demo-centre';
+import { openDatabase } from './storage/database';
+import { migrate } from './storage/migrate';
+
+/** A running server. */
+export interface RunningServer {
+  url: string;
+  port: number;
+  application: Application;
+  /** The first admin's credentials when this start created the account. */
+  createdAdmin: { username: string; password: string; generated: boolean } | null;
+  /** Closes sockets, the HTTP server and the database, in that order. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Opens the database, migrates it before anything listens, seeds the demo
+ * centre and the first admin, builds the app and listens.
+ */
+export async function startServer(
+  config: Config,
+  options: { clock: Clock; logger?: Logger; uiDir?: string },
+): Promise<RunningServer> {
+  const logger = options.logger ?? pino({ level: config.logLevel });
+  const db = openDatabase(config.databaseFile);
+  try {
+    const applied = migrate(db);
+    if (applied.length > 0) logger.info({ applied }, 'database migrated');
+    const application = createApplication({
+      db,
+      clock: options.clock,
+      logger,
+      timeZone: config.timeZone,
+      centreName: config.centreName,
+      ...(options.uiDir !== undefined && { uiDir: options.uiDir }),
+    });
+    if (config.seedDemo && seedDemoCentre(application.repos)) logger.info('demo centre seeded');
+    const createdAdmin = await application.auth.ensureAdmin(config.adminPassword);
+
+    const httpServer = http.createServer(application.app);
+    const io = application.attach(httpServer);
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.port, config.host, () => resolve());
+    });
+    const port = (httpServer.address() as AddressInfo).port;
+    const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    let stopped: Promise<void> | null = null;
+    return {
+      url: `http://${shownHost}:${port}`,
+      port,
+      application,
+      createdAdmin,
+      stop() {
+        stopped ??= new Promise<void>((resolve) => {
+          io.close(() => {
+            db.close();
+            resolve();
+          });
+          httpServer.closeAllConnections();
+        });
+        return stopped;
+      },
+    };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,94 @@
+import type {
+  Counter,
+  RecentCall,
+  Service,
+  StateSnapshot,
+  WaitingCounts,
+} from '../contract/entities';
+import type { TicketCalled } from '../contract/events';
+import { SERVER_EVENTS } from '../contract/events';
+import { DomainError } from '../domain/errors';
+import { estimateWaitMinutes } from '../domain/estimate';
+import { compareCandidates } from '../domain/next-ticket';
+import type { TicketRecord } from '../domain/ticket';
+import type { Repos } from '../storage/repos';
+import { toCounter, toService, toWaitingCounts } from './views';
+
+/** How many calls a snapshot carries for the hall screen. */
+export const RECENT_CALLS = 10;
+
+/** Read-side queries: what screens and the API show. Never writes. */
+export class QueueReader {
+  constructor(private readonly repos: Repos) {}
+
+  services(): Service[] {
+    const counts = this.repos.tickets.waitingCounts();
+    return this.repos.services.listActive().map((service) => {
+      const waiting = counts.get(service.id) ?? 0;
+      return toService(service, waiting, this.estimate(service.id, waiting));
+    });
+  }
+
+  counters(): Counter[] {
+    const current = this.repos.tickets.currentByCounter();
+    return this.repos.counters.list().map((counter) => toCounter(counter, current.get(counter.id)));
+  }
+
+  counter(id: number): Counter {
+    const record = this.repos.counters.get(id);
+    if (!record) throw new DomainError('counter_not_found', `No counter ${id}`);
+    return toCounter(record, this.repos.tickets.currentAt(id));
+  }
+
+  waiting(): WaitingCounts {
+    const ids = this.repos.services.listActive().map((service) => service.id);
+    return toWaitingCounts(ids, this.repos.tickets.waitingCounts());
+  }
+
+  /** Waiting tickets of the same service that will be called before this one. */
+  ahead(ticket: TicketRecord): number {
+    if (ticket.status !== 'waiting') return 0;
+    const compare = compareCandidates(new Map([[ticket.serviceId, 1]]));
+    return this.repos.tickets
+      .waitingFor([ticket.serviceId])
+      .filter((other) => other.id !== ticket.id && compare(other, ticket) < 0).length;
+  }
+
+  /** Estimated minutes of wait for a ticket with `ahead` tickets before it. */
+  estimate(serviceId: number, ahead: number): number {
+    const service = this.repos.services.get(serviceId);
+    const mean =
+      this.repos.tickets.meanServiceMinutes(serviceId) ?? service?.defaultServiceMinutes ?? 0;
+    return estimateWaitMinutes(ahead, mean, this.repos.counters.staffedCountFor(serviceId));
+  }
+
+  recentCalls(limit = RECENT_CALLS): RecentCall[] {
+    return this.repos.events.latestOfType(SERVER_EVENTS.ticketCalled, limit).map((event) => {
+      const payload = event.payload as unknown as Omit<TicketCalled, 'seq' | 'at'>;
+      return {
+        ticketId: payload.ticket.id,
+        number: payload.ticket.number,
+        serviceId: payload.ticket.serviceId,
+        priorityClass: payload.ticket.priorityClass,
+        counterId: payload.counter.id,
+        counterNumber: payload.counter.number,
+        counterName: payload.counter.name,
+        calledAt: new Date(event.at).toISOString(),
+        recall: payload.recall,
+      };
+    });
+  }
+
+  /**
+   * Everything a screen needs, consistent as of one seq: the reads run
+   * synchronously on the one connection, so no write can fall between them.
+   */
+  snapshot(): StateSnapshot {
+    return {
+      seq: this.repos.events.lastSeq(),
+      services: this.services(),
+      counters: this.counters(),
+      recentCalls: this.recentCalls(),
+    };
+  }
+}

@@ -1,0 +1,31 @@
+import { CounterRepo } from './counter-repo';
+import type { Database } from './database';
+import { EventRepo } from './event-repo';
+import { IdempotencyRepo } from './idempotency-repo';
+import { ServiceRepo } from './service-repo';
+import { StaffRepo } from './staff-repo';
+import { TicketRepo } from './ticket-repo';
+
+/** Every repo over one database. */
+export interface Repos {
+  db: Database;
+  services: ServiceRepo;
+  counters: CounterRepo;
+  tickets: TicketRepo;
+  events: EventRepo;
+  staff: StaffRepo;
+  idempotency: IdempotencyRepo;
+}
+
+/** Builds the repos for a migrated database. */
+export function createRepos(db: Database): Repos {
+  return {
+    db,
+    services: new ServiceRepo(db),
+    counters: new CounterRepo(db),
+    tickets: new TicketRepo(db),
+    events: new EventRepo(db),
+    staff: new StaffRepo(db),
+    idempotency: new IdempotencyRepo(db),
+  };
+}

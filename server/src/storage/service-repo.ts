@@ -1,0 +1,80 @@
+import type { Database } from './database';
+
+/** A service as stored. */
+export interface ServiceRecord {
+  id: number;
+  code: string;
+  name: string;
+  nameEn: string;
+  prefix: string;
+  agency: string;
+  targetWaitMinutes: number;
+  defaultServiceMinutes: number;
+  sortOrder: number;
+  active: boolean;
+}
+
+interface ServiceRow {
+  id: number;
+  code: string;
+  name: string;
+  name_en: string;
+  prefix: string;
+  agency: string;
+  target_wait_minutes: number;
+  default_service_minutes: number;
+  sort_order: number;
+  active: number;
+}
+
+const toRecord = (row: ServiceRow): ServiceRecord => ({
+  id: row.id,
+  code: row.code,
+  name: row.name,
+  nameEn: row.name_en,
+  prefix: row.prefix,
+  agency: row.agency,
+  targetWaitMinutes: row.target_wait_minutes,
+  defaultServiceMinutes: row.default_service_minutes,
+  sortOrder: row.sort_order,
+  active: row.active === 1,
+});
+
+/** Reads and writes services. */
+export class ServiceRepo {
+  constructor(private readonly db: Database) {}
+
+  /** Active services in kiosk order. */
+  listActive(): ServiceRecord[] {
+    return this.db
+      .all<ServiceRow>('SELECT * FROM services WHERE active = 1 ORDER BY sort_order, id')
+      .map(toRecord);
+  }
+
+  get(id: number): ServiceRecord | undefined {
+    const row = this.db.get<ServiceRow>('SELECT * FROM services WHERE id = ?', [id]);
+    return row && toRecord(row);
+  }
+
+  count(): number {
+    return this.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM services')?.n ?? 0;
+  }
+
+  insert(service: Omit<ServiceRecord, 'id'>): number {
+    return this.db.run(
+      `INSERT INTO services (code, name, name_en, prefix, agency, target_wait_minutes,
+         default_service_minutes, sort_order, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        service.code,
+        service.name,
+        service.nameEn,
+        service.prefix,
+        service.agency,
+        service.targetWaitMinutes,
+        service.defaultServiceMinutes,
+        service.sortOrder,
+        service.active ? 1 : 0,
+      ],
+    ).lastInsertRowid;
+  }
+}

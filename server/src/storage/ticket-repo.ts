@@ -1,0 +1,157 @@
+import type { PriorityClass, TicketStatus } from '../contract/entities';
+import type { TicketRecord } from '../domain/ticket';
+import type { Database } from './database';
+
+interface TicketRow {
+  id: number;
+  service_id: number;
+  day: string;
+  sequence: number;
+  number: string;
+  priority_class: PriorityClass | null;
+  status: TicketStatus;
+  counter_id: number | null;
+  staff_id: number | null;
+  issued_at: number;
+  called_at: number | null;
+  serving_at: number | null;
+  finished_at: number | null;
+  recall_count: number;
+  tracking_token: string;
+}
+
+const toRecord = (row: TicketRow): TicketRecord => ({
+  id: row.id,
+  serviceId: row.service_id,
+  day: row.day,
+  sequence: row.sequence,
+  number: row.number,
+  priorityClass: row.priority_class,
+  status: row.status,
+  counterId: row.counter_id,
+  staffId: row.staff_id,
+  issuedAt: row.issued_at,
+  calledAt: row.called_at,
+  servingAt: row.serving_at,
+  finishedAt: row.finished_at,
+  recallCount: row.recall_count,
+  trackingToken: row.tracking_token,
+});
+
+/** A ticket about to be inserted: everything but its id. */
+export type NewTicket = Omit<TicketRecord, 'id'>;
+
+/** Reads and writes tickets and their daily number sequences. */
+export class TicketRepo {
+  constructor(private readonly db: Database) {}
+
+  /** Takes the next sequence for a service and day; the value is never handed out again. */
+  allocateSequence(serviceId: number, day: string): number {
+    const row = this.db.get<{ last_value: number }>(
+      `INSERT INTO ticket_sequences (service_id, day, last_value) VALUES (?, ?, 1)
+       ON CONFLICT (service_id, day) DO UPDATE SET last_value = last_value + 1
+       RETURNING last_value`,
+      [serviceId, day],
+    );
+    if (!row) throw new Error('Sequence allocation returned nothing');
+    return row.last_value;
+  }
+
+  insert(ticket: NewTicket): TicketRecord {
+    const { lastInsertRowid } = this.db.run(
+      `INSERT INTO tickets (service_id, day, sequence, number, priority_class, status, counter_id,
+         staff_id, issued_at, called_at, serving_at, finished_at, recall_count, tracking_token)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        ticket.serviceId,
+        ticket.day,
+        ticket.sequence,
+        ticket.number,
+        ticket.priorityClass,
+        ticket.status,
+        ticket.counterId,
+        ticket.staffId,
+        ticket.issuedAt,
+        ticket.calledAt,
+        ticket.servingAt,
+        ticket.finishedAt,
+        ticket.recallCount,
+        ticket.trackingToken,
+      ],
+    );
+    return { ...ticket, id: lastInsertRowid };
+  }
+
+  /** Writes back the fields a transition may change. */
+  update(ticket: TicketRecord): void {
+    this.db.run(
+      `UPDATE tickets SET status = ?, counter_id = ?, staff_id = ?, called_at = ?, serving_at = ?,
+         finished_at = ?, recall_count = ? WHERE id = ?`,
+      [
+        ticket.status,
+        ticket.counterId,
+        ticket.staffId,
+        ticket.calledAt,
+        ticket.servingAt,
+        ticket.finishedAt,
+        ticket.recallCount,
+        ticket.id,
+      ],
+    );
+  }
+
+  get(id: number): TicketRecord | undefined {
+    const row = this.db.get<TicketRow>('SELECT * FROM tickets WHERE id = ?', [id]);
+    return row && toRecord(row);
+  }
+
+  /** Waiting tickets of the given services, any order. */
+  waitingFor(serviceIds: readonly number[]): TicketRecord[] {
+    if (serviceIds.length === 0) return [];
+    const marks = serviceIds.map(() => '?').join(', ');
+    return this.db
+      .all<TicketRow>(
+        `SELECT * FROM tickets WHERE status = 'waiting' AND service_id IN (${marks})`,
+        serviceIds,
+      )
+      .map(toRecord);
+  }
+
+  /** The ticket a counter has called or is serving, if any. */
+  currentAt(counterId: number): TicketRecord | undefined {
+    const row = this.db.get<TicketRow>(
+      `SELECT * FROM tickets WHERE counter_id = ? AND status IN ('called', 'serving')
+       ORDER BY called_at DESC LIMIT 1`,
+      [counterId],
+    );
+    return row && toRecord(row);
+  }
+
+  /** Current tickets of all counters, by counter id. */
+  currentByCounter(): Map<number, TicketRecord> {
+    const rows = this.db.all<TicketRow>(
+      `SELECT * FROM tickets WHERE counter_id IS NOT NULL AND status IN ('called', 'serving')`,
+    );
+    return new Map(rows.map((row) => [row.counter_id as number, toRecord(row)]));
+  }
+
+  /** Waiting tickets per service id. */
+  waitingCounts(): Map<number, number> {
+    const rows = this.db.all<{ service_id: number; n: number }>(
+      `SELECT service_id, COUNT(*) AS n FROM tickets WHERE status = 'waiting' GROUP BY service_id`,
+    );
+    return new Map(rows.map((row) => [row.service_id, row.n]));
+  }
+
+  /** Mean minutes of the last `limit` finished services of a service, or null without history. */
+  meanServiceMinutes(serviceId: number, limit = 20): number | null {
+    const row = this.db.get<{ mean: number | null }>(
+      `SELECT AVG(finished_at - serving_at) / 60000.0 AS mean FROM (
+         SELECT finished_at, serving_at FROM tickets
+         WHERE service_id = ? AND status = 'done' AND serving_at IS NOT NULL
+         ORDER BY finished_at DESC LIMIT ?)`,
+      [serviceId, limit],
+    );
+    return row?.mean ?? null;
+  }
+}
