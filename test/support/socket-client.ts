@@ -1,0 +1,61 @@
+import { io, type Socket } from 'socket.io-client';
+import type {
+  ClientEvents,
+  FeedEnvelope,
+  FeedEventName,
+  ServerEvents,
+  StateSnapshot,
+} from '../../server/src/contract';
+
+/** A real socket.io-client that records every feed event it receives, in order. */
+export class RecordingSocket {
+  readonly socket: Socket<ServerEvents, ClientEvents>;
+  readonly received: FeedEnvelope[] = [];
+  snapshots: StateSnapshot[] = [];
+  private waiters: (() => void)[] = [];
+
+  constructor(url: string, feedEvents: readonly FeedEventName[]) {
+    this.socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false });
+    this.socket.on('queue:snapshot', (snapshot) => {
+      this.snapshots.push(snapshot);
+      this.notify();
+    });
+    for (const type of feedEvents) {
+      const on = this.socket.on.bind(this.socket) as (
+        event: string,
+        listener: (payload: never) => void,
+      ) => void;
+      on(type, (payload) => {
+        this.received.push({ type, payload } as FeedEnvelope);
+        this.notify();
+      });
+    }
+  }
+
+  /** Resolves once `predicate` holds, or rejects after `timeoutMs`. */
+  waitFor(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
+    if (predicate()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error('timed out waiting for socket events')),
+        timeoutMs,
+      );
+      const check = () => {
+        if (predicate()) {
+          clearTimeout(timer);
+          this.waiters = this.waiters.filter((w) => w !== check);
+          resolve();
+        }
+      };
+      this.waiters.push(check);
+    });
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+
+  private notify(): void {
+    for (const waiter of [...this.waiters]) waiter();
+  }
+}
