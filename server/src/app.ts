@@ -69,7 +69,7 @@ export function createApplication(components: AppComponents): Application {
   app.use(express.json({ limit: '16kb' }));
   app.use('/api', sameOriginOnly());
   app.use('/api', queueRoutes(queue, reader));
-  app.use('/api', authRoutes(auth));
+  app.use('/api', authRoutes(auth, counters));
   app.use('/api', counterRoutes(auth, queue, counters, reader));
   app.use('/api', (req, res) =>
     sendError(res, 'not_found', languageOf(req.get('accept-language'))),

@@ -1,12 +1,18 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { MIN_PASSWORD_LENGTH } from './auth/passwords';
 import { isValidTimeZone } from './domain/service-day';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
   LUOT_DATA_DIR: z.string().min(1).default('./data'),
-  LUOT_ADMIN_PASSWORD: z.string().optional(),
+  LUOT_ADMIN_PASSWORD: z
+    .string()
+    .optional()
+    .refine((value) => !value || value.length >= MIN_PASSWORD_LENGTH, {
+      message: `must be at least ${MIN_PASSWORD_LENGTH} characters`,
+    }),
   LUOT_TIME_ZONE: z
     .string()
     .default('Asia/Ho_Chi_Minh')

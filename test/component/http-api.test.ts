@@ -135,6 +135,13 @@ describe('HTTP API', () => {
       expect(priority.body.ahead).toBe(0);
     });
 
+    test('counts priority tickets as ahead of a normal one', async () => {
+      await anonymous.issue(DKKD);
+      await anonymous.issue(DKKD, 'pregnant');
+      const normal = await anonymous.post<IssueTicketResponse>('/api/tickets', { serviceId: DKKD });
+      expect(normal.body.ahead).toBe(2);
+    });
+
     test.each([
       ['malformed JSON', '{"serviceId":', 400, 'invalid_json'],
       ['a string id', '{"serviceId":"1"}', 400, 'validation_failed'],
@@ -370,6 +377,26 @@ describe('HTTP API', () => {
       const counters = await anonymous.get<Counter[]>('/api/counters');
       expect(counters.body.find((c) => c.number === 2)?.staff).toBeNull();
       expect(counters.body.find((c) => c.number === 3)?.staff?.displayName).toBe('Cán bộ lan');
+    });
+
+    test("one clerk's Idempotency-Key never replays another clerk's result", async () => {
+      const lan = await addClerk('lan');
+      const minh = await addClerk('minh');
+      await lan.post('/api/counters/1/sign-in');
+      await anonymous.issue(DKKD);
+      const headers = { 'Idempotency-Key': 'shared-key' };
+      expect((await lan.post('/api/counters/1/call-next', {}, headers)).status).toBe(200);
+      const response = await minh.post('/api/counters/1/call-next', {}, headers);
+      expect(response.status).toBe(403);
+      expect(response.body).toMatchObject({ error: { code: 'not_your_counter' } });
+    });
+
+    test('signing out of the session frees the counter', async () => {
+      const lan = await addClerk('lan');
+      await lan.post('/api/counters/4/sign-in');
+      await lan.post('/api/auth/logout');
+      const counters = await anonymous.get<Counter[]>('/api/counters');
+      expect(counters.body.find((c) => c.number === 4)?.staff).toBeNull();
     });
 
     test('the same Idempotency-Key on call next calls only one ticket', async () => {

@@ -56,8 +56,11 @@ export class AuthService {
     return this.repos.staff.bySession(hashToken(token), this.clock.now());
   }
 
-  logout(token: string | undefined): void {
+  /** Ends the session; returns whose it was, if it was live. */
+  logout(token: string | undefined): StaffRecord | undefined {
+    const staff = this.authenticate(token);
     if (token) this.repos.staff.revokeSession(hashToken(token), this.clock.now());
+    return staff;
   }
 
   /**

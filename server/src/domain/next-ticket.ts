@@ -6,36 +6,109 @@ export interface WaitingCandidate {
   serviceId: number;
   priorityClass: PriorityClass | null;
   issuedAt: number;
+  /** Transferred in or returned from parking: goes before others of its tier. */
+  front?: boolean;
+  /** Only this counter may call it (a transfer to a named counter). */
+  targetCounterId?: number | null;
+}
+
+/** How priority tickets share the counters with normal ones. */
+export type PriorityPolicy = { mode: 'strict' } | { mode: 'interleave'; every: number };
+
+/** Everything beyond the tickets that shapes the choice. */
+export interface ChoiceContext {
+  /** The calling counter; tickets sent to another named counter are skipped. */
+  counterId?: number;
+  policy?: PriorityPolicy;
+  /** Normal tickets this counter called since its last priority ticket. */
+  normalStreak?: number;
+  /** Now, and each service's target wait in ms: tickets waiting longer go first in their group. */
+  now?: number;
+  targetWaitMs?: ReadonlyMap<number, number>;
 }
 
 /**
- * Orders candidates for a counter: priority classes first, then the counter's
- * tier for the service (1 before 2), then issue time, then id.
+ * Orders candidates of one group (priority or normal) for a counter: overdue
+ * tickets first (oldest first, so no tier starves), then the counter's tier,
+ * then transferred-in or returned tickets, then issue time, then id.
  */
 export function compareCandidates(
   tiers: ReadonlyMap<number, number>,
+  context: ChoiceContext = {},
 ): (a: WaitingCandidate, b: WaitingCandidate) => number {
-  const tierOf = (c: WaitingCandidate) => tiers.get(c.serviceId) ?? Number.MAX_SAFE_INTEGER;
-  return (a, b) =>
-    Number(b.priorityClass !== null) - Number(a.priorityClass !== null) ||
-    tierOf(a) - tierOf(b) ||
-    a.issuedAt - b.issuedAt ||
-    a.id - b.id;
+  const tierOf = (c: WaitingCandidate) =>
+    c.targetCounterId != null ? 0 : (tiers.get(c.serviceId) ?? Number.MAX_SAFE_INTEGER);
+  const overdue = (c: WaitingCandidate) => {
+    const target = context.targetWaitMs?.get(c.serviceId);
+    return (
+      context.now !== undefined &&
+      target !== undefined &&
+      target > 0 &&
+      context.now - c.issuedAt > target
+    );
+  };
+  return (a, b) => {
+    const aOverdue = overdue(a);
+    const bOverdue = overdue(b);
+    if (aOverdue !== bOverdue) return aOverdue ? -1 : 1;
+    if (aOverdue && bOverdue) return a.issuedAt - b.issuedAt || a.id - b.id;
+    return (
+      tierOf(a) - tierOf(b) ||
+      Number(Boolean(b.front)) - Number(Boolean(a.front)) ||
+      a.issuedAt - b.issuedAt ||
+      a.id - b.id
+    );
+  };
+}
+
+/** True when the counter may call this ticket at all. */
+export function isEligible(
+  candidate: WaitingCandidate,
+  tiers: ReadonlyMap<number, number>,
+  counterId: number | undefined,
+): boolean {
+  if (candidate.targetCounterId != null) return candidate.targetCounterId === counterId;
+  return tiers.has(candidate.serviceId);
+}
+
+function best<T extends WaitingCandidate>(
+  group: readonly T[],
+  compare: (a: T, b: T) => number,
+): T | null {
+  let found: T | null = null;
+  for (const candidate of group)
+    if (found === null || compare(candidate, found) < 0) found = candidate;
+  return found;
 }
 
 /**
  * The ticket a counter serving `tiers` (service id → tier) calls next, or null
- * when none of its services has anyone waiting.
+ * when nobody it may call is waiting. Priority tickets go first under the
+ * `strict` policy; under `interleave` one goes after every N normal calls.
  */
 export function chooseNextTicket<T extends WaitingCandidate>(
   waiting: readonly T[],
   tiers: ReadonlyMap<number, number>,
+  context: ChoiceContext = {},
 ): T | null {
-  const compare = compareCandidates(tiers);
-  let best: T | null = null;
-  for (const candidate of waiting) {
-    if (!tiers.has(candidate.serviceId)) continue;
-    if (best === null || compare(candidate, best) < 0) best = candidate;
-  }
-  return best;
+  const eligible = waiting.filter((c) => isEligible(c, tiers, context.counterId));
+  const compare = compareCandidates(tiers, context);
+  const priority = best(
+    eligible.filter((c) => c.priorityClass !== null),
+    compare,
+  );
+  const normal = best(
+    eligible.filter((c) => c.priorityClass === null),
+    compare,
+  );
+  if (priority === null) return normal;
+  if (normal === null) return priority;
+  const policy = context.policy ?? { mode: 'strict' };
+  if (policy.mode === 'strict') return priority;
+  return (context.normalStreak ?? 0) >= policy.every ? priority : normal;
+}
+
+/** The counter's streak of normal calls after it calls `ticket`. */
+export function nextNormalStreak(streak: number, ticket: WaitingCandidate): number {
+  return ticket.priorityClass === null ? streak + 1 : 0;
 }

@@ -15,8 +15,9 @@ export class CounterService {
 
   /** The actor takes the counter, leaving any other counter they held. */
   signIn(counterId: number, actor: Actor, idempotencyKey?: string): CommandResult<CounterResponse> {
-    const request = { counterId, staffId: actor.staffId };
-    return this.runner.run({ scope: 'counter:sign-in', idempotencyKey, request }, (context) => {
+    const request = { counterId };
+    const scope = `counter:sign-in:staff:${actor.staffId}`;
+    return this.runner.run({ scope, idempotencyKey, request }, (context) => {
       const counter = this.repos.counters.get(counterId);
       if (!counter) throw new DomainError('counter_not_found', `No counter ${counterId}`);
       if (counter.staffId !== null && counter.staffId !== actor.staffId) {
@@ -45,8 +46,9 @@ export class CounterService {
     actor: Actor,
     idempotencyKey?: string,
   ): CommandResult<CounterResponse> {
-    const request = { counterId, staffId: actor.staffId };
-    return this.runner.run({ scope: 'counter:sign-out', idempotencyKey, request }, (context) => {
+    const request = { counterId };
+    const scope = `counter:sign-out:staff:${actor.staffId}`;
+    return this.runner.run({ scope, idempotencyKey, request }, (context) => {
       const counter = this.repos.counters.get(counterId);
       if (!counter) throw new DomainError('counter_not_found', `No counter ${counterId}`);
       if (counter.staffId === null) return { counter: this.reader.counter(counterId) };
@@ -57,6 +59,17 @@ export class CounterService {
       const view = this.reader.counter(counterId);
       context.emit('counter:updated', { counter: view });
       return { counter: view };
+    });
+  }
+
+  /** Frees every counter the staff member holds (on logout). */
+  releaseAll(staffId: number): void {
+    this.runner.run({ scope: 'counter:release', request: { staffId } }, (context) => {
+      for (const counter of this.repos.counters.list()) {
+        if (counter.staffId !== staffId) continue;
+        this.repos.counters.setStaff(counter.id, null);
+        context.emit('counter:updated', { counter: this.reader.counter(counter.id) });
+      }
     });
   }
 }

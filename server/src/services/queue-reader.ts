@@ -45,13 +45,23 @@ export class QueueReader {
     return toWaitingCounts(ids, this.repos.tickets.waitingCounts());
   }
 
-  /** Waiting tickets of the same service that will be called before this one. */
+  /**
+   * Waiting tickets of the same service that go before this one under the
+   * strict rule: every priority ticket before a normal one, then queue order.
+   */
   ahead(ticket: TicketRecord): number {
     if (ticket.status !== 'waiting') return 0;
     const compare = compareCandidates(new Map([[ticket.serviceId, 1]]));
+    const isPriority = (t: TicketRecord) => t.priorityClass !== null;
     return this.repos.tickets
       .waitingFor([ticket.serviceId])
-      .filter((other) => other.id !== ticket.id && compare(other, ticket) < 0).length;
+      .filter(
+        (other) =>
+          other.id !== ticket.id &&
+          (isPriority(other) !== isPriority(ticket)
+            ? isPriority(other)
+            : compare(other, ticket) < 0),
+      ).length;
   }
 
   /** Estimated minutes of wait for a ticket with `ahead` tickets before it. */

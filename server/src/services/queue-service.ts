@@ -86,7 +86,9 @@ export class QueueService {
     idempotencyKey?: string,
   ): CommandResult<TicketResponse> {
     const request = { counterId, action };
-    return this.runner.run({ scope: `counter:${action}`, idempotencyKey, request }, (context) => {
+    // Keys are per staff member, so one clerk's key never replays another's result.
+    const scope = `counter:${action}:staff:${actor.staffId}`;
+    return this.runner.run({ scope, idempotencyKey, request }, (context) => {
       const counter = this.repos.counters.get(counterId);
       if (!counter) throw new DomainError('counter_not_found', `No counter ${counterId}`);
       assertMayOperate(actor, counter);

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { SessionResponse } from '../../contract/http';
 import { loginSchema } from '../../contract/schemas';
 import { toStaffUser, type AuthService } from '../../auth/auth-service';
+import type { CounterService } from '../../services/counter-service';
 import {
   clearSessionCookie,
   requireStaff,
@@ -12,7 +13,7 @@ import {
 import { parse } from '../validation';
 
 /** Staff sign-in and sign-out. */
-export function authRoutes(auth: AuthService): Router {
+export function authRoutes(auth: AuthService, counters: CounterService): Router {
   const router = Router();
 
   router.post('/auth/login', async (req, res) => {
@@ -24,7 +25,9 @@ export function authRoutes(auth: AuthService): Router {
   });
 
   router.post('/auth/logout', (req, res) => {
-    auth.logout(sessionToken(req));
+    const staff = auth.logout(sessionToken(req));
+    // A clerk who signs out leaves their counter free for the next one.
+    if (staff) counters.releaseAll(staff.id);
     clearSessionCookie(res);
     res.status(204).end();
   });

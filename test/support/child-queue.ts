@@ -1,0 +1,28 @@
+import { CommandRunner } from '../../server/src/services/command-runner';
+import { QueueReader } from '../../server/src/services/queue-reader';
+import { QueueService } from '../../server/src/services/queue-service';
+import { openDatabase } from '../../server/src/storage/database';
+import { createRepos, type Repos } from '../../server/src/storage/repos';
+
+/** The queue use cases over a real, already migrated database file, as a child process runs them. */
+export interface ChildQueue {
+  repos: Repos;
+  queue: QueueService;
+}
+
+/** Opens `file` and builds the services the way the app does, with a clock stopped at `at`. */
+export function openChildQueue(file: string, at: number, timeZone = 'Asia/Ho_Chi_Minh'): ChildQueue {
+  const repos = createRepos(openDatabase(file));
+  const runner = new CommandRunner(repos, { now: () => at }, { publish: () => undefined });
+  const queue = new QueueService(repos, new QueueReader(repos), runner, { timeZone });
+  return { repos, queue };
+}
+
+/** Reads the arguments a child script was started with: database file, service id, instant. */
+export function childArguments(): { file: string; serviceId: number; at: number; rest: string[] } {
+  const [file, serviceId, at, ...rest] = process.argv.slice(2);
+  if (file === undefined || serviceId === undefined || at === undefined) {
+    throw new Error('usage: <database file> <service id> <epoch ms> [...]');
+  }
+  return { file, serviceId: Number(serviceId), at: Number(at), rest };
+}
