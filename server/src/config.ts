@@ -4,7 +4,12 @@ import { MIN_PASSWORD_LENGTH } from './auth/passwords';
 import { isValidTimeZone } from './domain/service-day';
 
 const envSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  PORT: z
+    .string()
+    .regex(/^[0-9]{1,5}$/, 'must be a port number 0–65535')
+    .default('8080')
+    .transform(Number)
+    .refine((port) => port <= 65535, 'must be a port number 0–65535'),
   HOST: z.string().min(1).default('0.0.0.0'),
   LUOT_DATA_DIR: z.string().min(1).default('./data'),
   LUOT_ADMIN_PASSWORD: z

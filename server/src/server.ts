@@ -8,6 +8,9 @@ import { seedDemoCentre } from './services/demo-centre';
 import { openDatabase } from './storage/database';
 import { migrate } from './storage/migrate';
 
+/** How often the server checks whether the service day has ended. */
+export const ROLL_OVER_INTERVAL_MS = 60_000;
+
 /** A running server. */
 export interface RunningServer {
   url: string;
@@ -42,6 +45,8 @@ export async function startServer(
     });
     if (config.seedDemo && seedDemoCentre(application.repos)) logger.info('demo centre seeded');
     const createdAdmin = await application.auth.ensureAdmin(config.adminPassword);
+    const expired = application.queue.rollOver();
+    if (expired > 0) logger.info({ expired }, 'tickets of earlier days expired');
 
     const httpServer = http.createServer(application.app);
     const io = application.attach(httpServer);
@@ -50,6 +55,15 @@ export async function startServer(
       httpServer.listen(config.port, config.host, () => resolve());
     });
     const port = (httpServer.address() as AddressInfo).port;
+    // Day end: expire yesterday's open tickets soon after midnight even when nobody acts.
+    const rollOverTimer = setInterval(() => {
+      try {
+        application.queue.rollOver();
+      } catch (error) {
+        logger.error({ err: error }, 'day roll-over failed');
+      }
+    }, ROLL_OVER_INTERVAL_MS);
+    rollOverTimer.unref();
     const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     let stopped: Promise<void> | null = null;
     return {
@@ -58,6 +72,7 @@ export async function startServer(
       application,
       createdAdmin,
       stop() {
+        clearInterval(rollOverTimer);
         stopped ??= new Promise<void>((resolve) => {
           io.close(() => {
             db.close();

@@ -6,7 +6,7 @@ import { childArguments, openChildQueue } from './child-queue';
  * once `issueTicket` has returned, i.e. after the commit, as a kiosk would show
  * it. Runs until the parent kills it (or a safety cap is reached).
  */
-const MAX_TICKETS = 20_000;
+const MAX_TICKETS = 2_000;
 const { file, serviceId, at } = childArguments();
 const { queue } = openChildQueue(file, at);
 

@@ -11,7 +11,11 @@ export interface ChildQueue {
 }
 
 /** Opens `file` and builds the services the way the app does, with a clock stopped at `at`. */
-export function openChildQueue(file: string, at: number, timeZone = 'Asia/Ho_Chi_Minh'): ChildQueue {
+export function openChildQueue(
+  file: string,
+  at: number,
+  timeZone = 'Asia/Ho_Chi_Minh',
+): ChildQueue {
   const repos = createRepos(openDatabase(file));
   const runner = new CommandRunner(repos, { now: () => at }, { publish: () => undefined });
   const queue = new QueueService(repos, new QueueReader(repos), runner, { timeZone });

@@ -3,7 +3,16 @@ export const PRIORITY_CLASSES = ['elderly', 'disabled', 'pregnant', 'merit', 'ch
 export type PriorityClass = (typeof PRIORITY_CLASSES)[number];
 
 /** Where a ticket is in its life: issued → called → serving → done, or a side exit. */
-export const TICKET_STATUSES = ['waiting', 'called', 'serving', 'done', 'no_show'] as const;
+export const TICKET_STATUSES = [
+  'waiting',
+  'called',
+  'serving',
+  'done',
+  'no_show',
+  'parked',
+  'cancelled',
+  'expired',
+] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
 /** Staff roles, least to most powerful. */
@@ -39,6 +48,17 @@ export interface Ticket {
   servingAt: string | null;
   finishedAt: string | null;
   recallCount: number;
+  /** Transferred in or back from parking: called before others of its tier. */
+  front: boolean;
+  /** Set when transferred to one named counter: only it may call the ticket. */
+  targetCounterId: number | null;
+  /** The service the ticket was issued for (its number's prefix). */
+  originalServiceId: number;
+  transferCount: number;
+  /** The last transfer note. */
+  note: string | null;
+  /** Why it was cancelled. */
+  closeReason: string | null;
 }
 
 /** The staff member signed in at a counter, as screens may show it. */

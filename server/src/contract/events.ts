@@ -9,6 +9,7 @@ export const SERVER_EVENTS = {
   ticketStarted: 'ticket:started',
   ticketFinished: 'ticket:finished',
   ticketNoShow: 'ticket:no-show',
+  ticketExpired: 'ticket:expired',
   counterUpdated: 'counter:updated',
 } as const;
 
@@ -50,6 +51,7 @@ export interface FeedPayloads {
   'ticket:started': TicketChange;
   'ticket:finished': TicketChange;
   'ticket:no-show': TicketChange;
+  'ticket:expired': TicketChange;
   'counter:updated': CounterUpdated;
 }
 

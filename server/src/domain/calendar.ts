@@ -1,10 +1,5 @@
+import type { OpeningInterval } from '../contract/settings';
 import { DomainError } from './errors';
-
-/** A span of opening hours within a day, "HH:MM" to "HH:MM" (end exclusive). */
-export interface OpeningInterval {
-  open: string;
-  close: string;
-}
 
 /** When the centre is open: intervals per weekday (0 = Sunday … 6 = Saturday) and holidays. */
 export interface CentreCalendar {

@@ -1,4 +1,5 @@
 import type { PriorityClass } from '../contract/entities';
+import type { PriorityPolicy } from '../contract/settings';
 
 /** What the choice of the next ticket looks at. */
 export interface WaitingCandidate {
@@ -11,9 +12,6 @@ export interface WaitingCandidate {
   /** Only this counter may call it (a transfer to a named counter). */
   targetCounterId?: number | null;
 }
-
-/** How priority tickets share the counters with normal ones. */
-export type PriorityPolicy = { mode: 'strict' } | { mode: 'interleave'; every: number };
 
 /** Everything beyond the tickets that shapes the choice. */
 export interface ChoiceContext {

@@ -17,4 +17,13 @@ export interface TicketRecord {
   finishedAt: number | null;
   recallCount: number;
   trackingToken: string;
+  front: boolean;
+  targetCounterId: number | null;
+  originalServiceId: number;
+  transferCount: number;
+  note: string | null;
+  closeReason: string | null;
 }
+
+/** Statuses a ticket can still leave by a clerk's action (not finished for the day). */
+export const OPEN_STATUSES = ['waiting', 'called', 'serving', 'parked'] as const;

@@ -42,6 +42,7 @@ export class QueueService {
   ): CommandResult<IssueTicketResponse> {
     const request = { serviceId: input.serviceId, priorityClass: input.priorityClass ?? null };
     return this.runner.run({ scope: 'ticket:issue', idempotencyKey, request }, (context) => {
+      this.expireEarlierDays(context);
       const service = this.repos.services.get(request.serviceId);
       if (!service || !service.active) {
         throw new DomainError('service_not_found', `No service ${request.serviceId}`);
@@ -63,6 +64,12 @@ export class QueueService {
         finishedAt: null,
         recallCount: 0,
         trackingToken: this.newToken(),
+        front: false,
+        targetCounterId: null,
+        originalServiceId: service.id,
+        transferCount: 0,
+        note: null,
+        closeReason: null,
       });
       const ahead = this.reader.ahead(ticket);
       context.emit('ticket:issued', {
@@ -78,6 +85,24 @@ export class QueueService {
     });
   }
 
+  /**
+   * Ends the service days that are over: tickets still open from an earlier day
+   * expire, so numbering restarts cleanly. Runs at start, on a timer, and
+   * inside every command, so no stale ticket is ever called.
+   */
+  rollOver(): number {
+    return this.runner.run({ scope: 'day:roll-over', request: null }, (context) =>
+      this.expireEarlierDays(context),
+    ).value;
+  }
+
+  private expireEarlierDays(context: CommandContext): number {
+    const today = serviceDay(context.at, this.settings.timeZone);
+    const stale = this.repos.tickets.openBefore(today);
+    for (const ticket of stale) this.transition(ticket, { kind: 'expire' }, context);
+    return stale.length;
+  }
+
   /** One clerk action at a counter: call next, recall, start, finish or no-show. */
   act(
     counterId: number,
@@ -89,6 +114,7 @@ export class QueueService {
     // Keys are per staff member, so one clerk's key never replays another's result.
     const scope = `counter:${action}:staff:${actor.staffId}`;
     return this.runner.run({ scope, idempotencyKey, request }, (context) => {
+      this.expireEarlierDays(context);
       const counter = this.repos.counters.get(counterId);
       if (!counter) throw new DomainError('counter_not_found', `No counter ${counterId}`);
       assertMayOperate(actor, counter);
@@ -130,12 +156,13 @@ export class QueueService {
   ): TicketRecord {
     const changed = applyTicketCommand(ticket, command, context.at);
     this.repos.tickets.update(changed);
-    const counter = this.reader.counter(changed.counterId ?? 0);
+    const counter = changed.counterId !== null ? this.reader.counter(changed.counterId) : null;
     const base = { ticket: toTicket(changed), counter, waiting: this.reader.waiting() };
     switch (command.kind) {
       case 'call':
       case 'recall':
-        context.emit('ticket:called', { ...base, recall: command.kind === 'recall' });
+        if (!counter) throw new Error(`Called ticket ${changed.id} has no counter`);
+        context.emit('ticket:called', { ...base, counter, recall: command.kind === 'recall' });
         break;
       case 'start':
         context.emit('ticket:started', base);
@@ -146,6 +173,11 @@ export class QueueService {
       case 'no-show':
         context.emit('ticket:no-show', base);
         break;
+      case 'expire':
+        context.emit('ticket:expired', base);
+        break;
+      default:
+        throw new Error(`No event for ${command.kind}`);
     }
     return changed;
   }

@@ -20,6 +20,12 @@ export function toTicket(record: TicketRecord): Ticket {
     servingAt: iso(record.servingAt),
     finishedAt: iso(record.finishedAt),
     recallCount: record.recallCount,
+    front: record.front,
+    targetCounterId: record.targetCounterId,
+    originalServiceId: record.originalServiceId,
+    transferCount: record.transferCount,
+    note: record.note,
+    closeReason: record.closeReason,
   };
 }
 

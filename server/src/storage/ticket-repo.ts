@@ -18,6 +18,12 @@ interface TicketRow {
   finished_at: number | null;
   recall_count: number;
   tracking_token: string;
+  front: number;
+  target_counter_id: number | null;
+  original_service_id: number;
+  transfer_count: number;
+  note: string | null;
+  close_reason: string | null;
 }
 
 const toRecord = (row: TicketRow): TicketRecord => ({
@@ -36,6 +42,12 @@ const toRecord = (row: TicketRow): TicketRecord => ({
   finishedAt: row.finished_at,
   recallCount: row.recall_count,
   trackingToken: row.tracking_token,
+  front: row.front === 1,
+  targetCounterId: row.target_counter_id,
+  originalServiceId: row.original_service_id,
+  transferCount: row.transfer_count,
+  note: row.note,
+  closeReason: row.close_reason,
 });
 
 /** A ticket about to be inserted: everything but its id. */
@@ -44,6 +56,26 @@ export type NewTicket = Omit<TicketRecord, 'id'>;
 /** Reads and writes tickets and their daily number sequences. */
 export class TicketRepo {
   constructor(private readonly db: Database) {}
+
+  /** Open tickets (waiting, called, parked) of days before `day`, for the day-end expiry. */
+  openBefore(day: string): TicketRecord[] {
+    return this.db
+      .all<TicketRow>(
+        `SELECT * FROM tickets WHERE day < ? AND status IN ('waiting', 'called', 'parked') ORDER BY id`,
+        [day],
+      )
+      .map(toRecord);
+  }
+
+  /** Tickets issued for a service on a day (its daily cap counts these). */
+  issuedCount(serviceId: number, day: string): number {
+    return (
+      this.db.get<{ last_value: number }>(
+        'SELECT last_value FROM ticket_sequences WHERE service_id = ? AND day = ?',
+        [serviceId, day],
+      )?.last_value ?? 0
+    );
+  }
 
   /** Takes the next sequence for a service and day; the value is never handed out again. */
   allocateSequence(serviceId: number, day: string): number {
@@ -60,8 +92,9 @@ export class TicketRepo {
   insert(ticket: NewTicket): TicketRecord {
     const { lastInsertRowid } = this.db.run(
       `INSERT INTO tickets (service_id, day, sequence, number, priority_class, status, counter_id,
-         staff_id, issued_at, called_at, serving_at, finished_at, recall_count, tracking_token)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         staff_id, issued_at, called_at, serving_at, finished_at, recall_count, tracking_token,
+         front, target_counter_id, original_service_id, transfer_count, note, close_reason)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         ticket.serviceId,
         ticket.day,
@@ -77,6 +110,12 @@ export class TicketRepo {
         ticket.finishedAt,
         ticket.recallCount,
         ticket.trackingToken,
+        ticket.front ? 1 : 0,
+        ticket.targetCounterId,
+        ticket.originalServiceId,
+        ticket.transferCount,
+        ticket.note,
+        ticket.closeReason,
       ],
     );
     return { ...ticket, id: lastInsertRowid };
@@ -86,7 +125,8 @@ export class TicketRepo {
   update(ticket: TicketRecord): void {
     this.db.run(
       `UPDATE tickets SET status = ?, counter_id = ?, staff_id = ?, called_at = ?, serving_at = ?,
-         finished_at = ?, recall_count = ? WHERE id = ?`,
+         finished_at = ?, recall_count = ?, service_id = ?, front = ?, target_counter_id = ?,
+         transfer_count = ?, note = ?, close_reason = ? WHERE id = ?`,
       [
         ticket.status,
         ticket.counterId,
@@ -95,6 +135,12 @@ export class TicketRepo {
         ticket.servingAt,
         ticket.finishedAt,
         ticket.recallCount,
+        ticket.serviceId,
+        ticket.front ? 1 : 0,
+        ticket.targetCounterId,
+        ticket.transferCount,
+        ticket.note,
+        ticket.closeReason,
         ticket.id,
       ],
     );
