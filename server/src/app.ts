@@ -17,6 +17,7 @@ import { CommandRunner } from './services/command-runner';
 import { CounterService } from './services/counter-service';
 import { FeedService } from './services/feed-service';
 import { QueueReader } from './services/queue-reader';
+import { SettingsService } from './services/settings-service';
 import { QueueService, type TokenFactory } from './services/queue-service';
 import type { Database } from './storage/database';
 import { createRepos, type Repos } from './storage/repos';
@@ -27,7 +28,8 @@ export interface AppComponents {
   clock: Clock;
   logger: Logger;
   timeZone: string;
-  centreName: string;
+  /** Overrides the centre name admins store (LUOT_CENTRE_NAME). */
+  centreName?: string | undefined;
   /** Folder of the built UIs; defaults to dist/ui. */
   uiDir?: string;
   newToken?: TokenFactory;
@@ -41,6 +43,7 @@ export interface Application {
   queue: QueueService;
   counters: CounterService;
   reader: QueueReader;
+  settings: SettingsService;
   /** Attaches Socket.IO to an HTTP server; from then on committed events are broadcast. */
   attach(httpServer: HttpServer): IoServer<ClientEvents, ServerEvents>;
 }
@@ -51,7 +54,8 @@ export function createApplication(components: AppComponents): Application {
   const repos = createRepos(db);
   const publisher = new DeferredPublisher();
   const runner = new CommandRunner(repos, clock, publisher);
-  const reader = new QueueReader(repos);
+  const settings = new SettingsService(repos, runner, { centreName: components.centreName });
+  const reader = new QueueReader(repos, settings);
   const queue = new QueueService(
     repos,
     reader,
@@ -74,7 +78,7 @@ export function createApplication(components: AppComponents): Application {
   app.use('/api', (req, res) =>
     sendError(res, 'not_found', languageOf(req.get('accept-language'))),
   );
-  app.use(pageRoutes(components.centreName, components.uiDir));
+  app.use(pageRoutes(() => settings.current().centreName, components.uiDir));
   app.use(errorHandler(logger));
 
   return {
@@ -84,6 +88,7 @@ export function createApplication(components: AppComponents): Application {
     queue,
     counters,
     reader,
+    settings,
     attach(httpServer) {
       const io = createSocketServer(httpServer, { reader, feed, logger });
       publisher.attach(new Broadcaster(io));

@@ -22,7 +22,7 @@ const envSchema = z.object({
     .string()
     .default('Asia/Ho_Chi_Minh')
     .refine(isValidTimeZone, { message: 'not a known IANA time zone' }),
-  LUOT_CENTRE_NAME: z.string().min(1).default('Trung tâm Phục vụ hành chính công tỉnh'),
+  LUOT_CENTRE_NAME: z.string().trim().max(200).optional(),
   LUOT_DEMO: z
     .enum(['0', '1', 'true', 'false'])
     .default('1')
@@ -38,7 +38,8 @@ export interface Config {
   databaseFile: string;
   adminPassword: string | undefined;
   timeZone: string;
-  centreName: string;
+  /** Overrides the name admins set, when given. */
+  centreName: string | undefined;
   seedDemo: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
@@ -61,7 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseFile: path.join(dataDir, 'luot.db'),
     adminPassword: e.LUOT_ADMIN_PASSWORD || undefined,
     timeZone: e.LUOT_TIME_ZONE,
-    centreName: e.LUOT_CENTRE_NAME.normalize('NFC'),
+    centreName: e.LUOT_CENTRE_NAME ? e.LUOT_CENTRE_NAME.normalize('NFC') : undefined,
     seedDemo: e.LUOT_DEMO,
     logLevel: e.LOG_LEVEL,
   };

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     .map((info) => info?.address);
   const lines = [
     '',
-    `  Luot – ${config.centreName}`,
+    `  Luot – ${server.application.settings.current().centreName}`,
     '',
     ...UI_APPS.map((app) => `  ${app.title.padEnd(18)} ${server.url}${app.path}`),
     ...lanAddresses.map((address) => `  Trong mạng LAN     http://${address}:${server.port}/`),

@@ -231,6 +231,9 @@ describe('HTTP API', () => {
       expect(cookie).toMatch(/^luot_session=/);
       expect(cookie).toMatch(/HttpOnly/i);
       expect(cookie).toMatch(/SameSite=Strict/i);
+      // Relative lifetime: a kiosk or counter PC with a wrong clock still keeps the session.
+      expect(cookie).toMatch(/Max-Age=43200/);
+      expect(cookie).not.toMatch(/Expires=/i);
     });
 
     test('refuses a wrong password with 401 invalid_credentials', async () => {

@@ -1,8 +1,8 @@
-import { CommandRunner } from '../../server/src/services/command-runner';
-import { QueueReader } from '../../server/src/services/queue-reader';
-import { QueueService } from '../../server/src/services/queue-service';
+import pino from 'pino';
+import { createApplication } from '../../server/src/app';
+import type { QueueService } from '../../server/src/services/queue-service';
 import { openDatabase } from '../../server/src/storage/database';
-import { createRepos, type Repos } from '../../server/src/storage/repos';
+import type { Repos } from '../../server/src/storage/repos';
 
 /** The queue use cases over a real, already migrated database file, as a child process runs them. */
 export interface ChildQueue {
@@ -16,9 +16,12 @@ export function openChildQueue(
   at: number,
   timeZone = 'Asia/Ho_Chi_Minh',
 ): ChildQueue {
-  const repos = createRepos(openDatabase(file));
-  const runner = new CommandRunner(repos, { now: () => at }, { publish: () => undefined });
-  const queue = new QueueService(repos, new QueueReader(repos), runner, { timeZone });
+  const { repos, queue } = createApplication({
+    db: openDatabase(file),
+    clock: { now: () => at },
+    logger: pino({ level: 'silent' }),
+    timeZone,
+  });
   return { repos, queue };
 }
 

@@ -24,7 +24,7 @@ describe('loadConfig()', () => {
       databaseFile: path.join(path.resolve('data'), 'luot.db'),
       adminPassword: undefined,
       timeZone: 'Asia/Ho_Chi_Minh',
-      centreName: 'Trung tâm Phục vụ hành chính công tỉnh',
+      centreName: undefined,
       seedDemo: true,
       logLevel: 'info',
     });

@@ -1,3 +1,5 @@
+import type { PriorityClassOption } from './settings';
+
 /** The priority classes a visitor may claim at the kiosk (đối tượng ưu tiên). */
 export const PRIORITY_CLASSES = ['elderly', 'disabled', 'pregnant', 'merit', 'child'] as const;
 export type PriorityClass = (typeof PRIORITY_CLASSES)[number];
@@ -91,10 +93,18 @@ export interface RecentCall {
   recall: boolean;
 }
 
+/** What screens show of the centre itself. */
+export interface CentreInfo {
+  name: string;
+  /** Priority classes offered at the kiosk, in order. */
+  priorityClasses: PriorityClassOption[];
+}
+
 /** Everything a screen needs to draw itself from nothing. */
 export interface StateSnapshot {
   /** The last event seq included in this snapshot. */
   seq: number;
+  centre: CentreInfo;
   services: Service[];
   counters: Counter[];
   /** Newest first. */

@@ -1,5 +1,5 @@
 import type { ApiError } from './errors';
-import type { Counter, StateSnapshot, Ticket, WaitingCounts } from './entities';
+import type { CentreInfo, Counter, StateSnapshot, Ticket, WaitingCounts } from './entities';
 
 /** Names of the events the server pushes. No event-name literal lives outside this module. */
 export const SERVER_EVENTS = {
@@ -11,6 +11,7 @@ export const SERVER_EVENTS = {
   ticketNoShow: 'ticket:no-show',
   ticketExpired: 'ticket:expired',
   counterUpdated: 'counter:updated',
+  centreUpdated: 'centre:updated',
 } as const;
 
 /** Names of the events a client may send. */
@@ -44,6 +45,11 @@ export interface CounterUpdated extends FeedFields {
   counter: Counter;
 }
 
+/** `centre:updated`: the centre's name or kiosk options changed. */
+export interface CentreUpdated extends FeedFields {
+  centre: CentreInfo;
+}
+
 /** Payload of each feed event, by event name. */
 export interface FeedPayloads {
   'ticket:issued': TicketChange;
@@ -53,6 +59,7 @@ export interface FeedPayloads {
   'ticket:no-show': TicketChange;
   'ticket:expired': TicketChange;
   'counter:updated': CounterUpdated;
+  'centre:updated': CentreUpdated;
 }
 
 /** Names of the events that make up the feed (everything but the snapshot). */

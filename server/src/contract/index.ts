@@ -3,3 +3,4 @@ export * from './errors';
 export * from './events';
 export * from './http';
 export * from './i18n';
+export * from './settings';

@@ -29,3 +29,42 @@ export const loginSchema = z
 export const syncSchema = z
   .object({ sinceSeq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) })
   .strict();
+
+const clockTime = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$|^24:00$/);
+const isoDay = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/);
+const label = (max: number) => z.string().trim().min(1).max(max);
+
+/** A partial update of the centre's settings; every field optional, none unknown. */
+export const settingsPatchSchema = z
+  .object({
+    centreName: label(200),
+    priorityClasses: z
+      .array(
+        z
+          .object({
+            code: z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/),
+            name: label(100),
+            nameEn: label(100),
+          })
+          .strict(),
+      )
+      .max(20)
+      .refine((list) => new Set(list.map((c) => c.code)).size === list.length, 'duplicate code'),
+    priorityPolicy: z.discriminatedUnion('mode', [
+      z.object({ mode: z.literal('strict') }).strict(),
+      z.object({ mode: z.literal('interleave'), every: z.number().int().min(1).max(100) }).strict(),
+    ]),
+    recallLimit: z.number().int().min(0).max(20),
+    transferToFront: z.boolean(),
+    pauseReasons: z.array(label(100)).min(1).max(30),
+    kioskPolicy: z.enum(['open', 'paired']),
+    enforceOpeningHours: z.boolean(),
+    openingHours: z.partialRecord(
+      z.enum(['0', '1', '2', '3', '4', '5', '6']),
+      z.array(z.object({ open: clockTime, close: clockTime }).strict()).max(6),
+    ),
+    holidays: z.array(isoDay).max(400),
+    cutoffMinutes: z.number().int().min(0).max(240),
+  })
+  .partial()
+  .strict();

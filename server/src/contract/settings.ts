@@ -17,8 +17,6 @@ export type PriorityPolicy = { mode: 'strict' } | { mode: 'interleave'; every: n
 /** The centre's queue rules, edited by admins and stored in the database. */
 export interface CentreSettings {
   centreName: string;
-  /** IANA zone of the service day, e.g. "Asia/Ho_Chi_Minh". */
-  timeZone: string;
   priorityClasses: PriorityClassOption[];
   priorityPolicy: PriorityPolicy;
   /** Recalls allowed after the first call; past it the clerk marks a no-show. */
@@ -56,7 +54,6 @@ const WORKDAY: OpeningInterval[] = [
 /** Settings of a new centre: typical hours, Monday–Friday and Saturday morning. */
 export const DEFAULT_SETTINGS: CentreSettings = {
   centreName: 'Trung tâm Phục vụ hành chính công tỉnh',
-  timeZone: 'Asia/Ho_Chi_Minh',
   priorityClasses: DEFAULT_PRIORITY_CLASSES,
   priorityPolicy: { mode: 'strict' },
   recallLimit: 3,

@@ -31,10 +31,10 @@ h1{color:#b91c1c}li{margin:.8rem 0;font-size:1.4rem}a{color:#1d4ed8}small{color:
 }
 
 /** Serves the built UIs at their paths, their assets, and a home page linking them. */
-export function pageRoutes(centreName: string, uiDir: string = DEFAULT_UI_DIR): Router {
+export function pageRoutes(centreName: () => string, uiDir: string = DEFAULT_UI_DIR): Router {
   const router = Router();
   router.get('/', (_req, res) => {
-    res.type('html').send(homePage(centreName));
+    res.type('html').send(homePage(centreName()));
   });
   router.use(
     '/assets',

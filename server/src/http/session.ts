@@ -12,11 +12,14 @@ export function sessionToken(req: Request): string | undefined {
   return header ? parseCookies(header)[SESSION_COOKIE] : undefined;
 }
 
-/** Sets the session cookie: httpOnly, SameSite=Strict, for the whole site. */
+/**
+ * Sets the session cookie: httpOnly, SameSite=Strict, for the whole site. Its
+ * lifetime is relative (Max-Age), so a device whose clock is off keeps it.
+ */
 export function setSessionCookie(
   res: Response,
   token: string,
-  expiresAt: number,
+  maxAgeMs: number,
   secure: boolean,
 ): void {
   res.append(
@@ -26,7 +29,7 @@ export function setSessionCookie(
       sameSite: 'strict',
       path: '/',
       secure,
-      expires: new Date(expiresAt),
+      maxAge: Math.floor(maxAgeMs / 1000),
     }),
   );
 }

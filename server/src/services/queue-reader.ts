@@ -1,4 +1,5 @@
 import type {
+  CentreInfo,
   Counter,
   RecentCall,
   Service,
@@ -19,7 +20,10 @@ export const RECENT_CALLS = 10;
 
 /** Read-side queries: what screens and the API show. Never writes. */
 export class QueueReader {
-  constructor(private readonly repos: Repos) {}
+  constructor(
+    private readonly repos: Repos,
+    private readonly centre: { centreInfo(): CentreInfo },
+  ) {}
 
   services(): Service[] {
     const counts = this.repos.tickets.waitingCounts();
@@ -96,6 +100,7 @@ export class QueueReader {
   snapshot(): StateSnapshot {
     return {
       seq: this.repos.events.lastSeq(),
+      centre: this.centre.centreInfo(),
       services: this.services(),
       counters: this.counters(),
       recentCalls: this.recentCalls(),

@@ -1,8 +1,10 @@
+import { AuditRepo } from './audit-repo';
 import { CounterRepo } from './counter-repo';
 import type { Database } from './database';
 import { EventRepo } from './event-repo';
 import { IdempotencyRepo } from './idempotency-repo';
 import { ServiceRepo } from './service-repo';
+import { SettingsRepo } from './settings-repo';
 import { StaffRepo } from './staff-repo';
 import { TicketRepo } from './ticket-repo';
 
@@ -15,6 +17,8 @@ export interface Repos {
   events: EventRepo;
   staff: StaffRepo;
   idempotency: IdempotencyRepo;
+  settings: SettingsRepo;
+  audit: AuditRepo;
 }
 
 /** Builds the repos for a migrated database. */
@@ -27,5 +31,7 @@ export function createRepos(db: Database): Repos {
     events: new EventRepo(db),
     staff: new StaffRepo(db),
     idempotency: new IdempotencyRepo(db),
+    settings: new SettingsRepo(db),
+    audit: new AuditRepo(db),
   };
 }

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { SessionResponse } from '../../contract/http';
 import { loginSchema } from '../../contract/schemas';
-import { toStaffUser, type AuthService } from '../../auth/auth-service';
+import { SESSION_TTL_MS, toStaffUser, type AuthService } from '../../auth/auth-service';
 import type { CounterService } from '../../services/counter-service';
 import {
   clearSessionCookie,
@@ -19,7 +19,7 @@ export function authRoutes(auth: AuthService, counters: CounterService): Router 
   router.post('/auth/login', async (req, res) => {
     const { username, password } = parse(loginSchema, req.body);
     const session = await auth.login(username, password);
-    setSessionCookie(res, session.token, session.expiresAt, req.secure);
+    setSessionCookie(res, session.token, SESSION_TTL_MS, req.secure);
     const body: SessionResponse = { user: session.user };
     res.json(body);
   });

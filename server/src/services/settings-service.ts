@@ -1,0 +1,70 @@
+import type { CentreInfo } from '../contract/entities';
+import { DEFAULT_SETTINGS, type CentreSettings } from '../contract/settings';
+import { settingsPatchSchema } from '../contract/schemas';
+import { validateIntervals } from '../domain/calendar';
+import { DomainError } from '../domain/errors';
+import type { Repos } from '../storage/repos';
+import type { Actor } from './actor';
+import type { CommandRunner } from './command-runner';
+
+/** Values the deployment fixes, overriding what admins stored. */
+export interface SettingsOverrides {
+  centreName?: string | undefined;
+}
+
+/** The centre's settings: defaults, overlaid by what admins stored, overlaid by the environment. */
+export class SettingsService {
+  private cache: CentreSettings | null = null;
+
+  constructor(
+    private readonly repos: Repos,
+    private readonly runner: CommandRunner,
+    private readonly overrides: SettingsOverrides = {},
+  ) {}
+
+  current(): CentreSettings {
+    if (!this.cache) {
+      const stored = settingsPatchSchema.safeParse(this.repos.settings.all());
+      this.cache = {
+        ...DEFAULT_SETTINGS,
+        ...(stored.success ? stored.data : {}),
+        ...(this.overrides.centreName !== undefined && { centreName: this.overrides.centreName }),
+      } as CentreSettings;
+    }
+    return this.cache;
+  }
+
+  /** Validates and stores a partial update; audited and pushed to screens. */
+  update(patch: unknown, actor: Actor, ip: string | null): CentreSettings {
+    const parsed = settingsPatchSchema.safeParse(patch);
+    if (!parsed.success) throw new DomainError('validation_failed', parsed.error.message);
+    for (const intervals of Object.values(parsed.data.openingHours ?? {}))
+      validateIntervals(intervals);
+    this.runner.run({ scope: 'settings:update', request: parsed.data }, (context) => {
+      for (const [key, value] of Object.entries(parsed.data)) this.repos.settings.set(key, value);
+      this.repos.audit.append({
+        at: context.at,
+        staffId: actor.staffId,
+        username: null,
+        action: 'settings.update',
+        target: Object.keys(parsed.data).join(','),
+        details: parsed.data,
+        ip,
+      });
+      this.cache = null;
+      context.emit('centre:updated', { centre: this.centreInfo() });
+    });
+    return this.current();
+  }
+
+  /** What screens show of the centre. */
+  centreInfo(): CentreInfo {
+    const { centreName, priorityClasses } = this.current();
+    return { name: centreName, priorityClasses };
+  }
+
+  /** Forgets the cache (after a seed writes directly). */
+  reload(): void {
+    this.cache = null;
+  }
+}
