@@ -1,0 +1,63 @@
+import { useEffect, useEffectEvent, useState } from 'react';
+import { priorityMessageKey, type IssueTicketResponse, type Service } from '@luot/contract';
+import { serviceName } from '@luot/ui-shared/format';
+import { useI18n } from '@luot/ui-shared/use-i18n';
+
+/** Seconds the number stays on screen before the menu comes back. */
+const SHOW_SECONDS = 15;
+
+interface Props {
+  result: IssueTicketResponse;
+  service: Service;
+  onDone: () => void;
+}
+
+/** The number just taken, very large, with people ahead and the estimated wait. */
+export function IssuedTicket({ result, service, onDone }: Props) {
+  const { t, lang } = useI18n();
+  const [secondsLeft, setSecondsLeft] = useState(SHOW_SECONDS);
+  const { ticket } = result;
+
+  const finish = useEffectEvent(onDone);
+  useEffect(() => {
+    const tick = setInterval(() => setSecondsLeft((s) => s - 1), 1000);
+    const end = setTimeout(() => finish(), SHOW_SECONDS * 1000);
+    return () => {
+      clearInterval(tick);
+      clearTimeout(end);
+    };
+  }, []);
+
+  return (
+    <section className="issued card" data-testid="issued-ticket">
+      <p className="issued-label">{t('kiosk.yourNumber')}</p>
+      <p className="issued-number" data-testid="issued-number">
+        {ticket.number}
+      </p>
+      <p className="issued-service">{serviceName(service, lang)}</p>
+      {ticket.priorityClass && (
+        <p className="issued-priority">
+          {t('kiosk.priorityTicket', { label: t(priorityMessageKey(ticket.priorityClass)) })}
+        </p>
+      )}
+      <p className="issued-detail" data-testid="issued-ahead">
+        {t('kiosk.ahead', { count: result.ahead })}
+      </p>
+      {result.estimatedWaitMinutes > 0 && (
+        <p className="issued-detail">
+          {t('kiosk.estimatedWait', { minutes: result.estimatedWaitMinutes })}
+        </p>
+      )}
+      <p className="issued-thanks">{t('kiosk.thanks')}</p>
+      <button
+        type="button"
+        className="btn btn-ok issued-done"
+        data-testid="kiosk-done"
+        onClick={onDone}
+      >
+        {t('kiosk.done')}
+      </button>
+      <p className="muted">{t('kiosk.autoReturn', { seconds: Math.max(secondsLeft, 0) })}</p>
+    </section>
+  );
+}

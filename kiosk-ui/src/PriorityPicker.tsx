@@ -1,0 +1,91 @@
+import { useEffect, useEffectEvent } from 'react';
+import {
+  PRIORITY_CLASSES,
+  priorityMessageKey,
+  type PriorityClass,
+  type Service,
+} from '@luot/contract';
+import { serviceName } from '@luot/ui-shared/format';
+import { errorText, useI18n } from '@luot/ui-shared/use-i18n';
+import type { IssueState } from './use-issue-ticket';
+
+/** A visitor who walks away from this screen leaves it for the next one after this long. */
+const IDLE_RETURN_MS = 60000;
+
+interface Props {
+  service: Service;
+  issue: IssueState;
+  onChoose: (priorityClass: PriorityClass | null) => void;
+  onRetry: () => void;
+  onBack: () => void;
+}
+
+/** Asks whether the visitor belongs to a priority class, then takes the number. */
+export function PriorityPicker({ service, issue, onChoose, onRetry, onBack }: Props) {
+  const { t, lang } = useI18n();
+  const pending = issue.status === 'pending';
+
+  const leave = useEffectEvent(onBack);
+  useEffect(() => {
+    if (pending) return;
+    const timer = setTimeout(() => leave(), IDLE_RETURN_MS);
+    return () => clearTimeout(timer);
+  }, [pending, issue.status]);
+
+  return (
+    <section className="priority">
+      <p className="priority-service">
+        <span className="service-prefix">{service.prefix}</span>
+        {serviceName(service, lang)}
+      </p>
+      <h2 className="kiosk-title">{t('kiosk.priorityQuestion')}</h2>
+      <button
+        type="button"
+        className="btn priority-none"
+        data-testid="priority-none"
+        disabled={pending}
+        onClick={() => onChoose(null)}
+      >
+        {t('kiosk.priorityNone')}
+      </button>
+      <div className="priority-grid">
+        {PRIORITY_CLASSES.map((priorityClass) => (
+          <button
+            key={priorityClass}
+            type="button"
+            className="btn btn-secondary priority-option"
+            data-testid={`priority-${priorityClass}`}
+            disabled={pending}
+            onClick={() => onChoose(priorityClass)}
+          >
+            {t(priorityMessageKey(priorityClass))}
+          </button>
+        ))}
+      </div>
+      {pending && (
+        <p className="kiosk-status" role="status">
+          {t('kiosk.issuing')}
+        </p>
+      )}
+      {issue.status === 'failed' && (
+        <div className="kiosk-error" role="alert">
+          <p className="error-box" data-testid="kiosk-error">
+            {errorText(t, issue.error)}
+          </p>
+          <button type="button" className="btn" data-testid="kiosk-retry" onClick={onRetry}>
+            {t('app.retry')}
+          </button>
+        </div>
+      )}
+      <button
+        type="button"
+        className="btn btn-secondary kiosk-back"
+        data-testid="kiosk-back"
+        disabled={pending}
+        onClick={onBack}
+      >
+        {t('kiosk.back')}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+import { useCallback, useRef, useState } from 'react';
+import type { IssueTicketRequest, IssueTicketResponse, PriorityClass } from '@luot/contract';
+import { apiPost } from '@luot/ui-shared/api';
+import { newRequestId } from '@luot/ui-shared/request-id';
+
+/** One try at taking a number; a retry of it reuses its idempotency key. */
+interface Attempt {
+  key: string;
+  serviceId: number;
+  priorityClass: PriorityClass | null;
+}
+
+/** Where taking a number stands. */
+export type IssueState =
+  | { status: 'idle' }
+  | { status: 'pending'; attempt: Attempt }
+  | { status: 'failed'; attempt: Attempt; error: unknown }
+  | { status: 'issued'; attempt: Attempt; response: IssueTicketResponse };
+
+/**
+ * Takes a number with `POST /api/tickets`. A double tap while a request is in flight
+ * is ignored, and a retry after a failure sends the same key, so one attempt never
+ * makes two tickets.
+ */
+export function useIssueTicket() {
+  const [state, setState] = useState<IssueState>({ status: 'idle' });
+  const inFlight = useRef(false);
+
+  const send = useCallback(async (attempt: Attempt) => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setState({ status: 'pending', attempt });
+    const body: IssueTicketRequest = {
+      serviceId: attempt.serviceId,
+      priorityClass: attempt.priorityClass,
+    };
+    try {
+      const response = await apiPost<IssueTicketResponse>('/api/tickets', body, attempt.key);
+      setState({ status: 'issued', attempt, response });
+    } catch (error) {
+      setState({ status: 'failed', attempt, error });
+    } finally {
+      inFlight.current = false;
+    }
+  }, []);
+
+  const issue = useCallback(
+    (serviceId: number, priorityClass: PriorityClass | null) =>
+      send({ key: newRequestId(), serviceId, priorityClass }),
+    [send],
+  );
+
+  const retry = useCallback(() => {
+    if (state.status === 'failed') void send(state.attempt);
+  }, [send, state]);
+
+  const reset = useCallback(() => setState({ status: 'idle' }), []);
+
+  return { state, issue, retry, reset };
+}

@@ -1,0 +1,137 @@
+import {
+  RECENT_CALLS_KEPT,
+  applyEvent,
+  distinctCalls,
+  waitingForCounter,
+} from '../../../ui-shared/src/apply-event';
+import { calledEvent, counter, issuedEvent, snapshot, ticket } from './fixtures';
+
+describe('applyEvent()', () => {
+  test('sets the waiting count of the services named in the event', () => {
+    const after = applyEvent(snapshot(), issuedEvent(11, 3));
+
+    expect(after.services.map((s) => s.waiting)).toEqual([3, 0]);
+    expect(after.seq).toBe(11);
+  });
+
+  test('leaves the input state untouched', () => {
+    const before = snapshot();
+    const copy = structuredClone(before);
+
+    applyEvent(before, calledEvent(11));
+
+    expect(before).toEqual(copy);
+  });
+
+  test('puts a call on top of the recent calls and updates its counter', () => {
+    const after = applyEvent(snapshot(), calledEvent(11, 5));
+
+    expect(after.recentCalls[0]).toMatchObject({
+      ticketId: 5,
+      number: 'A005',
+      counterNumber: 1,
+      counterName: 'Quầy 1',
+      recall: false,
+    });
+    expect(after.counters[0]?.currentTicket?.id).toBe(5);
+    expect(after.counters[0]?.staff?.displayName).toBe('Nguyễn Văn An');
+  });
+
+  test('lists a recall as a call of its own, stamped with the event time', () => {
+    let state = applyEvent(snapshot(), calledEvent(11, 1));
+    state = applyEvent(state, calledEvent(12, 2));
+
+    state = applyEvent(state, calledEvent(13, 1, true));
+
+    expect(state.recentCalls.map((c) => [c.ticketId, c.recall])).toEqual([
+      [1, true],
+      [2, false],
+      [1, false],
+    ]);
+    expect(state.recentCalls[0]?.calledAt).toBe(calledEvent(13, 1, true).payload.at);
+  });
+
+  test(`keeps at most ${RECENT_CALLS_KEPT} recent calls`, () => {
+    let state = snapshot();
+    for (let i = 1; i <= RECENT_CALLS_KEPT + 5; i += 1)
+      state = applyEvent(state, calledEvent(10 + i, i));
+
+    expect(state.recentCalls).toHaveLength(RECENT_CALLS_KEPT);
+    expect(state.recentCalls[0]?.ticketId).toBe(RECENT_CALLS_KEPT + 5);
+  });
+
+  test('replaces a counter from counter:updated and adds one it did not know', () => {
+    const staffed = counter({ staff: { id: 3, displayName: 'Trần Thị Bích' } });
+    const added = counter({ id: 9, number: 9, name: 'Quầy 9' });
+
+    let state = applyEvent(snapshot(), {
+      type: 'counter:updated',
+      payload: { seq: 11, at: '', counter: staffed },
+    });
+    state = applyEvent(state, {
+      type: 'counter:updated',
+      payload: { seq: 12, at: '', counter: added },
+    });
+
+    expect(state.counters.map((c) => c.number)).toEqual([1, 2, 9]);
+    expect(state.counters[0]?.staff?.displayName).toBe('Trần Thị Bích');
+  });
+
+  test('clears the current ticket of its counter when a finished event names no counter', () => {
+    const state = applyEvent(snapshot(), calledEvent(11, 4));
+    const done = ticket({ id: 4, status: 'done', counterId: 1 });
+
+    const after = applyEvent(state, {
+      type: 'ticket:finished',
+      payload: { seq: 12, at: '', ticket: done, counter: null, waiting: {} },
+    });
+
+    expect(after.counters[0]?.currentTicket).toBeNull();
+  });
+
+  test('takes the counter from a started event as it is', () => {
+    const serving = ticket({ id: 4, status: 'serving', counterId: 1 });
+
+    const after = applyEvent(snapshot(), {
+      type: 'ticket:started',
+      payload: {
+        seq: 11,
+        at: '',
+        ticket: serving,
+        counter: counter({ currentTicket: serving }),
+        waiting: { '1': 2 },
+      },
+    });
+
+    expect(after.counters[0]?.currentTicket?.status).toBe('serving');
+  });
+});
+
+describe('distinctCalls()', () => {
+  test('keeps each ticket once, at its latest call', () => {
+    let state = snapshot();
+    for (const [seq, id, recall] of [
+      [11, 1, false],
+      [12, 2, false],
+      [13, 1, true],
+    ] as const) {
+      state = applyEvent(state, calledEvent(seq, id, recall));
+    }
+
+    expect(distinctCalls(state.recentCalls).map((c) => [c.ticketId, c.recall])).toEqual([
+      [1, true],
+      [2, false],
+    ]);
+  });
+});
+
+describe('waitingForCounter()', () => {
+  test('adds up the waiting tickets of every service the counter serves', () => {
+    const state = snapshot({
+      services: snapshot().services.map((s) => ({ ...s, waiting: s.id * 2 })),
+    });
+
+    expect(waitingForCounter(state, state.counters[0]!)).toBe(2);
+    expect(waitingForCounter(state, state.counters[1]!)).toBe(6);
+  });
+});

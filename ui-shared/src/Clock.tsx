@@ -1,0 +1,30 @@
+import type { Language } from '@luot/contract';
+import { CENTRE_TIME_ZONE, useClock } from './use-clock';
+
+const LOCALES: Record<Language, string> = { vi: 'vi-VN', en: 'en-GB' };
+
+/** Time (HH:mm:ss) over the date, in the centre's time zone. */
+export function Clock({ lang, seconds = true }: { lang: Language; seconds?: boolean }) {
+  const now = useClock();
+  const locale = LOCALES[lang];
+  const time = now.toLocaleTimeString(locale, {
+    timeZone: CENTRE_TIME_ZONE,
+    hour: '2-digit',
+    minute: '2-digit',
+    second: seconds ? '2-digit' : undefined,
+    hour12: false,
+  });
+  const date = now.toLocaleDateString(locale, {
+    timeZone: CENTRE_TIME_ZONE,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'numeric',
+    year: 'numeric',
+  });
+  return (
+    <div className="clock" data-testid="clock">
+      <div className="clock-time">{time}</div>
+      <div className="clock-date">{date}</div>
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+import type {
+  Counter,
+  FeedEnvelope,
+  RecentCall,
+  StateSnapshot,
+  Ticket,
+  TicketCalled,
+  WaitingCounts,
+} from '@luot/contract';
+
+/** How many calls the state keeps: as many as the server's snapshot carries. */
+export const RECENT_CALLS_KEPT = 10;
+
+function withWaiting(services: StateSnapshot['services'], waiting: WaitingCounts) {
+  return services.map((service) => {
+    const count = waiting[String(service.id)];
+    return count === undefined || count === service.waiting
+      ? service
+      : { ...service, waiting: count };
+  });
+}
+
+function withCounter(counters: Counter[], counter: Counter): Counter[] {
+  const index = counters.findIndex((c) => c.id === counter.id);
+  if (index === -1) return [...counters, counter].sort((a, b) => a.number - b.number);
+  return counters.map((c, i) => (i === index ? counter : c));
+}
+
+/** Without a counter in the event, keep whichever counter holds the ticket in step with it. */
+function withTicket(counters: Counter[], ticket: Ticket): Counter[] {
+  const active = ticket.status === 'called' || ticket.status === 'serving';
+  return counters.map((c) =>
+    c.currentTicket?.id === ticket.id ? { ...c, currentTicket: active ? ticket : null } : c,
+  );
+}
+
+function toRecentCall(payload: TicketCalled): RecentCall {
+  return {
+    ticketId: payload.ticket.id,
+    number: payload.ticket.number,
+    serviceId: payload.ticket.serviceId,
+    priorityClass: payload.ticket.priorityClass,
+    counterId: payload.counter.id,
+    counterNumber: payload.counter.number,
+    counterName: payload.counter.name,
+    calledAt: payload.at,
+    recall: payload.recall,
+  };
+}
+
+/**
+ * The state after one feed event: a pure function returning a new snapshot and
+ * leaving its input untouched. Like the server's snapshot, every call (recalls
+ * included) is its own line of `recentCalls`, newest first.
+ */
+export function applyEvent(state: StateSnapshot, envelope: FeedEnvelope): StateSnapshot {
+  const seq = envelope.payload.seq;
+  if (envelope.type === 'centre:updated') {
+    return { ...state, seq, centre: envelope.payload.centre };
+  }
+  if (envelope.type === 'counter:updated') {
+    return { ...state, seq, counters: withCounter(state.counters, envelope.payload.counter) };
+  }
+  if (envelope.type === 'ticket:called') {
+    return {
+      ...state,
+      seq,
+      services: withWaiting(state.services, envelope.payload.waiting),
+      counters: withCounter(state.counters, envelope.payload.counter),
+      recentCalls: [toRecentCall(envelope.payload), ...state.recentCalls].slice(
+        0,
+        RECENT_CALLS_KEPT,
+      ),
+    };
+  }
+  // Every other feed event is a change to one ticket.
+  const { counter, ticket, waiting } = envelope.payload;
+  return {
+    ...state,
+    seq,
+    services: withWaiting(state.services, waiting),
+    counters: counter ? withCounter(state.counters, counter) : withTicket(state.counters, ticket),
+  };
+}
+
+/** Services a counter serves, in its own tier order. */
+export function servicesOfCounter(state: StateSnapshot, counter: Counter) {
+  return counter.serviceIds.flatMap((id) => state.services.filter((s) => s.id === id));
+}
+
+/** Tickets waiting for any of a counter's services. */
+export function waitingForCounter(state: StateSnapshot, counter: Counter): number {
+  return servicesOfCounter(state, counter).reduce((sum, s) => sum + s.waiting, 0);
+}
+
+/** Calls newest first with each ticket only once, at its latest call (a recall moves it up). */
+export function distinctCalls(calls: RecentCall[]): RecentCall[] {
+  const seen = new Set<number>();
+  return calls.filter((call) => {
+    if (seen.has(call.ticketId)) return false;
+    seen.add(call.ticketId);
+    return true;
+  });
+}

@@ -1,0 +1,76 @@
+import { useEffect, useEffectEvent, useState } from 'react';
+import {
+  SERVER_EVENTS,
+  type FeedEnvelope,
+  type FeedEventName,
+  type StateSnapshot,
+} from '@luot/contract';
+import { apiGet } from './api';
+import { QueueFeed } from './queue-feed';
+import { getSocket, isConnected, listen, listenConnection, requestSync } from './socket';
+
+/** Where the live connection stands; `connecting` only until the first answer. */
+export type ConnectionStatus = 'connecting' | 'online' | 'offline';
+
+/** What `useQueueState` gives a screen. */
+export interface QueueState {
+  /** Null until the first snapshot arrives. */
+  state: StateSnapshot | null;
+  connection: ConnectionStatus;
+}
+
+/** Options for `useQueueState`. */
+export interface QueueStateOptions {
+  /** Called once per feed event, in seq order, after it is applied (e.g. to announce a call). */
+  onEvent?: (envelope: FeedEnvelope) => void;
+}
+
+/** Every event of the feed: all the server pushes except the snapshot. */
+const FEED_EVENTS = Object.values(SERVER_EVENTS).filter(
+  (name): name is FeedEventName => name !== SERVER_EVENTS.snapshot,
+);
+
+/**
+ * The live queue state: a snapshot on connect, then every feed event applied in seq
+ * order; after a reconnect it syncs from the last applied seq so nothing is missed
+ * and nothing is applied twice.
+ */
+export function useQueueState(options: QueueStateOptions = {}): QueueState {
+  const [state, setState] = useState<StateSnapshot | null>(null);
+  const [connection, setConnection] = useState<ConnectionStatus>(() =>
+    isConnected() ? 'online' : 'connecting',
+  );
+  const onEvent = useEffectEvent((envelope: FeedEnvelope) => options.onEvent?.(envelope));
+
+  useEffect(() => {
+    const feed = new QueueFeed(requestSync, {
+      onState: setState,
+      onEvent: (envelope) => onEvent(envelope),
+      onError: (error) => console.error('Luot: sync failed', error),
+    });
+    const unsubscribers = [
+      listen(SERVER_EVENTS.snapshot, (snapshot) => feed.receiveSnapshot(snapshot)),
+      ...FEED_EVENTS.map((type) =>
+        listen(type, (payload: FeedEnvelope['payload']) =>
+          feed.receiveEvent({ type, payload } as FeedEnvelope),
+        ),
+      ),
+      listenConnection((up) => {
+        setConnection(up ? 'online' : 'offline');
+        if (up) void feed.catchUp();
+      }),
+    ];
+    if (getSocket().connected) {
+      // The socket was already open, so its snapshot went to an earlier subscriber.
+      apiGet<StateSnapshot>('/api/state').then(
+        (snapshot) => {
+          if (feed.current === null) feed.receiveSnapshot(snapshot);
+        },
+        (error: unknown) => console.error('Luot: could not load the state', error),
+      );
+    }
+    return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
+  }, []);
+
+  return { state, connection };
+}
