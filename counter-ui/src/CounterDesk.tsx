@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import {
   COUNTER_ACTIONS,
-  priorityMessageKey,
+  priorityLabel,
   statusMessageKey,
   type Counter,
   type CounterAction,
@@ -33,6 +33,8 @@ function allowed(action: CounterAction, ticket: Ticket | null): boolean {
       return status === 'called';
     case 'finish':
       return status === 'serving';
+    case 'park':
+      return status === 'called' || status === 'serving';
   }
 }
 
@@ -42,6 +44,7 @@ const BUTTON_CLASS: Record<CounterAction, string> = {
   start: 'btn btn-ok',
   finish: 'btn btn-ok',
   'no-show': 'btn btn-danger',
+  park: 'btn btn-secondary',
 };
 
 /** The clerk's desk: the current ticket, the actions on it, and the queue for this counter. */
@@ -82,7 +85,8 @@ export function CounterDesk({ state, counter, onError }: Props) {
             {(ticket.priorityClass || ticket.recallCount > 0) && (
               <p className="current-notes">
                 {[
-                  ticket.priorityClass && t(priorityMessageKey(ticket.priorityClass)),
+                  ticket.priorityClass &&
+                    priorityLabel(state.centre.priorityClasses, ticket.priorityClass, lang),
                   ticket.recallCount > 0 && t('counter.recalls', { count: ticket.recallCount }),
                 ]
                   .filter(Boolean)

@@ -25,12 +25,20 @@ export function App() {
 
   function body() {
     if (issue.status === 'issued' && selected) {
-      return <IssuedTicket result={issue.response} service={selected} onDone={backToMenu} />;
+      return (
+        <IssuedTicket
+          result={issue.response}
+          service={selected}
+          priorityClasses={state?.centre.priorityClasses ?? []}
+          onDone={backToMenu}
+        />
+      );
     }
     if (selected) {
       return (
         <PriorityPicker
           service={selected}
+          priorityClasses={state?.centre.priorityClasses ?? []}
           issue={issue}
           onChoose={(priorityClass) => void issueTicket(selected.id, priorityClass)}
           onRetry={retry}

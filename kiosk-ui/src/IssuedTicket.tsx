@@ -1,5 +1,10 @@
 import { useEffect, useEffectEvent, useState } from 'react';
-import { priorityMessageKey, type IssueTicketResponse, type Service } from '@luot/contract';
+import {
+  priorityLabel,
+  type IssueTicketResponse,
+  type PriorityClassOption,
+  type Service,
+} from '@luot/contract';
 import { serviceName } from '@luot/ui-shared/format';
 import { useI18n } from '@luot/ui-shared/use-i18n';
 
@@ -9,11 +14,12 @@ const SHOW_SECONDS = 15;
 interface Props {
   result: IssueTicketResponse;
   service: Service;
+  priorityClasses: PriorityClassOption[];
   onDone: () => void;
 }
 
 /** The number just taken, very large, with people ahead and the estimated wait. */
-export function IssuedTicket({ result, service, onDone }: Props) {
+export function IssuedTicket({ result, service, priorityClasses, onDone }: Props) {
   const { t, lang } = useI18n();
   const [secondsLeft, setSecondsLeft] = useState(SHOW_SECONDS);
   const { ticket } = result;
@@ -37,7 +43,9 @@ export function IssuedTicket({ result, service, onDone }: Props) {
       <p className="issued-service">{serviceName(service, lang)}</p>
       {ticket.priorityClass && (
         <p className="issued-priority">
-          {t('kiosk.priorityTicket', { label: t(priorityMessageKey(ticket.priorityClass)) })}
+          {t('kiosk.priorityTicket', {
+            label: priorityLabel(priorityClasses, ticket.priorityClass, lang),
+          })}
         </p>
       )}
       <p className="issued-detail" data-testid="issued-ahead">

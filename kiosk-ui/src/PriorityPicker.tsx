@@ -1,8 +1,8 @@
 import { useEffect, useEffectEvent } from 'react';
 import {
-  PRIORITY_CLASSES,
-  priorityMessageKey,
+  priorityLabel,
   type PriorityClass,
+  type PriorityClassOption,
   type Service,
 } from '@luot/contract';
 import { serviceName } from '@luot/ui-shared/format';
@@ -14,6 +14,7 @@ const IDLE_RETURN_MS = 60000;
 
 interface Props {
   service: Service;
+  priorityClasses: PriorityClassOption[];
   issue: IssueState;
   onChoose: (priorityClass: PriorityClass | null) => void;
   onRetry: () => void;
@@ -21,7 +22,14 @@ interface Props {
 }
 
 /** Asks whether the visitor belongs to a priority class, then takes the number. */
-export function PriorityPicker({ service, issue, onChoose, onRetry, onBack }: Props) {
+export function PriorityPicker({
+  service,
+  priorityClasses,
+  issue,
+  onChoose,
+  onRetry,
+  onBack,
+}: Props) {
   const { t, lang } = useI18n();
   const pending = issue.status === 'pending';
 
@@ -49,16 +57,16 @@ export function PriorityPicker({ service, issue, onChoose, onRetry, onBack }: Pr
         {t('kiosk.priorityNone')}
       </button>
       <div className="priority-grid">
-        {PRIORITY_CLASSES.map((priorityClass) => (
+        {priorityClasses.map((option) => (
           <button
-            key={priorityClass}
+            key={option.code}
             type="button"
             className="btn btn-secondary priority-option"
-            data-testid={`priority-${priorityClass}`}
+            data-testid={`priority-${option.code}`}
             disabled={pending}
-            onClick={() => onChoose(priorityClass)}
+            onClick={() => onChoose(option.code)}
           >
-            {t(priorityMessageKey(priorityClass))}
+            {priorityLabel(priorityClasses, option.code, lang)}
           </button>
         ))}
       </div>

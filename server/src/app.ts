@@ -2,23 +2,20 @@ import express, { type Express } from 'express';
 import type { Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
 import type { Server as IoServer } from 'socket.io';
-import { AuthService } from './auth/auth-service';
 import type { ClientEvents, ServerEvents } from './contract/events';
 import { errorHandler, languageOf, sendError } from './http/errors';
 import { pageRoutes } from './http/pages';
 import { authRoutes } from './http/routes/auth-routes';
 import { counterRoutes } from './http/routes/counter-routes';
 import { queueRoutes } from './http/routes/queue-routes';
+import { settingsRoutes } from './http/routes/settings-routes';
+import { ticketRoutes } from './http/routes/ticket-routes';
 import { sameOriginOnly } from './http/same-origin';
 import { Broadcaster, DeferredPublisher } from './realtime/broadcaster';
 import { createSocketServer } from './realtime/socket-server';
 import type { Clock } from './services/clock';
-import { CommandRunner } from './services/command-runner';
-import { CounterService } from './services/counter-service';
-import { FeedService } from './services/feed-service';
-import { QueueReader } from './services/queue-reader';
-import { SettingsService } from './services/settings-service';
-import { QueueService, type TokenFactory } from './services/queue-service';
+import { createServices, type Services } from './services/create-services';
+import type { TokenFactory } from './services/ticket-issuer';
 import type { Database } from './storage/database';
 import { createRepos, type Repos } from './storage/repos';
 
@@ -36,14 +33,9 @@ export interface AppComponents {
 }
 
 /** The built application: the Express app, its use cases, and a way to attach sockets. */
-export interface Application {
+export interface Application extends Services {
   app: Express;
   repos: Repos;
-  auth: AuthService;
-  queue: QueueService;
-  counters: CounterService;
-  reader: QueueReader;
-  settings: SettingsService;
   /** Attaches Socket.IO to an HTTP server; from then on committed events are broadcast. */
   attach(httpServer: HttpServer): IoServer<ClientEvents, ServerEvents>;
 }
@@ -53,44 +45,34 @@ export function createApplication(components: AppComponents): Application {
   const { db, clock, logger } = components;
   const repos = createRepos(db);
   const publisher = new DeferredPublisher();
-  const runner = new CommandRunner(repos, clock, publisher);
-  const settings = new SettingsService(repos, runner, { centreName: components.centreName });
-  const reader = new QueueReader(repos, settings);
-  const queue = new QueueService(
-    repos,
-    reader,
-    runner,
-    { timeZone: components.timeZone },
-    components.newToken,
-  );
-  const counters = new CounterService(repos, reader, runner);
-  const feed = new FeedService(repos, reader);
-  const auth = new AuthService(repos, clock);
+  const services = createServices(repos, clock, publisher, components);
 
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(express.json({ limit: '16kb' }));
   app.use('/api', sameOriginOnly());
-  app.use('/api', queueRoutes(queue, reader));
-  app.use('/api', authRoutes(auth, counters));
-  app.use('/api', counterRoutes(auth, queue, counters, reader));
+  app.use('/api', queueRoutes(services));
+  app.use('/api', authRoutes(services.auth, services.counters));
+  app.use('/api', counterRoutes(services));
+  app.use('/api', ticketRoutes(services));
+  app.use('/api', settingsRoutes(services));
   app.use('/api', (req, res) =>
     sendError(res, 'not_found', languageOf(req.get('accept-language'))),
   );
-  app.use(pageRoutes(() => settings.current().centreName, components.uiDir));
+  app.use(pageRoutes(() => services.settings.current().centreName, components.uiDir));
   app.use(errorHandler(logger));
 
   return {
+    ...services,
     app,
     repos,
-    auth,
-    queue,
-    counters,
-    reader,
-    settings,
     attach(httpServer) {
-      const io = createSocketServer(httpServer, { reader, feed, logger });
+      const io = createSocketServer(httpServer, {
+        reader: services.reader,
+        feed: services.feed,
+        logger,
+      });
       publisher.attach(new Broadcaster(io));
       return io;
     },

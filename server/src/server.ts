@@ -45,7 +45,7 @@ export async function startServer(
     });
     if (config.seedDemo && seedDemoCentre(application.repos)) logger.info('demo centre seeded');
     const createdAdmin = await application.auth.ensureAdmin(config.adminPassword);
-    const expired = application.queue.rollOver();
+    const expired = application.dayEnd.rollOver();
     if (expired > 0) logger.info({ expired }, 'tickets of earlier days expired');
 
     const httpServer = http.createServer(application.app);
@@ -58,7 +58,7 @@ export async function startServer(
     // Day end: expire yesterday's open tickets soon after midnight even when nobody acts.
     const rollOverTimer = setInterval(() => {
       try {
-        application.queue.rollOver();
+        application.dayEnd.rollOver();
       } catch (error) {
         logger.error({ err: error }, 'day roll-over failed');
       }

@@ -62,6 +62,8 @@ describe('HTTP API', () => {
         prefix: 'A',
         waiting: 1,
         estimatedWaitMinutes: expect.any(Number),
+        available: true,
+        unavailableReason: null,
       });
     });
 

@@ -123,7 +123,7 @@ describe('Socket.IO feed', () => {
   });
 
   test('sync answers a snapshot when the client is too far behind', async () => {
-    for (let i = 0; i < 501; i++) server.server.application.queue.issueTicket({ serviceId: DKKD });
+    for (let i = 0; i < 501; i++) server.server.application.issuer.issueTicket({ serviceId: DKKD });
     const screen = await connect();
     const answer = await sync(screen, { sinceSeq: 0 });
     expect('data' in answer && answer.data.kind).toBe('snapshot');

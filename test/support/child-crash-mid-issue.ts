@@ -11,7 +11,7 @@ import { childArguments, openChildQueue } from './child-queue';
  */
 const { file, serviceId, at, rest } = childArguments();
 const point = rest[0];
-const { repos, queue } = openChildQueue(file, at);
+const { repos, issuer } = openChildQueue(file, at);
 
 const count = (table: string): number =>
   repos.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`)?.n ?? -1;
@@ -37,5 +37,5 @@ if (point === 'after-ticket') {
   throw new Error(`unknown kill point: ${String(point)}`);
 }
 
-queue.issueTicket({ serviceId }, 'kiosk-1-request-1');
+issuer.issueTicket({ serviceId }, 'kiosk-1-request-1');
 fs.writeSync(1, 'issued without dying\n');

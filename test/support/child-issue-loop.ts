@@ -8,11 +8,11 @@ import { childArguments, openChildQueue } from './child-queue';
  */
 const MAX_TICKETS = 2_000;
 const { file, serviceId, at } = childArguments();
-const { queue } = openChildQueue(file, at);
+const { issuer } = openChildQueue(file, at);
 
 async function issueForever(): Promise<void> {
   for (let i = 0; i < MAX_TICKETS; i += 1) {
-    const { value } = queue.issueTicket({ serviceId });
+    const { value } = issuer.issueTicket({ serviceId });
     fs.writeSync(1, `${value.ticket.number}\n`);
     await new Promise((resolve) => setImmediate(resolve));
   }

@@ -1,13 +1,13 @@
 import pino from 'pino';
 import { createApplication } from '../../server/src/app';
-import type { QueueService } from '../../server/src/services/queue-service';
+import type { TicketIssuer } from '../../server/src/services/ticket-issuer';
 import { openDatabase } from '../../server/src/storage/database';
 import type { Repos } from '../../server/src/storage/repos';
 
 /** The queue use cases over a real, already migrated database file, as a child process runs them. */
 export interface ChildQueue {
   repos: Repos;
-  queue: QueueService;
+  issuer: TicketIssuer;
 }
 
 /** Opens `file` and builds the services the way the app does, with a clock stopped at `at`. */
@@ -16,13 +16,13 @@ export function openChildQueue(
   at: number,
   timeZone = 'Asia/Ho_Chi_Minh',
 ): ChildQueue {
-  const { repos, queue } = createApplication({
+  const { repos, issuer } = createApplication({
     db: openDatabase(file),
     clock: { now: () => at },
     logger: pino({ level: 'silent' }),
     timeZone,
   });
-  return { repos, queue };
+  return { repos, issuer };
 }
 
 /** Reads the arguments a child script was started with: database file, service id, instant. */

@@ -1,8 +1,7 @@
 import type { PriorityClassOption } from './settings';
 
-/** The priority classes a visitor may claim at the kiosk (đối tượng ưu tiên). */
-export const PRIORITY_CLASSES = ['elderly', 'disabled', 'pregnant', 'merit', 'child'] as const;
-export type PriorityClass = (typeof PRIORITY_CLASSES)[number];
+/** The code of a priority class the centre offers. */
+export type PriorityClass = string;
 
 /** Where a ticket is in its life: issued → called → serving → done, or a side exit. */
 export const TICKET_STATUSES = [
@@ -32,6 +31,10 @@ export interface Service {
   waiting: number;
   /** Estimated minutes a ticket taken now waits before it is called. */
   estimatedWaitMinutes: number;
+  /** Whether the kiosk issues tickets for it right now. */
+  available: boolean;
+  /** Why not: `centre_closed`, `service_closed` (cut-off) or `daily_cap_reached`. */
+  unavailableReason: 'centre_closed' | 'service_closed' | 'daily_cap_reached' | null;
 }
 
 /** One visit in one queue (phiếu / số thứ tự). Times are ISO 8601 strings in UTC. */
@@ -69,6 +72,10 @@ export interface StaffRef {
   displayName: string;
 }
 
+/** Whether a counter calls tickets: open, paused for a reason, or closed. */
+export const COUNTER_STATUSES = ['open', 'paused', 'closed'] as const;
+export type CounterStatus = (typeof COUNTER_STATUSES)[number];
+
 /** A desk (quầy) and what it is doing now. */
 export interface Counter {
   id: number;
@@ -78,6 +85,12 @@ export interface Counter {
   serviceIds: number[];
   currentTicket: Ticket | null;
   staff: StaffRef | null;
+  status: CounterStatus;
+  pauseReason: string | null;
+  /** When the counter last opened, paused or closed. */
+  statusSince: string | null;
+  /** Call the next ticket as soon as one is finished. */
+  autoCall: boolean;
 }
 
 /** One line of the hall screen's call list. */

@@ -10,6 +10,11 @@ export const SERVER_EVENTS = {
   ticketFinished: 'ticket:finished',
   ticketNoShow: 'ticket:no-show',
   ticketExpired: 'ticket:expired',
+  ticketParked: 'ticket:parked',
+  ticketReturned: 'ticket:returned',
+  ticketTransferred: 'ticket:transferred',
+  ticketRequeued: 'ticket:requeued',
+  ticketCancelled: 'ticket:cancelled',
   counterUpdated: 'counter:updated',
   centreUpdated: 'centre:updated',
 } as const;
@@ -58,12 +63,23 @@ export interface FeedPayloads {
   'ticket:finished': TicketChange;
   'ticket:no-show': TicketChange;
   'ticket:expired': TicketChange;
+  'ticket:parked': TicketChange;
+  'ticket:returned': TicketChange;
+  'ticket:transferred': TicketChange;
+  'ticket:requeued': TicketChange;
+  'ticket:cancelled': TicketChange;
   'counter:updated': CounterUpdated;
   'centre:updated': CentreUpdated;
 }
 
 /** Names of the events that make up the feed (everything but the snapshot). */
 export type FeedEventName = keyof FeedPayloads;
+
+/** Feed events that carry a plain `TicketChange`. */
+export type TicketChangeEventName = Exclude<
+  FeedEventName,
+  'ticket:called' | 'counter:updated' | 'centre:updated'
+>;
 
 /** One feed event as `sync` returns it: exactly what was pushed live, with its name. */
 export type FeedEnvelope = {

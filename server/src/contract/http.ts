@@ -23,6 +23,39 @@ export interface IssueTicketResponse {
 /** `GET /api/tickets/:id` and every counter action */
 export interface TicketResponse {
   ticket: Ticket;
+  /** The ticket the counter called automatically after a finish (auto-call on). */
+  next?: Ticket | null;
+}
+
+/** `POST /api/counters/:id/call`: one ticket out of order, by id or by its number today. */
+export type CallTicketRequest = { ticketId: number } | { number: string };
+
+/** `POST /api/counters/:id/transfer`: to another service, a named counter, or both. */
+export interface TransferRequest {
+  serviceId?: number;
+  counterId?: number;
+  note?: string;
+}
+
+/** `POST /api/tickets/:id/cancel` */
+export interface CancelRequest {
+  reason: string;
+}
+
+/** `POST /api/counters/:id/pause` */
+export interface PauseRequest {
+  reason: string;
+}
+
+/** `GET /api/track/:token`: what the visitor's phone shows. */
+export interface TrackResponse {
+  ticket: Ticket;
+  service: { id: number; name: string; nameEn: string };
+  /** The counter that called it, while called or being served. */
+  counter: { id: number; number: number; name: string } | null;
+  ahead: number;
+  estimatedWaitMinutes: number;
+  centreName: string;
 }
 
 /** `POST /api/auth/login` */
@@ -42,5 +75,12 @@ export interface CounterResponse {
 }
 
 /** The counter actions a clerk can take, each `POST /api/counters/:id/<action>`. */
-export const COUNTER_ACTIONS = ['call-next', 'recall', 'start', 'finish', 'no-show'] as const;
+export const COUNTER_ACTIONS = [
+  'call-next',
+  'recall',
+  'start',
+  'finish',
+  'no-show',
+  'park',
+] as const;
 export type CounterAction = (typeof COUNTER_ACTIONS)[number];

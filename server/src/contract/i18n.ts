@@ -1,5 +1,6 @@
 import type { ErrorCode } from './errors';
-import type { PriorityClass, TicketStatus } from './entities';
+import type { TicketStatus } from './entities';
+import type { PriorityClassOption } from './settings';
 
 /** Languages every user-facing string exists in; Vietnamese is the default. */
 export const LANGUAGES = ['vi', 'en'] as const;
@@ -59,6 +60,7 @@ const vi = {
   'action.start': 'Bắt đầu phục vụ',
   'action.finish': 'Hoàn thành',
   'action.no-show': 'Vắng mặt',
+  'action.park': 'Tạm gác',
   'status.waiting': 'Đang chờ',
   'status.called': 'Đã gọi',
   'status.serving': 'Đang phục vụ',
@@ -67,11 +69,6 @@ const vi = {
   'status.parked': 'Tạm gác',
   'status.cancelled': 'Đã hủy',
   'status.expired': 'Hết hạn',
-  'priority.elderly': 'Người cao tuổi',
-  'priority.disabled': 'Người khuyết tật',
-  'priority.pregnant': 'Phụ nữ mang thai',
-  'priority.merit': 'Người có công với cách mạng',
-  'priority.child': 'Người đi cùng trẻ nhỏ',
   'error.invalid_json': 'Dữ liệu gửi lên không đúng định dạng JSON.',
   'error.validation_failed': 'Dữ liệu không hợp lệ.',
   'error.payload_too_large': 'Dữ liệu gửi lên quá lớn.',
@@ -164,6 +161,7 @@ const en: Record<MessageKey, string> = {
   'action.start': 'Start service',
   'action.finish': 'Finish',
   'action.no-show': 'No-show',
+  'action.park': 'Park',
   'status.waiting': 'Waiting',
   'status.called': 'Called',
   'status.serving': 'Being served',
@@ -172,11 +170,6 @@ const en: Record<MessageKey, string> = {
   'status.parked': 'Parked',
   'status.cancelled': 'Cancelled',
   'status.expired': 'Expired',
-  'priority.elderly': 'Elderly',
-  'priority.disabled': 'Person with a disability',
-  'priority.pregnant': 'Pregnant woman',
-  'priority.merit': 'Person with revolutionary merit',
-  'priority.child': 'Carer of a young child',
   'error.invalid_json': 'The request body is not valid JSON.',
   'error.validation_failed': 'The request is not valid.',
   'error.payload_too_large': 'The request body is too large.',
@@ -231,9 +224,15 @@ export function errorMessageKey(code: ErrorCode): MessageKey {
   return `error.${code}`;
 }
 
-/** The message key for a priority class label. */
-export function priorityMessageKey(priorityClass: PriorityClass): MessageKey {
-  return `priority.${priorityClass}`;
+/** The label of a priority class as the centre configured it, or its code when unknown. */
+export function priorityLabel(
+  classes: readonly PriorityClassOption[],
+  code: string,
+  lang: Language,
+): string {
+  const option = classes.find((c) => c.code === code);
+  if (!option) return code;
+  return lang === 'en' ? option.nameEn : option.name;
 }
 
 /** The message key for a ticket status label. */

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { PRIORITY_CLASSES } from './entities';
 
 /** Runtime validation of every input; the server imports these, UIs only the types. */
 
@@ -15,7 +14,11 @@ export const idParamSchema = z
 export const issueTicketSchema = z
   .object({
     serviceId: idSchema,
-    priorityClass: z.enum(PRIORITY_CLASSES).nullable().optional(),
+    priorityClass: z
+      .string()
+      .regex(/^[a-z][a-z0-9_-]{0,31}$/)
+      .nullable()
+      .optional(),
   })
   .strict();
 
@@ -68,3 +71,40 @@ export const settingsPatchSchema = z
   })
   .partial()
   .strict();
+
+const note = z.string().trim().max(500);
+
+/** `POST /api/counters/:id/call` */
+export const callTicketSchema = z.union([
+  z.object({ ticketId: idSchema }).strict(),
+  z
+    .object({
+      number: z
+        .string()
+        .trim()
+        .min(2)
+        .max(12)
+        .regex(/^[A-Za-z0-9]+$/),
+    })
+    .strict(),
+]);
+
+/** `POST /api/counters/:id/transfer` */
+export const transferSchema = z
+  .object({ serviceId: idSchema.optional(), counterId: idSchema.optional(), note: note.optional() })
+  .strict()
+  .refine((t) => t.serviceId !== undefined || t.counterId !== undefined, {
+    message: 'serviceId or counterId is required',
+  });
+
+/** `POST /api/counters/:id/pause` */
+export const pauseSchema = z.object({ reason: label(100) }).strict();
+
+/** `POST /api/counters/:id/auto-call` */
+export const autoCallSchema = z.object({ enabled: z.boolean() }).strict();
+
+/** `POST /api/tickets/:id/cancel` */
+export const cancelSchema = z.object({ reason: label(500) }).strict();
+
+/** An empty body for actions that take none (an absent body counts as empty). */
+export const emptySchema = z.object({}).strict();

@@ -1,8 +1,11 @@
 import type { CounterResponse } from '../contract/http';
 import { DomainError } from '../domain/errors';
 import type { Repos } from '../storage/repos';
-import { mayManageFloor, type Actor } from './actor';
-import type { CommandResult, CommandRunner } from './command-runner';
+import type { CounterStatus } from '../contract/entities';
+import type { CounterRecord } from '../storage/counter-repo';
+import { assertMayOperate, mayManageFloor, type Actor } from './actor';
+import type { CommandContext, CommandResult, CommandRunner } from './command-runner';
+import type { SettingsService } from './settings-service';
 import type { QueueReader } from './queue-reader';
 
 /** Staff taking and leaving counters. */
@@ -11,7 +14,80 @@ export class CounterService {
     private readonly repos: Repos,
     private readonly reader: QueueReader,
     private readonly runner: CommandRunner,
+    private readonly settings: SettingsService,
   ) {}
+
+  /** Pauses the counter with one of the centre's reasons; it calls nobody until resumed. */
+  pause(
+    counterId: number,
+    reason: string,
+    actor: Actor,
+    key?: string,
+  ): CommandResult<CounterResponse> {
+    const normalized = reason.normalize('NFC').trim();
+    if (!this.settings.current().pauseReasons.includes(normalized)) {
+      throw new DomainError('validation_failed', `Unknown pause reason: ${normalized}`);
+    }
+    return this.setStatus(counterId, 'paused', normalized, actor, key);
+  }
+
+  /** Opens (or resumes) the counter. */
+  open(counterId: number, actor: Actor, key?: string): CommandResult<CounterResponse> {
+    return this.setStatus(counterId, 'open', null, actor, key);
+  }
+
+  /** Closes the counter for the day; a ticket still there must be dealt with first. */
+  close(counterId: number, actor: Actor, key?: string): CommandResult<CounterResponse> {
+    return this.setStatus(counterId, 'closed', null, actor, key);
+  }
+
+  /** Turns calling the next ticket right after a finish on or off. */
+  setAutoCall(
+    counterId: number,
+    enabled: boolean,
+    actor: Actor,
+    key?: string,
+  ): CommandResult<CounterResponse> {
+    return this.atCounter(counterId, 'auto-call', { enabled }, actor, key, (counter, context) => {
+      this.repos.counters.setAutoCall(counter.id, enabled);
+      context.emit('counter:updated', { counter: this.reader.counter(counter.id) });
+    });
+  }
+
+  private setStatus(
+    counterId: number,
+    status: CounterStatus,
+    reason: string | null,
+    actor: Actor,
+    key: string | undefined,
+  ): CommandResult<CounterResponse> {
+    return this.atCounter(counterId, status, { reason }, actor, key, (counter, context) => {
+      if (counter.status === status && counter.pauseReason === reason) return;
+      if (status !== 'open' && this.repos.tickets.currentAt(counter.id)) {
+        throw new DomainError('counter_busy', `Counter ${counter.number} still has a ticket`);
+      }
+      this.repos.counters.setStatus(counter.id, status, reason, context.at, actor.staffId);
+      context.emit('counter:updated', { counter: this.reader.counter(counter.id) });
+    });
+  }
+
+  private atCounter(
+    counterId: number,
+    action: string,
+    body: unknown,
+    actor: Actor,
+    idempotencyKey: string | undefined,
+    run: (counter: CounterRecord, context: CommandContext) => void,
+  ): CommandResult<CounterResponse> {
+    const scope = `counter:${action}:staff:${actor.staffId}`;
+    return this.runner.run({ scope, idempotencyKey, request: { counterId, body } }, (context) => {
+      const counter = this.repos.counters.get(counterId);
+      if (!counter) throw new DomainError('counter_not_found', `No counter ${counterId}`);
+      assertMayOperate(actor, counter);
+      run(counter, context);
+      return { counter: this.reader.counter(counterId) };
+    });
+  }
 
   /** The actor takes the counter, leaving any other counter they held. */
   signIn(counterId: number, actor: Actor, idempotencyKey?: string): CommandResult<CounterResponse> {

@@ -87,10 +87,15 @@ export const DEMO_COUNTERS: { number: number; tier1: DemoCode[]; tier2: DemoCode
   { number: 12, tier1: ['TKQ'], tier2: ['BHXH'] },
 ];
 
-/** Seeds the demo centre into an empty database; does nothing once services exist. */
+/**
+ * Seeds the demo centre into an empty database; does nothing once services
+ * exist. The demo takes tickets at any hour, so it can be tried in the evening;
+ * a real centre turns `enforceOpeningHours` on in its settings.
+ */
 export function seedDemoCentre(repos: Repos): boolean {
   if (repos.services.count() > 0) return false;
   repos.db.transaction(() => {
+    repos.settings.set('enforceOpeningHours', false);
     const ids = new Map<string, number>();
     DEMO_SERVICES.forEach((service, index) => {
       const id = repos.services.insert({
@@ -103,6 +108,8 @@ export function seedDemoCentre(repos: Repos): boolean {
         defaultServiceMinutes: service.minutes,
         sortOrder: index + 1,
         active: true,
+        dailyCap: null,
+        cutoffMinutes: null,
       });
       ids.set(service.code, id);
     });

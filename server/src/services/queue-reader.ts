@@ -1,5 +1,4 @@
 import type {
-  CentreInfo,
   Counter,
   RecentCall,
   Service,
@@ -8,7 +7,12 @@ import type {
 } from '../contract/entities';
 import type { TicketCalled } from '../contract/events';
 import { SERVER_EVENTS } from '../contract/events';
+import { unavailableReason, type Unavailable } from '../domain/availability';
 import { DomainError } from '../domain/errors';
+import { serviceDay } from '../domain/service-day';
+import type { ServiceRecord } from '../storage/service-repo';
+import type { Clock } from './clock';
+import type { SettingsService } from './settings-service';
 import { estimateWaitMinutes } from '../domain/estimate';
 import { compareCandidates } from '../domain/next-ticket';
 import type { TicketRecord } from '../domain/ticket';
@@ -22,15 +26,37 @@ export const RECENT_CALLS = 10;
 export class QueueReader {
   constructor(
     private readonly repos: Repos,
-    private readonly centre: { centreInfo(): CentreInfo },
+    private readonly settings: SettingsService,
+    private readonly clock: Clock,
+    private readonly timeZone: string,
   ) {}
 
   services(): Service[] {
     const counts = this.repos.tickets.waitingCounts();
+    const now = this.clock.now();
     return this.repos.services.listActive().map((service) => {
       const waiting = counts.get(service.id) ?? 0;
-      return toService(service, waiting, this.estimate(service.id, waiting));
+      return toService(
+        service,
+        waiting,
+        this.estimate(service.id, waiting),
+        this.unavailable(service, now),
+      );
     });
+  }
+
+  /** Why the kiosk refuses tickets for the service at `now`, or null. */
+  unavailable(service: ServiceRecord, now: number): Unavailable | null {
+    const day = serviceDay(now, this.timeZone);
+    return unavailableReason(
+      {
+        settings: this.settings.current(),
+        timeZone: this.timeZone,
+        service,
+        issuedToday: this.repos.tickets.issuedCount(service.id, day),
+      },
+      now,
+    );
   }
 
   counters(): Counter[] {
@@ -100,7 +126,7 @@ export class QueueReader {
   snapshot(): StateSnapshot {
     return {
       seq: this.repos.events.lastSeq(),
-      centre: this.centre.centreInfo(),
+      centre: this.settings.centreInfo(),
       services: this.services(),
       counters: this.counters(),
       recentCalls: this.recentCalls(),

@@ -1,190 +1,257 @@
-import { randomBytes } from 'node:crypto';
-import type { PriorityClass } from '../contract/entities';
-import type { CounterAction, IssueTicketResponse, TicketResponse } from '../contract/http';
+import type {
+  CallTicketRequest,
+  CounterAction,
+  TicketResponse,
+  TransferRequest,
+} from '../contract/http';
 import { DomainError } from '../domain/errors';
-import { chooseNextTicket } from '../domain/next-ticket';
-import { formatTicketNumber } from '../domain/numbering';
+import { chooseNextTicket, nextNormalStreak } from '../domain/next-ticket';
 import { serviceDay } from '../domain/service-day';
 import type { TicketRecord } from '../domain/ticket';
-import { applyTicketCommand, type TicketCommand } from '../domain/transitions';
+import type { CounterRecord } from '../storage/counter-repo';
 import type { Repos } from '../storage/repos';
+import { assertMayOperate, type Actor } from './actor';
 import type { CommandContext, CommandResult, CommandRunner } from './command-runner';
+import type { DayEnd } from './day-end';
 import type { QueueReader } from './queue-reader';
+import type { SettingsService } from './settings-service';
+import type { TicketMover } from './ticket-mover';
 import { toTicket } from './views';
-import type { Actor } from './actor';
-import { assertMayOperate } from './actor';
 
-/** Settings the queue needs from the centre's configuration. */
-export interface QueueSettings {
+/** What the queue use cases are built from. */
+export interface QueueDeps {
+  repos: Repos;
+  reader: QueueReader;
+  runner: CommandRunner;
+  mover: TicketMover;
+  settings: SettingsService;
   timeZone: string;
+  dayEnd: DayEnd;
 }
 
-/** Makes the unguessable token a visitor's QR code carries. */
-export type TokenFactory = () => string;
-
-/** 128 random bits, URL-safe. */
-export const randomToken: TokenFactory = () => randomBytes(16).toString('base64url');
-
-/** The use cases of the queue: issuing tickets and what clerks do at a counter. */
+/** What clerks do at a counter: call, recall, serve, park, transfer. */
 export class QueueService {
-  constructor(
-    private readonly repos: Repos,
-    private readonly reader: QueueReader,
-    private readonly runner: CommandRunner,
-    private readonly settings: QueueSettings,
-    private readonly newToken: TokenFactory = randomToken,
-  ) {}
+  constructor(private readonly deps: QueueDeps) {}
 
-  /** Issues a ticket; it is committed before this returns. */
-  issueTicket(
-    input: { serviceId: number; priorityClass?: PriorityClass | null | undefined },
-    idempotencyKey?: string,
-  ): CommandResult<IssueTicketResponse> {
-    const request = { serviceId: input.serviceId, priorityClass: input.priorityClass ?? null };
-    return this.runner.run({ scope: 'ticket:issue', idempotencyKey, request }, (context) => {
-      this.expireEarlierDays(context);
-      const service = this.repos.services.get(request.serviceId);
-      if (!service || !service.active) {
-        throw new DomainError('service_not_found', `No service ${request.serviceId}`);
-      }
-      const day = serviceDay(context.at, this.settings.timeZone);
-      const sequence = this.repos.tickets.allocateSequence(service.id, day);
-      const ticket = this.repos.tickets.insert({
-        serviceId: service.id,
-        day,
-        sequence,
-        number: formatTicketNumber(service.prefix, sequence),
-        priorityClass: request.priorityClass,
-        status: 'waiting',
-        counterId: null,
-        staffId: null,
-        issuedAt: context.at,
-        calledAt: null,
-        servingAt: null,
-        finishedAt: null,
-        recallCount: 0,
-        trackingToken: this.newToken(),
-        front: false,
-        targetCounterId: null,
-        originalServiceId: service.id,
-        transferCount: 0,
-        note: null,
-        closeReason: null,
-      });
-      const ahead = this.reader.ahead(ticket);
-      context.emit('ticket:issued', {
-        ticket: toTicket(ticket),
-        counter: null,
-        waiting: this.reader.waiting(),
-      });
-      return {
-        ticket: toTicket(ticket),
-        ahead,
-        estimatedWaitMinutes: this.reader.estimate(service.id, ahead),
-      };
-    });
-  }
-
-  /**
-   * Ends the service days that are over: tickets still open from an earlier day
-   * expire, so numbering restarts cleanly. Runs at start, on a timer, and
-   * inside every command, so no stale ticket is ever called.
-   */
-  rollOver(): number {
-    return this.runner.run({ scope: 'day:roll-over', request: null }, (context) =>
-      this.expireEarlierDays(context),
-    ).value;
-  }
-
-  private expireEarlierDays(context: CommandContext): number {
-    const today = serviceDay(context.at, this.settings.timeZone);
-    const stale = this.repos.tickets.openBefore(today);
-    for (const ticket of stale) this.transition(ticket, { kind: 'expire' }, context);
-    return stale.length;
-  }
-
-  /** One clerk action at a counter: call next, recall, start, finish or no-show. */
+  /** One clerk action on the counter's current ticket (or calling the next one). */
   act(
     counterId: number,
     action: CounterAction,
     actor: Actor,
     idempotencyKey?: string,
   ): CommandResult<TicketResponse> {
-    const request = { counterId, action };
-    // Keys are per staff member, so one clerk's key never replays another's result.
-    const scope = `counter:${action}:staff:${actor.staffId}`;
-    return this.runner.run({ scope, idempotencyKey, request }, (context) => {
-      this.expireEarlierDays(context);
-      const counter = this.repos.counters.get(counterId);
-      if (!counter) throw new DomainError('counter_not_found', `No counter ${counterId}`);
-      assertMayOperate(actor, counter);
-      const current = this.repos.tickets.currentAt(counterId);
-      if (action === 'call-next')
-        return { ticket: toTicket(this.callNext(counterId, actor, current, context)) };
-      if (!current)
-        throw new DomainError('no_current_ticket', `Counter ${counter.number} has no ticket`);
-      const command: TicketCommand = action === 'recall' ? { kind: 'recall' } : { kind: action };
-      const ticket = this.transition(current, command, context);
-      return { ticket: toTicket(ticket) };
-    });
+    return this.atCounter(
+      counterId,
+      action,
+      { action },
+      actor,
+      idempotencyKey,
+      (counter, current, context) => {
+        if (action === 'call-next')
+          return { ticket: toTicket(this.callNext(counter, actor, current, context)) };
+        const ticket = this.requireCurrent(counter, current);
+        const { mover, settings } = this.deps;
+        switch (action) {
+          case 'recall':
+            return {
+              ticket: toTicket(
+                mover.move(
+                  ticket,
+                  { kind: 'recall', limit: settings.current().recallLimit },
+                  context,
+                ),
+              ),
+            };
+          case 'finish': {
+            const done = mover.move(ticket, { kind: 'finish' }, context);
+            const next =
+              counter.autoCall && counter.status === 'open'
+                ? this.tryCallNext(counter, actor, context)
+                : null;
+            return { ticket: toTicket(done), next: next && toTicket(next) };
+          }
+          default:
+            return { ticket: toTicket(mover.move(ticket, { kind: action }, context)) };
+        }
+      },
+    );
   }
 
-  private callNext(
+  /** Calls one ticket out of order (waiting or parked), by id or by today's number. */
+  callTicket(
     counterId: number,
+    target: CallTicketRequest,
     actor: Actor,
-    current: TicketRecord | undefined,
-    context: CommandContext,
-  ): TicketRecord {
+    idempotencyKey?: string,
+  ): CommandResult<TicketResponse> {
+    return this.atCounter(
+      counterId,
+      'call',
+      target,
+      actor,
+      idempotencyKey,
+      (counter, current, context) => {
+        this.assertOpen(counter);
+        this.makeRoom(current, context);
+        const ticket = this.findTarget(target, context.at);
+        return {
+          ticket: toTicket(
+            this.deps.mover.move(
+              ticket,
+              { kind: 'call', counterId: counter.id, staffId: actor.staffId },
+              context,
+            ),
+          ),
+        };
+      },
+    );
+  }
+
+  /** Sends the counter's current ticket to another service and/or a named counter. */
+  transfer(
+    counterId: number,
+    target: TransferRequest,
+    actor: Actor,
+    idempotencyKey?: string,
+  ): CommandResult<TicketResponse> {
+    return this.atCounter(
+      counterId,
+      'transfer',
+      target,
+      actor,
+      idempotencyKey,
+      (counter, current, context) => {
+        const ticket = this.requireCurrent(counter, current);
+        const { repos, settings, mover } = this.deps;
+        if (target.serviceId === undefined && target.counterId === undefined) {
+          throw new DomainError('validation_failed', 'Transfer needs a service or a counter');
+        }
+        const service =
+          target.serviceId !== undefined ? repos.services.get(target.serviceId) : undefined;
+        if (target.serviceId !== undefined && (!service || !service.active)) {
+          throw new DomainError('service_not_found', `No service ${target.serviceId}`);
+        }
+        if (target.counterId !== undefined && !repos.counters.get(target.counterId)) {
+          throw new DomainError('counter_not_found', `No counter ${target.counterId}`);
+        }
+        const moved = mover.move(
+          ticket,
+          {
+            kind: 'transfer',
+            serviceId: service?.id ?? ticket.serviceId,
+            targetCounterId: target.counterId ?? null,
+            note: target.note?.normalize('NFC') ?? null,
+            toFront: settings.current().transferToFront,
+          },
+          context,
+        );
+        return { ticket: toTicket(moved) };
+      },
+    );
+  }
+
+  private atCounter<T>(
+    counterId: number,
+    action: string,
+    body: unknown,
+    actor: Actor,
+    idempotencyKey: string | undefined,
+    run: (counter: CounterRecord, current: TicketRecord | undefined, context: CommandContext) => T,
+  ): CommandResult<T> {
+    // Keys are per staff member, so one clerk's key never replays another's result.
+    const scope = `counter:${action}:staff:${actor.staffId}`;
+    return this.deps.runner.run(
+      { scope, idempotencyKey, request: { counterId, body } },
+      (context) => {
+        this.deps.dayEnd.expireEarlierDays(context);
+        const counter = this.deps.repos.counters.get(counterId);
+        if (!counter) throw new DomainError('counter_not_found', `No counter ${counterId}`);
+        assertMayOperate(actor, counter);
+        return run(counter, this.deps.repos.tickets.currentAt(counterId), context);
+      },
+    );
+  }
+
+  private requireCurrent(counter: CounterRecord, current: TicketRecord | undefined): TicketRecord {
+    if (!current)
+      throw new DomainError('no_current_ticket', `Counter ${counter.number} has no ticket`);
+    return current;
+  }
+
+  private assertOpen(counter: CounterRecord): void {
+    if (counter.status === 'paused')
+      throw new DomainError('counter_paused', `Counter ${counter.number} is paused`);
+    if (counter.status === 'closed')
+      throw new DomainError('counter_closed', `Counter ${counter.number} is closed`);
+  }
+
+  /** A called ticket must be dealt with first; one being served is finished. */
+  private makeRoom(current: TicketRecord | undefined, context: CommandContext): void {
     if (current?.status === 'called') {
       throw new DomainError(
         'counter_busy',
         `Ticket ${current.number} is still called at this counter`,
       );
     }
-    if (current?.status === 'serving') this.transition(current, { kind: 'finish' }, context);
-    const counter = this.repos.counters.get(counterId);
-    const tiers = new Map(counter?.services.map((link) => [link.serviceId, link.tier]));
-    const next = chooseNextTicket(this.repos.tickets.waitingFor([...tiers.keys()]), tiers);
-    if (!next) throw new DomainError('queue_empty', 'Nobody is waiting for this counter');
-    return this.transition(next, { kind: 'call', counterId, staffId: actor.staffId }, context);
+    if (current?.status === 'serving') this.deps.mover.move(current, { kind: 'finish' }, context);
   }
 
-  private transition(
-    ticket: TicketRecord,
-    command: TicketCommand,
+  private callNext(
+    counter: CounterRecord,
+    actor: Actor,
+    current: TicketRecord | undefined,
     context: CommandContext,
   ): TicketRecord {
-    const changed = applyTicketCommand(ticket, command, context.at);
-    this.repos.tickets.update(changed);
-    const counter = changed.counterId !== null ? this.reader.counter(changed.counterId) : null;
-    const base = { ticket: toTicket(changed), counter, waiting: this.reader.waiting() };
-    switch (command.kind) {
-      case 'call':
-      case 'recall':
-        if (!counter) throw new Error(`Called ticket ${changed.id} has no counter`);
-        context.emit('ticket:called', { ...base, counter, recall: command.kind === 'recall' });
-        break;
-      case 'start':
-        context.emit('ticket:started', base);
-        break;
-      case 'finish':
-        context.emit('ticket:finished', base);
-        break;
-      case 'no-show':
-        context.emit('ticket:no-show', base);
-        break;
-      case 'expire':
-        context.emit('ticket:expired', base);
-        break;
-      default:
-        throw new Error(`No event for ${command.kind}`);
-    }
-    return changed;
+    this.assertOpen(counter);
+    this.makeRoom(current, context);
+    const next = this.tryCallNext(counter, actor, context);
+    if (!next) throw new DomainError('queue_empty', 'Nobody is waiting for this counter');
+    return next;
+  }
+
+  /** Calls the ticket the rules choose for the counter, or returns null when nobody waits. */
+  private tryCallNext(
+    counter: CounterRecord,
+    actor: Actor,
+    context: CommandContext,
+  ): TicketRecord | null {
+    const { repos, settings, mover } = this.deps;
+    const tiers = new Map(counter.services.map((link) => [link.serviceId, link.tier]));
+    const targetWaitMs = new Map(
+      repos.services.listActive().map((s) => [s.id, s.targetWaitMinutes * 60_000]),
+    );
+    const next = chooseNextTicket(repos.tickets.waitingFor([...tiers.keys()], counter.id), tiers, {
+      counterId: counter.id,
+      policy: settings.current().priorityPolicy,
+      normalStreak: counter.normalStreak,
+      now: context.at,
+      targetWaitMs,
+    });
+    if (!next) return null;
+    repos.counters.setNormalStreak(counter.id, nextNormalStreak(counter.normalStreak, next));
+    return mover.move(
+      next,
+      { kind: 'call', counterId: counter.id, staffId: actor.staffId },
+      context,
+    );
+  }
+
+  private findTarget(target: CallTicketRequest, now: number): TicketRecord {
+    const { tickets } = this.deps.repos;
+    const ticket =
+      'ticketId' in target
+        ? tickets.get(target.ticketId)
+        : tickets.openByNumber(
+            target.number.trim().toUpperCase(),
+            serviceDay(now, this.deps.timeZone),
+          );
+    if (!ticket) throw new DomainError('ticket_not_found', 'No such ticket waiting today');
+    return ticket;
   }
 
   /** A ticket by id. */
   getTicket(id: number): TicketRecord {
-    const ticket = this.repos.tickets.get(id);
+    const ticket = this.deps.repos.tickets.get(id);
     if (!ticket) throw new DomainError('ticket_not_found', `No ticket ${id}`);
     return ticket;
   }

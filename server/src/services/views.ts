@@ -37,6 +37,10 @@ export function toCounter(record: CounterRecord, current: TicketRecord | undefin
     name: record.name,
     serviceIds: record.services.map((link) => link.serviceId),
     currentTicket: current ? toTicket(current) : null,
+    status: record.status,
+    pauseReason: record.pauseReason,
+    statusSince: iso(record.statusSince),
+    autoCall: record.autoCall,
     staff:
       record.staffId !== null ? { id: record.staffId, displayName: record.staffName ?? '' } : null,
   };
@@ -47,6 +51,7 @@ export function toService(
   record: ServiceRecord,
   waiting: number,
   estimatedWaitMinutes: number,
+  unavailableReason: Service['unavailableReason'],
 ): Service {
   return {
     id: record.id,
@@ -56,6 +61,8 @@ export function toService(
     prefix: record.prefix,
     waiting,
     estimatedWaitMinutes,
+    available: unavailableReason === null,
+    unavailableReason,
   };
 }
 

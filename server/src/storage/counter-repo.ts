@@ -1,3 +1,4 @@
+import type { CounterStatus } from '../contract/entities';
 import type { Database } from './database';
 
 /** A counter as stored, with its services best tier first. */
@@ -8,6 +9,12 @@ export interface CounterRecord {
   staffId: number | null;
   staffName: string | null;
   active: boolean;
+  status: CounterStatus;
+  pauseReason: string | null;
+  statusSince: number | null;
+  autoCall: boolean;
+  /** Normal tickets called since the last priority one (interleave policy). */
+  normalStreak: number;
   services: { serviceId: number; tier: number }[];
 }
 
@@ -18,6 +25,11 @@ interface CounterRow {
   staff_id: number | null;
   staff_name: string | null;
   active: number;
+  status: CounterStatus;
+  pause_reason: string | null;
+  status_since: number | null;
+  auto_call: number;
+  normal_streak: number;
 }
 
 /** Reads and writes counters and the services they serve. */
@@ -61,9 +73,54 @@ export class CounterRepo {
     return (
       this.db.get<{ n: number }>(
         `SELECT COUNT(*) AS n FROM counters c JOIN counter_services cs ON cs.counter_id = c.id
-         WHERE cs.service_id = ? AND c.active = 1 AND c.staff_id IS NOT NULL`,
+         WHERE cs.service_id = ? AND c.active = 1 AND c.staff_id IS NOT NULL AND c.status = 'open'`,
         [serviceId],
       )?.n ?? 0
+    );
+  }
+
+  /** Opens, pauses (with a reason) or closes a counter, recording pauses for the reports. */
+  setStatus(
+    counterId: number,
+    status: CounterStatus,
+    reason: string | null,
+    at: number,
+    staffId: number | null,
+  ): void {
+    this.db.run(
+      'UPDATE counter_pauses SET ended_at = ? WHERE counter_id = ? AND ended_at IS NULL',
+      [at, counterId],
+    );
+    if (status === 'paused') {
+      this.db.run(
+        'INSERT INTO counter_pauses (counter_id, staff_id, reason, started_at) VALUES (?, ?, ?, ?)',
+        [counterId, staffId, reason ?? '', at],
+      );
+    }
+    this.db.run('UPDATE counters SET status = ?, pause_reason = ?, status_since = ? WHERE id = ?', [
+      status,
+      status === 'paused' ? reason : null,
+      at,
+      counterId,
+    ]);
+  }
+
+  setAutoCall(counterId: number, enabled: boolean): void {
+    this.db.run('UPDATE counters SET auto_call = ? WHERE id = ?', [enabled ? 1 : 0, counterId]);
+  }
+
+  setNormalStreak(counterId: number, streak: number): void {
+    this.db.run('UPDATE counters SET normal_streak = ? WHERE id = ?', [streak, counterId]);
+  }
+
+  /** Minutes of pause per counter between two instants (open pauses count up to `until`). */
+  pausedMs(counterId: number, from: number, until: number): number {
+    return (
+      this.db.get<{ ms: number | null }>(
+        `SELECT SUM(MIN(COALESCE(ended_at, ?), ?) - MAX(started_at, ?)) AS ms FROM counter_pauses
+         WHERE counter_id = ? AND started_at < ? AND COALESCE(ended_at, ?) > ?`,
+        [until, until, from, counterId, until, until, from],
+      )?.ms ?? 0
     );
   }
 
@@ -97,6 +154,11 @@ export class CounterRepo {
       staffId: row.staff_id,
       staffName: row.staff_name,
       active: row.active === 1,
+      status: row.status,
+      pauseReason: row.pause_reason,
+      statusSince: row.status_since,
+      autoCall: row.auto_call === 1,
+      normalStreak: row.normal_streak,
     };
   }
 }

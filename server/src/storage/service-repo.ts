@@ -12,6 +12,10 @@ export interface ServiceRecord {
   defaultServiceMinutes: number;
   sortOrder: number;
   active: boolean;
+  /** Most tickets a day; null for no limit. */
+  dailyCap: number | null;
+  /** Minutes before closing the kiosk stops issuing; null for the centre's default. */
+  cutoffMinutes: number | null;
 }
 
 interface ServiceRow {
@@ -25,6 +29,8 @@ interface ServiceRow {
   default_service_minutes: number;
   sort_order: number;
   active: number;
+  daily_cap: number | null;
+  cutoff_minutes: number | null;
 }
 
 const toRecord = (row: ServiceRow): ServiceRecord => ({
@@ -38,6 +44,8 @@ const toRecord = (row: ServiceRow): ServiceRecord => ({
   defaultServiceMinutes: row.default_service_minutes,
   sortOrder: row.sort_order,
   active: row.active === 1,
+  dailyCap: row.daily_cap,
+  cutoffMinutes: row.cutoff_minutes,
 });
 
 /** Reads and writes services. */
@@ -63,7 +71,8 @@ export class ServiceRepo {
   insert(service: Omit<ServiceRecord, 'id'>): number {
     return this.db.run(
       `INSERT INTO services (code, name, name_en, prefix, agency, target_wait_minutes,
-         default_service_minutes, sort_order, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         default_service_minutes, sort_order, active, daily_cap, cutoff_minutes)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         service.code,
         service.name,
@@ -74,6 +83,8 @@ export class ServiceRepo {
         service.defaultServiceMinutes,
         service.sortOrder,
         service.active ? 1 : 0,
+        service.dailyCap,
+        service.cutoffMinutes,
       ],
     ).lastInsertRowid;
   }

@@ -151,14 +151,45 @@ export class TicketRepo {
     return row && toRecord(row);
   }
 
-  /** Waiting tickets of the given services, any order. */
-  waitingFor(serviceIds: readonly number[]): TicketRecord[] {
-    if (serviceIds.length === 0) return [];
+  /**
+   * Waiting tickets of the given services, plus any sent to `counterId` by
+   * name, in no particular order.
+   */
+  waitingFor(serviceIds: readonly number[], counterId?: number): TicketRecord[] {
     const marks = serviceIds.map(() => '?').join(', ');
+    const ofServices = serviceIds.length > 0 ? `service_id IN (${marks})` : '0';
     return this.db
       .all<TicketRow>(
-        `SELECT * FROM tickets WHERE status = 'waiting' AND service_id IN (${marks})`,
-        serviceIds,
+        `SELECT * FROM tickets WHERE status = 'waiting'
+         AND (${ofServices} OR target_counter_id = ?)`,
+        [...serviceIds, counterId ?? -1],
+      )
+      .map(toRecord);
+  }
+
+  /** Today's waiting or parked ticket with this number, if any. */
+  openByNumber(number: string, day: string): TicketRecord | undefined {
+    const row = this.db.get<TicketRow>(
+      `SELECT * FROM tickets WHERE number = ? AND day = ? AND status IN ('waiting', 'parked')
+       ORDER BY id LIMIT 1`,
+      [number, day],
+    );
+    return row && toRecord(row);
+  }
+
+  /** The ticket a visitor's QR code names. */
+  byToken(token: string): TicketRecord | undefined {
+    const row = this.db.get<TicketRow>('SELECT * FROM tickets WHERE tracking_token = ?', [token]);
+    return row && toRecord(row);
+  }
+
+  /** Today's tickets in the given statuses, oldest first (for a clerk's lists). */
+  listByStatus(day: string, statuses: readonly string[], limit = 200): TicketRecord[] {
+    const marks = statuses.map(() => '?').join(', ');
+    return this.db
+      .all<TicketRow>(
+        `SELECT * FROM tickets WHERE day = ? AND status IN (${marks}) ORDER BY issued_at, id LIMIT ?`,
+        [day, ...statuses, limit],
       )
       .map(toRecord);
   }

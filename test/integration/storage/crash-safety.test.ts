@@ -73,6 +73,8 @@ function prepareDatabase(dataDir: string): { file: string; serviceId: number } {
     prefix: 'A',
     agency: 'Sở Kế hoạch và Đầu tư',
     targetWaitMinutes: 20,
+    dailyCap: null,
+    cutoffMinutes: null,
     defaultServiceMinutes: 12,
     sortOrder: 1,
     active: true,
@@ -115,8 +117,8 @@ describe('issuing a ticket when the process is killed', () => {
   });
 
   function issueOneNormally(): string {
-    const { repos, queue } = openChildQueue(file, AT);
-    const number = queue.issueTicket({ serviceId }).value.ticket.number;
+    const { repos, issuer } = openChildQueue(file, AT);
+    const number = issuer.issueTicket({ serviceId }).value.ticket.number;
     repos.db.close();
     return number;
   }

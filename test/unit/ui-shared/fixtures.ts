@@ -16,6 +16,8 @@ export function service(id: number, waiting = 0): Service {
     prefix: String.fromCharCode(64 + id),
     waiting,
     estimatedWaitMinutes: waiting * 5,
+    available: true,
+    unavailableReason: null,
   };
 }
 
@@ -53,6 +55,10 @@ export function counter(overrides: Partial<Counter> = {}): Counter {
     serviceIds: [1],
     currentTicket: null,
     staff: null,
+    status: 'open',
+    pauseReason: null,
+    statusSince: null,
+    autoCall: false,
     ...overrides,
   };
 }

@@ -1,19 +1,19 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import { COUNTER_ACTIONS } from '../../contract/http';
-import type { AuthService } from '../../auth/auth-service';
-import type { CounterService } from '../../services/counter-service';
-import type { QueueReader } from '../../services/queue-reader';
-import type { QueueService } from '../../services/queue-service';
+import {
+  autoCallSchema,
+  callTicketSchema,
+  pauseSchema,
+  transferSchema,
+} from '../../contract/schemas';
+import type { Services } from '../../services/create-services';
 import { actorOf, requireStaff } from '../session';
-import { idempotencyKey, parseId } from '../validation';
+import { idempotencyKey, parse, parseId } from '../validation';
+
+const counterId = (req: Request) => parseId(req.params.id, 'counter_not_found');
 
 /** Counters: the list anyone may read, and what signed-in staff do at one. */
-export function counterRoutes(
-  auth: AuthService,
-  queue: QueueService,
-  counters: CounterService,
-  reader: QueueReader,
-): Router {
+export function counterRoutes({ auth, queue, counters, reader }: Services): Router {
   const router = Router();
   const staffOnly = requireStaff(auth);
 
@@ -22,21 +22,52 @@ export function counterRoutes(
   });
 
   router.post('/counters/:id/sign-in', staffOnly, (req, res) => {
-    const id = parseId(req.params.id, 'counter_not_found');
-    res.json(counters.signIn(id, actorOf(res), idempotencyKey(req)).value);
+    res.json(counters.signIn(counterId(req), actorOf(res), idempotencyKey(req)).value);
   });
 
   router.post('/counters/:id/sign-out', staffOnly, (req, res) => {
-    const id = parseId(req.params.id, 'counter_not_found');
-    res.json(counters.signOut(id, actorOf(res), idempotencyKey(req)).value);
+    res.json(counters.signOut(counterId(req), actorOf(res), idempotencyKey(req)).value);
   });
 
   for (const action of COUNTER_ACTIONS) {
     router.post(`/counters/:id/${action}`, staffOnly, (req, res) => {
-      const id = parseId(req.params.id, 'counter_not_found');
-      res.json(queue.act(id, action, actorOf(res), idempotencyKey(req)).value);
+      res.json(queue.act(counterId(req), action, actorOf(res), idempotencyKey(req)).value);
     });
   }
+
+  router.post('/counters/:id/call', staffOnly, (req, res) => {
+    const target = parse(callTicketSchema, req.body);
+    res.json(queue.callTicket(counterId(req), target, actorOf(res), idempotencyKey(req)).value);
+  });
+
+  router.post('/counters/:id/transfer', staffOnly, (req, res) => {
+    const target = parse(transferSchema, req.body);
+    res.json(queue.transfer(counterId(req), target, actorOf(res), idempotencyKey(req)).value);
+  });
+
+  router.post('/counters/:id/pause', staffOnly, (req, res) => {
+    const { reason } = parse(pauseSchema, req.body);
+    res.json(counters.pause(counterId(req), reason, actorOf(res), idempotencyKey(req)).value);
+  });
+
+  router.post('/counters/:id/resume', staffOnly, (req, res) => {
+    res.json(counters.open(counterId(req), actorOf(res), idempotencyKey(req)).value);
+  });
+
+  router.post('/counters/:id/open', staffOnly, (req, res) => {
+    res.json(counters.open(counterId(req), actorOf(res), idempotencyKey(req)).value);
+  });
+
+  router.post('/counters/:id/close', staffOnly, (req, res) => {
+    res.json(counters.close(counterId(req), actorOf(res), idempotencyKey(req)).value);
+  });
+
+  router.post('/counters/:id/auto-call', staffOnly, (req, res) => {
+    const { enabled } = parse(autoCallSchema, req.body);
+    res.json(
+      counters.setAutoCall(counterId(req), enabled, actorOf(res), idempotencyKey(req)).value,
+    );
+  });
 
   return router;
 }

@@ -1,13 +1,13 @@
 import { Router } from 'express';
 import type { IssueTicketResponse, TicketResponse } from '../../contract/http';
 import { issueTicketSchema } from '../../contract/schemas';
-import type { QueueReader } from '../../services/queue-reader';
-import type { QueueService } from '../../services/queue-service';
+import { DomainError } from '../../domain/errors';
+import type { Services } from '../../services/create-services';
 import { toTicket } from '../../services/views';
 import { idempotencyKey, parse, parseId } from '../validation';
 
-/** Public queue endpoints: health, services, state, issuing and reading tickets. */
-export function queueRoutes(queue: QueueService, reader: QueueReader): Router {
+/** Public queue endpoints: health, services, state, issuing, reading and tracking tickets. */
+export function queueRoutes({ issuer, queue, reader, tickets }: Services): Router {
   const router = Router();
 
   router.get('/health', (_req, res) => {
@@ -24,7 +24,7 @@ export function queueRoutes(queue: QueueService, reader: QueueReader): Router {
 
   router.post('/tickets', (req, res) => {
     const input = parse(issueTicketSchema, req.body);
-    const { value, replayed } = queue.issueTicket(input, idempotencyKey(req));
+    const { value, replayed } = issuer.issueTicket(input, idempotencyKey(req));
     const body: IssueTicketResponse = value;
     res.status(replayed ? 200 : 201).json(body);
   });
@@ -33,6 +33,13 @@ export function queueRoutes(queue: QueueService, reader: QueueReader): Router {
     const ticket = queue.getTicket(parseId(req.params.id, 'ticket_not_found'));
     const body: TicketResponse = { ticket: toTicket(ticket) };
     res.json(body);
+  });
+
+  router.get('/track/:token', (req, res) => {
+    const token = String(req.params.token);
+    if (!/^[A-Za-z0-9_-]{16,64}$/.test(token))
+      throw new DomainError('ticket_not_found', 'Bad token');
+    res.json(tickets.track(token));
   });
 
   return router;

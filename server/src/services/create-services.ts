@@ -1,0 +1,62 @@
+import { AuthService } from '../auth/auth-service';
+import type { Repos } from '../storage/repos';
+import type { Clock } from './clock';
+import { CommandRunner, type EventPublisher } from './command-runner';
+import { CounterService } from './counter-service';
+import { DayEnd } from './day-end';
+import { FeedService } from './feed-service';
+import { QueueReader } from './queue-reader';
+import { QueueService } from './queue-service';
+import { SettingsService } from './settings-service';
+import { TicketIssuer, type TokenFactory } from './ticket-issuer';
+import { TicketMover } from './ticket-mover';
+import { TicketService } from './ticket-service';
+
+/** Every use case, built over one set of repos. */
+export interface Services {
+  runner: CommandRunner;
+  settings: SettingsService;
+  reader: QueueReader;
+  dayEnd: DayEnd;
+  issuer: TicketIssuer;
+  queue: QueueService;
+  tickets: TicketService;
+  counters: CounterService;
+  feed: FeedService;
+  auth: AuthService;
+}
+
+/** Options the deployment sets. */
+export interface ServiceOptions {
+  timeZone: string;
+  centreName?: string | undefined;
+  newToken?: TokenFactory | undefined;
+}
+
+/** Builds the use cases; committed events go to `publisher`. */
+export function createServices(
+  repos: Repos,
+  clock: Clock,
+  publisher: EventPublisher,
+  options: ServiceOptions,
+): Services {
+  const { timeZone } = options;
+  const runner = new CommandRunner(repos, clock, publisher);
+  const settings = new SettingsService(repos, runner, { centreName: options.centreName });
+  const reader = new QueueReader(repos, settings, clock, timeZone);
+  const mover = new TicketMover(repos, reader);
+  const dayEnd = new DayEnd(repos, runner, mover, timeZone);
+  const shared = { repos, reader, runner, mover, settings, dayEnd, timeZone };
+  return {
+    runner,
+    settings,
+    reader,
+    dayEnd,
+    issuer: new TicketIssuer({ ...shared, newToken: options.newToken }),
+    queue: new QueueService(shared),
+    tickets: new TicketService({ ...shared, clock }),
+    counters: new CounterService(repos, reader, runner, settings),
+    feed: new FeedService(repos, reader),
+    auth: new AuthService(repos, clock),
+  };
+}

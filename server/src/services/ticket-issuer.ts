@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto';
+import type { PriorityClass } from '../contract/entities';
+import type { IssueTicketResponse } from '../contract/http';
+import { DomainError } from '../domain/errors';
+import { formatTicketNumber } from '../domain/numbering';
+import { serviceDay } from '../domain/service-day';
+import type { Repos } from '../storage/repos';
+import type { CommandResult, CommandRunner } from './command-runner';
+import type { DayEnd } from './day-end';
+import type { QueueReader } from './queue-reader';
+import type { SettingsService } from './settings-service';
+import { toTicket } from './views';
+
+/** Makes the unguessable token a visitor's QR code carries. */
+export type TokenFactory = () => string;
+
+/** 128 random bits, URL-safe. */
+export const randomToken: TokenFactory = () => randomBytes(16).toString('base64url');
+
+/** What issuing tickets is built from. */
+export interface IssuerDeps {
+  repos: Repos;
+  reader: QueueReader;
+  runner: CommandRunner;
+  settings: SettingsService;
+  dayEnd: DayEnd;
+  timeZone: string;
+  newToken?: TokenFactory | undefined;
+}
+
+/** The kiosk's use case: a numbered ticket, refused outside hours, after the cut-off or past the cap. */
+export class TicketIssuer {
+  private readonly newToken: TokenFactory;
+
+  constructor(private readonly deps: IssuerDeps) {
+    this.newToken = deps.newToken ?? randomToken;
+  }
+
+  /** Issues a ticket; it is committed before this returns. */
+  issueTicket(
+    input: { serviceId: number; priorityClass?: PriorityClass | null | undefined },
+    idempotencyKey?: string,
+  ): CommandResult<IssueTicketResponse> {
+    const { repos, reader, settings } = this.deps;
+    const request = { serviceId: input.serviceId, priorityClass: input.priorityClass ?? null };
+    return this.deps.runner.run({ scope: 'ticket:issue', idempotencyKey, request }, (context) => {
+      this.deps.dayEnd.expireEarlierDays(context);
+      const service = repos.services.get(request.serviceId);
+      if (!service || !service.active) {
+        throw new DomainError('service_not_found', `No service ${request.serviceId}`);
+      }
+      const classes = settings.current().priorityClasses;
+      if (
+        request.priorityClass !== null &&
+        !classes.some((c) => c.code === request.priorityClass)
+      ) {
+        throw new DomainError(
+          'validation_failed',
+          `Unknown priority class ${request.priorityClass}`,
+        );
+      }
+      const refusal = reader.unavailable(service, context.at);
+      if (refusal) throw new DomainError(refusal, `${service.code} does not issue now: ${refusal}`);
+      const day = serviceDay(context.at, this.deps.timeZone);
+      const sequence = repos.tickets.allocateSequence(service.id, day);
+      const ticket = repos.tickets.insert({
+        serviceId: service.id,
+        day,
+        sequence,
+        number: formatTicketNumber(service.prefix, sequence),
+        priorityClass: request.priorityClass,
+        status: 'waiting',
+        counterId: null,
+        staffId: null,
+        issuedAt: context.at,
+        calledAt: null,
+        servingAt: null,
+        finishedAt: null,
+        recallCount: 0,
+        trackingToken: this.newToken(),
+        front: false,
+        targetCounterId: null,
+        originalServiceId: service.id,
+        transferCount: 0,
+        note: null,
+        closeReason: null,
+      });
+      const ahead = reader.ahead(ticket);
+      context.emit('ticket:issued', {
+        ticket: toTicket(ticket),
+        counter: null,
+        waiting: reader.waiting(),
+      });
+      return {
+        ticket: toTicket(ticket),
+        ahead,
+        estimatedWaitMinutes: reader.estimate(service.id, ahead),
+      };
+    });
+  }
+}
