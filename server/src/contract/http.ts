@@ -18,6 +18,8 @@ export interface IssueTicketResponse {
   /** Tickets of the same service called before this one, as things stand. */
   ahead: number;
   estimatedWaitMinutes: number;
+  /** Opens `/t/<token>`, the visitor's live view of the ticket (the QR code on the ticket). */
+  trackingToken: string;
 }
 
 /** `GET /api/tickets/:id` and every counter action */

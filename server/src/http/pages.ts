@@ -40,15 +40,18 @@ export function pageRoutes(centreName: () => string, uiDir: string = DEFAULT_UI_
     '/assets',
     express.static(path.join(uiDir, 'assets'), { immutable: true, maxAge: '1y' }),
   );
-  for (const app of UI_APPS) {
-    const index = path.join(uiDir, app.folder, 'index.html');
-    router.get([app.path, `${app.path}/*rest`], (_req, res) => {
-      if (!fs.existsSync(index)) {
-        res.status(503).type('text').send(`UI not built: run "npm run build:ui" (${app.folder})`);
+  const serve = (routePath: string | string[], file: string) =>
+    router.get(routePath, (_req, res) => {
+      if (!fs.existsSync(file)) {
+        res.status(503).type('text').send(`UI not built: run "npm run build:ui" (${file})`);
         return;
       }
-      res.sendFile(index, { headers: { 'Cache-Control': 'no-cache' } });
+      res.sendFile(file, { headers: { 'Cache-Control': 'no-cache' } });
     });
+  for (const app of UI_APPS) {
+    serve([app.path, `${app.path}/*rest`], path.join(uiDir, app.folder, 'index.html'));
   }
+  // What the QR code on a ticket opens on the visitor's phone.
+  serve('/t/:token', path.join(uiDir, 'display-ui', 'track.html'));
   return router;
 }

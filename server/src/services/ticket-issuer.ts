@@ -95,6 +95,7 @@ export class TicketIssuer {
         ticket: toTicket(ticket),
         ahead,
         estimatedWaitMinutes: reader.estimate(service.id, ahead),
+        trackingToken: ticket.trackingToken,
       };
     });
   }
