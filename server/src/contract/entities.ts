@@ -111,6 +111,10 @@ export interface CentreInfo {
   name: string;
   /** Priority classes offered at the kiosk, in order. */
   priorityClasses: PriorityClassOption[];
+  /** Reasons a clerk can pause a counter for. */
+  pauseReasons: string[];
+  /** Recalls allowed after the first call. */
+  recallLimit: number;
 }
 
 /** Everything a screen needs to draw itself from nothing. */

@@ -59,8 +59,8 @@ export class SettingsService {
 
   /** What screens show of the centre. */
   centreInfo(): CentreInfo {
-    const { centreName, priorityClasses } = this.current();
-    return { name: centreName, priorityClasses };
+    const { centreName, priorityClasses, pauseReasons, recallLimit } = this.current();
+    return { name: centreName, priorityClasses, pauseReasons, recallLimit };
   }
 
   /** Forgets the cache (after a seed writes directly). */
