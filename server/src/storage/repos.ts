@@ -1,6 +1,7 @@
 import { AuditRepo } from './audit-repo';
 import { CounterRepo } from './counter-repo';
 import type { Database } from './database';
+import { DeviceRepo } from './device-repo';
 import { EventRepo } from './event-repo';
 import { IdempotencyRepo } from './idempotency-repo';
 import { ServiceRepo } from './service-repo';
@@ -19,6 +20,7 @@ export interface Repos {
   idempotency: IdempotencyRepo;
   settings: SettingsRepo;
   audit: AuditRepo;
+  devices: DeviceRepo;
 }
 
 /** Builds the repos for a migrated database. */
@@ -33,5 +35,6 @@ export function createRepos(db: Database): Repos {
     idempotency: new IdempotencyRepo(db),
     settings: new SettingsRepo(db),
     audit: new AuditRepo(db),
+    devices: new DeviceRepo(db),
   };
 }

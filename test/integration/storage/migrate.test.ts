@@ -24,6 +24,7 @@ const TABLES = [
 const CURRENT = [
   { version: 1, name: 'initial' },
   { version: 2, name: 'queue_rules' },
+  { version: 3, name: 'security' },
 ];
 
 const tablesOf = (db: Database): string[] =>
@@ -63,7 +64,7 @@ describe('migrate()', () => {
     const applied = migrate(db);
 
     // Assert
-    expect(applied).toEqual([1, 2]);
+    expect(applied).toEqual([1, 2, 3]);
     expect(tablesOf(db)).toEqual(TABLES);
     expect(recordedOf(db)).toEqual(CURRENT);
   });
@@ -303,7 +304,7 @@ describe('upgrading a database made by an earlier version', () => {
     const applied = migrate(db);
 
     // Assert
-    expect(applied).toEqual([2]);
+    expect(applied).toEqual([2, 3]);
     expect(
       db.get('SELECT number, status, original_service_id, front, transfer_count FROM tickets'),
     ).toEqual({

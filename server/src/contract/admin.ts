@@ -1,0 +1,127 @@
+import type { Role, StaffUser } from './entities';
+
+/** Scheme of the `Authorization` header a paired device sends: `Authorization: Device <token>`. */
+export const DEVICE_AUTH_SCHEME = 'Device';
+
+/** What a paired device is for. */
+export const DEVICE_KINDS = ['kiosk', 'display', 'counter'] as const;
+export type DeviceKind = (typeof DEVICE_KINDS)[number];
+
+/** The `auth` a device passes in its Socket.IO handshake. */
+export interface SocketHandshakeAuth {
+  deviceToken?: string;
+}
+
+/** A staff account as an admin sees it. Never carries the password hash. */
+export interface StaffAccount extends StaffUser {
+  active: boolean;
+  /** Sign-in is refused until then, after repeated failures. */
+  lockedUntil: string | null;
+  createdAt: string;
+}
+
+/** `POST /api/auth/change-password` */
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
+/** `POST /api/staff`; without `password` one is generated and must be changed at first sign-in. */
+export interface CreateStaffRequest {
+  username: string;
+  displayName: string;
+  role: Role;
+  password?: string;
+}
+
+/** `POST /api/staff` → 201; `password` only when the server generated it (shown once). */
+export interface CreateStaffResponse {
+  user: StaffAccount;
+  password?: string;
+}
+
+/** `PATCH /api/staff/:id`: at least one field. */
+export interface UpdateStaffRequest {
+  displayName?: string;
+  role?: Role;
+  active?: boolean;
+}
+
+/** `PATCH /api/staff/:id` */
+export interface StaffAccountResponse {
+  user: StaffAccount;
+}
+
+/** `POST /api/staff/:id/reset-password`: the new generated password, shown once. */
+export interface ResetPasswordResponse {
+  user: StaffAccount;
+  password: string;
+}
+
+/** One live staff session, as `GET /api/sessions` lists it. */
+export interface SessionInfo {
+  id: number;
+  staff: { id: number; username: string; displayName: string; role: Role };
+  createdAt: string;
+  expiresAt: string;
+  ip: string | null;
+  userAgent: string | null;
+  /** The session this request was made with. */
+  current: boolean;
+}
+
+/** A paired device. */
+export interface Device {
+  id: number;
+  kind: DeviceKind;
+  name: string;
+  pairedAt: string;
+  lastSeenAt: string | null;
+}
+
+/** `POST /api/devices/pair-requests` (the device asks to be paired) */
+export interface PairRequestRequest {
+  kind: DeviceKind;
+  name?: string;
+}
+
+/** `POST /api/devices/pair-requests` → 201: show `code`, keep `requestId` secret. */
+export interface PairRequestResponse {
+  requestId: string;
+  code: string;
+  expiresAt: string;
+}
+
+/** `GET /api/devices/pair-requests/:requestId`; the token comes exactly once. */
+export type PairPollResponse =
+  | { status: 'pending'; code: string; expiresAt: string }
+  | { status: 'paired'; device: Device; token: string };
+
+/** `POST /api/devices/pair` (an admin approves the code a device shows) */
+export interface PairDeviceRequest {
+  code: string;
+  name: string;
+}
+
+/** `POST /api/devices/pair` */
+export interface DeviceResponse {
+  device: Device;
+}
+
+/** One line of the audit trail. */
+export interface AuditEntry {
+  id: number;
+  at: string;
+  staffId: number | null;
+  username: string | null;
+  action: string;
+  target: string | null;
+  details: Record<string, unknown>;
+  ip: string | null;
+}
+
+/** `GET /api/audit`: newest first; pass `nextBefore` as `before` for the next page. */
+export interface AuditPage {
+  entries: AuditEntry[];
+  nextBefore: number | null;
+}

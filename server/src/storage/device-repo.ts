@@ -1,0 +1,172 @@
+import type { DeviceKind } from '../contract/admin';
+import type { Database } from './database';
+
+/** A device as stored: a pending pairing request, an approved one, or a paired device. */
+export interface DeviceRecord {
+  id: number;
+  kind: DeviceKind;
+  name: string;
+  pairingCode: string | null;
+  pairingExpiresAt: number | null;
+  requestHash: string | null;
+  tokenHash: string | null;
+  pairedAt: number | null;
+  revokedAt: number | null;
+  createdAt: number;
+  requestedIp: string | null;
+  lastSeenAt: number | null;
+}
+
+interface DeviceRow {
+  id: number;
+  kind: DeviceKind;
+  name: string;
+  pairing_code: string | null;
+  pairing_expires_at: number | null;
+  request_hash: string | null;
+  token_hash: string | null;
+  paired_at: number | null;
+  revoked_at: number | null;
+  created_at: number;
+  requested_ip: string | null;
+  last_seen_at: number | null;
+}
+
+const toRecord = (row: DeviceRow): DeviceRecord => ({
+  id: row.id,
+  kind: row.kind,
+  name: row.name,
+  pairingCode: row.pairing_code,
+  pairingExpiresAt: row.pairing_expires_at,
+  requestHash: row.request_hash,
+  tokenHash: row.token_hash,
+  pairedAt: row.paired_at,
+  revokedAt: row.revoked_at,
+  createdAt: row.created_at,
+  requestedIp: row.requested_ip,
+  lastSeenAt: row.last_seen_at,
+});
+
+/** Kiosks, hall displays and counter terminals, and their pairing requests. */
+export class DeviceRepo {
+  constructor(private readonly db: Database) {}
+
+  get(id: number): DeviceRecord | undefined {
+    const row = this.db.get<DeviceRow>('SELECT * FROM devices WHERE id = ?', [id]);
+    return row && toRecord(row);
+  }
+
+  /** Opens a pairing request; returns the new row's id. */
+  insertRequest(request: {
+    kind: DeviceKind;
+    name: string;
+    pairingCode: string;
+    pairingExpiresAt: number;
+    requestHash: string;
+    requestedIp: string | null;
+    createdAt: number;
+  }): number {
+    return this.db.run(
+      `INSERT INTO devices (kind, name, pairing_code, pairing_expires_at, request_hash,
+         requested_ip, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      [
+        request.kind,
+        request.name,
+        request.pairingCode,
+        request.pairingExpiresAt,
+        request.requestHash,
+        request.requestedIp,
+        request.createdAt,
+      ],
+    ).lastInsertRowid;
+  }
+
+  /** Forgets requests that expired before `now` without having delivered a token. */
+  deleteExpiredRequests(now: number): void {
+    this.db.run(
+      'DELETE FROM devices WHERE token_hash IS NULL AND pairing_expires_at IS NOT NULL AND pairing_expires_at <= ?',
+      [now],
+    );
+  }
+
+  /** Requests still waiting for an admin. */
+  pendingCount(): number {
+    return (
+      this.db.get<{ n: number }>(
+        'SELECT COUNT(*) AS n FROM devices WHERE pairing_code IS NOT NULL AND paired_at IS NULL',
+      )?.n ?? 0
+    );
+  }
+
+  /** Whether a pending request already shows this code. */
+  codeInUse(code: string): boolean {
+    return this.db.get('SELECT 1 FROM devices WHERE pairing_code = ?', [code]) !== undefined;
+  }
+
+  /** The pending, unexpired request showing `code`. */
+  pendingByCode(code: string, now: number): DeviceRecord | undefined {
+    const row = this.db.get<DeviceRow>(
+      `SELECT * FROM devices WHERE pairing_code = ? AND paired_at IS NULL
+       AND pairing_expires_at > ?`,
+      [code, now],
+    );
+    return row && toRecord(row);
+  }
+
+  byRequestHash(requestHash: string): DeviceRecord | undefined {
+    const row = this.db.get<DeviceRow>('SELECT * FROM devices WHERE request_hash = ?', [
+      requestHash,
+    ]);
+    return row && toRecord(row);
+  }
+
+  /** Marks a request approved: the device may now collect its token until `claimUntil`. */
+  approve(id: number, name: string, now: number, claimUntil: number): void {
+    this.db.run(
+      `UPDATE devices SET name = ?, paired_at = ?, pairing_code = NULL, pairing_expires_at = ?
+       WHERE id = ?`,
+      [name, now, claimUntil, id],
+    );
+  }
+
+  /** Stores the hash of the token just handed out; the request can never be claimed again. */
+  setToken(id: number, tokenHash: string): void {
+    this.db.run(
+      `UPDATE devices SET token_hash = ?, request_hash = NULL, pairing_expires_at = NULL
+       WHERE id = ?`,
+      [tokenHash, id],
+    );
+  }
+
+  /** The paired, unrevoked device holding a token. */
+  byTokenHash(tokenHash: string): DeviceRecord | undefined {
+    const row = this.db.get<DeviceRow>(
+      'SELECT * FROM devices WHERE token_hash = ? AND revoked_at IS NULL',
+      [tokenHash],
+    );
+    return row && toRecord(row);
+  }
+
+  /** Paired devices that were not revoked, by id. */
+  listPaired(): DeviceRecord[] {
+    return this.db
+      .all<DeviceRow>(
+        'SELECT * FROM devices WHERE token_hash IS NOT NULL AND revoked_at IS NULL ORDER BY id',
+      )
+      .map(toRecord);
+  }
+
+  /** Revokes a paired device; false when there was none to revoke. */
+  revoke(id: number, now: number): boolean {
+    return (
+      this.db.run(
+        'UPDATE devices SET revoked_at = ? WHERE id = ? AND token_hash IS NOT NULL AND revoked_at IS NULL',
+        [now, id],
+      ).changes > 0
+    );
+  }
+
+  touch(id: number, now: number): void {
+    this.db.run('UPDATE devices SET last_seen_at = ? WHERE id = ?', [now, id]);
+  }
+}
