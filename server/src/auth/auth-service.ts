@@ -4,16 +4,48 @@ import { DomainError } from '../domain/errors';
 import type { Clock } from '../services/clock';
 import type { StaffRecord } from '../storage/staff-repo';
 import type { Repos } from '../storage/repos';
-import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords';
+import { AccessEvents } from './access-events';
+import { AuditTrail } from './audit-trail';
+import {
+  assertStrongPassword,
+  generatePassword,
+  hashPassword,
+  MIN_PASSWORD_LENGTH,
+  verifyPassword,
+} from './passwords';
+import { RateLimiter } from './rate-limiter';
 
 /** How long a staff session lasts: one working day and a margin. */
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+
+/** Consecutive failed sign-ins that lock an account, and for how long. */
+export const LOCKOUT = { maxFailures: 5, lockMs: 15 * 60 * 1000 } as const;
+
+/** Sign-in attempts allowed per IP and username, and per IP alone, in a 15-minute window. */
+export const LOGIN_RATE = {
+  perUser: { limit: 10, windowMs: 15 * 60 * 1000 },
+  perIp: { limit: 50, windowMs: 15 * 60 * 1000 },
+} as const;
 
 /** A hash that makes an unguessable login attempt take as long as a real one. */
 const DUMMY_HASH =
   '$argon2id$v=19$m=19456,t=2,p=1$oUR/ybDdIRV7kp6R/fiIVg$AVh6hC/LS/1VVpxhcFVjv1yOBUEjpBaNJDpZFv3ebSQ';
 
-const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+/** sha256 of a session or device token: only this is stored. */
+export const hashToken = (token: string): string =>
+  createHash('sha256').update(token).digest('hex');
+
+/** Where a request came from, for sessions and the audit trail. */
+export interface ClientInfo {
+  ip: string | null;
+  userAgent?: string | null;
+}
+
+/** A live session and its account. */
+export interface LiveSession {
+  sessionId: number;
+  staff: StaffRecord;
+}
 
 /** The public view of an account. */
 export function toStaffUser(record: StaffRecord): StaffUser {
@@ -26,46 +58,151 @@ export function toStaffUser(record: StaffRecord): StaffUser {
   };
 }
 
-/** Staff sign-in, sessions and the first admin account. */
+/** Staff sign-in with lockout, sessions, password changes and the first admin account. */
 export class AuthService {
+  /** Ended sessions and revoked access, for the socket layer to follow. */
+  readonly events = new AccessEvents();
+  private readonly audit: AuditTrail;
+  private readonly perUser: RateLimiter;
+  private readonly perIp: RateLimiter;
+
   constructor(
     private readonly repos: Repos,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.audit = new AuditTrail(repos, clock);
+    this.perUser = new RateLimiter(clock, LOGIN_RATE.perUser);
+    this.perIp = new RateLimiter(clock, LOGIN_RATE.perIp);
+  }
 
-  /** Checks credentials and opens a session; the token is the cookie value. */
+  /**
+   * Checks credentials and opens a session; the token is the cookie value.
+   * Refuses with `rate_limited` past the per-IP limits, `account_locked` while
+   * locked, `invalid_credentials` otherwise; every outcome is audited.
+   */
   async login(
     username: string,
     password: string,
+    client: ClientInfo = { ip: null },
   ): Promise<{ token: string; user: StaffUser; expiresAt: number }> {
+    const userKey = `${client.ip ?? '-'}|${username.toLowerCase()}`;
+    const ipKey = client.ip ?? '-';
+    if (!this.perUser.allows(userKey) || !this.perIp.allows(ipKey)) {
+      throw new DomainError('rate_limited', 'Too many sign-in attempts');
+    }
+    const who = { username, ip: client.ip };
     const staff = this.repos.staff.byUsername(username);
+    if (staff?.active && staff.lockedUntil !== null && staff.lockedUntil > this.clock.now()) {
+      this.perUser.take(userKey);
+      this.perIp.take(ipKey);
+      this.audit.record('auth.login_failed', { ...who, staffId: staff.id }, null, {
+        reason: 'locked',
+      });
+      throw new DomainError('account_locked', 'Too many failed sign-ins');
+    }
     const ok = await verifyPassword(staff?.passwordHash ?? DUMMY_HASH, password);
     if (!staff || !staff.active || !ok) {
+      this.perUser.take(userKey);
+      this.perIp.take(ipKey);
+      const locked = staff?.active ? this.countFailure(staff.id) : false;
+      this.audit.record('auth.login_failed', { ...who, staffId: staff?.id ?? null }, null, {
+        reason: !staff ? 'unknown_user' : !staff.active ? 'inactive' : 'wrong_password',
+        ...(locked && { locked: true }),
+      });
       throw new DomainError('invalid_credentials', 'Wrong username or password');
     }
+    this.repos.staff.setLoginState(staff.id, 0, null);
+    this.perUser.reset(userKey);
+    const session = this.openSession(staff.id, client);
+    this.audit.record('auth.login', { staffId: staff.id, username: staff.username, ip: client.ip });
+    return { token: session.token, user: toStaffUser(staff), expiresAt: session.expiresAt };
+  }
+
+  /** Opens a session for an account without a password check (sign-in, tests). */
+  openSession(
+    staffId: number,
+    client: ClientInfo = { ip: null },
+  ): { token: string; sessionId: number; expiresAt: number } {
     const token = randomBytes(32).toString('base64url');
     const now = this.clock.now();
     const expiresAt = now + SESSION_TTL_MS;
-    this.repos.staff.insertSession(hashToken(token), staff.id, now, expiresAt);
-    return { token, user: toStaffUser(staff), expiresAt };
+    const sessionId = this.repos.staff.insertSession(hashToken(token), staffId, now, expiresAt, {
+      ip: client.ip,
+      userAgent: client.userAgent?.slice(0, 300) ?? null,
+    });
+    return { token, sessionId, expiresAt };
+  }
+
+  /** The live session a token opens, if any. */
+  session(token: string | undefined): LiveSession | undefined {
+    if (!token) return undefined;
+    return this.sessionByHash(hashToken(token));
+  }
+
+  /** The live session of a stored token hash (sockets keep only the hash). */
+  sessionByHash(tokenHash: string): LiveSession | undefined {
+    return this.repos.staff.sessionByToken(tokenHash, this.clock.now());
   }
 
   /** The staff member a session token belongs to, if the session is live. */
   authenticate(token: string | undefined): StaffRecord | undefined {
-    if (!token) return undefined;
-    return this.repos.staff.bySession(hashToken(token), this.clock.now());
+    return this.session(token)?.staff;
   }
 
   /** Ends the session; returns whose it was, if it was live. */
-  logout(token: string | undefined): StaffRecord | undefined {
-    const staff = this.authenticate(token);
+  logout(token: string | undefined, client: ClientInfo = { ip: null }): StaffRecord | undefined {
+    const live = this.session(token);
     if (token) this.repos.staff.revokeSession(hashToken(token), this.clock.now());
-    return staff;
+    if (live) {
+      const { staff } = live;
+      this.audit.record('auth.logout', {
+        staffId: staff.id,
+        username: staff.username,
+        ip: client.ip,
+      });
+      this.events.sessionsEnded([live.sessionId], 'logout');
+    }
+    return live?.staff;
   }
 
   /**
-   * Creates the admin account when there is none. Returns the password when it
-   * was generated, so it can be printed once; null when nothing was created.
+   * Changes the signed-in user's own password and clears any forced change.
+   * Their other sessions end; this one stays.
+   */
+  async changePassword(
+    session: LiveSession,
+    currentPassword: string,
+    newPassword: string,
+    client: ClientInfo = { ip: null },
+  ): Promise<StaffUser> {
+    const key = `change|${session.staff.id}`;
+    if (!this.perUser.allows(key)) throw new DomainError('rate_limited', 'Too many attempts');
+    if (!(await verifyPassword(session.staff.passwordHash, currentPassword))) {
+      this.perUser.take(key);
+      throw new DomainError('invalid_credentials', 'Wrong current password');
+    }
+    assertStrongPassword(newPassword, { username: session.staff.username, currentPassword });
+    const passwordHash = await hashPassword(newPassword);
+    const staff = this.repos.staff.get(session.staff.id);
+    if (!staff?.active) throw new DomainError('unauthenticated', 'Account no longer active');
+    const ended = this.repos.db.transaction(() => {
+      this.repos.staff.setPassword(staff.id, passwordHash, false);
+      this.audit.record('auth.password_change', {
+        staffId: staff.id,
+        username: staff.username,
+        ip: client.ip,
+      });
+      return this.repos.staff.revokeSessionsOf(staff.id, this.clock.now(), session.sessionId);
+    });
+    this.perUser.reset(key);
+    this.events.sessionsEnded(ended, 'revoked');
+    return toStaffUser({ ...staff, passwordHash, mustChangePassword: false });
+  }
+
+  /**
+   * Creates the admin account when there is none. A generated password is
+   * returned so it can be printed once, and must be changed at first sign-in; a
+   * configured one (LUOT_ADMIN_PASSWORD, set by installers and tests) need not be.
    */
   async ensureAdmin(
     configuredPassword: string | undefined,
@@ -74,6 +211,7 @@ export class AuthService {
     if (configuredPassword !== undefined && configuredPassword.length < MIN_PASSWORD_LENGTH) {
       throw new Error(`LUOT_ADMIN_PASSWORD must be at least ${MIN_PASSWORD_LENGTH} characters`);
     }
+    const generated = configuredPassword === undefined;
     const password = configuredPassword ?? generatePassword();
     const passwordHash = await hashPassword(password);
     this.repos.staff.insert(
@@ -82,10 +220,22 @@ export class AuthService {
         displayName: 'Quản trị viên',
         role: 'admin',
         passwordHash,
-        mustChangePassword: false,
+        mustChangePassword: generated,
       },
       this.clock.now(),
     );
-    return { username: 'admin', password, generated: configuredPassword === undefined };
+    return { username: 'admin', password, generated };
+  }
+
+  /** Counts a failed sign-in; locks the account at the limit. Returns whether it locked. */
+  private countFailure(staffId: number): boolean {
+    const now = this.clock.now();
+    const fresh = this.repos.staff.get(staffId);
+    if (!fresh) return false;
+    const lockExpired = fresh.lockedUntil !== null && fresh.lockedUntil <= now;
+    const failures = (lockExpired ? 0 : fresh.failedLogins) + 1;
+    const lock = failures >= LOCKOUT.maxFailures ? now + LOCKOUT.lockMs : null;
+    this.repos.staff.setLoginState(staffId, failures, lock);
+    return lock !== null;
   }
 }

@@ -1,33 +1,90 @@
-import type { Role } from '../contract/entities';
+import { ROLES, type Role } from '../contract/entities';
+
+/** Who is asking: a staff role, or nobody signed in (paired devices count as anonymous here). */
+export type Principal = Role | 'anonymous';
+
+/** Every principal, least to most powerful; the permission walk test tries each. */
+export const PRINCIPALS: readonly Principal[] = ['anonymous', ...ROLES];
+
+const EVERYONE = ['anonymous', 'clerk', 'supervisor', 'admin'] as const;
+const STAFF = ['clerk', 'supervisor', 'admin'] as const;
+const SUPERVISORS = ['supervisor', 'admin'] as const;
+const ADMINS = ['admin'] as const;
 
 /**
- * Who may do what: the one table every route and socket handler consults.
- * `anonymous` is anyone on the LAN without a session (kiosks under the open
- * policy, hall screens, visitors' phones); staff roles are cumulative only where
- * listed.
+ * Who may do what: the one table every route and socket event declares against
+ * (`requirePermission(...)` in http/permission.ts, `SOCKET_EVENT_PERMISSIONS` in
+ * realtime/socket-auth.ts). `anonymous` is anyone on the LAN without a session:
+ * kiosks under the open policy, hall screens, visitors' phones, unsigned devices.
  */
 export const PERMISSIONS = {
-  'queue:read': ['anonymous', 'clerk', 'supervisor', 'admin'],
-  'ticket:issue': ['anonymous', 'clerk', 'supervisor', 'admin'],
-  'ticket:track': ['anonymous', 'clerk', 'supervisor', 'admin'],
-  'session:read': ['clerk', 'supervisor', 'admin'],
-  'counter:operate': ['clerk', 'supervisor', 'admin'],
-  'counter:manage-floor': ['supervisor', 'admin'],
-  'settings:read': ['supervisor', 'admin'],
-  'settings:write': ['admin'],
-  'staff:manage': ['admin'],
-  'sessions:revoke': ['admin'],
-  'devices:manage': ['admin'],
-  'audit:read': ['admin'],
-} as const satisfies Record<string, readonly (Role | 'anonymous')[]>;
+  /** Services, counters, the state snapshot, one ticket, the socket feed. */
+  'queue:read': EVERYONE,
+  /** Take a ticket; the centre's kiosk policy applies on top (http/kiosk-access.ts). */
+  'ticket:issue': EVERYONE,
+  /** A visitor follows their own ticket by its token. */
+  'ticket:track': EVERYONE,
+  /** Sign in and sign out. */
+  'auth:sign-in': EVERYONE,
+  /** A kiosk or display asks to be paired and collects its token. */
+  'device:pair-request': EVERYONE,
+  /** Who am I (`GET /api/auth/me`). */
+  'session:read': STAFF,
+  /** Change one's own password. */
+  'password:change': STAFF,
+  /** Take a counter and call, serve, park, transfer at it. */
+  'counter:operate': STAFF,
+  /** Handle a ticket away from the counter: return, re-queue, cancel, list. */
+  'ticket:handle': STAFF,
+  /** Act on counters other staff hold: force sign-out, pause, close. */
+  'counter:manage-floor': SUPERVISORS,
+  'settings:read': SUPERVISORS,
+  'settings:write': ADMINS,
+  'staff:manage': ADMINS,
+  'sessions:manage': ADMINS,
+  'devices:manage': ADMINS,
+  'audit:read': ADMINS,
+} as const satisfies Record<string, readonly Principal[]>;
 
 /** A named permission. */
 export type Permission = keyof typeof PERMISSIONS;
 
-/** Who is asking: a staff role, or nobody signed in. */
-export type Principal = Role | 'anonymous';
+/** Every permission name. */
+export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as Permission[];
 
 /** True when the principal holds the permission. */
 export function can(principal: Principal, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Principal[]).includes(principal);
+}
+
+/** Why a request or socket event is refused, or null when it may go on. */
+export type Refusal = 'unauthenticated' | 'forbidden' | 'password_change_required';
+
+/**
+ * Judges a staff member (or nobody) against a permission: anonymous lacking it is
+ * `unauthenticated` (401), staff lacking it `forbidden` (403), and staff whose
+ * generated password must still be changed `password_change_required` (403) for
+ * anything `allowedBeforePasswordChange` does not cover.
+ */
+export function refusal(
+  staff: { role: Role; mustChangePassword: boolean } | null | undefined,
+  permission: Permission,
+): Refusal | null {
+  if (!can(staff?.role ?? 'anonymous', permission)) return staff ? 'forbidden' : 'unauthenticated';
+  if (staff?.mustChangePassword && !allowedBeforePasswordChange(permission)) {
+    return 'password_change_required';
+  }
+  return null;
+}
+
+/**
+ * What a signed-in user whose password must still be changed may do: what
+ * anyone may, plus seeing who they are and changing the password.
+ */
+export function allowedBeforePasswordChange(permission: Permission): boolean {
+  return (
+    can('anonymous', permission) ||
+    permission === 'session:read' ||
+    permission === 'password:change'
+  );
 }

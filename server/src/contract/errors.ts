@@ -29,6 +29,8 @@ export const ERROR_CODES = [
   'not_your_counter',
   'counter_taken',
   'idempotency_mismatch',
+  'username_taken',
+  'last_admin',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -100,6 +100,8 @@ const vi = {
   'error.not_your_counter': 'Bạn chưa nhận quầy này.',
   'error.counter_taken': 'Quầy này đang do cán bộ khác phụ trách.',
   'error.idempotency_mismatch': 'Mã yêu cầu đã được dùng cho một yêu cầu khác.',
+  'error.username_taken': 'Tên đăng nhập này đã có người dùng.',
+  'error.last_admin': 'Không thể hạ quyền hoặc khóa quản trị viên cuối cùng.',
   'error.internal_error': 'Lỗi hệ thống. Vui lòng thử lại.',
   'error.network': 'Không kết nối được máy chủ. Vui lòng thử lại.',
 } as const;
@@ -200,6 +202,8 @@ const en: Record<MessageKey, string> = {
   'error.not_your_counter': 'You have not taken this counter.',
   'error.counter_taken': 'Another clerk has this counter.',
   'error.idempotency_mismatch': 'This request key was already used for a different request.',
+  'error.username_taken': 'This username is already taken.',
+  'error.last_admin': 'The last active administrator cannot be demoted or deactivated.',
   'error.internal_error': 'Something went wrong. Please try again.',
   'error.network': 'Cannot reach the server. Please try again.',
 };

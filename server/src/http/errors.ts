@@ -35,6 +35,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   not_your_counter: 403,
   counter_taken: 409,
   idempotency_mismatch: 422,
+  username_taken: 409,
+  last_admin: 409,
   internal_error: 500,
 };
 

@@ -1,0 +1,62 @@
+import type { AuditPage } from '../contract/admin';
+import type { Clock } from '../services/clock';
+import type { Repos } from '../storage/repos';
+
+/** Every action the audit trail records. */
+export type AuditAction =
+  | 'auth.login'
+  | 'auth.login_failed'
+  | 'auth.logout'
+  | 'auth.password_change'
+  | 'staff.create'
+  | 'staff.update'
+  | 'staff.password_reset'
+  | 'session.revoke'
+  | 'device.pair'
+  | 'device.revoke'
+  | 'counter.force_sign_out';
+
+/** Who did it and from where. */
+export interface AuditWho {
+  staffId: number | null;
+  username: string | null;
+  ip: string | null;
+}
+
+/** Default and largest page of `GET /api/audit`. */
+export const AUDIT_PAGE = { default: 50, max: 200 } as const;
+
+/** Writes and reads the audit trail (who, what, when, from where). */
+export class AuditTrail {
+  constructor(
+    private readonly repos: Repos,
+    private readonly clock: Clock,
+  ) {}
+
+  record(
+    action: AuditAction,
+    who: AuditWho,
+    target: string | null = null,
+    details: Record<string, unknown> = {},
+  ): void {
+    this.repos.audit.append({
+      at: this.clock.now(),
+      staffId: who.staffId,
+      username: who.username,
+      action,
+      target,
+      details,
+      ip: who.ip,
+    });
+  }
+
+  /** Newest first; `before` is the id of the last entry of the previous page. */
+  page(limit: number = AUDIT_PAGE.default, before?: number): AuditPage {
+    const rows = this.repos.audit.list(limit + 1, before);
+    const entries = rows
+      .slice(0, limit)
+      .map((row) => ({ ...row, at: new Date(row.at).toISOString() }));
+    const last = entries[entries.length - 1];
+    return { entries, nextBefore: rows.length > limit && last ? last.id : null };
+  }
+}

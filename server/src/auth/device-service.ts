@@ -1,0 +1,170 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import type { Device, DeviceKind, PairPollResponse, PairRequestResponse } from '../contract/admin';
+import { DomainError } from '../domain/errors';
+import type { Clock } from '../services/clock';
+import type { DeviceRecord } from '../storage/device-repo';
+import type { Repos } from '../storage/repos';
+import type { AccessEvents } from './access-events';
+import { AuditTrail, type AuditWho } from './audit-trail';
+import { hashToken } from './auth-service';
+import { RateLimiter } from './rate-limiter';
+
+/** How long a pairing code is shown, and how long an approved device has to collect its token. */
+export const PAIRING_TTL_MS = 10 * 60 * 1000;
+
+/** Pairing requests one IP may open per window, and how many may wait at once. */
+export const PAIRING_RATE = { limit: 10, windowMs: 10 * 60 * 1000 } as const;
+export const MAX_PENDING_REQUESTS = 100;
+
+/** A device's `last_seen_at` is written at most this often. */
+const TOUCH_EVERY_MS = 60 * 1000;
+
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{20,200}$/;
+
+const DEFAULT_NAMES: Record<DeviceKind, string> = {
+  kiosk: 'Kiosk',
+  display: 'Màn hình',
+  counter: 'Máy quầy',
+};
+
+/** A paired device as the API shows it. */
+export function toDevice(record: DeviceRecord): Device {
+  return {
+    id: record.id,
+    kind: record.kind,
+    name: record.name,
+    pairedAt: new Date(record.pairedAt ?? record.createdAt).toISOString(),
+    lastSeenAt: record.lastSeenAt === null ? null : new Date(record.lastSeenAt).toISOString(),
+  };
+}
+
+/**
+ * Pairing of kiosks, displays and counter terminals: a device shows a 6-digit
+ * code, an admin approves it, the device collects a long token once. Only
+ * hashes of the request id and the token are stored.
+ */
+export class DeviceService {
+  private readonly audit: AuditTrail;
+  private readonly requests: RateLimiter;
+
+  constructor(
+    private readonly repos: Repos,
+    private readonly clock: Clock,
+    private readonly events: AccessEvents,
+  ) {
+    this.audit = new AuditTrail(repos, clock);
+    this.requests = new RateLimiter(clock, PAIRING_RATE);
+  }
+
+  /** A device asks to be paired; it shows `code` and polls with the secret `requestId`. */
+  requestPairing(
+    kind: DeviceKind,
+    name: string | undefined,
+    ip: string | null,
+  ): PairRequestResponse {
+    const now = this.clock.now();
+    if (!this.requests.take(ip ?? '-'))
+      throw new DomainError('rate_limited', 'Too many pairing requests');
+    const requestId = randomBytes(24).toString('base64url');
+    return this.repos.db.transaction(() => {
+      this.repos.devices.deleteExpiredRequests(now);
+      if (this.repos.devices.pendingCount() >= MAX_PENDING_REQUESTS) {
+        throw new DomainError('rate_limited', 'Too many pending pairing requests');
+      }
+      const code = this.freshCode();
+      const expiresAt = now + PAIRING_TTL_MS;
+      this.repos.devices.insertRequest({
+        kind,
+        name: name ?? DEFAULT_NAMES[kind],
+        pairingCode: code,
+        pairingExpiresAt: expiresAt,
+        requestHash: hashToken(requestId),
+        requestedIp: ip,
+        createdAt: now,
+      });
+      return { requestId, code, expiresAt: new Date(expiresAt).toISOString() };
+    });
+  }
+
+  /**
+   * Where a pairing request stands. Once approved, the first poll returns the
+   * device token and the request is gone: a second poll answers `not_found`.
+   */
+  poll(requestId: string): PairPollResponse {
+    const now = this.clock.now();
+    return this.repos.db.transaction((): PairPollResponse => {
+      const request = this.repos.devices.byRequestHash(hashToken(requestId));
+      const expiresAt = request?.pairingExpiresAt ?? null;
+      if (!request || expiresAt === null || expiresAt <= now) {
+        throw new DomainError('not_found', 'No such pairing request');
+      }
+      if (request.pairedAt === null) {
+        return {
+          status: 'pending',
+          code: request.pairingCode ?? '',
+          expiresAt: new Date(expiresAt).toISOString(),
+        };
+      }
+      const token = randomBytes(32).toString('base64url');
+      this.repos.devices.setToken(request.id, hashToken(token));
+      this.repos.devices.touch(request.id, now);
+      const device = this.repos.devices.get(request.id) as DeviceRecord;
+      return { status: 'paired', device: toDevice(device), token };
+    });
+  }
+
+  /** An admin approves the code a device shows and names the device. */
+  approve(code: string, name: string, actor: AuditWho): Device {
+    const now = this.clock.now();
+    return this.repos.db.transaction(() => {
+      const request = this.repos.devices.pendingByCode(code, now);
+      if (!request) throw new DomainError('not_found', 'No device shows this code');
+      this.repos.devices.approve(request.id, name, now, now + PAIRING_TTL_MS);
+      this.audit.record('device.pair', actor, `device:${request.id}`, {
+        kind: request.kind,
+        name,
+        requestedIp: request.requestedIp,
+      });
+      return toDevice(this.repos.devices.get(request.id) as DeviceRecord);
+    });
+  }
+
+  list(): Device[] {
+    return this.repos.devices.listPaired().map(toDevice);
+  }
+
+  /** Revokes a device: its token stops working and its sockets are disconnected. */
+  revoke(id: number, actor: AuditWho): void {
+    this.repos.db.transaction(() => {
+      const device = this.repos.devices.get(id);
+      if (!device || !this.repos.devices.revoke(id, this.clock.now())) {
+        throw new DomainError('not_found', `No paired device ${id}`);
+      }
+      this.audit.record('device.revoke', actor, `device:${id}`, {
+        kind: device.kind,
+        name: device.name,
+      });
+    });
+    this.events.deviceRevoked(id);
+  }
+
+  /** The paired, unrevoked device a token belongs to. */
+  authenticate(token: string): DeviceRecord | undefined {
+    if (!TOKEN_PATTERN.test(token)) return undefined;
+    const device = this.repos.devices.byTokenHash(hashToken(token));
+    if (!device) return undefined;
+    const now = this.clock.now();
+    if (device.lastSeenAt === null || now - device.lastSeenAt >= TOUCH_EVERY_MS) {
+      this.repos.devices.touch(device.id, now);
+    }
+    return device;
+  }
+
+  private freshCode(): string {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+      if (!this.repos.devices.codeInUse(code)) return code;
+    }
+    throw new DomainError('rate_limited', 'No free pairing code');
+  }
+}

@@ -1,0 +1,185 @@
+import type {
+  CreateStaffRequest,
+  CreateStaffResponse,
+  ResetPasswordResponse,
+  SessionInfo,
+  StaffAccount,
+  UpdateStaffRequest,
+} from '../contract/admin';
+import { DomainError } from '../domain/errors';
+import type { Clock } from '../services/clock';
+import type { Repos } from '../storage/repos';
+import type { StaffRecord } from '../storage/staff-repo';
+import type { AccessEvents } from './access-events';
+import { AuditTrail, type AuditWho } from './audit-trail';
+import { assertStrongPassword, generatePassword, hashPassword } from './passwords';
+
+/** Frees the counters a staff member holds when their access ends. */
+export interface CounterReleaser {
+  releaseAll(staffId: number): void;
+}
+
+/** The acting admin, as the audit trail records them. */
+export type AdminActor = AuditWho & { staffId: number; sessionId: number | null };
+
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+/** The admin's view of an account: never the password hash. */
+export function toStaffAccount(record: StaffRecord, now: number): StaffAccount {
+  return {
+    id: record.id,
+    username: record.username,
+    displayName: record.displayName,
+    role: record.role,
+    mustChangePassword: record.mustChangePassword,
+    active: record.active,
+    lockedUntil:
+      record.lockedUntil !== null && record.lockedUntil > now ? iso(record.lockedUntil) : null,
+    createdAt: new Date(record.createdAt).toISOString(),
+  };
+}
+
+/** Admins manage accounts and sessions. Every change is audited. */
+export class StaffAdmin {
+  private readonly audit: AuditTrail;
+
+  constructor(
+    private readonly repos: Repos,
+    private readonly clock: Clock,
+    private readonly events: AccessEvents,
+    private readonly counters: CounterReleaser,
+  ) {
+    this.audit = new AuditTrail(repos, clock);
+  }
+
+  list(): StaffAccount[] {
+    const now = this.clock.now();
+    return this.repos.staff.list().map((record) => toStaffAccount(record, now));
+  }
+
+  /** Creates an account; without a password one is generated, returned once, and must be changed. */
+  async create(input: CreateStaffRequest, actor: AdminActor): Promise<CreateStaffResponse> {
+    if (input.password !== undefined) assertStrongPassword(input.password, input);
+    const password = input.password ?? generatePassword();
+    const passwordHash = await hashPassword(password);
+    const generated = input.password === undefined;
+    const id = this.repos.db.transaction(() => {
+      if (this.repos.staff.byUsername(input.username)) {
+        throw new DomainError('username_taken', `Username ${input.username} is taken`);
+      }
+      const newId = this.repos.staff.insert(
+        { ...input, passwordHash, mustChangePassword: generated },
+        this.clock.now(),
+      );
+      this.audit.record('staff.create', actor, `staff:${newId}`, {
+        username: input.username,
+        role: input.role,
+        generatedPassword: generated,
+      });
+      return newId;
+    });
+    const user = this.account(id);
+    return generated ? { user, password } : { user };
+  }
+
+  /**
+   * Renames, changes the role, or (de)activates an account. The last active admin
+   * can be neither demoted nor deactivated. Deactivating ends the account's sessions
+   * and frees its counters.
+   */
+  update(id: number, changes: UpdateStaffRequest, actor: AdminActor): StaffAccount {
+    const now = this.clock.now();
+    const ended = this.repos.db.transaction(() => {
+      const before = this.repos.staff.get(id);
+      if (!before) throw new DomainError('not_found', `No staff ${id}`);
+      const losesAdmin =
+        before.role === 'admin' &&
+        before.active &&
+        ((changes.role !== undefined && changes.role !== 'admin') || changes.active === false);
+      if (losesAdmin && this.repos.staff.countActiveByRole('admin') <= 1) {
+        throw new DomainError('last_admin', 'The last active admin must stay');
+      }
+      this.repos.staff.update(id, changes);
+      this.audit.record('staff.update', actor, `staff:${id}`, {
+        username: before.username,
+        ...diff(before, changes),
+      });
+      return changes.active === false && before.active
+        ? this.repos.staff.revokeSessionsOf(id, now)
+        : null;
+    });
+    if (ended) {
+      this.events.sessionsEnded(ended, 'revoked');
+      this.events.staffDeactivated(id);
+      this.counters.releaseAll(id);
+    }
+    return this.account(id);
+  }
+
+  /** Sets a generated password that must be changed, unlocks the account, ends its sessions. */
+  async resetPassword(id: number, actor: AdminActor): Promise<ResetPasswordResponse> {
+    if (!this.repos.staff.get(id)) throw new DomainError('not_found', `No staff ${id}`);
+    const password = generatePassword();
+    const passwordHash = await hashPassword(password);
+    const ended = this.repos.db.transaction(() => {
+      const staff = this.repos.staff.get(id);
+      if (!staff) throw new DomainError('not_found', `No staff ${id}`);
+      this.repos.staff.setPassword(id, passwordHash, true);
+      this.audit.record('staff.password_reset', actor, `staff:${id}`, { username: staff.username });
+      return this.repos.staff.revokeSessionsOf(id, this.clock.now());
+    });
+    this.events.sessionsEnded(ended, 'revoked');
+    return { user: this.account(id), password };
+  }
+
+  /** Live sessions, newest first; `current` marks the caller's own. */
+  sessions(currentSessionId: number | null): SessionInfo[] {
+    return this.repos.staff.liveSessions(this.clock.now()).map((session) => ({
+      id: session.id,
+      staff: {
+        id: session.staffId,
+        username: session.username,
+        displayName: session.displayName,
+        role: session.role,
+      },
+      createdAt: new Date(session.createdAt).toISOString(),
+      expiresAt: new Date(session.expiresAt).toISOString(),
+      ip: session.ip,
+      userAgent: session.userAgent,
+      current: session.id === currentSessionId,
+    }));
+  }
+
+  /**
+   * Revokes a live session: its next request answers 401 and its sockets are
+   * disconnected. When it was the account's last session, its counters are freed.
+   */
+  revokeSession(sessionId: number, actor: AdminActor): void {
+    const now = this.clock.now();
+    const staffId = this.repos.db.transaction(() => {
+      const owner = this.repos.staff.revokeSessionById(sessionId, now);
+      if (owner === undefined) throw new DomainError('not_found', `No live session ${sessionId}`);
+      this.audit.record('session.revoke', actor, `session:${sessionId}`, { staffId: owner });
+      return owner;
+    });
+    this.events.sessionsEnded([sessionId], 'revoked');
+    if (!this.repos.staff.hasLiveSession(staffId, now)) this.counters.releaseAll(staffId);
+  }
+
+  private account(id: number): StaffAccount {
+    const record = this.repos.staff.get(id);
+    if (!record) throw new DomainError('not_found', `No staff ${id}`);
+    return toStaffAccount(record, this.clock.now());
+  }
+}
+
+/** What an update changed, old and new, for the audit trail. */
+function diff(before: StaffRecord, changes: UpdateStaffRequest): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of ['displayName', 'role', 'active'] as const) {
+    if (changes[key] !== undefined && changes[key] !== before[key]) {
+      out[key] = { from: before[key], to: changes[key] };
+    }
+  }
+  return out;
+}
