@@ -2,15 +2,23 @@ import express, { type Express } from 'express';
 import type { Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
 import type { Server as IoServer } from 'socket.io';
+import { createSecurity, type Security } from './auth/create-security';
 import type { ClientEvents, ServerEvents } from './contract/events';
+import { auditForcedSignOut } from './http/audit-hooks';
 import { errorHandler, languageOf, sendError } from './http/errors';
+import { requireKioskAccess } from './http/kiosk-access';
 import { pageRoutes } from './http/pages';
+import { identify, requirePermission } from './http/permission';
+import { auditRoutes } from './http/routes/audit-routes';
 import { authRoutes } from './http/routes/auth-routes';
 import { counterRoutes } from './http/routes/counter-routes';
+import { deviceRoutes } from './http/routes/device-routes';
 import { queueRoutes } from './http/routes/queue-routes';
 import { settingsRoutes } from './http/routes/settings-routes';
+import { staffRoutes } from './http/routes/staff-routes';
 import { ticketRoutes } from './http/routes/ticket-routes';
 import { sameOriginOnly } from './http/same-origin';
+import { securityHeaders } from './http/security-headers';
 import { Broadcaster, DeferredPublisher } from './realtime/broadcaster';
 import { createSocketServer } from './realtime/socket-server';
 import type { Clock } from './services/clock';
@@ -36,6 +44,7 @@ export interface AppComponents {
 export interface Application extends Services {
   app: Express;
   repos: Repos;
+  security: Security;
   /** Attaches Socket.IO to an HTTP server; from then on committed events are broadcast. */
   attach(httpServer: HttpServer): IoServer<ClientEvents, ServerEvents>;
 }
@@ -46,17 +55,37 @@ export function createApplication(components: AppComponents): Application {
   const repos = createRepos(db);
   const publisher = new DeferredPublisher();
   const services = createServices(repos, clock, publisher, components);
+  const security = createSecurity(repos, clock, services);
 
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(securityHeaders());
   app.use(express.json({ limit: '16kb' }));
   app.use('/api', sameOriginOnly());
+  app.use('/api', identify(services.auth, security.devices));
+  // Permissions of routes whose routers do not declare them themselves yet.
+  app.get(
+    ['/api/health', '/api/services', '/api/state', '/api/counters', '/api/tickets/:id'],
+    requirePermission('queue:read'),
+  );
+  app.get('/api/track/:token', requirePermission('ticket:track'));
+  app.get('/api/settings', requirePermission('settings:read'));
+  app.patch('/api/settings', requirePermission('settings:write'));
+  app.post(
+    '/api/tickets',
+    requirePermission('ticket:issue'),
+    requireKioskAccess({ settings: services.settings, clock }),
+  );
+  app.post('/api/counters/:id/sign-out', auditForcedSignOut(repos, security.audit));
   app.use('/api', queueRoutes(services));
   app.use('/api', authRoutes(services.auth, services.counters));
   app.use('/api', counterRoutes(services));
   app.use('/api', ticketRoutes(services));
   app.use('/api', settingsRoutes(services));
+  app.use('/api', staffRoutes(security.staff));
+  app.use('/api', deviceRoutes(security.devices));
+  app.use('/api', auditRoutes(security.audit));
   app.use('/api', (req, res) =>
     sendError(res, 'not_found', languageOf(req.get('accept-language'))),
   );
@@ -67,11 +96,13 @@ export function createApplication(components: AppComponents): Application {
     ...services,
     app,
     repos,
+    security,
     attach(httpServer) {
       const io = createSocketServer(httpServer, {
         reader: services.reader,
         feed: services.feed,
         logger,
+        access: { auth: services.auth, devices: security.devices },
       });
       publisher.attach(new Broadcaster(io));
       return io;

@@ -1,3 +1,4 @@
+export * from './admin';
 export * from './entities';
 export * from './errors';
 export * from './events';

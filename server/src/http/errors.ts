@@ -64,6 +64,8 @@ function codeOfParserError(error: unknown): ErrorCode | null {
   ) {
     return 'validation_failed';
   }
+  // The router could not percent-decode a path parameter (`/api/tickets/%E0%A4`).
+  if (error instanceof URIError) return 'validation_failed';
   return null;
 }
 

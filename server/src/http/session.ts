@@ -1,48 +1,13 @@
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { parse as parseCookies, serialize } from 'cookie';
-import { SESSION_COOKIE } from '../contract/http';
+import type { RequestHandler, Response } from 'express';
 import type { AuthService } from '../auth/auth-service';
 import { DomainError } from '../domain/errors';
 import type { Actor } from '../services/actor';
 import type { StaffRecord } from '../storage/staff-repo';
+import { requirePermission } from './permission';
 
-/** The session cookie's value on a request. */
-export function sessionToken(req: Request): string | undefined {
-  const header = req.get('cookie');
-  return header ? parseCookies(header)[SESSION_COOKIE] : undefined;
-}
+export { clearSessionCookie, sessionToken, setSessionCookie } from './session-cookie';
 
-/**
- * Sets the session cookie: httpOnly, SameSite=Strict, for the whole site. Its
- * lifetime is relative (Max-Age), so a device whose clock is off keeps it.
- */
-export function setSessionCookie(
-  res: Response,
-  token: string,
-  maxAgeMs: number,
-  secure: boolean,
-): void {
-  res.append(
-    'Set-Cookie',
-    serialize(SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'strict',
-      path: '/',
-      secure,
-      maxAge: Math.floor(maxAgeMs / 1000),
-    }),
-  );
-}
-
-/** Clears the session cookie. */
-export function clearSessionCookie(res: Response): void {
-  res.append(
-    'Set-Cookie',
-    serialize(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'strict', path: '/', maxAge: 0 }),
-  );
-}
-
-/** The signed-in staff member of a request, set by `requireStaff`. */
+/** The signed-in staff member of a request, set by `identify` for a live session. */
 export function staffOf(res: Response): StaffRecord {
   const staff = res.locals.staff as StaffRecord | undefined;
   if (!staff) throw new DomainError('unauthenticated', 'Not signed in');
@@ -55,12 +20,11 @@ export function actorOf(res: Response): Actor {
   return { staffId: staff.id, role: staff.role };
 }
 
-/** Lets the request through only with a live staff session; 401 otherwise. */
-export function requireStaff(auth: AuthService): RequestHandler {
-  return (req: Request, res: Response, next: NextFunction) => {
-    const staff = auth.authenticate(sessionToken(req));
-    if (!staff) throw new DomainError('unauthenticated', 'Not signed in');
-    res.locals.staff = staff;
-    next();
-  };
+/**
+ * Lets the request through only with a live staff session; 401 otherwise.
+ * @deprecated Declare what the route needs instead: `requirePermission('counter:operate')`
+ * (which this is, for every staff role). `auth` is no longer used: `identify` resolves the session.
+ */
+export function requireStaff(_auth?: AuthService): RequestHandler {
+  return requirePermission('counter:operate');
 }

@@ -4,6 +4,7 @@ import { Server } from 'socket.io';
 import { SERVER_EVENTS, type ClientEvents, type ServerEvents } from '../contract/events';
 import type { FeedService } from '../services/feed-service';
 import type { QueueReader } from '../services/queue-reader';
+import { allowSameOriginRequest, installSocketAuth, type SocketAuthDeps } from './socket-auth';
 import { registerSyncHandler } from './sync-handler';
 
 /** What the socket layer needs. */
@@ -11,6 +12,7 @@ export interface SocketDeps {
   reader: QueueReader;
   feed: FeedService;
   logger: Logger;
+  access: SocketAuthDeps;
 }
 
 /** Attaches Socket.IO to the HTTP server: a snapshot on connect, then the feed. */
@@ -21,7 +23,9 @@ export function createSocketServer(
   const io = new Server<ClientEvents, ServerEvents>(httpServer, {
     serveClient: false,
     maxHttpBufferSize: 64 * 1024,
+    allowRequest: allowSameOriginRequest,
   });
+  installSocketAuth(io, deps.access);
   io.on('connection', (socket) => {
     socket.emit(SERVER_EVENTS.snapshot, deps.reader.snapshot());
     registerSyncHandler(socket, deps);

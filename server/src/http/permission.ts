@@ -1,0 +1,100 @@
+import type { Request, RequestHandler, Response } from 'express';
+import { DEVICE_AUTH_SCHEME } from '../contract/admin';
+import type { AuthService, ClientInfo, LiveSession } from '../auth/auth-service';
+import type { DeviceService } from '../auth/device-service';
+import { refusal, type Permission, type Principal } from '../auth/permissions';
+import { DomainError } from '../domain/errors';
+import type { DeviceRecord } from '../storage/device-repo';
+import { sessionToken } from './session-cookie';
+
+/** Who made a request: a staff session, a paired device, both, or neither. */
+export interface RequestIdentity {
+  staff: LiveSession | null;
+  device: DeviceRecord | null;
+}
+
+/** Marks a handler as declaring a permission, so the route table can read it. */
+const PERMISSION_TAG = Symbol.for('luot.permission');
+/** Marks a handler as a guard: a middleware that only lets requests through or refuses them. */
+const GUARD_TAG = Symbol.for('luot.guard');
+
+type Tagged = { [PERMISSION_TAG]?: Permission; [GUARD_TAG]?: true };
+
+/** The permission a handler declares, if it is a `requirePermission` middleware. */
+export function permissionOf(handler: unknown): Permission | undefined {
+  return typeof handler === 'function' ? (handler as Tagged)[PERMISSION_TAG] : undefined;
+}
+
+/** True for handlers that never answer a request that passes them (permission checks, gates). */
+export function isGuard(handler: unknown): boolean {
+  return typeof handler === 'function' && (handler as Tagged)[GUARD_TAG] === true;
+}
+
+/** Marks a middleware as a guard (see `isGuard`). */
+export function guard<H extends RequestHandler>(handler: H): H {
+  return Object.assign(handler, { [GUARD_TAG]: true as const });
+}
+
+const DEVICE_HEADER = new RegExp(`^${DEVICE_AUTH_SCHEME} ([A-Za-z0-9_-]{1,200})$`);
+
+/**
+ * Works out who is asking, once per request, before any route: the session cookie
+ * and `Authorization: Device <token>`. A bad device token is refused at once with
+ * 401, so a revoked device learns it; a stale session cookie simply counts as none.
+ */
+export function identify(auth: AuthService, devices: DeviceService): RequestHandler {
+  return (req, res, next) => {
+    let device: DeviceRecord | null = null;
+    const authorization = req.get('authorization');
+    if (authorization !== undefined) {
+      const match = DEVICE_HEADER.exec(authorization);
+      device = (match?.[1] !== undefined && devices.authenticate(match[1])) || null;
+      if (!device) throw new DomainError('unauthenticated', 'Unknown or revoked device token');
+    }
+    const identity: RequestIdentity = { staff: auth.session(sessionToken(req)) ?? null, device };
+    res.locals.identity = identity;
+    if (identity.staff) res.locals.staff = identity.staff.staff;
+    next();
+  };
+}
+
+/** The identity `identify` found; a programming error (500) when it was not mounted. */
+export function identityOf(res: Response): RequestIdentity {
+  const identity = res.locals.identity as RequestIdentity | undefined;
+  if (!identity) throw new Error('identify() must run before permission checks');
+  return identity;
+}
+
+/** The principal the permission table judges: the session's role, or anonymous. */
+export function principalOf(identity: RequestIdentity): Principal {
+  return identity.staff?.staff.role ?? 'anonymous';
+}
+
+/** The live staff session of a request; 401 without one. */
+export function sessionOf(res: Response): LiveSession {
+  const session = identityOf(res).staff;
+  if (!session) throw new DomainError('unauthenticated', 'Not signed in');
+  return session;
+}
+
+/** Where a request came from, for sessions, rate limits and the audit trail. */
+export function clientOf(req: Request): ClientInfo {
+  return { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null };
+}
+
+/**
+ * Lets a request through only when its principal holds `permission` in the
+ * permission table: otherwise 401 `unauthenticated` for anonymous, 403
+ * `forbidden` for staff, and 403 `password_change_required` for staff whose
+ * generated password must still be changed (except what `allowedBeforePasswordChange`
+ * permits). Every route declares its permission with one of these; the route
+ * table reads the declaration back for the permission walk test.
+ */
+export function requirePermission(permission: Permission): RequestHandler {
+  const check: RequestHandler = (_req, res, next) => {
+    const refused = refusal(identityOf(res).staff?.staff, permission);
+    if (refused) throw new DomainError(refused, `Needs ${permission}`);
+    next();
+  };
+  return Object.assign(check, { [PERMISSION_TAG]: permission, [GUARD_TAG]: true as const });
+}

@@ -1,0 +1,32 @@
+import type { Server } from 'socket.io';
+import type { ClientEvents, ServerEvents } from '../contract/events';
+
+/**
+ * The rooms sockets join (realtime/socket-auth.ts decides who joins what). Feed
+ * events still go to every socket; these let later features reach only some.
+ */
+export const ROOMS = {
+  /** Every socket. */
+  public: 'public',
+  /** Signed-in staff whose password is settled. */
+  staff: 'staff',
+  /** Every socket of one staff member. */
+  staffMember: (staffId: number) => `staff:${staffId}`,
+  /** The sockets opened with one session (to disconnect them when it is revoked). */
+  session: (sessionId: number) => `session:${sessionId}`,
+  /** One paired device. */
+  device: (deviceId: number) => `device:${deviceId}`,
+} as const;
+
+/** Emits a server event to one room only. */
+export function emitToRoom<K extends keyof ServerEvents>(
+  io: Server<ClientEvents, ServerEvents>,
+  room: string,
+  event: K,
+  ...args: Parameters<ServerEvents[K]>
+): void {
+  // The event map types the call; socket.io cannot narrow a generic key itself.
+  const target = io.to(room);
+  const emit = target.emit.bind(target) as (name: string, ...rest: unknown[]) => boolean;
+  emit(event, ...args);
+}

@@ -1,0 +1,187 @@
+import type { IncomingMessage } from 'node:http';
+import type { Server, Socket } from 'socket.io';
+import type { AccessListener } from '../auth/access-events';
+import { hashToken, type AuthService } from '../auth/auth-service';
+import type { DeviceService } from '../auth/device-service';
+import { refusal, type Permission } from '../auth/permissions';
+import type { DeviceKind, SocketHandshakeAuth } from '../contract/admin';
+import type { Role } from '../contract/entities';
+import type { ErrorCode } from '../contract/errors';
+import type { ClientEvents, ServerEvents } from '../contract/events';
+import { errorMessageKey, translate } from '../contract/i18n';
+import { sessionTokenOfHeader } from '../http/session-cookie';
+import { isSameOrigin } from '../http/same-origin';
+import { ROOMS } from './rooms';
+
+/**
+ * The permission each client event needs, declared where events are registered
+ * and checked for every incoming packet before any handler runs. An event not in
+ * this table is refused, and a new entry in `ClientEvents` does not compile until
+ * it is added here.
+ */
+export const SOCKET_EVENT_PERMISSIONS: { readonly [K in keyof ClientEvents]: Permission } = {
+  sync: 'queue:read',
+};
+
+/** Who a socket belongs to; the staff part is checked again on every packet. */
+export interface SocketIdentity {
+  staff: {
+    staffId: number;
+    sessionId: number;
+    tokenHash: string;
+    role: Role;
+    mustChangePassword: boolean;
+  } | null;
+  device: { id: number; kind: DeviceKind } | null;
+}
+
+type LuotServer = Server<ClientEvents, ServerEvents>;
+type LuotSocket = Socket<ClientEvents, ServerEvents>;
+
+/** The identity the handshake found for a socket. */
+export function socketIdentity(socket: LuotSocket): SocketIdentity {
+  return (socket.data as { identity?: SocketIdentity }).identity ?? { staff: null, device: null };
+}
+
+/** What socket authentication needs. */
+export interface SocketAuthDeps {
+  auth: AuthService;
+  devices: DeviceService;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/**
+ * Socket.IO's `allowRequest`: refuses a handshake whose Origin is another host
+ * (a page of another site opening a socket with the visitor's cookies). Without
+ * Origin (not a browser) it passes. `X-Forwarded-Host` counts only from a proxy
+ * on this machine, as for HTTP.
+ */
+export function allowSameOriginRequest(
+  req: IncomingMessage,
+  callback: (err: string | null | undefined, success: boolean) => void,
+): void {
+  const origin = req.headers.origin;
+  if (origin === undefined) return callback(null, true);
+  const forwarded = req.headers['x-forwarded-host'];
+  const host =
+    typeof forwarded === 'string' && LOOPBACK.has(req.socket.remoteAddress ?? '')
+      ? forwarded.split(',')[0]?.trim()
+      : req.headers.host;
+  const allowed = isSameOrigin(origin, host);
+  callback(allowed ? null : 'forbidden', allowed);
+}
+
+function failure(code: ErrorCode): { error: { code: ErrorCode; message: string } } {
+  return { error: { code, message: translate('vi', errorMessageKey(code)) } };
+}
+
+/** Joins the rooms an identity allows and leaves the staff rooms it no longer does. */
+function applyRooms(socket: LuotSocket, identity: SocketIdentity): void {
+  void socket.join(ROOMS.public);
+  const { staff, device } = identity;
+  if (staff) {
+    void socket.join([ROOMS.staffMember(staff.staffId), ROOMS.session(staff.sessionId)]);
+    if (staff.mustChangePassword) void socket.leave(ROOMS.staff);
+    else void socket.join(ROOMS.staff);
+  } else {
+    for (const room of socket.rooms) {
+      if (room === ROOMS.staff || room.startsWith('staff:') || room.startsWith('session:')) {
+        void socket.leave(room);
+      }
+    }
+  }
+  if (device) void socket.join(ROOMS.device(device.id));
+}
+
+/**
+ * Authenticates sockets and keeps them honest: staff by the session cookie of
+ * the handshake, devices by `auth: { deviceToken }`, everyone else anonymous.
+ * A bad device token refuses the connection (`unauthenticated`). Every incoming
+ * event is checked against `SOCKET_EVENT_PERMISSIONS` with the session as it is
+ * now; a refused event's ack gets `{ error }` and its handler never runs. Revoked
+ * sessions, deactivated staff and revoked devices are disconnected; a signed-out
+ * session's sockets carry on as anonymous.
+ */
+export function installSocketAuth(io: LuotServer, deps: SocketAuthDeps): () => void {
+  io.use((socket, next) => {
+    const sessionToken = sessionTokenOfHeader(socket.handshake.headers.cookie);
+    const live = deps.auth.session(sessionToken);
+    const deviceToken = (socket.handshake.auth as SocketHandshakeAuth | undefined)?.deviceToken;
+    const device =
+      deviceToken === undefined
+        ? null
+        : (typeof deviceToken === 'string' && deps.devices.authenticate(deviceToken)) || undefined;
+    if (device === undefined) {
+      const refused = failure('unauthenticated').error;
+      return next(Object.assign(new Error(refused.code), { data: refused }));
+    }
+    const identity: SocketIdentity = {
+      staff:
+        live && sessionToken
+          ? {
+              staffId: live.staff.id,
+              sessionId: live.sessionId,
+              tokenHash: hashToken(sessionToken),
+              role: live.staff.role,
+              mustChangePassword: live.staff.mustChangePassword,
+            }
+          : null,
+      device: device ? { id: device.id, kind: device.kind } : null,
+    };
+    (socket.data as { identity?: SocketIdentity }).identity = identity;
+    next();
+  });
+
+  io.on('connection', (socket) => {
+    applyRooms(socket, socketIdentity(socket));
+    socket.use((packet, next) => {
+      const [event] = packet;
+      const ack: unknown = packet[packet.length - 1];
+      const identity = refresh(socket, deps.auth);
+      const permission =
+        typeof event === 'string' && Object.hasOwn(SOCKET_EVENT_PERMISSIONS, event)
+          ? SOCKET_EVENT_PERMISSIONS[event as keyof ClientEvents]
+          : undefined;
+      const refused = permission ? refusal(identity.staff, permission) : 'forbidden';
+      if (!refused) return next();
+      if (typeof ack === 'function') (ack as (reply: unknown) => void)(failure(refused));
+    });
+  });
+
+  const listener: AccessListener = {
+    sessionsEnded(sessionIds, reason) {
+      for (const id of sessionIds) {
+        if (reason === 'revoked') io.in(ROOMS.session(id)).disconnectSockets(true);
+        else io.in(ROOMS.session(id)).socketsLeave(ROOMS.staff);
+      }
+    },
+    staffDeactivated(staffId) {
+      io.in(ROOMS.staffMember(staffId)).disconnectSockets(true);
+    },
+    deviceRevoked(deviceId) {
+      io.in(ROOMS.device(deviceId)).disconnectSockets(true);
+    },
+  };
+  return deps.auth.events.subscribe(listener);
+}
+
+/** Re-reads the socket's session: a signed-out or expired one leaves it anonymous. */
+function refresh(socket: LuotSocket, auth: AuthService): SocketIdentity {
+  const identity = socketIdentity(socket);
+  if (!identity.staff) return identity;
+  const live = auth.sessionByHash(identity.staff.tokenHash);
+  const next: SocketIdentity = {
+    ...identity,
+    staff: live
+      ? {
+          ...identity.staff,
+          role: live.staff.role,
+          mustChangePassword: live.staff.mustChangePassword,
+        }
+      : null,
+  };
+  (socket.data as { identity?: SocketIdentity }).identity = next;
+  applyRooms(socket, next);
+  return next;
+}

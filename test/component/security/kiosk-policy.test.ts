@@ -1,0 +1,95 @@
+import { OPEN_KIOSK_RATE } from '../../../server/src/http/kiosk-access';
+import { ApiClient } from '../../support/api-client';
+import { ManualClock, startTestServer, type TestServer } from '../../support/test-server';
+import { addStaff, codeOf, pairDevice, signedIn } from './support';
+
+const DKKD = 1;
+
+describe('kiosk policy for POST /api/tickets', () => {
+  let clock: ManualClock;
+  let server: TestServer;
+  let admin: ApiClient;
+  let kiosk: ApiClient;
+
+  beforeEach(async () => {
+    clock = new ManualClock();
+    server = await startTestServer({ clock });
+    admin = await signedIn(server, server.adminUsername, server.adminPassword);
+    kiosk = new ApiClient(server.url);
+  });
+
+  afterEach(() => server.stop());
+
+  const issue = (headers: Record<string, string> = {}, client = kiosk) =>
+    client.request('POST', '/api/tickets', { body: { serviceId: DKKD }, headers });
+
+  describe('open (the default)', () => {
+    test(`lets one address issue ${OPEN_KIOSK_RATE.limit} tickets a minute, then 429`, async () => {
+      for (let i = 0; i < OPEN_KIOSK_RATE.limit; i++) expect((await issue()).status).toBe(201);
+      const limited = await issue();
+      expect(limited.status).toBe(429);
+      expect(codeOf(limited.body)).toBe('rate_limited');
+      expect(limited.headers.get('retry-after')).toBe('60');
+      clock.advance(OPEN_KIOSK_RATE.windowMs);
+      expect((await issue()).status).toBe(201);
+    });
+
+    test('does not count refused requests', async () => {
+      for (let i = 0; i < OPEN_KIOSK_RATE.limit + 5; i++) {
+        const bad = await kiosk.request('POST', '/api/tickets', { body: { serviceId: 999 } });
+        expect(bad.status).toBe(404);
+      }
+      expect((await issue()).status).toBe(201);
+    });
+
+    test('does not limit staff or paired kiosks', async () => {
+      const { token } = await pairDevice(server, admin, 'kiosk');
+      for (let i = 0; i < OPEN_KIOSK_RATE.limit; i++) await issue();
+      expect((await issue()).status).toBe(429);
+      expect((await issue({}, admin)).status).toBe(201);
+      expect((await issue({ authorization: `Device ${token}` })).status).toBe(201);
+    });
+  });
+
+  describe('paired', () => {
+    beforeEach(async () => {
+      const set = await admin.request('PATCH', '/api/settings', {
+        body: { kioskPolicy: 'paired' },
+      });
+      expect(set.status).toBe(200);
+    });
+
+    test('refuses an unpaired kiosk with 403 kiosk_not_paired and issues nothing', async () => {
+      const response = await issue();
+      expect(response.status).toBe(403);
+      expect(codeOf(response.body)).toBe('kiosk_not_paired');
+      const state = await kiosk.get<{ services: { waiting: number }[] }>('/api/state');
+      expect(state.body.services[0]?.waiting).toBe(0);
+    });
+
+    test('issues for a paired kiosk', async () => {
+      const { token } = await pairDevice(server, admin, 'kiosk');
+      expect((await issue({ authorization: `Device ${token}` })).status).toBe(201);
+    });
+
+    test('refuses a paired display: only kiosks issue', async () => {
+      const { token } = await pairDevice(server, admin, 'display');
+      expect(codeOf((await issue({ authorization: `Device ${token}` })).body)).toBe(
+        'kiosk_not_paired',
+      );
+    });
+
+    test('issues for a signed-in clerk, but not one who must still change the password', async () => {
+      await addStaff(server, 'lan', 'clerk');
+      await addStaff(server, 'moi', 'clerk', { mustChangePassword: true });
+      expect((await issue({}, await signedIn(server, 'lan'))).status).toBe(201);
+      expect((await issue({}, await signedIn(server, 'moi'))).status).toBe(403);
+    });
+
+    test('refuses a revoked kiosk', async () => {
+      const { id, token } = await pairDevice(server, admin, 'kiosk');
+      await admin.request('DELETE', `/api/devices/${id}`);
+      expect((await issue({ authorization: `Device ${token}` })).status).toBe(401);
+    });
+  });
+});

@@ -1,0 +1,81 @@
+import { LOCKOUT } from '../../../server/src/auth/auth-service';
+import { ApiClient } from '../../support/api-client';
+import { ManualClock, startTestServer, type TestServer } from '../../support/test-server';
+import { addStaff, codeOf, STAFF_PASSWORD } from './support';
+
+describe('sign-in lockout and rate limits', () => {
+  let clock: ManualClock;
+  let server: TestServer;
+  let client: ApiClient;
+  let lanId: number;
+
+  beforeEach(async () => {
+    clock = new ManualClock();
+    server = await startTestServer({ clock });
+    client = new ApiClient(server.url);
+    lanId = await addStaff(server, 'lan', 'clerk');
+  });
+
+  afterEach(() => server.stop());
+
+  const attempt = (password: string, username = 'lan') =>
+    client.post('/api/auth/login', { username, password });
+  const stored = () => server.server.application.repos.staff.get(lanId);
+
+  test('locks the account for 15 minutes after 5 failures, even against the right password', async () => {
+    for (let i = 1; i <= LOCKOUT.maxFailures; i++) {
+      const failed = await attempt('wrong password');
+      expect(failed.status).toBe(401);
+      expect(stored()?.failedLogins).toBe(i);
+    }
+    expect(stored()?.lockedUntil).toBe(clock.now() + 15 * 60 * 1000);
+
+    const locked = await attempt(STAFF_PASSWORD);
+    expect(locked.status).toBe(423);
+    expect(codeOf(locked.body)).toBe('account_locked');
+
+    clock.advance(15 * 60 * 1000 - 1);
+    expect((await attempt(STAFF_PASSWORD)).status).toBe(423);
+    clock.advance(1);
+    expect((await attempt(STAFF_PASSWORD)).status).toBe(200);
+    expect(stored()).toMatchObject({ failedLogins: 0, lockedUntil: null });
+  });
+
+  test('a success before the limit resets the count', async () => {
+    for (let i = 0; i < LOCKOUT.maxFailures - 1; i++) await attempt('wrong password');
+    expect((await attempt(STAFF_PASSWORD)).status).toBe(200);
+    expect(stored()?.failedLogins).toBe(0);
+    expect((await attempt('wrong password')).status).toBe(401);
+    expect(stored()?.failedLogins).toBe(1);
+  });
+
+  test('locking one account leaves the others alone', async () => {
+    await addStaff(server, 'minh', 'clerk');
+    for (let i = 0; i < LOCKOUT.maxFailures; i++) await attempt('wrong password');
+    expect((await attempt(STAFF_PASSWORD, 'minh')).status).toBe(200);
+  });
+
+  test('after a lock expires, failures count from zero again', async () => {
+    for (let i = 0; i < LOCKOUT.maxFailures; i++) await attempt('wrong password');
+    clock.advance(LOCKOUT.lockMs);
+    expect((await attempt('wrong password')).status).toBe(401);
+    expect(stored()).toMatchObject({ failedLogins: 1, lockedUntil: null });
+  });
+
+  test('limits attempts per IP and username, for unknown usernames too', async () => {
+    for (let i = 0; i < 10; i++) expect((await attempt('guess', 'ghost')).status).toBe(401);
+    const limited = await attempt('guess', 'ghost');
+    expect(limited.status).toBe(429);
+    expect(codeOf(limited.body)).toBe('rate_limited');
+    expect((await attempt(STAFF_PASSWORD)).status).toBe(200);
+    clock.advance(15 * 60 * 1000);
+    expect((await attempt('guess', 'ghost')).status).toBe(401);
+  });
+
+  test('an inactive account cannot sign in and is not told apart from a wrong password', async () => {
+    server.server.application.repos.staff.update(lanId, { active: false });
+    const response = await attempt(STAFF_PASSWORD);
+    expect(response.status).toBe(401);
+    expect(codeOf(response.body)).toBe('invalid_credentials');
+  });
+});

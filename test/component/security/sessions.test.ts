@@ -1,0 +1,120 @@
+import { SESSION_TTL_MS } from '../../../server/src/auth/auth-service';
+import type { Counter, SessionInfo } from '../../../server/src/contract';
+import { ApiClient } from '../../support/api-client';
+import { ManualClock, startTestServer, type TestServer } from '../../support/test-server';
+import { addStaff, codeOf, disconnected, openSocket, signedIn } from './support';
+
+describe('sessions', () => {
+  let clock: ManualClock;
+  let server: TestServer;
+  let admin: ApiClient;
+
+  beforeEach(async () => {
+    clock = new ManualClock();
+    server = await startTestServer({ clock });
+    admin = await signedIn(server, server.adminUsername, server.adminPassword);
+  });
+
+  afterEach(() => server.stop());
+
+  const cookieOf = async (username: string): Promise<string> => {
+    const response = await new ApiClient(server.url).post('/api/auth/login', {
+      username,
+      password: 'staff-password-1',
+    });
+    return (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  };
+
+  test('GET /api/sessions lists live sessions with who, when and from where, newest first', async () => {
+    await addStaff(server, 'lan', 'clerk');
+    clock.advance(60_000);
+    await new ApiClient(server.url).request('POST', '/api/auth/login', {
+      body: { username: 'lan', password: 'staff-password-1' },
+      headers: { 'user-agent': 'Counter PC 3' },
+    });
+
+    const response = await admin.get<SessionInfo[]>('/api/sessions');
+
+    expect(response.status).toBe(200);
+    expect(response.body).toHaveLength(2);
+    expect(response.body[0]).toEqual({
+      id: expect.any(Number),
+      staff: { id: expect.any(Number), username: 'lan', displayName: 'Cán bộ lan', role: 'clerk' },
+      createdAt: new Date(clock.now()).toISOString(),
+      expiresAt: new Date(clock.now() + SESSION_TTL_MS).toISOString(),
+      ip: expect.stringMatching(/127\.0\.0\.1/),
+      userAgent: 'Counter PC 3',
+      current: false,
+    });
+    expect(response.body[1]).toMatchObject({ staff: { username: 'admin' }, current: true });
+  });
+
+  test('a session expires after 12 hours and is no longer listed', async () => {
+    await addStaff(server, 'lan', 'clerk');
+    const lan = await signedIn(server, 'lan');
+    clock.advance(SESSION_TTL_MS - 1);
+    expect((await lan.get('/api/auth/me')).status).toBe(200);
+    clock.advance(1);
+    expect((await lan.get('/api/auth/me')).status).toBe(401);
+    expect((await admin.get<SessionInfo[]>('/api/sessions')).status).toBe(401);
+  });
+
+  test('DELETE /api/sessions/:id makes the next request 401 and disconnects the sockets', async () => {
+    await addStaff(server, 'lan', 'clerk');
+    const cookie = await cookieOf('lan');
+    const lan = new ApiClient(server.url);
+    const socket = await openSocket(server.url, { cookie });
+    const gone = disconnected(socket);
+    const sessions = await admin.get<SessionInfo[]>('/api/sessions');
+    const target = sessions.body.find((s) => s.staff.username === 'lan');
+
+    const response = await admin.request('DELETE', `/api/sessions/${target?.id}`);
+
+    expect(response.status).toBe(204);
+    expect(await gone).toBe('io server disconnect');
+    const me = await lan.request('GET', '/api/auth/me', { headers: { cookie } });
+    expect(me.status).toBe(401);
+    expect((await admin.get<SessionInfo[]>('/api/sessions')).body).toHaveLength(1);
+  });
+
+  test("revoking a clerk's last session frees the counter they held", async () => {
+    await addStaff(server, 'lan', 'clerk');
+    const lan = await signedIn(server, 'lan');
+    await lan.post('/api/counters/5/sign-in');
+    const sessions = await admin.get<SessionInfo[]>('/api/sessions');
+    const target = sessions.body.find((s) => s.staff.username === 'lan');
+    await admin.request('DELETE', `/api/sessions/${target?.id}`);
+    const counters = await admin.get<Counter[]>('/api/counters');
+    expect(counters.body.find((c) => c.number === 5)?.staff).toBeNull();
+  });
+
+  test('signing out keeps the socket connected: the screen carries on as anonymous', async () => {
+    await addStaff(server, 'lan', 'clerk');
+    const cookie = await cookieOf('lan');
+    const socket = await openSocket(server.url, { cookie });
+    await new ApiClient(server.url).request('POST', '/api/auth/logout', { headers: { cookie } });
+    const ack = await socket.timeout(5000).emitWithAck('sync', { sinceSeq: 0 });
+    expect(ack).toHaveProperty('data');
+    expect(socket.connected).toBe(true);
+    socket.close();
+  });
+
+  test.each([
+    ['999', 404, 'not_found'],
+    ['abc', 404, 'not_found'],
+  ])('DELETE /api/sessions/%s answers %d', async (id, status, code) => {
+    const response = await admin.request('DELETE', `/api/sessions/${id}`);
+    expect(response.status).toBe(status);
+    expect(codeOf(response.body)).toBe(code);
+  });
+
+  test('a revoked session cannot be revoked twice', async () => {
+    const sessions = await admin.get<SessionInfo[]>('/api/sessions');
+    await addStaff(server, 'boss', 'admin');
+    const other = await signedIn(server, 'boss');
+    const id = sessions.body[0]?.id;
+    expect((await other.request('DELETE', `/api/sessions/${id}`)).status).toBe(204);
+    expect((await other.request('DELETE', `/api/sessions/${id}`)).status).toBe(404);
+    expect((await admin.get('/api/auth/me')).status).toBe(401);
+  });
+});
