@@ -8,8 +8,9 @@ const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 const DEV_SERVER = 'http://127.0.0.1:3000';
 
 /**
- * One multi-page build of the three screens into dist/ui/, which the server serves
- * at /kiosk, /display and /counter with shared chunks under /assets.
+ * One multi-page build of the three screens and the visitor's tracking page into
+ * dist/ui/, which the server serves at /kiosk, /display, /counter and /t/:token with
+ * shared chunks under /assets.
  */
 export default defineConfig({
   root: fromRoot('.'),
@@ -31,6 +32,7 @@ export default defineConfig({
         kiosk: fromRoot('./kiosk-ui/index.html'),
         display: fromRoot('./display-ui/index.html'),
         counter: fromRoot('./counter-ui/index.html'),
+        track: fromRoot('./display-ui/track.html'),
       },
     },
   },

@@ -115,6 +115,11 @@ function Workspace({ user, onLogout, onExpired }: WorkspaceProps) {
           {t('counter.signOut')}
         </button>
       </div>
+      {user.mustChangePassword && (
+        <p className="error-box" role="alert" data-testid="password-change-required">
+          {t('error.password_change_required')}
+        </p>
+      )}
       {error !== undefined && (
         <p className="error-box" role="alert">
           {errorText(t, error)}

@@ -1,18 +1,16 @@
 import { useState } from 'react';
-import {
-  COUNTER_ACTIONS,
-  priorityLabel,
-  statusMessageKey,
-  type Counter,
-  type CounterAction,
-  type StateSnapshot,
-  type Ticket,
-  type TicketResponse,
-} from '@luot/contract';
+import type { Counter, CounterAction, StateSnapshot, Ticket, TicketResponse } from '@luot/contract';
 import { apiPost } from '@luot/ui-shared/api';
 import { waitingForCounter } from '@luot/ui-shared/apply-event';
-import { findService, serviceName } from '@luot/ui-shared/format';
 import { errorText, useI18n } from '@luot/ui-shared/use-i18n';
+import { CallNumberDialog } from './CallNumberDialog';
+import { CancelDialog } from './CancelDialog';
+import { CurrentTicket } from './CurrentTicket';
+import { NoShowList } from './NoShowList';
+import { ParkedList } from './ParkedList';
+import { PauseControls } from './PauseControls';
+import { TransferDialog } from './TransferDialog';
+import { useAction } from './use-action';
 
 interface Props {
   state: StateSnapshot;
@@ -20,13 +18,20 @@ interface Props {
   onError: (error: unknown) => void;
 }
 
+/** Which dialog is open over the desk; cancelling from the call list returns to it. */
+type OpenDialog =
+  | { kind: 'transfer'; ticket: Ticket }
+  | { kind: 'call' }
+  | { kind: 'cancel'; ticket: Ticket; back: 'call' | null }
+  | null;
+
 /** Which actions make sense for the counter's current ticket (the server has the last word). */
-function allowed(action: CounterAction, ticket: Ticket | null): boolean {
+function allowed(action: CounterAction, ticket: Ticket | null, open: boolean): boolean {
   const status = ticket?.status;
   switch (action) {
     case 'call-next':
       // Calling next while serving finishes the current ticket first.
-      return status !== 'called';
+      return open && status !== 'called';
     case 'recall':
     case 'start':
     case 'no-show':
@@ -38,90 +43,133 @@ function allowed(action: CounterAction, ticket: Ticket | null): boolean {
   }
 }
 
-const BUTTON_CLASS: Record<CounterAction, string> = {
-  'call-next': 'btn action-primary',
-  recall: 'btn btn-secondary',
-  start: 'btn btn-ok',
-  finish: 'btn btn-ok',
-  'no-show': 'btn btn-danger',
-  park: 'btn btn-secondary',
-};
+const ROW_ACTIONS: { action: CounterAction; className: string }[] = [
+  { action: 'start', className: 'btn btn-ok' },
+  { action: 'finish', className: 'btn btn-ok' },
+  { action: 'no-show', className: 'btn btn-danger' },
+];
 
-/** The clerk's desk: the current ticket, the actions on it, and the queue for this counter. */
+/** The clerk's desk: counter state, the current ticket and its actions, and the side lists. */
 export function CounterDesk({ state, counter, onError }: Props) {
-  const { t, lang } = useI18n();
-  const [pending, setPending] = useState<CounterAction | null>(null);
-  const [error, setError] = useState<unknown>(undefined);
+  const { t } = useI18n();
+  const action = useAction(onError);
+  const [dialog, setDialog] = useState<OpenDialog>(null);
   const ticket = counter.currentTicket;
+  const open = counter.status === 'open';
+  const busy = action.pending !== null;
+  const canCall = open && ticket?.status !== 'called';
+  const atDesk = ticket?.status === 'called' || ticket?.status === 'serving';
+  const recallLimit = state.centre.recallLimit;
+  const atRecallLimit = ticket !== null && ticket.recallCount >= recallLimit;
 
-  async function act(action: CounterAction) {
-    if (pending !== null) return;
-    setPending(action);
-    setError(undefined);
-    try {
-      await apiPost<TicketResponse>(`/api/counters/${counter.id}/${action}`);
-    } catch (err) {
-      setError(err);
-      onError(err);
-    } finally {
-      setPending(null);
-    }
+  const act = (name: CounterAction) =>
+    void action.run(name, () => apiPost<TicketResponse>(`/api/counters/${counter.id}/${name}`));
+
+  function button(name: CounterAction, className: string) {
+    return (
+      <button
+        key={name}
+        type="button"
+        className={className}
+        data-testid={`action-${name}`}
+        disabled={busy || !allowed(name, ticket, open)}
+        onClick={() => act(name)}
+      >
+        {t(`action.${name}`)}
+      </button>
+    );
   }
 
   return (
-    <section className="desk">
-      <div className={`card current${ticket?.priorityClass ? ' current-priority' : ''}`}>
-        {ticket ? (
-          <>
-            <p className="current-label" data-testid="current-status">
-              {t(statusMessageKey(ticket.status))}
-            </p>
-            <p className="current-number" data-testid="current-number">
-              {ticket.number}
-            </p>
-            <p className="current-service">
-              {serviceName(findService(state.services, ticket.serviceId), lang)}
-            </p>
-            {(ticket.priorityClass || ticket.recallCount > 0) && (
-              <p className="current-notes">
-                {[
-                  ticket.priorityClass &&
-                    priorityLabel(state.centre.priorityClasses, ticket.priorityClass, lang),
-                  ticket.recallCount > 0 && t('counter.recalls', { count: ticket.recallCount }),
-                ]
-                  .filter(Boolean)
-                  .join(' · ')}
-              </p>
-            )}
-          </>
-        ) : (
-          <p className="current-none" data-testid="current-number-empty">
-            {t('counter.none')}
+    <div className="workspace">
+      <section className="desk">
+        <PauseControls state={state} counter={counter} onError={onError} />
+        <CurrentTicket state={state} ticket={ticket} />
+        <p className="desk-waiting" data-testid="waiting-here">
+          {t('counter.waitingHere', { count: waitingForCounter(state, counter) })}
+        </p>
+        {action.error !== undefined && (
+          <p className="error-box" role="alert" data-testid="action-error">
+            {errorText(t, action.error)}
           </p>
         )}
-      </div>
-      <p className="desk-waiting" data-testid="waiting-here">
-        {t('counter.waitingHere', { count: waitingForCounter(state, counter) })}
-      </p>
-      {error !== undefined && (
-        <p className="error-box" role="alert" data-testid="action-error">
-          {errorText(t, error)}
-        </p>
-      )}
-      <div className="actions">
-        {COUNTER_ACTIONS.map((action) => (
+        <div className="actions">
+          {button('call-next', 'btn action-primary')}
           <button
-            key={action}
             type="button"
-            className={BUTTON_CLASS[action]}
-            data-testid={`action-${action}`}
-            disabled={pending !== null || !allowed(action, ticket)}
-            onClick={() => void act(action)}
+            className="btn btn-secondary action-call-number"
+            data-testid="open-call-number"
+            disabled={busy || !canCall}
+            onClick={() => setDialog({ kind: 'call' })}
           >
-            {t(`action.${action}`)}
+            {t('counter.callNumber')}
           </button>
-        ))}
-      </div>
-    </section>
+          <button
+            type="button"
+            className="btn btn-secondary"
+            data-testid="action-recall"
+            disabled={busy || !allowed('recall', ticket, open) || atRecallLimit}
+            onClick={() => act('recall')}
+          >
+            {t('counter.recallCount', { count: ticket?.recallCount ?? 0, limit: recallLimit })}
+          </button>
+          {ROW_ACTIONS.map(({ action: name, className }) => button(name, className))}
+          {button('park', 'btn btn-secondary')}
+          <button
+            type="button"
+            className="btn btn-secondary"
+            data-testid="action-transfer"
+            disabled={busy || !atDesk}
+            onClick={() => ticket && setDialog({ kind: 'transfer', ticket })}
+          >
+            {t('counter.transfer')}
+          </button>
+          <button
+            type="button"
+            className="btn btn-secondary btn-quiet"
+            data-testid="action-cancel"
+            disabled={busy || ticket?.status !== 'called'}
+            onClick={() => ticket && setDialog({ kind: 'cancel', ticket, back: null })}
+          >
+            {t('counter.cancelTicket')}
+          </button>
+        </div>
+      </section>
+      <aside className="side">
+        <ParkedList
+          state={state}
+          counter={counter}
+          canCall={canCall}
+          onCancelTicket={(parked) => setDialog({ kind: 'cancel', ticket: parked, back: null })}
+          onError={onError}
+        />
+        <NoShowList state={state} onError={onError} />
+      </aside>
+      {dialog?.kind === 'transfer' && (
+        <TransferDialog
+          state={state}
+          counter={counter}
+          ticket={dialog.ticket}
+          onClose={() => setDialog(null)}
+          onError={onError}
+        />
+      )}
+      {dialog?.kind === 'call' && (
+        <CallNumberDialog
+          state={state}
+          counter={counter}
+          onClose={() => setDialog(null)}
+          onCancelTicket={(waiting) => setDialog({ kind: 'cancel', ticket: waiting, back: 'call' })}
+          onError={onError}
+        />
+      )}
+      {dialog?.kind === 'cancel' && (
+        <CancelDialog
+          ticket={dialog.ticket}
+          onClose={() => setDialog(dialog.back === 'call' ? { kind: 'call' } : null)}
+          onError={onError}
+        />
+      )}
+    </div>
   );
 }

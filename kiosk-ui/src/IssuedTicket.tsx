@@ -7,6 +7,7 @@ import {
 } from '@luot/contract';
 import { serviceName } from '@luot/ui-shared/format';
 import { useI18n } from '@luot/ui-shared/use-i18n';
+import { TrackingCode } from './TrackingCode';
 
 /** Seconds the number stays on screen before the menu comes back. */
 const SHOW_SECONDS = 15;
@@ -56,6 +57,7 @@ export function IssuedTicket({ result, service, priorityClasses, onDone }: Props
           {t('kiosk.estimatedWait', { minutes: result.estimatedWaitMinutes })}
         </p>
       )}
+      <TrackingCode token={result.trackingToken} />
       <p className="issued-thanks">{t('kiosk.thanks')}</p>
       <button
         type="button"

@@ -7,7 +7,7 @@ import {
 } from '@luot/contract';
 import { serviceName } from '@luot/ui-shared/format';
 import { errorText, useI18n } from '@luot/ui-shared/use-i18n';
-import type { IssueState } from './use-issue-ticket';
+import { isRefusal, type IssueState } from './use-issue-ticket';
 
 /** A visitor who walks away from this screen leaves it for the next one after this long. */
 const IDLE_RETURN_MS = 60000;
@@ -32,6 +32,8 @@ export function PriorityPicker({
 }: Props) {
   const { t, lang } = useI18n();
   const pending = issue.status === 'pending';
+  // The server refused this service (closed, cut-off, cap): another tap would be refused too.
+  const refused = issue.status === 'failed' && isRefusal(issue.error);
 
   const leave = useEffectEvent(onBack);
   useEffect(() => {
@@ -51,7 +53,7 @@ export function PriorityPicker({
         type="button"
         className="btn priority-none"
         data-testid="priority-none"
-        disabled={pending}
+        disabled={pending || refused}
         onClick={() => onChoose(null)}
       >
         {t('kiosk.priorityNone')}
@@ -63,7 +65,7 @@ export function PriorityPicker({
             type="button"
             className="btn btn-secondary priority-option"
             data-testid={`priority-${option.code}`}
-            disabled={pending}
+            disabled={pending || refused}
             onClick={() => onChoose(option.code)}
           >
             {priorityLabel(priorityClasses, option.code, lang)}
@@ -80,9 +82,11 @@ export function PriorityPicker({
           <p className="error-box" data-testid="kiosk-error">
             {errorText(t, issue.error)}
           </p>
-          <button type="button" className="btn" data-testid="kiosk-retry" onClick={onRetry}>
-            {t('app.retry')}
-          </button>
+          {!refused && (
+            <button type="button" className="btn" data-testid="kiosk-retry" onClick={onRetry}>
+              {t('app.retry')}
+            </button>
+          )}
         </div>
       )}
       <button

@@ -9,19 +9,30 @@ interface Props {
 /** The services as large touch buttons, with how many people wait for each. */
 export function ServiceMenu({ services, onChoose }: Props) {
   const { t, lang } = useI18n();
+  const centreClosed =
+    services.length > 0 && services.every((s) => s.unavailableReason === 'centre_closed');
   return (
     <section>
       <h2 className="kiosk-title">{t('kiosk.title')}</h2>
       <p className="kiosk-subtitle">{t('kiosk.subtitle')}</p>
       {services.length === 0 && <p className="error-box">{t('kiosk.noServices')}</p>}
+      {centreClosed && (
+        <p className="error-box kiosk-closed" role="status" data-testid="centre-closed">
+          {t('error.centre_closed')}
+        </p>
+      )}
       <div className="service-grid">
         {services.map((service) => (
           <button
             key={service.id}
             type="button"
-            className="service-button"
+            className={`service-button${service.available ? '' : ' service-unavailable'}`}
             data-testid={`service-${service.code}`}
-            onClick={() => onChoose(service)}
+            disabled={!service.available}
+            aria-disabled={!service.available}
+            onClick={() => {
+              if (service.available) onChoose(service);
+            }}
           >
             <span className="service-prefix">{service.prefix}</span>
             <span className="service-names">
@@ -30,9 +41,15 @@ export function ServiceMenu({ services, onChoose }: Props) {
                 {lang === 'en' ? service.name : service.nameEn}
               </span>
             </span>
-            <span className="service-waiting">
-              {t('kiosk.waitingNow', { count: service.waiting })}
-            </span>
+            {service.available || service.unavailableReason === null ? (
+              <span className="service-waiting">
+                {t('kiosk.waitingNow', { count: service.waiting })}
+              </span>
+            ) : (
+              <span className="service-reason" data-testid={`service-reason-${service.code}`}>
+                {t(`kiosk.unavailable.${service.unavailableReason}`)}
+              </span>
+            )}
           </button>
         ))}
       </div>

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import type { IssueTicketRequest, IssueTicketResponse, PriorityClass } from '@luot/contract';
-import { apiPost } from '@luot/ui-shared/api';
+import { ApiRequestError, apiPost } from '@luot/ui-shared/api';
 import { newRequestId } from '@luot/ui-shared/request-id';
 
 /** One try at taking a number; a retry of it reuses its idempotency key. */
@@ -8,6 +8,14 @@ interface Attempt {
   key: string;
   serviceId: number;
   priorityClass: PriorityClass | null;
+}
+
+/** Why the server may refuse a number for a service (422): trying again will not help. */
+const REFUSALS: readonly string[] = ['centre_closed', 'service_closed', 'daily_cap_reached'];
+
+/** Whether an issue failure is the server refusing the service, not a fault worth retrying. */
+export function isRefusal(error: unknown): boolean {
+  return error instanceof ApiRequestError && REFUSALS.includes(error.code);
 }
 
 /** Where taking a number stands. */

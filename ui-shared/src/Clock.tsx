@@ -1,7 +1,6 @@
 import type { Language } from '@luot/contract';
+import { LOCALES } from './format';
 import { CENTRE_TIME_ZONE, useClock } from './use-clock';
-
-const LOCALES: Record<Language, string> = { vi: 'vi-VN', en: 'en-GB' };
 
 /** Time (HH:mm:ss) over the date, in the centre's time zone. */
 export function Clock({ lang, seconds = true }: { lang: Language; seconds?: boolean }) {

@@ -26,12 +26,23 @@ function withCounter(counters: Counter[], counter: Counter): Counter[] {
   return counters.map((c, i) => (i === index ? counter : c));
 }
 
-/** Without a counter in the event, keep whichever counter holds the ticket in step with it. */
+/**
+ * Keeps every counter that shows the ticket in step with it: a ticket that is no
+ * longer called or served (finished, parked, transferred, cancelled, expired…) leaves
+ * its counter. This also covers an event whose counter is missing or stale.
+ */
 function withTicket(counters: Counter[], ticket: Ticket): Counter[] {
-  const active = ticket.status === 'called' || ticket.status === 'serving';
-  return counters.map((c) =>
-    c.currentTicket?.id === ticket.id ? { ...c, currentTicket: active ? ticket : null } : c,
-  );
+  const active =
+    (ticket.status === 'called' || ticket.status === 'serving') && ticket.counterId !== null;
+  let changed = false;
+  const next = counters.map((c) => {
+    if (c.currentTicket?.id !== ticket.id) return c;
+    const current = active && ticket.counterId === c.id ? ticket : null;
+    if (current === c.currentTicket) return c;
+    changed = true;
+    return { ...c, currentTicket: current };
+  });
+  return changed ? next : counters;
 }
 
 function toRecentCall(payload: TicketCalled): RecentCall {
@@ -73,13 +84,16 @@ export function applyEvent(state: StateSnapshot, envelope: FeedEnvelope): StateS
       ),
     };
   }
-  // Every other feed event is a change to one ticket.
+  // Every other feed event (issued, started, finished, no-show, expired, parked, returned,
+  // transferred, requeued, cancelled) is a change to one ticket, with the counter it was
+  // at when it had one.
   const { counter, ticket, waiting } = envelope.payload;
+  const counters = counter ? withCounter(state.counters, counter) : state.counters;
   return {
     ...state,
     seq,
     services: withWaiting(state.services, waiting),
-    counters: counter ? withCounter(state.counters, counter) : withTicket(state.counters, ticket),
+    counters: withTicket(counters, ticket),
   };
 }
 

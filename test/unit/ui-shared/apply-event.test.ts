@@ -4,7 +4,27 @@ import {
   distinctCalls,
   waitingForCounter,
 } from '../../../ui-shared/src/apply-event';
+import type { FeedEnvelope, Ticket, TicketChangeEventName } from '../../../server/src/contract';
 import { calledEvent, counter, issuedEvent, snapshot, ticket } from './fixtures';
+
+/** A plain ticket-change event of `type`, naming counter 1 (as it is after the change) or none. */
+function change(
+  type: TicketChangeEventName,
+  seq: number,
+  changed: Ticket,
+  withCounter: boolean,
+): FeedEnvelope {
+  return {
+    type,
+    payload: {
+      seq,
+      at: '2025-01-06T02:10:00.000Z',
+      ticket: changed,
+      counter: withCounter ? counter({ currentTicket: null }) : null,
+      waiting: { '1': 4 },
+    },
+  } as FeedEnvelope;
+}
 
 describe('applyEvent()', () => {
   test('sets the waiting count of the services named in the event', () => {
@@ -104,6 +124,101 @@ describe('applyEvent()', () => {
     });
 
     expect(after.counters[0]?.currentTicket?.status).toBe('serving');
+  });
+});
+
+describe('applyEvent() when a ticket leaves its counter', () => {
+  const leaving: [TicketChangeEventName, Partial<Ticket>][] = [
+    ['ticket:parked', { status: 'parked', counterId: 1 }],
+    ['ticket:transferred', { status: 'waiting', counterId: null, serviceId: 2, transferCount: 1 }],
+    ['ticket:cancelled', { status: 'cancelled', counterId: 1, closeReason: 'Lấy nhầm' }],
+    ['ticket:expired', { status: 'expired', counterId: 1 }],
+    ['ticket:no-show', { status: 'no_show', counterId: 1 }],
+  ];
+
+  test.each(leaving)(
+    '%s with its counter clears the counter and sets the waiting counts',
+    (type, fields) => {
+      const state = applyEvent(snapshot(), calledEvent(11, 4));
+
+      const after = applyEvent(state, change(type, 12, ticket({ id: 4, ...fields }), true));
+
+      expect(after.counters[0]?.currentTicket).toBeNull();
+      expect(after.services[0]?.waiting).toBe(4);
+      expect(after.seq).toBe(12);
+    },
+  );
+
+  test.each(leaving)(
+    '%s without a counter still clears the counter that showed it',
+    (type, fields) => {
+      const state = applyEvent(snapshot(), calledEvent(11, 4));
+
+      const after = applyEvent(state, change(type, 12, ticket({ id: 4, ...fields }), false));
+
+      expect(after.counters[0]?.currentTicket).toBeNull();
+    },
+  );
+
+  test('clears a counter whose event copy still shows the ticket it just parked', () => {
+    const state = applyEvent(snapshot(), calledEvent(11, 4));
+    const parked = ticket({ id: 4, status: 'parked', counterId: 1 });
+    const event = change('ticket:parked', 12, parked, true);
+    if (event.type === 'ticket:parked' && event.payload.counter) {
+      event.payload.counter.currentTicket = { ...parked, status: 'called' };
+    }
+
+    const after = applyEvent(state, event);
+
+    expect(after.counters[0]?.currentTicket).toBeNull();
+  });
+
+  test('keeps the other counters and the recent calls as they were', () => {
+    const state = applyEvent(snapshot(), calledEvent(11, 4));
+
+    const after = applyEvent(
+      state,
+      change('ticket:parked', 12, ticket({ id: 4, status: 'parked', counterId: 1 }), true),
+    );
+
+    expect(after.counters[1]).toBe(state.counters[1]);
+    expect(after.recentCalls).toBe(state.recentCalls);
+  });
+});
+
+describe('applyEvent() for tickets back in the queue', () => {
+  test.each(['ticket:returned', 'ticket:requeued'] as const)(
+    '%s updates the waiting counts and touches no counter',
+    (type) => {
+      const state = snapshot();
+
+      const after = applyEvent(
+        state,
+        change(type, 11, ticket({ id: 8, status: 'waiting', front: true }), false),
+      );
+
+      expect(after.services.map((s) => s.waiting)).toEqual([4, 0]);
+      expect(after.counters).toBe(state.counters);
+    },
+  );
+});
+
+describe('applyEvent() for centre:updated', () => {
+  test('replaces the centre info, pause reasons and recall limit included', () => {
+    const centre = {
+      name: 'Trung tâm mới',
+      priorityClasses: [{ code: 'elderly', name: 'Người cao tuổi', nameEn: 'Elderly' }],
+      pauseReasons: ['Họp'],
+      recallLimit: 1,
+    };
+
+    const after = applyEvent(snapshot(), {
+      type: 'centre:updated',
+      payload: { seq: 11, at: '', centre },
+    });
+
+    expect(after.centre).toEqual(centre);
+    expect(after.seq).toBe(11);
   });
 });
 

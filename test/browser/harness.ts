@@ -1,0 +1,120 @@
+import fs from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const haveChromium = fs.existsSync(CHROMIUM);
+
+/** How soon a screen must show what another screen just did. */
+export const LIVE_DEADLINE_MS = 2000;
+
+/** A real server and a real Chromium shared by the tests of one file. */
+export interface Harness {
+  server(): TestServer;
+  /** A page in its own browser context, so screens share no cookies, like separate devices. */
+  open(path: string, width: number, height: number): Promise<Page>;
+  /** A counter page with the admin signed in and counter `number` taken. */
+  openCounter(number: number): Promise<Page>;
+}
+
+/**
+ * A describe block run in Chromium against a server on port 0. Without Chromium the
+ * block is replaced by a loud warning, except in CI, where a missing Chromium fails.
+ */
+export function describeInChromium(title: string, body: (harness: Harness) => void): void {
+  if (!haveChromium && !process.env.CI) {
+    describe(title, () => {
+      test('is not run without Chromium', () => {
+        console.warn(
+          `\n*** BROWSER TEST NOT RUN: no Chromium at ${CHROMIUM}. ` +
+            'Install it (apt-get install chromium) to run test/browser; in CI this fails. ***\n',
+        );
+      });
+    });
+    return;
+  }
+  describe(title, () => {
+    let server: TestServer | undefined;
+    let browser: Browser | undefined;
+    const contexts: BrowserContext[] = [];
+
+    beforeAll(async () => {
+      if (!haveChromium) throw new Error(`Chromium is required in CI but ${CHROMIUM} is missing`);
+      server = await startTestServer();
+      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    });
+
+    afterAll(async () => {
+      for (const context of contexts) await context.close();
+      await browser?.close();
+      await server?.stop();
+    });
+
+    const harness: Harness = {
+      server() {
+        if (!server) throw new Error('The server is not started');
+        return server;
+      },
+      async open(path, width, height) {
+        if (!browser || !server) throw new Error('The browser is not started');
+        const context = await browser.newContext({ viewport: { width, height }, locale: 'vi-VN' });
+        contexts.push(context);
+        context.setDefaultTimeout(10000);
+        const page = await context.newPage();
+        page.on('pageerror', (error) => console.error(`${path}: ${error.message}`));
+        await page.goto(`${server.url}${path}`);
+        return page;
+      },
+      async openCounter(number) {
+        const { adminUsername, adminPassword } = harness.server();
+        const page = await harness.open('/counter', 1366, 900);
+        await page.getByTestId('login-username').fill(adminUsername);
+        await page.getByTestId('login-password').fill(adminPassword);
+        await page.getByTestId('login-submit').click();
+        await page.getByTestId(`counter-${number}`).click();
+        await page.getByTestId('my-counter').waitFor();
+        return page;
+      },
+    };
+    body(harness);
+  });
+}
+
+/** Waits until an element's text is exactly `text`, failing with what it showed instead. */
+export async function waitForText(page: Page, testId: string, text: string, timeout: number) {
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const exact = new RegExp('^' + escaped + '$');
+  try {
+    await page.getByTestId(testId).filter({ hasText: exact }).first().waitFor({ timeout });
+  } catch {
+    const shown = await page
+      .getByTestId(testId)
+      .allTextContents()
+      .catch(() => null);
+    throw new Error(`${testId} showed ${JSON.stringify(shown)}, expected ${JSON.stringify(text)}`);
+  }
+}
+
+/** Takes a number at the kiosk page for a service; returns the number and the tracking URL. */
+export async function takeNumber(kiosk: Page, serviceCode: string) {
+  await kiosk.getByTestId(`service-${serviceCode}`).click();
+  await kiosk.getByTestId('priority-none').click();
+  const issuedNumber = kiosk.getByTestId('issued-number');
+  const kioskError = kiosk.getByTestId('kiosk-error');
+  await issuedNumber.or(kioskError).waitFor();
+  if (await kioskError.isVisible()) throw new Error(`Kiosk: ${await kioskError.textContent()}`);
+  const number = (await issuedNumber.textContent())?.trim() ?? '';
+  const trackingUrl = (await kiosk.getByTestId('tracking-url').textContent())?.trim() ?? '';
+  await kiosk.getByTestId('kiosk-done').click();
+  return { number, trackingUrl };
+}
