@@ -23,8 +23,8 @@ export interface AuditWho {
   ip: string | null;
 }
 
-/** Default and largest page of `GET /api/audit`. */
-export const AUDIT_PAGE = { default: 50, max: 200 } as const;
+/** Entries on a page of `GET /api/audit` when the request does not say (at most 200). */
+export const AUDIT_PAGE_SIZE = 50;
 
 /** Writes and reads the audit trail (who, what, when, from where). */
 export class AuditTrail {
@@ -51,7 +51,7 @@ export class AuditTrail {
   }
 
   /** Newest first; `before` is the id of the last entry of the previous page. */
-  page(limit: number = AUDIT_PAGE.default, before?: number): AuditPage {
+  page(limit: number = AUDIT_PAGE_SIZE, before?: number): AuditPage {
     const rows = this.repos.audit.list(limit + 1, before);
     const entries = rows
       .slice(0, limit)

@@ -49,9 +49,6 @@ export const PERMISSIONS = {
 /** A named permission. */
 export type Permission = keyof typeof PERMISSIONS;
 
-/** Every permission name. */
-export const PERMISSION_NAMES = Object.keys(PERMISSIONS) as Permission[];
-
 /** True when the principal holds the permission. */
 export function can(principal: Principal, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Principal[]).includes(principal);

@@ -2,7 +2,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import { DEVICE_AUTH_SCHEME } from '../contract/admin';
 import type { AuthService, ClientInfo, LiveSession } from '../auth/auth-service';
 import type { DeviceService } from '../auth/device-service';
-import { refusal, type Permission, type Principal } from '../auth/permissions';
+import { refusal, type Permission } from '../auth/permissions';
 import { DomainError } from '../domain/errors';
 import type { DeviceRecord } from '../storage/device-repo';
 import { sessionToken } from './session-cookie';
@@ -63,11 +63,6 @@ export function identityOf(res: Response): RequestIdentity {
   const identity = res.locals.identity as RequestIdentity | undefined;
   if (!identity) throw new Error('identify() must run before permission checks');
   return identity;
-}
-
-/** The principal the permission table judges: the session's role, or anonymous. */
-export function principalOf(identity: RequestIdentity): Principal {
-  return identity.staff?.staff.role ?? 'anonymous';
 }
 
 /** The live staff session of a request; 401 without one. */
