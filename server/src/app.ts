@@ -64,14 +64,6 @@ export function createApplication(components: AppComponents): Application {
   app.use(express.json({ limit: '16kb' }));
   app.use('/api', sameOriginOnly());
   app.use('/api', identify(services.auth, security.devices));
-  // Permissions of routes whose routers do not declare them themselves yet.
-  app.get(
-    ['/api/health', '/api/services', '/api/state', '/api/counters', '/api/tickets/:id'],
-    requirePermission('queue:read'),
-  );
-  app.get('/api/track/:token', requirePermission('ticket:track'));
-  app.get('/api/settings', requirePermission('settings:read'));
-  app.patch('/api/settings', requirePermission('settings:write'));
   app.post(
     '/api/tickets',
     requirePermission('ticket:issue'),

@@ -235,7 +235,7 @@ describe('the queue under random command sequences', () => {
             }
             const today = serviceDay(clock.now(), ZONE);
             for (const r of after.filter((x) =>
-              ['waiting', 'called', 'parked'].includes(x.status),
+              ['waiting', 'called', 'serving', 'parked'].includes(x.status),
             )) {
               expect(r.day).toBe(today);
             }

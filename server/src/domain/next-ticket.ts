@@ -26,16 +26,17 @@ export interface ChoiceContext {
 }
 
 /**
- * Orders candidates of one group (priority or normal) for a counter: overdue
- * tickets first (oldest first, so no tier starves), then the counter's tier,
- * then transferred-in or returned tickets, then issue time, then id.
+ * Orders candidates of one group (priority or normal) for a counter: by tier,
+ * then transferred-in or returned tickets, then issue time, then id. A ticket
+ * sent to this counter by name counts as tier 0; one waiting longer than its
+ * service's target wait is promoted to the counter's best tier, so no tier
+ * starves.
  */
 export function compareCandidates(
   tiers: ReadonlyMap<number, number>,
   context: ChoiceContext = {},
 ): (a: WaitingCandidate, b: WaitingCandidate) => number {
-  const tierOf = (c: WaitingCandidate) =>
-    c.targetCounterId != null ? 0 : (tiers.get(c.serviceId) ?? Number.MAX_SAFE_INTEGER);
+  const bestTier = Math.min(...tiers.values());
   const overdue = (c: WaitingCandidate) => {
     const target = context.targetWaitMs?.get(c.serviceId);
     return (
@@ -45,18 +46,16 @@ export function compareCandidates(
       context.now - c.issuedAt > target
     );
   };
-  return (a, b) => {
-    const aOverdue = overdue(a);
-    const bOverdue = overdue(b);
-    if (aOverdue !== bOverdue) return aOverdue ? -1 : 1;
-    if (aOverdue && bOverdue) return a.issuedAt - b.issuedAt || a.id - b.id;
-    return (
-      tierOf(a) - tierOf(b) ||
-      Number(Boolean(b.front)) - Number(Boolean(a.front)) ||
-      a.issuedAt - b.issuedAt ||
-      a.id - b.id
-    );
+  const tierOf = (c: WaitingCandidate) => {
+    if (c.targetCounterId != null) return 0;
+    const tier = tiers.get(c.serviceId) ?? Number.MAX_SAFE_INTEGER;
+    return overdue(c) ? Math.min(tier, bestTier) : tier;
   };
+  return (a, b) =>
+    tierOf(a) - tierOf(b) ||
+    Number(Boolean(b.front)) - Number(Boolean(a.front)) ||
+    a.issuedAt - b.issuedAt ||
+    a.id - b.id;
 }
 
 /** True when the counter may call this ticket at all. */

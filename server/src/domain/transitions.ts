@@ -33,7 +33,7 @@ const ALLOWED_FROM: Record<TicketCommand['kind'], readonly TicketStatus[]> = {
   transfer: ['called', 'serving'],
   requeue: ['no_show'],
   cancel: ['waiting', 'called', 'parked'],
-  expire: ['waiting', 'called', 'parked'],
+  expire: ['waiting', 'called', 'serving', 'parked'],
 };
 
 /** True when `command` may be applied to a ticket in `status`. */
@@ -75,6 +75,8 @@ export function applyTicketCommand(
         counterId: command.counterId,
         staffId: command.staffId,
         calledAt: now,
+        servingAt: null,
+        recallCount: 0,
         front: false,
         targetCounterId: null,
       };

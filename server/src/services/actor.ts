@@ -1,3 +1,4 @@
+import { can } from '../auth/permissions';
 import type { Role } from '../contract/entities';
 import { DomainError } from '../domain/errors';
 import type { CounterRecord } from '../storage/counter-repo';
@@ -8,12 +9,9 @@ export interface Actor {
   role: Role;
 }
 
-/** Roles that may operate any counter without taking it. */
-const FLOOR_ROLES: readonly Role[] = ['supervisor', 'admin'];
-
 /** A clerk operates only the counter they have taken; supervisors and admins any. */
 export function assertMayOperate(actor: Actor, counter: CounterRecord): void {
-  if (FLOOR_ROLES.includes(actor.role)) return;
+  if (mayManageFloor(actor)) return;
   if (counter.staffId !== actor.staffId) {
     throw new DomainError('not_your_counter', `Counter ${counter.number} is not yours`);
   }
@@ -21,5 +19,5 @@ export function assertMayOperate(actor: Actor, counter: CounterRecord): void {
 
 /** True when the actor may release a counter someone else holds. */
 export function mayManageFloor(actor: Actor): boolean {
-  return FLOOR_ROLES.includes(actor.role);
+  return can(actor.role, 'counter:manage-floor');
 }

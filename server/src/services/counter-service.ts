@@ -31,9 +31,14 @@ export class CounterService {
     return this.setStatus(counterId, 'paused', normalized, actor, key);
   }
 
-  /** Opens (or resumes) the counter. */
+  /** Opens the counter, from paused or closed. */
   open(counterId: number, actor: Actor, key?: string): CommandResult<CounterResponse> {
     return this.setStatus(counterId, 'open', null, actor, key);
+  }
+
+  /** Ends a pause; a closed counter stays closed (it is opened, not resumed). */
+  resume(counterId: number, actor: Actor, key?: string): CommandResult<CounterResponse> {
+    return this.setStatus(counterId, 'open', null, actor, key, 'paused');
   }
 
   /** Closes the counter for the day; a ticket still there must be dealt with first. */
@@ -60,9 +65,13 @@ export class CounterService {
     reason: string | null,
     actor: Actor,
     key: string | undefined,
+    onlyFrom?: CounterStatus,
   ): CommandResult<CounterResponse> {
     return this.atCounter(counterId, status, { reason }, actor, key, (counter, context) => {
       if (counter.status === status && counter.pauseReason === reason) return;
+      if (onlyFrom && counter.status !== onlyFrom) {
+        throw new DomainError('counter_closed', `Counter ${counter.number} is closed`);
+      }
       if (status !== 'open' && this.repos.tickets.currentAt(counter.id)) {
         throw new DomainError('counter_busy', `Counter ${counter.number} still has a ticket`);
       }

@@ -94,15 +94,7 @@ export class QueueService {
         this.assertOpen(counter);
         this.makeRoom(current, context);
         const ticket = this.findTarget(target, context.at);
-        return {
-          ticket: toTicket(
-            this.deps.mover.move(
-              ticket,
-              { kind: 'call', counterId: counter.id, staffId: actor.staffId },
-              context,
-            ),
-          ),
-        };
+        return { ticket: toTicket(this.callAt(counter, ticket, actor, context)) };
       },
     );
   }
@@ -215,7 +207,7 @@ export class QueueService {
     actor: Actor,
     context: CommandContext,
   ): TicketRecord | null {
-    const { repos, settings, mover } = this.deps;
+    const { repos, settings } = this.deps;
     const tiers = new Map(counter.services.map((link) => [link.serviceId, link.tier]));
     const targetWaitMs = new Map(
       repos.services.listActive().map((s) => [s.id, s.targetWaitMinutes * 60_000]),
@@ -228,9 +220,22 @@ export class QueueService {
       targetWaitMs,
     });
     if (!next) return null;
-    repos.counters.setNormalStreak(counter.id, nextNormalStreak(counter.normalStreak, next));
-    return mover.move(
-      next,
+    return this.callAt(counter, next, actor, context);
+  }
+
+  /** Calls a ticket to the counter, keeping the counter's interleave count. */
+  private callAt(
+    counter: CounterRecord,
+    ticket: TicketRecord,
+    actor: Actor,
+    context: CommandContext,
+  ): TicketRecord {
+    this.deps.repos.counters.setNormalStreak(
+      counter.id,
+      nextNormalStreak(counter.normalStreak, ticket),
+    );
+    return this.deps.mover.move(
+      ticket,
       { kind: 'call', counterId: counter.id, staffId: actor.staffId },
       context,
     );

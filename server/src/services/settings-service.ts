@@ -36,7 +36,8 @@ export class SettingsService {
 
   /** Validates and stores a partial update; audited and pushed to screens. */
   update(patch: unknown, actor: Actor, ip: string | null): CentreSettings {
-    const parsed = settingsPatchSchema.safeParse(patch);
+    // Vietnamese typed on some keyboards arrives decomposed (NFD); store and compare NFC only.
+    const parsed = settingsPatchSchema.safeParse(toNfc(patch));
     if (!parsed.success) throw new DomainError('validation_failed', parsed.error.message);
     for (const intervals of Object.values(parsed.data.openingHours ?? {}))
       validateIntervals(intervals);
@@ -67,4 +68,14 @@ export class SettingsService {
   reload(): void {
     this.cache = null;
   }
+}
+
+/** A copy of a JSON value with every string in NFC. */
+function toNfc(value: unknown): unknown {
+  if (typeof value === 'string') return value.normalize('NFC');
+  if (Array.isArray(value)) return value.map(toNfc);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toNfc(v)]));
+  }
+  return value;
 }

@@ -57,11 +57,12 @@ export type NewTicket = Omit<TicketRecord, 'id'>;
 export class TicketRepo {
   constructor(private readonly db: Database) {}
 
-  /** Open tickets (waiting, called, parked) of days before `day`, for the day-end expiry. */
+  /** Open tickets (waiting, called, serving, parked) of days before `day`, for the day end. */
   openBefore(day: string): TicketRecord[] {
     return this.db
       .all<TicketRow>(
-        `SELECT * FROM tickets WHERE day < ? AND status IN ('waiting', 'called', 'parked') ORDER BY id`,
+        `SELECT * FROM tickets WHERE day < ? AND status IN ('waiting', 'called', 'serving', 'parked')
+         ORDER BY id`,
         [day],
       )
       .map(toRecord);

@@ -258,6 +258,18 @@ describe('chooseNextTicket() with a choice context', () => {
     expect(elsewhere?.id).toBe(1);
   });
 
+  test('keeps a transferred-in ticket ahead of an overdue one of the same tier', () => {
+    // Arrange
+    const waiting = [candidate(1, BUSINESS, 0), { ...candidate(2, BUSINESS, 30), front: true }];
+    const targetWaitMs = new Map([[BUSINESS, 20 * MINUTE]]);
+
+    // Act
+    const next = chooseNextTicket(waiting, tiers, { now: NINE_AM + 25 * MINUTE, targetWaitMs });
+
+    // Assert
+    expect(next?.id).toBe(2);
+  });
+
   test('promotes a ticket waiting past its target wait ahead of a better tier', () => {
     // Arrange
     const waiting = [candidate(1, TAX, 0), candidate(2, BUSINESS, 10)];

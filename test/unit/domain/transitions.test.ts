@@ -44,6 +44,7 @@ const ALLOWED: ReadonlySet<string> = new Set([
   'parked/cancel',
   'waiting/expire',
   'called/expire',
+  'serving/expire',
   'parked/expire',
 ]);
 
@@ -228,6 +229,22 @@ describe('applyTicketCommand()', () => {
 
     // Assert
     expect(recalled.recallCount).toBe(3);
+  });
+
+  test('calls a parked ticket again with its recalls and old service start cleared', () => {
+    // Arrange
+    const parked = { ...ticketIn('parked'), recallCount: 3, servingAt: CALLED + 60_000 };
+
+    // Act
+    const called = applyTicketCommand(parked, { kind: 'call', counterId: 4, staffId: 12 }, NOW);
+
+    // Assert
+    expect(called).toMatchObject({
+      status: 'called',
+      recallCount: 0,
+      servingAt: null,
+      calledAt: NOW,
+    });
   });
 
   test('parks a called ticket and brings it back to the front of the queue', () => {

@@ -4,21 +4,23 @@ import { issueTicketSchema } from '../../contract/schemas';
 import { DomainError } from '../../domain/errors';
 import type { Services } from '../../services/create-services';
 import { toTicket } from '../../services/views';
+import { requirePermission } from '../permission';
 import { idempotencyKey, parse, parseId } from '../validation';
 
 /** Public queue endpoints: health, services, state, issuing, reading and tracking tickets. */
 export function queueRoutes({ issuer, queue, reader, tickets }: Services): Router {
   const router = Router();
+  const read = requirePermission('queue:read');
 
-  router.get('/health', (_req, res) => {
+  router.get('/health', read, (_req, res) => {
     res.json({ status: 'ok' });
   });
 
-  router.get('/services', (_req, res) => {
+  router.get('/services', read, (_req, res) => {
     res.json(reader.services());
   });
 
-  router.get('/state', (_req, res) => {
+  router.get('/state', read, (_req, res) => {
     res.json(reader.snapshot());
   });
 
@@ -29,13 +31,13 @@ export function queueRoutes({ issuer, queue, reader, tickets }: Services): Route
     res.status(replayed ? 200 : 201).json(body);
   });
 
-  router.get('/tickets/:id', (req, res) => {
+  router.get('/tickets/:id', read, (req, res) => {
     const ticket = queue.getTicket(parseId(req.params.id, 'ticket_not_found'));
     const body: TicketResponse = { ticket: toTicket(ticket) };
     res.json(body);
   });
 
-  router.get('/track/:token', (req, res) => {
+  router.get('/track/:token', requirePermission('ticket:track'), (req, res) => {
     const token = String(req.params.token);
     if (!/^[A-Za-z0-9_-]{16,64}$/.test(token))
       throw new DomainError('ticket_not_found', 'Bad token');

@@ -1,20 +1,17 @@
 import { Router } from 'express';
 import type { Services } from '../../services/create-services';
-import { actorOf, requireStaff, staffOf } from '../session';
-import { DomainError } from '../../domain/errors';
+import { requirePermission } from '../permission';
+import { actorOf } from '../session';
 
 /** The centre's queue rules: supervisors read them, admins change them. */
-export function settingsRoutes({ auth, settings }: Services): Router {
+export function settingsRoutes({ settings }: Services): Router {
   const router = Router();
-  const staffOnly = requireStaff(auth);
 
-  router.get('/settings', staffOnly, (_req, res) => {
-    if (staffOf(res).role === 'clerk') throw new DomainError('forbidden', 'Supervisors only');
+  router.get('/settings', requirePermission('settings:read'), (_req, res) => {
     res.json(settings.current());
   });
 
-  router.patch('/settings', staffOnly, (req, res) => {
-    if (staffOf(res).role !== 'admin') throw new DomainError('forbidden', 'Admins only');
+  router.patch('/settings', requirePermission('settings:write'), (req, res) => {
     res.json(settings.update(req.body, actorOf(res), req.ip ?? null));
   });
 

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { cancelSchema } from '../../contract/schemas';
 import type { Services } from '../../services/create-services';
 import { TICKET_LISTS, type TicketList } from '../../services/ticket-service';
-import { actorOf, requireStaff } from '../session';
+import { requirePermission } from '../permission';
+import { actorOf } from '../session';
 import { idempotencyKey, parse, parseId } from '../validation';
 
 const ticketId = (req: Request) => parseId(req.params.id, 'ticket_not_found');
@@ -12,24 +13,24 @@ const listQuery = z
   .strict();
 
 /** What staff do with a ticket away from the counter, and the lists they pick from. */
-export function ticketRoutes({ auth, tickets }: Services): Router {
+export function ticketRoutes({ tickets }: Services): Router {
   const router = Router();
-  const staffOnly = requireStaff(auth);
+  const handle = requirePermission('ticket:handle');
 
-  router.get('/tickets', staffOnly, (req, res) => {
+  router.get('/tickets', handle, (req, res) => {
     const { list } = parse(listQuery, req.query);
     res.json(tickets.list(list));
   });
 
-  router.post('/tickets/:id/return', staffOnly, (req, res) => {
+  router.post('/tickets/:id/return', handle, (req, res) => {
     res.json(tickets.returnParked(ticketId(req), actorOf(res), idempotencyKey(req)).value);
   });
 
-  router.post('/tickets/:id/requeue', staffOnly, (req, res) => {
+  router.post('/tickets/:id/requeue', handle, (req, res) => {
     res.json(tickets.requeue(ticketId(req), actorOf(res), idempotencyKey(req)).value);
   });
 
-  router.post('/tickets/:id/cancel', staffOnly, (req, res) => {
+  router.post('/tickets/:id/cancel', handle, (req, res) => {
     const { reason } = parse(cancelSchema, req.body);
     res.json(tickets.cancel(ticketId(req), reason, actorOf(res), idempotencyKey(req)).value);
   });

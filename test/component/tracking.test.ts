@@ -1,0 +1,285 @@
+import type { IssueTicketResponse, Service, TrackResponse } from '../../server/src/contract';
+import { ApiClient } from '../support/api-client';
+import {
+  act,
+  addClerk,
+  errorOf,
+  expectStatus,
+  issue,
+  MINUTE,
+  SERVICE,
+  startQueueFixture,
+  type QueueFixture,
+} from '../support/queue-helpers';
+import { RecordingSocket } from '../support/socket-client';
+
+const { DKKD, THUE } = SERVICE;
+
+describe('visitor tracking and estimated wait', () => {
+  let f: QueueFixture;
+  const sockets: RecordingSocket[] = [];
+
+  beforeEach(async () => {
+    f = await startQueueFixture();
+  });
+
+  afterEach(async () => {
+    sockets.splice(0).forEach((socket) => socket.close());
+    await f.server.stop();
+  });
+
+  async function track(token: string): Promise<TrackResponse> {
+    return expectStatus(await f.anonymous.get<TrackResponse>(`/api/track/${token}`), 200);
+  }
+
+  describe('GET /api/track/:token', () => {
+    test('issue returns a URL-safe token of at least 16 characters, new for every ticket', async () => {
+      // Act
+      const issued: IssueTicketResponse[] = [];
+      for (let i = 0; i < 12; i++) issued.push(await issue(f.anonymous, i % 2 ? DKKD : THUE));
+
+      // Assert
+      const tokens = issued.map((r) => r.trackingToken);
+      for (const token of tokens) expect(token).toMatch(/^[A-Za-z0-9_-]{16,}$/);
+      expect(new Set(tokens).size).toBe(tokens.length);
+    });
+
+    test('shows a visitor without a session the ticket, service, ahead, estimate and centre', async () => {
+      // Arrange
+      await issue(f.anonymous, DKKD);
+      const mine = await issue(f.anonymous, DKKD);
+
+      // Act
+      const view = await track(mine.trackingToken);
+
+      // Assert
+      expect(view).toEqual({
+        ticket: mine.ticket,
+        service: { id: DKKD, name: 'Đăng ký kinh doanh', nameEn: 'Business registration' },
+        counter: null,
+        ahead: 1,
+        estimatedWaitMinutes: mine.estimatedWaitMinutes,
+        centreName: expect.any(String),
+      });
+      expect(view.estimatedWaitMinutes).toBeGreaterThan(0);
+      expect(view.centreName.length).toBeGreaterThan(0);
+    });
+
+    test('ahead falls as the tickets before it are called', async () => {
+      // Arrange
+      await issue(f.anonymous, DKKD);
+      await issue(f.anonymous, DKKD);
+      const mine = await issue(f.anonymous, DKKD);
+
+      // Act
+      const seen = [(await track(mine.trackingToken)).ahead];
+      await act(f.admin, 1, 'call-next');
+      seen.push((await track(mine.trackingToken)).ahead);
+      await act(f.admin, 2, 'call-next');
+      seen.push((await track(mine.trackingToken)).ahead);
+
+      // Assert
+      expect(seen).toEqual([2, 1, 0]);
+    });
+
+    test('counts a later priority ticket as ahead of a normal one', async () => {
+      // Arrange
+      const mine = await issue(f.anonymous, DKKD);
+
+      // Act
+      await issue(f.anonymous, DKKD, 'elderly');
+
+      // Assert
+      expect((await track(mine.trackingToken)).ahead).toBe(1);
+    });
+
+    test('names the counter while the ticket is called or served, and not after', async () => {
+      // Arrange
+      const mine = await issue(f.anonymous, DKKD);
+
+      // Act
+      await act(f.admin, 2, 'call-next');
+      const called = await track(mine.trackingToken);
+      await act(f.admin, 2, 'start');
+      const serving = await track(mine.trackingToken);
+      await act(f.admin, 2, 'finish');
+      const done = await track(mine.trackingToken);
+
+      // Assert
+      expect(called).toMatchObject({
+        ticket: { status: 'called' },
+        counter: { id: 2, number: 2, name: 'Quầy 2' },
+        ahead: 0,
+        estimatedWaitMinutes: 0,
+      });
+      expect(serving.counter?.number).toBe(2);
+      expect(done).toMatchObject({ ticket: { status: 'done' }, counter: null });
+    });
+
+    test.each([
+      ['an unknown well-formed token', 'Q'.repeat(22)],
+      ['a token too short', 'abc'],
+      ['a token too long', 'a'.repeat(65)],
+      ['a token with other characters', 'abcdefgh.ijklmnop%21'],
+      ['a token with SQL', "x'%20OR%20'1'='1aaaaaaaaaaa"],
+    ])('answers 404 ticket_not_found for %s', async (_name, token) => {
+      // Arrange
+      await issue(f.anonymous, DKKD);
+
+      // Act
+      const response = await f.anonymous.get(`/api/track/${token}`);
+
+      // Assert
+      expect(errorOf(response, 404).code).toBe('ticket_not_found');
+    });
+
+    test('the token shows in no public answer and no socket event', async () => {
+      // Arrange
+      const screen = new RecordingSocket(f.server.url, ['ticket:issued', 'ticket:called']);
+      sockets.push(screen);
+      await screen.waitFor(() => screen.snapshots.length > 0);
+      const mine = await issue(f.anonymous, DKKD);
+      await act(f.admin, 1, 'call-next');
+      await screen.waitFor(() => screen.received.length >= 2);
+
+      // Act
+      const seen = [
+        (await f.anonymous.get(`/api/tickets/${mine.ticket.id}`)).body,
+        (await f.anonymous.get('/api/state')).body,
+        (await f.anonymous.get('/api/counters')).body,
+        (await f.admin.get('/api/tickets?list=waiting')).body,
+        screen.received,
+      ];
+
+      // Assert
+      expect(JSON.stringify(seen)).not.toContain(mine.trackingToken);
+    });
+
+    test('a socket client following the ticket hears its call with the counter', async () => {
+      // Arrange
+      const phone = new RecordingSocket(f.server.url, ['ticket:called']);
+      sockets.push(phone);
+      await phone.waitFor(() => phone.snapshots.length > 0);
+      const mine = await issue(f.anonymous, DKKD);
+
+      // Act
+      await act(f.admin, 3, 'call', { ticketId: mine.ticket.id });
+
+      // Assert
+      await phone.waitFor(() => phone.received.length > 0);
+      expect(phone.received[0]?.payload).toMatchObject({
+        ticket: { id: mine.ticket.id, status: 'called' },
+        counter: { number: 3 },
+      });
+    });
+
+    test('GET /t/:token serves the tracking page', async () => {
+      // Arrange
+      const mine = await issue(f.anonymous, DKKD);
+
+      // Act
+      const response = await new ApiClient(f.server.url).get(`/t/${mine.trackingToken}`);
+
+      // Assert
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/text\/html/);
+    });
+  });
+
+  describe('estimated wait', () => {
+    /** Calls, starts and finishes one ticket at counter 1 that takes `minutes` of service. */
+    async function serveFor(minutes: number): Promise<void> {
+      await act(f.admin, 1, 'call-next');
+      await act(f.admin, 1, 'start');
+      f.clock.advance(minutes * MINUTE);
+      await act(f.admin, 1, 'finish');
+    }
+
+    test('without history uses the service default and grows with the people ahead', async () => {
+      // Act
+      const issued = [];
+      for (let i = 0; i < 3; i++) issued.push(await issue(f.anonymous, DKKD));
+
+      // Assert
+      expect(issued.map((r) => [r.ahead, r.estimatedWaitMinutes])).toEqual([
+        [0, 0],
+        [1, 12],
+        [2, 24],
+      ]);
+    });
+
+    test('uses the mean of recent service times', async () => {
+      // Arrange
+      await issue(f.anonymous, DKKD);
+      await issue(f.anonymous, DKKD);
+      await serveFor(4);
+      await serveFor(8);
+
+      // Act
+      const issued = [];
+      for (let i = 0; i < 4; i++) issued.push(await issue(f.anonymous, DKKD));
+
+      // Assert
+      expect(issued.map((r) => r.estimatedWaitMinutes)).toEqual([0, 6, 12, 18]);
+    });
+
+    test('divides by the open counters for the service that have a clerk signed in', async () => {
+      // Arrange
+      await issue(f.anonymous, DKKD);
+      await issue(f.anonymous, DKKD);
+      await serveFor(4);
+      await serveFor(8);
+      for (let i = 0; i < 4; i++) await issue(f.anonymous, DKKD);
+      const waitFor = async (): Promise<number> =>
+        (await issue(f.anonymous, DKKD)).estimatedWaitMinutes;
+
+      // Act
+      const alone = await waitFor();
+      expectStatus(await f.admin.post('/api/counters/1/sign-in'), 200);
+      const oneCounter = await waitFor();
+      const lan = await addClerk(f.server, 'lan');
+      expectStatus(await lan.post('/api/counters/2/sign-in'), 200);
+      const twoCounters = await waitFor();
+      const minh = await addClerk(f.server, 'minh');
+      expectStatus(await minh.post('/api/counters/10/sign-in'), 200);
+      const threeCounters = await waitFor();
+      expectStatus(await lan.post('/api/counters/2/pause', { reason: 'Họp' }), 200);
+      const onePaused = await waitFor();
+      const tax = await addClerk(f.server, 'hoa');
+      expectStatus(await tax.post('/api/counters/5/sign-in'), 200);
+      const otherService = await waitFor();
+
+      // Assert
+      expect({ alone, oneCounter, twoCounters, threeCounters, onePaused, otherService }).toEqual({
+        alone: 4 * 6,
+        oneCounter: 5 * 6,
+        twoCounters: (6 * 6) / 2,
+        threeCounters: Math.ceil((7 * 6) / 3),
+        onePaused: Math.ceil((8 * 6) / 2),
+        otherService: Math.ceil((9 * 6) / 2),
+      });
+      const services = expectStatus(await f.anonymous.get<Service[]>('/api/services'), 200);
+      expect(services.find((s) => s.id === DKKD)).toMatchObject({
+        waiting: 10,
+        estimatedWaitMinutes: Math.ceil((10 * 6) / 2),
+      });
+    });
+
+    test('tracking shows the live estimate as counters open', async () => {
+      // Arrange
+      for (let i = 0; i < 4; i++) await issue(f.anonymous, THUE);
+      const mine = await issue(f.anonymous, THUE);
+      const before = await track(mine.trackingToken);
+      const clerk = await addClerk(f.server, 'lan');
+
+      // Act
+      expectStatus(await clerk.post('/api/counters/10/sign-in'), 200);
+      expectStatus(await f.admin.post('/api/counters/1/sign-in'), 200);
+      const after = await track(mine.trackingToken);
+
+      // Assert
+      expect(before).toMatchObject({ ahead: 4, estimatedWaitMinutes: 4 * 8 });
+      expect(after).toMatchObject({ ahead: 4, estimatedWaitMinutes: (4 * 8) / 2 });
+    });
+  });
+});
