@@ -7,13 +7,14 @@ import { errorText, useI18n } from '@luot/ui-shared/use-i18n';
 import { useQueueState } from '@luot/ui-shared/use-queue-state';
 import { CounterDesk } from './CounterDesk';
 import { CounterPicker } from './CounterPicker';
+import { ChangePasswordForm } from './ChangePasswordForm';
 import { LoginForm } from './LoginForm';
 import { useSession } from './use-session';
 
 /** The clerk's screen: sign in, take a counter, call and serve numbers. */
 export function App() {
   const { t, lang } = useI18n();
-  const { session, login, logout, expire } = useSession();
+  const { session, login, logout, expire, changePassword } = useSession();
   const user = session.status === 'signed-in' ? session.user : null;
 
   return (
@@ -33,7 +34,12 @@ export function App() {
         {session.status === 'signed-out' && (
           <LoginForm onLogin={login} initialError={session.error} />
         )}
-        {user && <Workspace user={user} onLogout={logout} onExpired={expire} />}
+        {user?.mustChangePassword && (
+          <ChangePasswordForm onChange={changePassword} onCancel={logout} />
+        )}
+        {user && !user.mustChangePassword && (
+          <Workspace user={user} onLogout={logout} onExpired={expire} />
+        )}
       </main>
     </div>
   );
@@ -115,11 +121,6 @@ function Workspace({ user, onLogout, onExpired }: WorkspaceProps) {
           {t('counter.signOut')}
         </button>
       </div>
-      {user.mustChangePassword && (
-        <p className="error-box" role="alert" data-testid="password-change-required">
-          {t('error.password_change_required')}
-        </p>
-      )}
       {error !== undefined && (
         <p className="error-box" role="alert">
           {errorText(t, error)}

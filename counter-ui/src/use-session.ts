@@ -39,8 +39,16 @@ export function useSession() {
     setSession({ status: 'signed-out' });
   }, []);
 
+  const changePassword = useCallback(async (currentPassword: string, newPassword: string) => {
+    const { user } = await apiPost<SessionResponse>('/api/auth/change-password', {
+      currentPassword,
+      newPassword,
+    });
+    setSession({ status: 'signed-in', user });
+  }, []);
+
   /** The server no longer knows the session (expired, or signed out elsewhere). */
   const expire = useCallback(() => setSession({ status: 'signed-out' }), []);
 
-  return { session, login, logout, expire };
+  return { session, login, logout, expire, changePassword };
 }

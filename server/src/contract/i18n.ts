@@ -62,6 +62,13 @@ const vi = {
   'track.live': 'Trang tự động cập nhật',
   'track.notFound': 'Không tìm thấy số thứ tự',
   'track.notFoundHint': 'Đường dẫn không đúng hoặc đã hết hạn. Vui lòng quét lại mã QR trên phiếu.',
+  'counter.changePassword': 'Đổi mật khẩu',
+  'counter.mustChangePassword':
+    'Bạn đang dùng mật khẩu được cấp. Vui lòng đặt mật khẩu mới trước khi làm việc.',
+  'counter.currentPassword': 'Mật khẩu hiện tại',
+  'counter.newPassword': 'Mật khẩu mới (ít nhất {min} ký tự)',
+  'counter.confirmPassword': 'Nhập lại mật khẩu mới',
+  'counter.passwordMismatch': 'Hai mật khẩu mới không khớp.',
   'counter.title': 'Quầy phục vụ',
   'counter.signIn': 'Đăng nhập',
   'counter.signOut': 'Đăng xuất',
@@ -229,6 +236,13 @@ const en: Record<MessageKey, string> = {
   'track.notFound': 'Ticket not found',
   'track.notFoundHint':
     'The link is wrong or has expired. Please scan the QR code on your ticket again.',
+  'counter.changePassword': 'Change password',
+  'counter.mustChangePassword':
+    'You are using a password you were given. Please set a new one before you start.',
+  'counter.currentPassword': 'Current password',
+  'counter.newPassword': 'New password (at least {min} characters)',
+  'counter.confirmPassword': 'Repeat the new password',
+  'counter.passwordMismatch': 'The two new passwords differ.',
   'counter.title': 'Counter',
   'counter.signIn': 'Sign in',
   'counter.signOut': 'Sign out',
