@@ -16,7 +16,12 @@ export class ApiClient {
   async request<T = unknown>(
     method: string,
     path: string,
-    options: { body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+    options: {
+      body?: unknown;
+      rawBody?: string;
+      headers?: Record<string, string>;
+      timeoutMs?: number;
+    } = {},
   ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.body !== undefined || options.rawBody !== undefined)
@@ -27,6 +32,8 @@ export class ApiClient {
       headers,
       body:
         options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+      // A server that never answers fails the test instead of hanging it.
+      signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
     });
     const setCookie = response.headers.get('set-cookie');
     if (setCookie) this.cookie = setCookie.split(';')[0] ?? null;
