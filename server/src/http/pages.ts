@@ -3,8 +3,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { translate } from '../contract/i18n';
 
-/** Where `npm run build:ui` puts the three UIs. */
-export const DEFAULT_UI_DIR = path.resolve(__dirname, '../../../dist/ui');
+/** The folder holding package.json, from the source tree or from the compiled one in dist/. */
+function projectRoot(from: string): string {
+  let dir = from;
+  while (!fs.existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`No package.json above ${from}`);
+    dir = parent;
+  }
+  return dir;
+}
+
+/** Where `npm run build:ui` puts the UIs. */
+export const DEFAULT_UI_DIR = path.join(projectRoot(__dirname), 'dist', 'ui');
 
 /** The UI apps and the path each is served at. */
 export const UI_APPS = [
