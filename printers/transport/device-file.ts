@@ -10,8 +10,8 @@ export interface DeviceFileOptions {
 }
 
 /**
- * Writes each job to a device file, opened per job in append mode so a plain file collects
- * jobs one after another. No status: reading a USB printer class device can block forever.
+ * Writes each job to a device file, opened per job (a plain file ends up holding the last
+ * job). No status: reading a USB printer class device can block forever.
  */
 export class DeviceFileTransport implements Transport {
   readonly target: string;
@@ -23,7 +23,7 @@ export class DeviceFileTransport implements Transport {
   /** Opens the device, writes the job, closes it. */
   async write(data: Uint8Array): Promise<void> {
     const job = async (): Promise<void> => {
-      const handle = await open(this.options.path, 'a');
+      const handle = await open(this.options.path, 'w');
       try {
         await handle.write(data);
       } finally {

