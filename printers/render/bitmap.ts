@@ -41,9 +41,10 @@ export function bitmapFromRgba(
     const rowStart = y * bitmap.bytesPerRow;
     for (let x = 0; x < width; x++, p += 4) {
       const alpha = rgba[p + 3] ?? 0;
-      const luma = (rgba[p] ?? 0) * 299 + (rgba[p + 1] ?? 0) * 587 + (rgba[p + 2] ?? 0) * 114;
-      const onWhite = (luma * alpha) / 255 + 255000 * (1 - alpha / 255);
-      if (onWhite < limit) bitmap.data[rowStart + (x >> 3)]! |= 0x80 >> (x & 7);
+      let luma = (rgba[p] ?? 0) * 299 + (rgba[p + 1] ?? 0) * 587 + (rgba[p + 2] ?? 0) * 114;
+      // Transparent pixels count as the white paper under them.
+      if (alpha !== 255) luma = (luma * alpha) / 255 + 255000 * (1 - alpha / 255);
+      if (luma < limit) bitmap.data[rowStart + (x >> 3)]! |= 0x80 >> (x & 7);
     }
   }
   return bitmap;
@@ -52,11 +53,17 @@ export function bitmapFromRgba(
 /** Expands a bitmap to opaque RGBA (black on white), e.g. to write a PNG or decode a QR. */
 export function bitmapToRgba(bitmap: Bitmap): Uint8ClampedArray {
   const out = new Uint8ClampedArray(bitmap.width * bitmap.height * 4).fill(255);
+  const { data, bytesPerRow, width } = bitmap;
   for (let y = 0; y < bitmap.height; y++) {
-    for (let x = 0; x < bitmap.width; x++) {
-      if (!getDot(bitmap, x, y)) continue;
-      const p = (y * bitmap.width + x) * 4;
-      out[p] = out[p + 1] = out[p + 2] = 0;
+    for (let b = 0; b < bytesPerRow; b++) {
+      const byte = data[y * bytesPerRow + b] ?? 0;
+      if (byte === 0) continue;
+      for (let bit = 0; bit < 8; bit++) {
+        const x = b * 8 + bit;
+        if (x >= width || (byte & (0x80 >> bit)) === 0) continue;
+        const p = (y * width + x) * 4;
+        out[p] = out[p + 1] = out[p + 2] = 0;
+      }
     }
   }
   return out;
