@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import type { LayoutBlock, TextSize, TicketLayout } from '../layout/ticket-layout';
 import { loadFonts, type FontFiles } from './fonts';
+import * as fontkit from 'fontkit';
 
 /** Font size in points on an 80 mm wide PDF ticket. */
 const FONT_PT: Record<TextSize, number> = { small: 8, normal: 10, large: 14, xlarge: 19, huge: 60 };
@@ -26,8 +27,6 @@ function parsedFonts(files?: FontFiles): { fonts: ParsedFonts; measure: PDFKit.P
   const loaded = loadFonts(files);
   const key = `${loaded.files.regular}\n${loaded.files.bold}`;
   if (parsed?.key !== key) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const fontkit = require('fontkit') as { create(data: Buffer): object };
     const fonts = { regular: fontkit.create(loaded.regular), bold: fontkit.create(loaded.bold) };
     // A document that is never ended, kept only to measure text before the real page is sized.
     parsed = { key, fonts, measure: newDoc(100, 100, fonts) };

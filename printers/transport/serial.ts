@@ -18,13 +18,12 @@ export interface SerialOptions {
   /** 9600 on most thermal printers; 19200 / 38400 / 115200 on others. */
   baudRate?: number;
   writeTimeoutMs?: number;
-  createPort?: (path: string, baudRate: number) => SerialPortLike;
+  createPort?: (path: string, baudRate: number) => SerialPortLike | Promise<SerialPortLike>;
 }
 
 /** Loads serialport only when a serial printer is used, so other machines never need it. */
-function realPort(path: string, baudRate: number): SerialPortLike {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { SerialPort } = require('serialport') as typeof import('serialport');
+async function realPort(path: string, baudRate: number): Promise<SerialPortLike> {
+  const { SerialPort } = await import('serialport');
   return new SerialPort({ path, baudRate, autoOpen: false });
 }
 
@@ -86,7 +85,7 @@ export class SerialTransport implements Transport {
   private async openPort(): Promise<SerialPortLike> {
     if (this.port?.isOpen) return this.port;
     const create = this.options.createPort ?? realPort;
-    const port = create(this.options.path, this.options.baudRate ?? 9600);
+    const port = await create(this.options.path, this.options.baudRate ?? 9600);
     await new Promise<void>((resolve, reject) =>
       port.open((err) => (err ? reject(this.ioError(err)) : resolve())),
     );
