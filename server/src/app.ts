@@ -13,6 +13,7 @@ import { auditRoutes } from './http/routes/audit-routes';
 import { authRoutes } from './http/routes/auth-routes';
 import { counterRoutes } from './http/routes/counter-routes';
 import { deviceRoutes } from './http/routes/device-routes';
+import { printRoutes } from './http/routes/print-routes';
 import { queueRoutes } from './http/routes/queue-routes';
 import { settingsRoutes } from './http/routes/settings-routes';
 import { staffRoutes } from './http/routes/staff-routes';
@@ -20,9 +21,11 @@ import { ticketRoutes } from './http/routes/ticket-routes';
 import { sameOriginOnly } from './http/same-origin';
 import { securityHeaders } from './http/security-headers';
 import { Broadcaster, DeferredPublisher } from './realtime/broadcaster';
+import { DeferredPrintNotifier, PrintBroadcaster } from './realtime/print-broadcaster';
 import { createSocketServer } from './realtime/socket-server';
 import type { Clock } from './services/clock';
 import { createServices, type Services } from './services/create-services';
+import type { PrintingOptions } from './services/print-worker';
 import type { TokenFactory } from './services/ticket-issuer';
 import type { Database } from './storage/database';
 import { createRepos, type Repos } from './storage/repos';
@@ -38,6 +41,10 @@ export interface AppComponents {
   /** Folder of the built UIs; defaults to dist/ui. */
   uiDir?: string;
   newToken?: TokenFactory;
+  /** The base URL printed in tickets' QR codes (LUOT_PUBLIC_URL or the listening address). */
+  publicUrl?: () => string;
+  /** Print queue retries and timeouts; tests shrink them. */
+  printing?: Partial<PrintingOptions>;
 }
 
 /** The built application: the Express app, its use cases, and a way to attach sockets. */
@@ -54,7 +61,12 @@ export function createApplication(components: AppComponents): Application {
   const { db, clock, logger } = components;
   const repos = createRepos(db);
   const publisher = new DeferredPublisher();
-  const services = createServices(repos, clock, publisher, components);
+  const printNotifier = new DeferredPrintNotifier();
+  const services = createServices(repos, clock, publisher, {
+    ...components,
+    printNotifier,
+    publicUrl: components.publicUrl ?? (() => 'http://localhost:8080'),
+  });
   const security = createSecurity(repos, clock, services);
 
   const app = express();
@@ -74,6 +86,7 @@ export function createApplication(components: AppComponents): Application {
   app.use('/api', authRoutes(services.auth, services.counters));
   app.use('/api', counterRoutes(services));
   app.use('/api', ticketRoutes(services));
+  app.use('/api', printRoutes(services.printing));
   app.use('/api', settingsRoutes(services));
   app.use('/api', staffRoutes(security.staff));
   app.use('/api', deviceRoutes(security.devices));
@@ -95,8 +108,10 @@ export function createApplication(components: AppComponents): Application {
         feed: services.feed,
         logger,
         access: { auth: services.auth, devices: security.devices },
+        printing: services.printing,
       });
       publisher.attach(new Broadcaster(io));
+      printNotifier.attach(new PrintBroadcaster(io));
       return io;
     },
   };

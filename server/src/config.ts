@@ -23,6 +23,13 @@ const envSchema = z.object({
     .default('Asia/Ho_Chi_Minh')
     .refine(isValidTimeZone, { message: 'not a known IANA time zone' }),
   LUOT_CENTRE_NAME: z.string().trim().max(200).optional(),
+  LUOT_PUBLIC_URL: z
+    .string()
+    .trim()
+    .optional()
+    .refine((value) => !value || /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(value), {
+      message: 'must be an http(s) URL such as http://192.168.1.10:8080',
+    }),
   LUOT_DEMO: z
     .enum(['0', '1', 'true', 'false'])
     .default('1')
@@ -41,6 +48,8 @@ export interface Config {
   /** Overrides the name admins set, when given. */
   centreName: string | undefined;
   seedDemo: boolean;
+  /** The base URL printed in tickets' QR codes; by default the listening address. */
+  publicUrl: string | undefined;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -64,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timeZone: e.LUOT_TIME_ZONE,
     centreName: e.LUOT_CENTRE_NAME ? e.LUOT_CENTRE_NAME.normalize('NFC') : undefined,
     seedDemo: e.LUOT_DEMO,
+    publicUrl: e.LUOT_PUBLIC_URL ? e.LUOT_PUBLIC_URL.replace(/\/+$/, '') : undefined,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,10 +1,12 @@
 import http from 'node:http';
+import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
 import { createApplication, type Application } from './app';
 import type { Config } from './config';
 import type { Clock } from './services/clock';
 import { seedDemoCentre } from './services/demo-centre';
+import type { PrintingOptions } from './services/print-worker';
 import { openDatabase } from './storage/database';
 import { migrate } from './storage/migrate';
 
@@ -28,14 +30,23 @@ export interface RunningServer {
  */
 export async function startServer(
   config: Config,
-  options: { clock: Clock; logger?: Logger; uiDir?: string },
+  options: {
+    clock: Clock;
+    logger?: Logger;
+    uiDir?: string;
+    printing?: Partial<PrintingOptions>;
+  },
 ): Promise<RunningServer> {
   const logger = options.logger ?? pino({ level: config.logLevel });
   const db = openDatabase(config.databaseFile);
   try {
     const applied = migrate(db);
     if (applied.length > 0) logger.info({ applied }, 'database migrated');
+    // Known once listening, unless LUOT_PUBLIC_URL names it.
+    let publicUrl = config.publicUrl ?? 'http://localhost:8080';
     const application = createApplication({
+      publicUrl: () => publicUrl,
+      ...(options.printing !== undefined && { printing: options.printing }),
       db,
       clock: options.clock,
       logger,
@@ -65,6 +76,8 @@ export async function startServer(
     }, ROLL_OVER_INTERVAL_MS);
     rollOverTimer.unref();
     const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    publicUrl = config.publicUrl ?? defaultPublicUrl(config.host, port);
+    application.printWorker.start();
     let stopped: Promise<void> | null = null;
     return {
       url: `http://${shownHost}:${port}`,
@@ -73,13 +86,16 @@ export async function startServer(
       createdAdmin,
       stop() {
         clearInterval(rollOverTimer);
-        stopped ??= new Promise<void>((resolve) => {
-          io.close(() => {
-            db.close();
-            resolve();
-          });
-          httpServer.closeAllConnections();
-        });
+        stopped ??= application.printWorker.stop().then(
+          () =>
+            new Promise<void>((resolve) => {
+              io.close(() => {
+                db.close();
+                resolve();
+              });
+              httpServer.closeAllConnections();
+            }),
+        );
         return stopped;
       },
     };
@@ -87,4 +103,18 @@ export async function startServer(
     db.close();
     throw error;
   }
+}
+
+/**
+ * Where visitors' phones reach this server when LUOT_PUBLIC_URL is not set: the host it
+ * listens on, or for a wildcard address the machine's first LAN IPv4 address.
+ */
+export function defaultPublicUrl(host: string, port: number): string {
+  if (host !== '0.0.0.0' && host !== '::') {
+    return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  }
+  const lan = Object.values(os.networkInterfaces())
+    .flat()
+    .find((info) => info && info.family === 'IPv4' && !info.internal);
+  return `http://${lan?.address ?? 'localhost'}:${port}`;
 }

@@ -7,15 +7,34 @@ import type {
   StateSnapshot,
 } from '../../server/src/contract';
 
+/** Server events outside the feed that a RecordingSocket can record. */
+export type NoticeEventName = 'printer:status' | 'print-job:updated';
+
 /** A real socket.io-client that records every feed event it receives, in order. */
 export class RecordingSocket {
   readonly socket: Socket<ServerEvents, ClientEvents>;
   readonly received: FeedEnvelope[] = [];
   snapshots: StateSnapshot[] = [];
+  /** Live notices (not feed events) asked for with `notices`, in order. */
+  readonly notices: { type: NoticeEventName; payload: unknown }[] = [];
   private waiters: (() => void)[] = [];
 
-  constructor(url: string, feedEvents: readonly FeedEventName[]) {
+  constructor(
+    url: string,
+    feedEvents: readonly FeedEventName[],
+    notices: readonly NoticeEventName[] = [],
+  ) {
     this.socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false });
+    for (const type of notices) {
+      const on = this.socket.on.bind(this.socket) as (
+        event: string,
+        listener: (payload: unknown) => void,
+      ) => void;
+      on(type, (payload) => {
+        this.notices.push({ type, payload });
+        this.notify();
+      });
+    }
     this.socket.on('queue:snapshot', (snapshot) => {
       this.snapshots.push(snapshot);
       this.notify();

@@ -5,6 +5,7 @@ import pino from 'pino';
 import { loadConfig } from '../../server/src/config';
 import { startServer, type RunningServer } from '../../server/src/server';
 import type { Clock } from '../../server/src/services/clock';
+import type { PrintingOptions } from '../../server/src/services/print-worker';
 
 /** A real server on 127.0.0.1, port 0, over a fresh SQLite file with the demo centre. */
 export interface TestServer {
@@ -39,7 +40,7 @@ export function tempDataDir(): string {
 
 /** Starts a server; pass `dataDir` to reopen an earlier one. */
 export async function startTestServer(
-  options: { clock?: Clock; dataDir?: string } = {},
+  options: { clock?: Clock; dataDir?: string; printing?: Partial<PrintingOptions> } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir();
   const config = loadConfig({
@@ -52,6 +53,7 @@ export async function startTestServer(
   const server = await startServer(config, {
     clock: options.clock ?? new ManualClock(),
     logger: pino({ level: 'silent' }),
+    ...(options.printing !== undefined && { printing: options.printing }),
   });
   return {
     url: server.url,

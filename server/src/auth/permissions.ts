@@ -28,6 +28,11 @@ export const PERMISSIONS = {
   'auth:sign-in': EVERYONE,
   /** A kiosk or display asks to be paired and collects its token. */
   'device:pair-request': EVERYONE,
+  /**
+   * A print agent reports its jobs and printer state. Paired kiosks count as anonymous
+   * here; the handler accepts only the kiosk that owns the job (realtime/print-agent-handler.ts).
+   */
+  'print:report': EVERYONE,
   /** Who am I (`GET /api/auth/me`). */
   'session:read': STAFF,
   /** Change one's own password. */
@@ -38,11 +43,15 @@ export const PERMISSIONS = {
   'ticket:handle': STAFF,
   /** Act on counters other staff hold: force sign-out, pause, close. */
   'counter:manage-floor': SUPERVISORS,
+  /** Print jobs and a printer's live status. */
+  'printers:read': SUPERVISORS,
   'settings:read': SUPERVISORS,
   'settings:write': ADMINS,
   'staff:manage': ADMINS,
   'sessions:manage': ADMINS,
   'devices:manage': ADMINS,
+  /** Add, change and remove ticket printers. */
+  'printers:manage': ADMINS,
   'audit:read': ADMINS,
 } as const satisfies Record<string, readonly Principal[]>;
 

@@ -1,4 +1,5 @@
 import type { ApiError } from './errors';
+import type { AgentPrintJob, PrintJob, PrintJobResult, PrinterStatusReport } from './printing';
 import type { CentreInfo, Counter, StateSnapshot, Ticket, WaitingCounts } from './entities';
 
 /** Names of the events the server pushes. No event-name literal lives outside this module. */
@@ -17,11 +18,15 @@ export const SERVER_EVENTS = {
   ticketCancelled: 'ticket:cancelled',
   counterUpdated: 'counter:updated',
   centreUpdated: 'centre:updated',
+  printerStatus: 'printer:status',
+  printJobUpdated: 'print-job:updated',
+  printJob: 'print:job',
 } as const;
 
 /** Names of the events a client may send. */
 export const CLIENT_EVENTS = {
   sync: 'sync',
+  printJobResult: 'print-job:result',
 } as const;
 
 /** Fields every event of the feed carries. */
@@ -103,9 +108,17 @@ export type ServerEvents = {
   [K in FeedEventName]: (payload: FeedPayloads[K]) => void;
 } & {
   'queue:snapshot': (snapshot: StateSnapshot) => void;
+  /** To everyone: a printer's state changed or was checked. Live only, not part of the feed. */
+  'printer:status': (status: PrinterStatusReport) => void;
+  /** To staff: a print job moved. Live only, not part of the feed. */
+  'print-job:updated': (job: PrintJob) => void;
+  /** To one paired kiosk's print agent: a job to print. */
+  'print:job': (job: AgentPrintJob) => void;
 };
 
 /** Events a client emits. */
 export interface ClientEvents {
   sync: (request: SyncRequest, ack: (result: Ack<SyncResult>) => void) => void;
+  /** A print agent reports a job's outcome or its printer's state; only the owning kiosk may. */
+  'print-job:result': (result: PrintJobResult, ack: (result: Ack<{ ok: true }>) => void) => void;
 }

@@ -142,6 +142,9 @@ export const en: Record<MessageKey, string> = {
   'error.service_not_found': 'No such service.',
   'error.counter_not_found': 'No such counter.',
   'error.ticket_not_found': 'No such ticket.',
+  'error.printer_not_found': 'No such printer.',
+  'error.no_printer': 'No printer is set up to print this ticket.',
+  'error.print_job_not_found': 'No such print job.',
   'error.queue_empty': 'Nobody is waiting.',
   'error.no_current_ticket': 'This counter has not called a number.',
   'error.counter_busy':

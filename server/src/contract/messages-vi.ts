@@ -139,6 +139,9 @@ export const vi = {
   'error.service_not_found': 'Không tìm thấy lĩnh vực này.',
   'error.counter_not_found': 'Không tìm thấy quầy này.',
   'error.ticket_not_found': 'Không tìm thấy số thứ tự này.',
+  'error.printer_not_found': 'Không tìm thấy máy in này.',
+  'error.no_printer': 'Chưa có máy in nào để in số thứ tự này.',
+  'error.print_job_not_found': 'Không tìm thấy lệnh in này.',
   'error.queue_empty': 'Không còn ai đang chờ.',
   'error.no_current_ticket': 'Quầy chưa gọi số nào.',
   'error.counter_busy':

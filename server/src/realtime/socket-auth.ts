@@ -21,6 +21,7 @@ import { ROOMS } from './rooms';
  */
 export const SOCKET_EVENT_PERMISSIONS: { readonly [K in keyof ClientEvents]: Permission } = {
   sync: 'queue:read',
+  'print-job:result': 'print:report',
 };
 
 /** Who a socket belongs to; the staff part is checked again on every packet. */

@@ -3,6 +3,8 @@ import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import { SERVER_EVENTS, type ClientEvents, type ServerEvents } from '../contract/events';
 import type { FeedService } from '../services/feed-service';
+import type { PrintService } from '../services/print-service';
+import { registerPrintAgentHandler } from './print-agent-handler';
 import type { QueueReader } from '../services/queue-reader';
 import { allowSameOriginRequest, installSocketAuth, type SocketAuthDeps } from './socket-auth';
 import { registerSyncHandler } from './sync-handler';
@@ -13,6 +15,7 @@ export interface SocketDeps {
   feed: FeedService;
   logger: Logger;
   access: SocketAuthDeps;
+  printing: PrintService;
 }
 
 /** Attaches Socket.IO to the HTTP server: a snapshot on connect, then the feed. */
@@ -29,6 +32,7 @@ export function createSocketServer(
   io.on('connection', (socket) => {
     socket.emit(SERVER_EVENTS.snapshot, deps.reader.snapshot());
     registerSyncHandler(socket, deps);
+    registerPrintAgentHandler(socket, deps);
   });
   return io;
 }

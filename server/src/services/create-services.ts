@@ -5,11 +5,19 @@ import { CommandRunner, type EventPublisher } from './command-runner';
 import { CounterService } from './counter-service';
 import { DayEnd } from './day-end';
 import { FeedService } from './feed-service';
+import { PrintService } from './print-service';
+import {
+  DEFAULT_PRINTING_OPTIONS,
+  PrintWorker,
+  type PrintNotifier,
+  type PrintingOptions,
+} from './print-worker';
 import { QueueReader } from './queue-reader';
 import { QueueService } from './queue-service';
 import { SettingsService } from './settings-service';
 import { TicketIssuer, type TokenFactory } from './ticket-issuer';
 import { TicketMover } from './ticket-mover';
+import { TicketPrint } from './ticket-print';
 import { TicketService } from './ticket-service';
 
 /** Every use case, built over one set of repos. */
@@ -24,6 +32,8 @@ export interface Services {
   counters: CounterService;
   feed: FeedService;
   auth: AuthService;
+  printing: PrintService;
+  printWorker: PrintWorker;
 }
 
 /** Options the deployment sets. */
@@ -31,6 +41,11 @@ export interface ServiceOptions {
   timeZone: string;
   centreName?: string | undefined;
   newToken?: TokenFactory | undefined;
+  /** Where print news goes (Socket.IO once attached). */
+  printNotifier: PrintNotifier;
+  /** The base URL printed in tickets' QR codes. */
+  publicUrl(): string;
+  printing?: Partial<PrintingOptions> | undefined;
 }
 
 /** Builds the use cases; committed events go to `publisher`. */
@@ -47,16 +62,30 @@ export function createServices(
   const mover = new TicketMover(repos, reader);
   const dayEnd = new DayEnd(repos, runner, mover, timeZone);
   const shared = { repos, reader, runner, mover, settings, dayEnd, timeZone };
+  const render = new TicketPrint({
+    repos,
+    reader,
+    settings,
+    timeZone,
+    publicUrl: options.publicUrl,
+  });
+  const printWorker = new PrintWorker(repos, clock, render, options.printNotifier, {
+    ...DEFAULT_PRINTING_OPTIONS,
+    ...options.printing,
+  });
+  const printing = new PrintService({ repos, runner, clock, worker: printWorker, render });
   return {
     runner,
     settings,
     reader,
     dayEnd,
-    issuer: new TicketIssuer({ ...shared, newToken: options.newToken }),
+    issuer: new TicketIssuer({ ...shared, newToken: options.newToken, printing }),
     queue: new QueueService(shared),
     tickets: new TicketService({ ...shared, clock }),
     counters: new CounterService(repos, reader, runner, settings),
     feed: new FeedService(repos, reader),
     auth: new AuthService(repos, clock),
+    printing,
+    printWorker,
   };
 }

@@ -26,6 +26,11 @@ export interface IssuerDeps {
   dayEnd: DayEnd;
   timeZone: string;
   newToken?: TokenFactory | undefined;
+  /** Queues the printed ticket inside the issue transaction and prints after the commit. */
+  printing?: {
+    enqueueIssued(ticketId: number, kioskId: number | null, at: number): unknown;
+    kick(): void;
+  };
 }
 
 /** The kiosk's use case: a numbered ticket, refused outside hours, after the cut-off or past the cap. */
@@ -36,10 +41,25 @@ export class TicketIssuer {
     this.newToken = deps.newToken ?? randomToken;
   }
 
-  /** Issues a ticket; it is committed before this returns. */
+  /**
+   * Issues a ticket; it is committed before this returns. The print job for the issuing
+   * kiosk (`kioskId`, null for unpaired ones) commits with it; printing starts afterwards
+   * and never delays or fails the issue.
+   */
   issueTicket(
     input: { serviceId: number; priorityClass?: PriorityClass | null | undefined },
     idempotencyKey?: string,
+    kioskId: number | null = null,
+  ): CommandResult<IssueTicketResponse> {
+    const result = this.issue(input, idempotencyKey, kioskId);
+    if (!result.replayed) this.deps.printing?.kick();
+    return result;
+  }
+
+  private issue(
+    input: { serviceId: number; priorityClass?: PriorityClass | null | undefined },
+    idempotencyKey: string | undefined,
+    kioskId: number | null,
   ): CommandResult<IssueTicketResponse> {
     const { repos, reader, settings } = this.deps;
     const request = { serviceId: input.serviceId, priorityClass: input.priorityClass ?? null };
@@ -85,6 +105,7 @@ export class TicketIssuer {
         note: null,
         closeReason: null,
       });
+      this.deps.printing?.enqueueIssued(ticket.id, kioskId, context.at);
       const ahead = reader.ahead(ticket);
       context.emit('ticket:issued', {
         ticket: toTicket(ticket),

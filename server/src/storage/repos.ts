@@ -4,6 +4,8 @@ import type { Database } from './database';
 import { DeviceRepo } from './device-repo';
 import { EventRepo } from './event-repo';
 import { IdempotencyRepo } from './idempotency-repo';
+import { PrintJobRepo } from './print-job-repo';
+import { PrinterRepo } from './printer-repo';
 import { ServiceRepo } from './service-repo';
 import { SettingsRepo } from './settings-repo';
 import { StaffRepo } from './staff-repo';
@@ -21,6 +23,8 @@ export interface Repos {
   settings: SettingsRepo;
   audit: AuditRepo;
   devices: DeviceRepo;
+  printers: PrinterRepo;
+  printJobs: PrintJobRepo;
 }
 
 /** Builds the repos for a migrated database. */
@@ -36,5 +40,7 @@ export function createRepos(db: Database): Repos {
     settings: new SettingsRepo(db),
     audit: new AuditRepo(db),
     devices: new DeviceRepo(db),
+    printers: new PrinterRepo(db),
+    printJobs: new PrintJobRepo(db),
   };
 }

@@ -12,6 +12,8 @@ const TABLES = [
   'devices',
   'events',
   'idempotency_keys',
+  'print_jobs',
+  'printers',
   'schema_migrations',
   'services',
   'sessions',
@@ -25,6 +27,7 @@ const CURRENT = [
   { version: 1, name: 'initial' },
   { version: 2, name: 'queue_rules' },
   { version: 3, name: 'security' },
+  { version: 4, name: 'printing' },
 ];
 
 const tablesOf = (db: Database): string[] =>
@@ -64,7 +67,7 @@ describe('migrate()', () => {
     const applied = migrate(db);
 
     // Assert
-    expect(applied).toEqual([1, 2, 3]);
+    expect(applied).toEqual([1, 2, 3, 4]);
     expect(tablesOf(db)).toEqual(TABLES);
     expect(recordedOf(db)).toEqual(CURRENT);
   });
@@ -304,7 +307,7 @@ describe('upgrading a database made by an earlier version', () => {
     const applied = migrate(db);
 
     // Assert
-    expect(applied).toEqual([2, 3]);
+    expect(applied).toEqual([2, 3, 4]);
     expect(
       db.get('SELECT number, status, original_service_id, front, transfer_count FROM tickets'),
     ).toEqual({

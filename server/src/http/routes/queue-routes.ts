@@ -4,7 +4,7 @@ import { issueTicketSchema } from '../../contract/schemas';
 import { DomainError } from '../../domain/errors';
 import type { Services } from '../../services/create-services';
 import { toTicket } from '../../services/views';
-import { requirePermission } from '../permission';
+import { identityOf, requirePermission } from '../permission';
 import { idempotencyKey, parse, parseId } from '../validation';
 
 /** Public queue endpoints: health, services, state, issuing, reading and tracking tickets. */
@@ -26,7 +26,9 @@ export function queueRoutes({ issuer, queue, reader, tickets }: Services): Route
 
   router.post('/tickets', (req, res) => {
     const input = parse(issueTicketSchema, req.body);
-    const { value, replayed } = issuer.issueTicket(input, idempotencyKey(req));
+    const { device } = identityOf(res);
+    const kioskId = device?.kind === 'kiosk' ? device.id : null;
+    const { value, replayed } = issuer.issueTicket(input, idempotencyKey(req), kioskId);
     const body: IssueTicketResponse = value;
     res.status(replayed ? 200 : 201).json(body);
   });

@@ -1,0 +1,73 @@
+import { Router, type Request } from 'express';
+import {
+  createPrinterSchema,
+  printJobQuerySchema,
+  reprintSchema,
+  updatePrinterSchema,
+} from '../../contract/printing';
+import { idParamSchema } from '../../contract/schemas';
+import { DomainError } from '../../domain/errors';
+import type { PrintService } from '../../services/print-service';
+import { requirePermission } from '../permission';
+import { idempotencyKey, parse, parseId } from '../validation';
+
+const printerId = (req: Request): number => {
+  const result = idParamSchema.safeParse(req.params.id);
+  if (!result.success) throw new DomainError('printer_not_found', 'Not a printer id');
+  return result.data;
+};
+const ticketId = (req: Request) => parseId(req.params.id, 'ticket_not_found');
+
+/** Printers (admins), print jobs and live status (supervisors), reprints and browser printing. */
+export function printRoutes(printing: PrintService): Router {
+  const router = Router();
+  const manage = requirePermission('printers:manage');
+  const read = requirePermission('printers:read');
+
+  router.get('/printers', manage, (_req, res) => {
+    res.json(printing.printers());
+  });
+
+  router.post('/printers', manage, (req, res) => {
+    res.status(201).json(printing.createPrinter(parse(createPrinterSchema, req.body)));
+  });
+
+  router.patch('/printers/:id', manage, (req, res) => {
+    const id = printerId(req);
+    res.json(printing.updatePrinter(id, parse(updatePrinterSchema, req.body)));
+  });
+
+  router.delete('/printers/:id', manage, (req, res) => {
+    printing.deletePrinter(printerId(req));
+    res.status(204).end();
+  });
+
+  router.get('/printers/:id/status', read, async (req, res) => {
+    res.json(await printing.status(printerId(req)));
+  });
+
+  router.get('/print-jobs', read, (req, res) => {
+    const { status } = parse(printJobQuerySchema, req.query);
+    res.json(printing.jobs(status));
+  });
+
+  router.post('/tickets/:id/reprint', requirePermission('ticket:handle'), (req, res) => {
+    const { printerId: target } = parse(reprintSchema, req.body ?? {});
+    const { value, replayed } = printing.reprint(ticketId(req), target, idempotencyKey(req));
+    res.status(replayed ? 200 : 201).json(value);
+  });
+
+  const queueRead = requirePermission('queue:read');
+
+  router.get('/tickets/:id/print.pdf', queueRead, async (req, res) => {
+    const pdf = await printing.ticketPdf(ticketId(req));
+    res.type('application/pdf').set('Cache-Control', 'no-store').send(pdf);
+  });
+
+  router.get('/tickets/:id/print.png', queueRead, (req, res) => {
+    const png = printing.ticketPng(ticketId(req));
+    res.type('image/png').set('Cache-Control', 'no-store').send(png);
+  });
+
+  return router;
+}

@@ -1,0 +1,36 @@
+import type { Socket } from 'socket.io';
+import { CLIENT_EVENTS, type Ack, type ClientEvents, type ServerEvents } from '../contract/events';
+import { errorMessageKey, translate } from '../contract/i18n';
+import { printJobResultSchema } from '../contract/printing';
+import { DomainError } from '../domain/errors';
+import type { PrintService } from '../services/print-service';
+import type { Logger } from 'pino';
+import { socketIdentity } from './socket-auth';
+
+/**
+ * `print-job:result`: a kiosk's print agent reports a job's outcome or its printer's state.
+ * Only a paired kiosk may, and only for jobs sent to it.
+ */
+export function registerPrintAgentHandler(
+  socket: Socket<ClientEvents, ServerEvents>,
+  deps: { printing: PrintService; logger: Logger },
+): void {
+  socket.on(CLIENT_EVENTS.printJobResult, (request: unknown, ack: unknown) => {
+    const reply =
+      typeof ack === 'function' ? (ack as (result: Ack<{ ok: true }>) => void) : () => undefined;
+    try {
+      const device = socketIdentity(socket).device;
+      if (device?.kind !== 'kiosk') {
+        throw new DomainError('kiosk_not_paired', 'Only a paired kiosk reports print jobs');
+      }
+      const parsed = printJobResultSchema.safeParse(request);
+      if (!parsed.success) throw new DomainError('validation_failed', 'Bad print-job:result');
+      deps.printing.agentResult(device.id, parsed.data);
+      reply({ data: { ok: true } });
+    } catch (error) {
+      const code = error instanceof DomainError ? error.code : 'internal_error';
+      if (code === 'internal_error') deps.logger.error({ err: error }, 'print-job:result failed');
+      reply({ error: { code, message: translate('vi', errorMessageKey(code)) } });
+    }
+  });
+}

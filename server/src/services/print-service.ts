@@ -1,0 +1,188 @@
+import type {
+  CreatePrinterRequest,
+  PrintJob,
+  PrintJobResult,
+  PrintJobStatus,
+  PrinterStatusReport,
+  PrinterView,
+  UpdatePrinterRequest,
+} from '../contract/printing';
+import { DomainError } from '../domain/errors';
+import type { PrinterFields, PrinterRecord } from '../storage/printer-repo';
+import type { Repos } from '../storage/repos';
+import type { Clock } from './clock';
+import type { CommandResult, CommandRunner } from './command-runner';
+import { toPrintJob, toPrinterView } from './print-views';
+import type { PrintWorker } from './print-worker';
+import type { TicketPrint } from './ticket-print';
+
+/** What the print use cases are built from. */
+export interface PrintServiceDeps {
+  repos: Repos;
+  runner: CommandRunner;
+  clock: Clock;
+  worker: PrintWorker;
+  render: TicketPrint;
+}
+
+/**
+ * Printing's use cases: queueing a kiosk's ticket inside its issue transaction, reprints,
+ * the printers admins configure, status checks and the PDF/PNG for browser printing.
+ */
+export class PrintService {
+  constructor(private readonly deps: PrintServiceDeps) {}
+
+  /**
+   * Queues the ticket for the issuing kiosk's printer: a paired kiosk's own printer, else
+   * the default one, else nothing. Runs inside the issue transaction; printing starts
+   * only when `kick()` is called after the commit.
+   */
+  enqueueIssued(ticketId: number, kioskId: number | null, at: number): number | null {
+    const { printers, printJobs } = this.deps.repos;
+    const printer =
+      (kioskId !== null ? printers.activeForDevice(kioskId) : undefined) ??
+      printers.activeDefault();
+    return printer ? printJobs.insert(ticketId, printer.id, at) : null;
+  }
+
+  /** Starts printing what is queued, asynchronously; never throws into the caller. */
+  kick(): void {
+    try {
+      this.deps.worker.kick();
+    } catch {
+      // Printing is best effort from the issuer's point of view; the queue keeps the job.
+    }
+  }
+
+  /** Queues a ticket again, on the given printer or the one it was last printed on, or the default. */
+  reprint(
+    ticketId: number,
+    printerId: number | undefined,
+    idempotencyKey?: string,
+  ): CommandResult<PrintJob> {
+    const { repos } = this.deps;
+    const request = { ticketId, printerId: printerId ?? null };
+    const result = this.deps.runner.run(
+      { scope: 'ticket:reprint', idempotencyKey, request },
+      (context) => {
+        if (!repos.tickets.get(ticketId)) {
+          throw new DomainError('ticket_not_found', `No ticket ${ticketId}`);
+        }
+        let printer: PrinterRecord | undefined;
+        if (printerId !== undefined) {
+          printer = repos.printers.get(printerId);
+          if (!printer || !printer.active) {
+            throw new DomainError('printer_not_found', `No active printer ${printerId}`);
+          }
+        } else {
+          const last = repos.printJobs.lastPrinterOf(ticketId);
+          const previous = last === undefined ? undefined : repos.printers.get(last);
+          printer = previous?.active ? previous : repos.printers.activeDefault();
+          if (!printer) throw new DomainError('no_printer', 'No printer for this ticket');
+        }
+        const id = repos.printJobs.insert(ticketId, printer.id, context.at);
+        return toPrintJob(this.job(id));
+      },
+    );
+    if (!result.replayed) this.kick();
+    return result;
+  }
+
+  /** Print jobs, newest first. */
+  jobs(status?: PrintJobStatus): PrintJob[] {
+    return this.deps.repos.printJobs.list(status).map(toPrintJob);
+  }
+
+  printers(): PrinterView[] {
+    return this.deps.repos.printers.list().map(toPrinterView);
+  }
+
+  createPrinter(input: CreatePrinterRequest & PrinterFields): PrinterView {
+    const id = this.deps.repos.db.transaction(() => {
+      const fields = this.checked(input);
+      const id = this.deps.repos.printers.insert(fields, this.deps.clock.now());
+      if (fields.isDefault) this.deps.repos.printers.clearDefaultExcept(id);
+      return id;
+    });
+    return toPrinterView(this.printer(id));
+  }
+
+  updatePrinter(id: number, patch: UpdatePrinterRequest): PrinterView {
+    const { repos, clock, worker } = this.deps;
+    repos.db.transaction(() => {
+      const current = this.printer(id);
+      const fields = this.checked({ ...current, ...patch });
+      repos.printers.update(id, fields);
+      if (fields.isDefault) repos.printers.clearDefaultExcept(id);
+      if (!fields.active) repos.printJobs.cancelQueued(id, clock.now());
+    });
+    worker.forget(id);
+    worker.kick();
+    return toPrinterView(this.printer(id));
+  }
+
+  /** Removes a printer from the list and cancels its queued jobs; its history stays. */
+  deletePrinter(id: number): void {
+    const { repos, clock, worker } = this.deps;
+    repos.db.transaction(() => {
+      this.printer(id);
+      repos.printJobs.cancelQueued(id, clock.now());
+      repos.printers.markDeleted(id, clock.now());
+    });
+    worker.forget(id);
+  }
+
+  /** Asks the printer now (or the agent's last report). */
+  status(id: number): Promise<PrinterStatusReport> {
+    return this.deps.worker.queryStatus(this.printer(id));
+  }
+
+  /** A print agent's report from the kiosk `deviceId`. */
+  agentResult(deviceId: number, result: PrintJobResult): void {
+    this.deps.worker.agentResult(deviceId, result);
+  }
+
+  ticketPdf(ticketId: number): Promise<Buffer> {
+    return this.deps.render.pdf(ticketId);
+  }
+
+  ticketPng(ticketId: number): Buffer {
+    return this.deps.render.png(ticketId);
+  }
+
+  private printer(id: number): PrinterRecord {
+    const printer = this.deps.repos.printers.get(id);
+    if (!printer) throw new DomainError('printer_not_found', `No printer ${id}`);
+    return printer;
+  }
+
+  private job(id: number) {
+    const job = this.deps.repos.printJobs.get(id);
+    if (!job) throw new DomainError('print_job_not_found', `No print job ${id}`);
+    return job;
+  }
+
+  /** An agent printer needs its kiosk; a kiosk must be a paired, unrevoked kiosk. */
+  private checked(fields: PrinterFields): PrinterFields {
+    if (fields.deviceId !== null) {
+      const device = this.deps.repos.devices.get(fields.deviceId);
+      if (!device || device.kind !== 'kiosk' || device.tokenHash === null || device.revokedAt) {
+        throw new DomainError('validation_failed', `Device ${fields.deviceId} is no paired kiosk`);
+      }
+    }
+    if (fields.target === 'agent' && fields.deviceId === null) {
+      throw new DomainError(
+        'validation_failed',
+        'An agent printer needs the kiosk it is plugged into',
+      );
+    }
+    return {
+      name: fields.name,
+      target: fields.target,
+      options: fields.options,
+      deviceId: fields.deviceId,
+      isDefault: fields.isDefault,
+      active: fields.active,
+    };
+  }
+}

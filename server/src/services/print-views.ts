@@ -1,0 +1,34 @@
+import type { PrintJob, PrinterView } from '../contract/printing';
+import type { PrintJobRecord } from '../storage/print-job-repo';
+import type { PrinterRecord } from '../storage/printer-repo';
+
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+/** A stored print job as the API shows it. */
+export function toPrintJob(job: PrintJobRecord): PrintJob {
+  return {
+    id: job.id,
+    ticketId: job.ticketId,
+    printerId: job.printerId,
+    status: job.status,
+    attempts: job.attempts,
+    lastError: job.lastError,
+    createdAt: new Date(job.createdAt).toISOString(),
+    updatedAt: new Date(job.updatedAt).toISOString(),
+    nextAttemptAt: iso(job.nextAttemptAt),
+  };
+}
+
+/** A stored printer as the API shows it. */
+export function toPrinterView(printer: PrinterRecord): PrinterView {
+  return {
+    id: printer.id,
+    name: printer.name,
+    target: printer.target,
+    options: printer.options,
+    deviceId: printer.deviceId,
+    isDefault: printer.isDefault,
+    active: printer.active,
+    status: printer.lastStatus,
+  };
+}

@@ -1,0 +1,141 @@
+import type { PrintJobStatus } from '../contract/printing';
+import type { Database } from './database';
+
+/** A print job as stored. */
+export interface PrintJobRecord {
+  id: number;
+  ticketId: number;
+  printerId: number;
+  status: PrintJobStatus;
+  attempts: number;
+  lastError: string | null;
+  createdAt: number;
+  updatedAt: number;
+  nextAttemptAt: number | null;
+}
+
+interface PrintJobRow {
+  id: number;
+  ticket_id: number;
+  printer_id: number;
+  status: PrintJobStatus;
+  attempts: number;
+  last_error: string | null;
+  created_at: number;
+  updated_at: number;
+  next_attempt_at: number | null;
+}
+
+const toRecord = (row: PrintJobRow): PrintJobRecord => ({
+  id: row.id,
+  ticketId: row.ticket_id,
+  printerId: row.printer_id,
+  status: row.status,
+  attempts: row.attempts,
+  lastError: row.last_error,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+  nextAttemptAt: row.next_attempt_at,
+});
+
+/** The durable print queue. */
+export class PrintJobRepo {
+  constructor(private readonly db: Database) {}
+
+  get(id: number): PrintJobRecord | undefined {
+    const row = this.db.get<PrintJobRow>('SELECT * FROM print_jobs WHERE id = ?', [id]);
+    return row && toRecord(row);
+  }
+
+  /** Newest first, at most `limit`, optionally of one status. */
+  list(status: PrintJobStatus | undefined, limit = 200): PrintJobRecord[] {
+    const rows =
+      status === undefined
+        ? this.db.all<PrintJobRow>('SELECT * FROM print_jobs ORDER BY id DESC LIMIT ?', [limit])
+        : this.db.all<PrintJobRow>(
+            'SELECT * FROM print_jobs WHERE status = ? ORDER BY id DESC LIMIT ?',
+            [status, limit],
+          );
+    return rows.map(toRecord);
+  }
+
+  insert(ticketId: number, printerId: number, now: number): number {
+    return this.db.run(
+      `INSERT INTO print_jobs (ticket_id, printer_id, status, attempts, created_at, updated_at,
+       next_attempt_at) VALUES (?, ?, 'queued', 0, ?, ?, ?)`,
+      [ticketId, printerId, now, now, now],
+    ).lastInsertRowid;
+  }
+
+  /** The oldest queued job of a printer due by `dueBy`. */
+  nextDue(printerId: number, dueBy: number): PrintJobRecord | undefined {
+    const row = this.db.get<PrintJobRow>(
+      `SELECT * FROM print_jobs WHERE printer_id = ? AND status = 'queued'
+       AND COALESCE(next_attempt_at, 0) <= ? ORDER BY id LIMIT 1`,
+      [printerId, dueBy],
+    );
+    return row && toRecord(row);
+  }
+
+  /** When each printer with queued jobs has its next one due. */
+  queuedPrinters(): { printerId: number; dueAt: number }[] {
+    return this.db.all<{ printerId: number; dueAt: number }>(
+      `SELECT printer_id AS printerId, MIN(COALESCE(next_attempt_at, 0)) AS dueAt
+       FROM print_jobs WHERE status = 'queued' GROUP BY printer_id`,
+    );
+  }
+
+  /** The printer a ticket was last printed (or queued) on. */
+  lastPrinterOf(ticketId: number): number | undefined {
+    return this.db.get<{ printer_id: number }>(
+      'SELECT printer_id FROM print_jobs WHERE ticket_id = ? ORDER BY id DESC LIMIT 1',
+      [ticketId],
+    )?.printer_id;
+  }
+
+  startAttempt(id: number, now: number): void {
+    this.db.run(
+      `UPDATE print_jobs SET status = 'printing', attempts = attempts + 1, updated_at = ?,
+       next_attempt_at = NULL WHERE id = ?`,
+      [now, id],
+    );
+  }
+
+  finish(
+    id: number,
+    status: PrintJobStatus,
+    lastError: string | null,
+    nextAttemptAt: number | null,
+    now: number,
+  ): void {
+    this.db.run(
+      `UPDATE print_jobs SET status = ?, last_error = ?, next_attempt_at = ?, updated_at = ?
+       WHERE id = ?`,
+      [status, lastError, nextAttemptAt, now, id],
+    );
+  }
+
+  /** Jobs left `printing` by a stopped process go back to the queue (printing twice beats never). */
+  requeueInterrupted(now: number): number {
+    return this.db.run(
+      `UPDATE print_jobs SET status = 'queued', next_attempt_at = ?, updated_at = ?
+       WHERE status = 'printing'`,
+      [now, now],
+    ).changes;
+  }
+
+  /** Cancels the queued jobs of a printer (deleted or deactivated); returns their ids. */
+  cancelQueued(printerId: number, now: number): number[] {
+    const ids = this.db
+      .all<{ id: number }>("SELECT id FROM print_jobs WHERE printer_id = ? AND status = 'queued'", [
+        printerId,
+      ])
+      .map((r) => r.id);
+    this.db.run(
+      `UPDATE print_jobs SET status = 'cancelled', next_attempt_at = NULL, updated_at = ?
+       WHERE printer_id = ? AND status = 'queued'`,
+      [now, printerId],
+    );
+    return ids;
+  }
+}
