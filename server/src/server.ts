@@ -2,6 +2,7 @@ import http from 'node:http';
 import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
+import { loadFonts } from '../../printers';
 import { createApplication, type Application } from './app';
 import type { Config } from './config';
 import type { Clock } from './services/clock';
@@ -38,6 +39,8 @@ export async function startServer(
   },
 ): Promise<RunningServer> {
   const logger = options.logger ?? pino({ level: config.logLevel });
+  // A ticket printed with a missing or non-Vietnamese font would come out as boxes: refuse to start.
+  loadFonts();
   const db = openDatabase(config.databaseFile);
   try {
     const applied = migrate(db);
