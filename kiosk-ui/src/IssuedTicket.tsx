@@ -16,11 +16,13 @@ interface Props {
   result: IssueTicketResponse;
   service: Service;
   priorityClasses: PriorityClassOption[];
+  /** The kiosk's printer cannot print: remind the visitor to remember the number. */
+  noPaper: boolean;
   onDone: () => void;
 }
 
 /** The number just taken, very large, with people ahead and the estimated wait. */
-export function IssuedTicket({ result, service, priorityClasses, onDone }: Props) {
+export function IssuedTicket({ result, service, priorityClasses, noPaper, onDone }: Props) {
   const { t, lang } = useI18n();
   const [secondsLeft, setSecondsLeft] = useState(SHOW_SECONDS);
   const { ticket } = result;
@@ -41,6 +43,11 @@ export function IssuedTicket({ result, service, priorityClasses, onDone }: Props
       <p className="issued-number" data-testid="issued-number">
         {ticket.number}
       </p>
+      {noPaper && (
+        <p className="issued-no-paper" role="alert" data-testid="issued-no-paper">
+          {t('kiosk.printer.noPaperTicket')}
+        </p>
+      )}
       <p className="issued-service">{serviceName(service, lang)}</p>
       {ticket.priorityClass && (
         <p className="issued-priority">

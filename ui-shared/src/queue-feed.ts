@@ -1,5 +1,6 @@
-import type { FeedEnvelope, StateSnapshot, SyncResult } from '@luot/contract';
+import type { FeedEnvelope, PrinterStatusReport, StateSnapshot, SyncResult } from '@luot/contract';
 import { applyEvent } from './apply-event';
+import { applyPrinterStatus } from './printers';
 
 /** What a feed tells its owner. */
 export interface QueueFeedListener {
@@ -57,6 +58,18 @@ export class QueueFeed {
       return;
     }
     this.applyAll([envelope]);
+  }
+
+  /**
+   * A live `printer:status` report (not part of the feed, no seq): merged at once. Before
+   * the first snapshot it is dropped, since the snapshot carries every printer's state.
+   */
+  receivePrinterStatus(report: PrinterStatusReport): void {
+    if (this.state === null) return;
+    const next = applyPrinterStatus(this.state, report);
+    if (next === this.state) return;
+    this.state = next;
+    this.listener.onState(next);
   }
 
   /** After a reconnect: asks for everything after the last applied seq. */

@@ -1,8 +1,8 @@
 import { useEffect, useEffectEvent, useState } from 'react';
 import {
+  FEED_EVENT_NAMES,
   SERVER_EVENTS,
   type FeedEnvelope,
-  type FeedEventName,
   type StateSnapshot,
 } from '@luot/contract';
 import { apiGet } from './api';
@@ -25,10 +25,8 @@ export interface QueueStateOptions {
   onEvent?: (envelope: FeedEnvelope) => void;
 }
 
-/** Every event of the feed: all the server pushes except the snapshot. */
-const FEED_EVENTS = Object.values(SERVER_EVENTS).filter(
-  (name): name is FeedEventName => name !== SERVER_EVENTS.snapshot,
-);
+/** Every event of the feed (not the snapshot, not the live-only printing events). */
+const FEED_EVENTS = FEED_EVENT_NAMES;
 
 /**
  * The live queue state: a snapshot on connect, then every feed event applied in seq
@@ -55,6 +53,7 @@ export function useQueueState(options: QueueStateOptions = {}): QueueState {
           feed.receiveEvent({ type, payload } as FeedEnvelope),
         ),
       ),
+      listen(SERVER_EVENTS.printerStatus, (report) => feed.receivePrinterStatus(report)),
       listenConnection((up) => {
         setConnection(up ? 'online' : 'offline');
         if (up) void feed.catchUp();

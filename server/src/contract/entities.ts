@@ -1,3 +1,4 @@
+import type { PrinterStatusReport } from './printing';
 import type { PriorityClassOption } from './settings';
 
 /** The code of a priority class the centre offers. */
@@ -126,6 +127,11 @@ export interface StateSnapshot {
   counters: Counter[];
   /** Newest first. */
   recentCalls: RecentCall[];
+  /**
+   * Active printers and their last known state, shaped like `printer:status` so a live
+   * report replaces its entry (kiosks warn before issuing when theirs is out of paper).
+   */
+  printers: PrinterStatusReport[];
 }
 
 /** A signed-in staff member. */

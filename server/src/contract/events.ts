@@ -77,8 +77,28 @@ export interface FeedPayloads {
   'centre:updated': CentreUpdated;
 }
 
-/** Names of the events that make up the feed (everything but the snapshot). */
+/** Names of the events that make up the feed (seq-numbered and replayable by `sync`). */
 export type FeedEventName = keyof FeedPayloads;
+
+/** One flag per feed event: a `Record` so adding a feed event without listing it fails. */
+const FEED_EVENT_FLAGS: Record<FeedEventName, true> = {
+  [SERVER_EVENTS.ticketIssued]: true,
+  [SERVER_EVENTS.ticketCalled]: true,
+  [SERVER_EVENTS.ticketStarted]: true,
+  [SERVER_EVENTS.ticketFinished]: true,
+  [SERVER_EVENTS.ticketNoShow]: true,
+  [SERVER_EVENTS.ticketExpired]: true,
+  [SERVER_EVENTS.ticketParked]: true,
+  [SERVER_EVENTS.ticketReturned]: true,
+  [SERVER_EVENTS.ticketTransferred]: true,
+  [SERVER_EVENTS.ticketRequeued]: true,
+  [SERVER_EVENTS.ticketCancelled]: true,
+  [SERVER_EVENTS.counterUpdated]: true,
+  [SERVER_EVENTS.centreUpdated]: true,
+};
+
+/** Every feed event name; the snapshot and the live-only printing events are not in it. */
+export const FEED_EVENT_NAMES = Object.keys(FEED_EVENT_FLAGS) as readonly FeedEventName[];
 
 /** Feed events that carry a plain `TicketChange`. */
 export type TicketChangeEventName = Exclude<

@@ -29,6 +29,12 @@ export const en: Record<MessageKey, string> = {
   'kiosk.unavailable.daily_cap_reached': 'No numbers left today',
   'kiosk.scanToTrack': 'Scan the code to follow your turn',
   'kiosk.trackAt': 'Follow your turn on your phone at:',
+  'kiosk.printer.paperEnd':
+    'The printer is out of paper – your number is still issued and shown on screen, please remember it.',
+  'kiosk.printer.fault':
+    'The printer is not working – your number is still issued and shown on screen, please remember it.',
+  'kiosk.printer.noPaperTicket':
+    'The paper ticket cannot be printed – please remember this number.',
   'display.title': 'Now serving',
   'display.number': 'Number',
   'display.counter': 'Counter',

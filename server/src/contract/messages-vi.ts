@@ -27,6 +27,11 @@ export const vi = {
   'kiosk.unavailable.daily_cap_reached': 'Đã hết số hôm nay',
   'kiosk.scanToTrack': 'Quét mã để theo dõi lượt của bạn',
   'kiosk.trackAt': 'Theo dõi lượt của bạn trên điện thoại tại:',
+  'kiosk.printer.paperEnd':
+    'Máy in đang hết giấy – số thứ tự vẫn được cấp và hiển thị trên màn hình, vui lòng ghi nhớ số.',
+  'kiosk.printer.fault':
+    'Máy in đang gặp sự cố – số thứ tự vẫn được cấp và hiển thị trên màn hình, vui lòng ghi nhớ số.',
+  'kiosk.printer.noPaperTicket': 'Vé giấy không in được – vui lòng ghi nhớ số này.',
   'display.title': 'Mời công dân đến quầy',
   'display.number': 'Số',
   'display.counter': 'Quầy',

@@ -16,9 +16,14 @@ export type PrinterState = (typeof PRINTER_STATES)[number];
 export const PRINT_JOB_STATUSES = ['queued', 'printing', 'done', 'failed', 'cancelled'] as const;
 export type PrintJobStatus = (typeof PRINT_JOB_STATUSES)[number];
 
-/** A printer's state at one instant. */
+/**
+ * A printer's state at one instant: the `printer:status` payload and, with the same shape,
+ * one entry of `StateSnapshot.printers`, so a screen merges the two by `printerId`.
+ */
 export interface PrinterStatusReport {
   printerId: number;
+  /** The printer's name as the admin gave it. */
+  name: string;
   /** The paired kiosk the printer belongs to, if any. */
   deviceId: number | null;
   /** Prints for kiosks without a printer of their own. */
@@ -26,8 +31,8 @@ export interface PrinterStatusReport {
   state: PrinterState;
   /** Why, in English, for logs and supervisors (e.g. "connect ECONNREFUSED"). */
   detail: string | null;
-  /** ISO 8601 UTC. */
-  at: string;
+  /** When the state was last seen, ISO 8601 UTC; null when the printer never reported. */
+  at: string | null;
 }
 
 /** The ESC/POS options an admin may set per printer (printers/escpos/options.ts). */

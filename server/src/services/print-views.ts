@@ -1,4 +1,4 @@
-import type { PrintJob, PrinterView } from '../contract/printing';
+import type { PrintJob, PrinterStatusReport, PrinterView } from '../contract/printing';
 import type { PrintJobRecord } from '../storage/print-job-repo';
 import type { PrinterRecord } from '../storage/printer-repo';
 
@@ -29,6 +29,24 @@ export function toPrinterView(printer: PrinterRecord): PrinterView {
     deviceId: printer.deviceId,
     isDefault: printer.isDefault,
     active: printer.active,
-    status: printer.lastStatus,
+    status: printer.lastStatus && toPrinterReport(printer),
+  };
+}
+
+/**
+ * A printer's last known state, shaped like `printer:status`: the stored report's state,
+ * detail and time, with the printer's current name, kiosk and default flag (an admin may
+ * have changed them since). A printer that never reported is `unknown`, `at` null.
+ */
+export function toPrinterReport(printer: PrinterRecord): PrinterStatusReport {
+  const last = printer.lastStatus;
+  return {
+    printerId: printer.id,
+    name: printer.name,
+    deviceId: printer.deviceId,
+    isDefault: printer.isDefault,
+    state: last?.state ?? 'unknown',
+    detail: last?.detail ?? null,
+    at: last?.at ?? null,
   };
 }

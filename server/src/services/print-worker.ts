@@ -12,7 +12,7 @@ import type { PrinterRecord } from '../storage/printer-repo';
 import type { Repos } from '../storage/repos';
 import type { Clock } from './clock';
 import { stateOfError, stateOfStatus } from './printer-state';
-import { toPrintJob } from './print-views';
+import { toPrinterReport, toPrintJob } from './print-views';
 import type { TicketPrint } from './ticket-print';
 
 /** Where print news goes: Socket.IO in production (realtime/print-broadcaster.ts). */
@@ -98,9 +98,9 @@ export class PrintWorker {
   /** The printer's status now, recorded and broadcast. */
   async queryStatus(printer: PrinterRecord): Promise<PrinterStatusReport> {
     if (printer.target === 'agent') {
-      return (
-        printer.lastStatus ?? this.recordStatus(printer, 'unknown', 'no report from the agent yet')
-      );
+      return printer.lastStatus
+        ? toPrinterReport(printer)
+        : this.recordStatus(printer, 'unknown', 'no report from the agent yet');
     }
     try {
       const status = await this.deviceFor(printer).status();
@@ -113,13 +113,14 @@ export class PrintWorker {
 
   /** Stores and broadcasts a printer's state. */
   recordStatus(
-    printer: Pick<PrinterRecord, 'id' | 'deviceId' | 'isDefault'>,
+    printer: Pick<PrinterRecord, 'id' | 'name' | 'deviceId' | 'isDefault'>,
     state: PrinterState,
     detail: string | null,
   ): PrinterStatusReport {
     const now = this.clock.now();
     const report: PrinterStatusReport = {
       printerId: printer.id,
+      name: printer.name,
       deviceId: printer.deviceId,
       isDefault: printer.isDefault,
       state,

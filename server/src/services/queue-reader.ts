@@ -6,6 +6,7 @@ import type {
   WaitingCounts,
 } from '../contract/entities';
 import type { TicketCalled } from '../contract/events';
+import type { PrinterStatusReport } from '../contract/printing';
 import { SERVER_EVENTS } from '../contract/events';
 import { unavailableReason, type Unavailable } from '../domain/availability';
 import { DomainError } from '../domain/errors';
@@ -17,6 +18,7 @@ import { estimateWaitMinutes } from '../domain/estimate';
 import { compareCandidates } from '../domain/next-ticket';
 import type { TicketRecord } from '../domain/ticket';
 import type { Repos } from '../storage/repos';
+import { toPrinterReport } from './print-views';
 import { toCounter, toService, toWaitingCounts } from './views';
 
 /** How many calls a snapshot carries for the hall screen. */
@@ -119,6 +121,14 @@ export class QueueReader {
     });
   }
 
+  /** Active printers with their last known state (the `printers` table's `last_status`). */
+  printers(): PrinterStatusReport[] {
+    return this.repos.printers
+      .list()
+      .filter((printer) => printer.active)
+      .map(toPrinterReport);
+  }
+
   /**
    * Everything a screen needs, consistent as of one seq: the reads run
    * synchronously on the one connection, so no write can fall between them.
@@ -130,6 +140,7 @@ export class QueueReader {
       services: this.services(),
       counters: this.counters(),
       recentCalls: this.recentCalls(),
+      printers: this.printers(),
     };
   }
 }

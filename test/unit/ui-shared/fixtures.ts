@@ -71,6 +71,7 @@ export function snapshot(overrides: Partial<StateSnapshot> = {}): StateSnapshot 
     services: [service(1, 2), service(2, 0)],
     counters: [counter(), counter({ id: 2, number: 2, name: 'Quầy 2', serviceIds: [2, 1] })],
     recentCalls: [],
+    printers: [],
     ...overrides,
   };
 }

@@ -1,0 +1,47 @@
+import type { PrinterView } from '../../server/src/contract';
+import { ApiClient } from '../support/api-client';
+import { startFakePrinter, type FakePrinter } from '../support/fake-printer';
+import { LIVE_DEADLINE_MS, describeInChromium } from './harness';
+
+describeInChromium(
+  'kiosk warning when its printer is out of paper, in Chromium',
+  ({ open, server }) => {
+    let device: FakePrinter | undefined;
+
+    afterAll(async () => {
+      await device?.close();
+    });
+
+    test('the banner shows before a service is chosen and the issued number reminds the visitor', async () => {
+      const kiosk = await open('/kiosk', 1080, 1920);
+      await kiosk.getByTestId('service-DKKD').waitFor();
+      expect(await kiosk.getByTestId('printer-banner').count()).toBe(0);
+
+      device = await startFakePrinter('paper-end');
+      const admin = new ApiClient(server().url);
+      await admin.login(server().adminUsername, server().adminPassword);
+      const created = await admin.post<PrinterView>('/api/printers', {
+        name: 'Máy in kiosk',
+        target: `tcp://127.0.0.1:${device.port}`,
+        isDefault: true,
+      });
+      expect(created.status).toBe(201);
+      // A ticket from elsewhere makes the worker find the paper out; the kiosk hears it live.
+      await new ApiClient(server().url).issue(1);
+
+      const banner = kiosk.getByTestId('printer-banner');
+      await banner.waitFor({ timeout: LIVE_DEADLINE_MS + 3000 });
+      const text = await banner.textContent();
+      expect(text).toContain('Máy in đang hết giấy');
+      expect(text).toContain('The printer is out of paper');
+
+      // Issuing still works, and the number screen reminds the visitor to remember it.
+      await kiosk.getByTestId('service-DKKD').click();
+      await kiosk.getByTestId('priority-none').click();
+      await kiosk.getByTestId('issued-number').waitFor();
+      expect(await kiosk.getByTestId('issued-no-paper').textContent()).toContain(
+        'Vé giấy không in được',
+      );
+    }, 60000);
+  },
+);
