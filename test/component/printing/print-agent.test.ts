@@ -1,0 +1,155 @@
+import type { PrintJob, PrinterView } from '../../../server/src/contract';
+import { startPrintAgent, type PrintAgent } from '../../../printers/agent/agent';
+import { ApiClient } from '../../support/api-client';
+import { startFakePrinter, type FakePrinter } from '../../support/fake-printer';
+import { startTestServer, type TestServer } from '../../support/test-server';
+import { pairDevice } from '../security/support';
+
+/** `GS v 0`: the start of every raster band. */
+const RASTER_START = Buffer.of(0x1d, 0x76, 0x30);
+
+jest.setTimeout(15_000);
+
+describe('the print agent on a kiosk PC', () => {
+  let server: TestServer;
+  let admin: ApiClient;
+  let kiosk: { id: number; token: string };
+  let printer: FakePrinter | undefined;
+  let agent: PrintAgent | undefined;
+  const logs: string[] = [];
+  const logger = {
+    info: (m: string) => logs.push(`info ${m}`),
+    warn: (m: string) => logs.push(`warn ${m}`),
+    error: (m: string) => logs.push(`error ${m}`),
+  };
+
+  beforeEach(async () => {
+    logs.length = 0;
+    server = await startTestServer({
+      printing: {
+        maxAttempts: 2,
+        retryBaseMs: 10,
+        retryMaxMs: 40,
+        statusTimeoutMs: 100,
+        connectTimeoutMs: 300,
+        writeTimeoutMs: 500,
+        agentTimeoutMs: 1000,
+      },
+    });
+    admin = new ApiClient(server.url);
+    await admin.login(server.adminUsername, server.adminPassword);
+    kiosk = await pairDevice(server, admin, 'kiosk', 'Ki-ốt tầng 1');
+    const added = await admin.post<PrinterView>('/api/printers', {
+      name: 'Máy in ki-ốt',
+      target: 'agent',
+      deviceId: kiosk.id,
+    });
+    expect(added.status).toBe(201);
+  });
+
+  afterEach(async () => {
+    await agent?.stop();
+    agent = undefined;
+    await server.stop();
+    await printer?.close();
+    printer = undefined;
+  });
+
+  async function runAgent(mode: 'ok' | 'paper-end', token = kiosk.token): Promise<FakePrinter> {
+    printer = await startFakePrinter(mode);
+    agent = startPrintAgent({
+      server: server.url,
+      token,
+      target: `tcp://127.0.0.1:${printer.port}`,
+      statusIntervalMs: 0,
+      statusTimeoutMs: 100,
+      connectTimeoutMs: 300,
+      writeTimeoutMs: 500,
+      ackTimeoutMs: 1000,
+      reconnectDelayMs: 50,
+      reconnectDelayMaxMs: 200,
+      logger,
+    });
+    return printer;
+  }
+
+  async function until(check: () => boolean | Promise<boolean>, what: string, ms = 5000) {
+    const deadline = Date.now() + ms;
+    while (!(await check())) {
+      if (Date.now() > deadline)
+        throw new Error(`timed out waiting for ${what}\n${logs.join('\n')}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  async function issueAsKiosk(): Promise<number> {
+    const response = await new ApiClient(server.url).post<{ ticket: { id: number } }>(
+      '/api/tickets',
+      { serviceId: 1 },
+      { authorization: `Device ${kiosk.token}` },
+    );
+    expect(response.status).toBe(201);
+    return response.body.ticket.id;
+  }
+
+  async function jobOf(ticketId: number): Promise<PrintJob | undefined> {
+    const response = await admin.get<PrintJob[]>('/api/print-jobs');
+    return response.body.find((job) => job.ticketId === ticketId);
+  }
+
+  async function settled(ticketId: number): Promise<PrintJob> {
+    let job: PrintJob | undefined;
+    await until(async () => {
+      job = await jobOf(ticketId);
+      return job !== undefined && ['done', 'failed', 'cancelled'].includes(job.status);
+    }, `the job of ticket ${ticketId} to settle`);
+    if (!job) throw new Error('no job');
+    return job;
+  }
+
+  test('prints a kiosk ticket on the local printer and the job becomes done', async () => {
+    const device = await runAgent('ok');
+    await until(() => agent?.connected() === true, 'the agent to connect');
+    const ticketId = await issueAsKiosk();
+    expect(await settled(ticketId)).toMatchObject({ status: 'done', attempts: 1 });
+    expect(device.received().includes(RASTER_START)).toBe(true);
+    expect(logs.some((line) => line.includes('printed'))).toBe(true);
+  });
+
+  test('a printer out of paper: nothing printed, the job is not done, paper_end reported', async () => {
+    const device = await runAgent('paper-end');
+    await until(() => agent?.connected() === true, 'the agent to connect');
+    const ticketId = await issueAsKiosk();
+    const job = await settled(ticketId);
+    expect(job.status).toBe('failed');
+    expect(job.lastError).toContain('paper_end');
+    expect(device.received().length).toBe(0);
+    const status = await admin.get<{ state: string }>(`/api/printers/${job.printerId}/status`);
+    expect(status.body).toMatchObject({ state: 'paper_end' });
+  });
+
+  test('a wrong token cannot connect and receives no jobs', async () => {
+    let refused = '';
+    printer = await startFakePrinter('ok');
+    agent = startPrintAgent({
+      server: server.url,
+      token: 'not-a-real-device-token',
+      target: `tcp://127.0.0.1:${printer.port}`,
+      statusIntervalMs: 0,
+      reconnectDelayMs: 50,
+      reconnectDelayMaxMs: 200,
+      logger,
+      onRefused: (reason) => {
+        refused = reason;
+      },
+    });
+    await until(() => refused !== '', 'the token to be refused');
+    expect(refused).toBe('unauthenticated');
+    expect(agent.connected()).toBe(false);
+    const ticketId = await issueAsKiosk();
+    const job = await settled(ticketId);
+    expect(job.status).toBe('failed');
+    expect(job.lastError).toContain('agent_absent');
+    expect(printer.received().length).toBe(0);
+  });
+});
