@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { ApiClient } from '../test/support/api-client';
+import { startFakePrinter } from '../test/support/fake-printer';
+import { ManualClock, startTestServer } from '../test/support/test-server';
+
+/**
+ * `POST /api/tickets` latency with no printer, and with a default printer that
+ * prints every ticket: printing is queued after the commit, so the two medians
+ * should match. Loopback only; bounded rounds.
+ */
+const ROUNDS = 300;
+
+async function measure(withPrinter: boolean): Promise<number[]> {
+  const clock = new ManualClock();
+  const server = await startTestServer({ clock });
+  const printer = withPrinter ? await startFakePrinter('ok') : null;
+  try {
+    const admin = new ApiClient(server.url);
+    await admin.login(server.adminUsername, server.adminPassword);
+    if (printer) {
+      const added = await admin.post('/api/printers', {
+        name: 'Máy in sảnh',
+        target: `tcp://127.0.0.1:${printer.port}`,
+        isDefault: true,
+      });
+      if (added.status !== 201) throw new Error(`printer not added: ${added.status}`);
+    }
+    const kiosk = new ApiClient(server.url);
+    const times: number[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      const start = performance.now();
+      // The open kiosk policy allows 30 tickets a minute per address: space them on the test clock.
+      clock.advance(2_500);
+      const response = await kiosk.post(
+        '/api/tickets',
+        { serviceId: 1 + (i % 9) },
+        {
+          'Idempotency-Key': randomUUID(),
+        },
+      );
+      times.push(performance.now() - start);
+      if (response.status === 429) throw new Error('rate limited: raise the limit for the bench');
+    }
+    return times;
+  } finally {
+    await printer?.close();
+    await server.stop();
+  }
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
+
+async function main(): Promise<void> {
+  for (const withPrinter of [false, true]) {
+    const times = (await measure(withPrinter)).sort((a, b) => a - b);
+    const label = withPrinter
+      ? 'POST /api/tickets, printing to a TCP printer'
+      : 'POST /api/tickets, no printer';
+    process.stdout.write(
+      `${label.padEnd(48)} median ${percentile(times, 0.5).toFixed(2)} ms  p90 ${percentile(times, 0.9).toFixed(2)} ms\n`,
+    );
+  }
+}
+
+void main();
