@@ -1,36 +1,8 @@
-import type { PrintJobResult, PrinterState } from '../../server/src/contract/printing';
+import type { PrintJobResult } from '../../server/src/contract/printing';
 import { isPrinterError } from '../errors';
 import type { PrintResult } from '../printer';
+import { stateOfError, stateOfStatus } from '../printer-state';
 import type { PrinterStatus } from '../status';
-
-/** The kiosk-facing state of a status reply (the server's `stateOfStatus`, agent side). */
-export function stateOfStatus(status: PrinterStatus): PrinterState {
-  if (!status.answered) return 'unknown';
-  if (status.paperEnd) return 'paper_end';
-  if (status.coverOpen) return 'cover_open';
-  if (!status.online) return 'offline';
-  if (status.paperNearEnd) return 'paper_near_end';
-  return 'online';
-}
-
-/** What a printing failure says about the printer, or undefined when the fault was ours. */
-export function stateOfError(error: unknown): PrinterState | undefined {
-  if (!isPrinterError(error)) return undefined;
-  switch (error.code) {
-    case 'paper_end':
-    case 'cover_open':
-    case 'offline':
-      return error.code;
-    case 'connect_refused':
-    case 'connect_timeout':
-    case 'connection_lost':
-    case 'write_timeout':
-    case 'io_error':
-      return 'unreachable';
-    default:
-      return undefined;
-  }
-}
 
 /** `print-job:result` for a job that printed. */
 export function printedResult(jobId: number, result: PrintResult): PrintJobResult {
@@ -48,7 +20,7 @@ export function failedResult(jobId: number | null, error: unknown): PrintJobResu
   const failure = isPrinterError(error)
     ? { code: error.code, message, transient: error.transient }
     : { code: 'io_error', message, transient: true };
-  return { jobId, ok: false, error: failure, ...(state !== undefined && { state }) };
+  return { jobId, ok: false, error: failure, ...(state !== null && { state }) };
 }
 
 /** A periodic status report (`jobId: null`). */

@@ -11,7 +11,7 @@ import type { PrintJobRecord } from '../storage/print-job-repo';
 import type { PrinterRecord } from '../storage/printer-repo';
 import type { Repos } from '../storage/repos';
 import type { Clock } from './clock';
-import { stateOfError, stateOfStatus } from './printer-state';
+import { stateOfError, stateOfStatus } from '../../../printers/printer-state';
 import { toPrinterReport, toPrintJob } from './print-views';
 import type { TicketPrint } from './ticket-print';
 

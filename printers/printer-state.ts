@@ -1,7 +1,11 @@
-import { isPrinterError, type PrinterStatus } from '../../../printers';
-import type { PrinterState } from '../contract/printing';
+import type { PrinterState } from '../server/src/contract/printing';
+import { isPrinterError } from './errors';
+import type { PrinterStatus } from './status';
 
-/** The kiosk-facing state of a status reply; silence is `unknown`, not a fault. */
+/**
+ * The kiosk-facing state of a status reply; silence is `unknown`, not a fault.
+ * Shared by the server's print worker and the print agent.
+ */
 export function stateOfStatus(status: PrinterStatus): PrinterState {
   if (!status.answered) return 'unknown';
   if (status.paperEnd) return 'paper_end';
