@@ -5,24 +5,15 @@ import {
   issue,
   MINUTE,
   patchSettings,
-  type QueueFixture,
   SERVICE,
-  startQueueFixture,
+  useQueueFixture,
   ticketById,
 } from '../support/queue-helpers';
 
 const { DKKD, THUE } = SERVICE;
 
 describe('queue routing over HTTP', () => {
-  let f: QueueFixture;
-
-  beforeEach(async () => {
-    f = await startQueueFixture();
-  });
-
-  afterEach(async () => {
-    await f.server.stop();
-  });
+  const { f } = useQueueFixture();
 
   describe('call-next routing', () => {
     test('strict policy calls every priority ticket before older normal ones', async () => {

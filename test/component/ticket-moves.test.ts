@@ -8,34 +8,15 @@ import {
   issue,
   MINUTE,
   patchSettings,
-  type QueueFixture,
   SERVICE,
-  startQueueFixture,
+  useQueueFixture,
   ticketById,
 } from '../support/queue-helpers';
-import { RecordingSocket } from '../support/socket-client';
 
 const { DKKD, THUE } = SERVICE;
 
 describe('moving tickets over HTTP', () => {
-  let f: QueueFixture;
-  const sockets: RecordingSocket[] = [];
-
-  beforeEach(async () => {
-    f = await startQueueFixture();
-  });
-
-  afterEach(async () => {
-    sockets.splice(0).forEach((socket) => socket.close());
-    await f.server.stop();
-  });
-
-  async function connect(): Promise<RecordingSocket> {
-    const socket = new RecordingSocket(f.server.url, ['ticket:transferred', 'counter:updated']);
-    sockets.push(socket);
-    await socket.waitFor(() => socket.snapshots.length > 0);
-    return socket;
-  }
+  const { f, connect } = useQueueFixture(['ticket:transferred', 'counter:updated']);
 
   describe('POST /api/counters/:id/transfer', () => {
     /** G001, A001, G002 a minute apart; counter 1 has called A001. */

@@ -8,25 +8,13 @@ import {
   issue,
   MINUTE,
   SERVICE,
-  startQueueFixture,
-  type QueueFixture,
+  useQueueFixture,
 } from '../support/queue-helpers';
-import { RecordingSocket } from '../support/socket-client';
 
 const { DKKD, THUE } = SERVICE;
 
 describe('visitor tracking and estimated wait', () => {
-  let f: QueueFixture;
-  const sockets: RecordingSocket[] = [];
-
-  beforeEach(async () => {
-    f = await startQueueFixture();
-  });
-
-  afterEach(async () => {
-    sockets.splice(0).forEach((socket) => socket.close());
-    await f.server.stop();
-  });
+  const { f, connect } = useQueueFixture();
 
   async function track(token: string): Promise<TrackResponse> {
     return expectStatus(await f.anonymous.get<TrackResponse>(`/api/track/${token}`), 200);
@@ -135,9 +123,7 @@ describe('visitor tracking and estimated wait', () => {
 
     test('the token shows in no public answer and no socket event', async () => {
       // Arrange
-      const screen = new RecordingSocket(f.server.url, ['ticket:issued', 'ticket:called']);
-      sockets.push(screen);
-      await screen.waitFor(() => screen.snapshots.length > 0);
+      const screen = await connect(['ticket:issued', 'ticket:called']);
       const mine = await issue(f.anonymous, DKKD);
       await act(f.admin, 1, 'call-next');
       await screen.waitFor(() => screen.received.length >= 2);
@@ -157,9 +143,7 @@ describe('visitor tracking and estimated wait', () => {
 
     test('a socket client following the ticket hears its call with the counter', async () => {
       // Arrange
-      const phone = new RecordingSocket(f.server.url, ['ticket:called']);
-      sockets.push(phone);
-      await phone.waitFor(() => phone.snapshots.length > 0);
+      const phone = await connect(['ticket:called']);
       const mine = await issue(f.anonymous, DKKD);
 
       // Act

@@ -2,12 +2,14 @@ import { hashPassword } from '../../server/src/auth/passwords';
 import type {
   ApiError,
   Counter,
+  FeedEventName,
   IssueTicketResponse,
   StateSnapshot,
   Ticket,
   TicketResponse,
 } from '../../server/src/contract';
 import { ApiClient, type ApiResponse } from './api-client';
+import { RecordingSocket } from './socket-client';
 import { ManualClock, startTestServer, type TestServer } from './test-server';
 
 /** Service ids of the seeded demo centre, by code. */
@@ -47,6 +49,33 @@ export async function startQueueFixture(
   const admin = new ApiClient(server.url);
   await admin.login(server.adminUsername, server.adminPassword);
   return { server, clock, admin, anonymous: new ApiClient(server.url) };
+}
+
+/**
+ * Registers a describe block's hooks: a fresh queue fixture before each test
+ * (filled into the returned `f`), and after it the sockets opened with `connect`
+ * closed and the server stopped.
+ */
+export function useQueueFixture(events: readonly FeedEventName[] = []): {
+  f: QueueFixture;
+  connect: (names?: readonly FeedEventName[]) => Promise<RecordingSocket>;
+} {
+  const f = {} as QueueFixture;
+  const sockets: RecordingSocket[] = [];
+  beforeEach(async () => {
+    Object.assign(f, await startQueueFixture());
+  });
+  afterEach(async () => {
+    sockets.splice(0).forEach((socket) => socket.close());
+    await f.server.stop();
+  });
+  async function connect(names: readonly FeedEventName[] = events): Promise<RecordingSocket> {
+    const socket = new RecordingSocket(f.server.url, names);
+    sockets.push(socket);
+    await socket.waitFor(() => socket.snapshots.length > 0);
+    return socket;
+  }
+  return { f, connect };
 }
 
 /** Adds a clerk account straight to the database and signs it in. */
