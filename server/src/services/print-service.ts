@@ -8,6 +8,7 @@ import type {
   UpdatePrinterRequest,
 } from '../contract/printing';
 import { DomainError } from '../domain/errors';
+import type { PrintFigures } from '../storage/print-job-repo';
 import type { PrinterFields, PrinterRecord } from '../storage/printer-repo';
 import type { Repos } from '../storage/repos';
 import type { Clock } from './clock';
@@ -37,12 +38,17 @@ export class PrintService {
    * the default one, else nothing. Runs inside the issue transaction; printing starts
    * only when `kick()` is called after the commit.
    */
-  enqueueIssued(ticketId: number, kioskId: number | null, at: number): number | null {
+  enqueueIssued(
+    ticketId: number,
+    kioskId: number | null,
+    figures: PrintFigures,
+    at: number,
+  ): number | null {
     const { printers, printJobs } = this.deps.repos;
     const printer =
       (kioskId !== null ? printers.activeForDevice(kioskId) : undefined) ??
       printers.activeDefault();
-    return printer ? printJobs.insert(ticketId, printer.id, at) : null;
+    return printer ? printJobs.insert(ticketId, printer.id, figures, at) : null;
   }
 
   /** Starts printing what is queued, asynchronously; never throws into the caller. */
@@ -80,7 +86,9 @@ export class PrintService {
           printer = previous?.active ? previous : repos.printers.activeDefault();
           if (!printer) throw new DomainError('no_printer', 'No printer for this ticket');
         }
-        const id = repos.printJobs.insert(ticketId, printer.id, context.at);
+        // A reprint shows the queue as it stands now; its print time says when that was.
+        const figures = this.deps.render.figuresNow(ticketId);
+        const id = repos.printJobs.insert(ticketId, printer.id, figures, context.at);
         return toPrintJob(this.job(id));
       },
     );

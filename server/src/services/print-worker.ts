@@ -243,7 +243,7 @@ export class PrintWorker {
 
   private async send(job: PrintJobRecord, printer: PrinterRecord): Promise<Outcome> {
     try {
-      const bytes = this.render.escPos(job.ticketId, printer.options);
+      const bytes = this.render.escPos(job.ticketId, printer.options, job.figures);
       if (printer.target === 'agent') return await this.sendToAgent(job, printer, bytes);
       const result = await this.deviceFor(printer).print(bytes, {
         name: `ticket-${job.ticketId}-job-${job.id}`,

@@ -28,7 +28,12 @@ export interface IssuerDeps {
   newToken?: TokenFactory | undefined;
   /** Queues the printed ticket inside the issue transaction and prints after the commit. */
   printing?: {
-    enqueueIssued(ticketId: number, kioskId: number | null, at: number): unknown;
+    enqueueIssued(
+      ticketId: number,
+      kioskId: number | null,
+      figures: { peopleAhead: number; estimatedWaitMinutes: number | null },
+      at: number,
+    ): unknown;
     kick(): void;
   };
 }
@@ -105,8 +110,15 @@ export class TicketIssuer {
         note: null,
         closeReason: null,
       });
-      this.deps.printing?.enqueueIssued(ticket.id, kioskId, context.at);
       const ahead = reader.ahead(ticket);
+      const estimatedWaitMinutes = reader.estimate(service.id, ahead);
+      // The paper ticket shows what the screen shows, however late it prints.
+      this.deps.printing?.enqueueIssued(
+        ticket.id,
+        kioskId,
+        { peopleAhead: ahead, estimatedWaitMinutes },
+        context.at,
+      );
       context.emit('ticket:issued', {
         ticket: toTicket(ticket),
         counter: null,
@@ -115,7 +127,7 @@ export class TicketIssuer {
       return {
         ticket: toTicket(ticket),
         ahead,
-        estimatedWaitMinutes: reader.estimate(service.id, ahead),
+        estimatedWaitMinutes,
         trackingToken: ticket.trackingToken,
       };
     });

@@ -8,6 +8,7 @@ import {
 } from '../../../printers';
 import type { PrinterOptionsInput } from '../contract/printing';
 import { DomainError } from '../domain/errors';
+import type { PrintFigures } from '../storage/print-job-repo';
 import type { Repos } from '../storage/repos';
 import type { QueueReader } from './queue-reader';
 import type { SettingsService } from './settings-service';
@@ -27,20 +28,36 @@ export class TicketPrint {
   constructor(private readonly deps: TicketPrintDeps) {}
 
   /**
-   * The ticket as printed now: the centre's name and time zone, the service and the
-   * counters that serve it, the priority label, people ahead, the estimate and the QR link.
+   * People ahead and the estimated wait as they stand now (the estimate only while the
+   * ticket waits). A job freezes these when it is queued.
    */
-  layout(ticketId: number): TicketLayout {
-    const { repos, reader, settings } = this.deps;
+  figuresNow(ticketId: number): PrintFigures {
+    const ticket = this.deps.repos.tickets.get(ticketId);
+    if (!ticket) throw new DomainError('ticket_not_found', `No ticket ${ticketId}`);
+    const ahead = this.deps.reader.ahead(ticket);
+    return {
+      peopleAhead: ahead,
+      estimatedWaitMinutes:
+        ticket.status === 'waiting' ? this.deps.reader.estimate(ticket.serviceId, ahead) : null,
+    };
+  }
+
+  /**
+   * The ticket as printed: the centre's name and time zone, the service and the counters
+   * that serve it, the priority label, people ahead and the estimate (`figures` frozen by
+   * the job, else as they stand now) and the QR link.
+   */
+  layout(ticketId: number, figures?: PrintFigures | null): TicketLayout {
+    const { repos, settings } = this.deps;
     const ticket = repos.tickets.get(ticketId);
     if (!ticket) throw new DomainError('ticket_not_found', `No ticket ${ticketId}`);
+    const shown = figures ?? this.figuresNow(ticketId);
     const service = repos.services.get(ticket.serviceId);
     const current = settings.current();
     const counters = repos.counters
       .list()
       .filter((c) => c.active && c.services.some((s) => s.serviceId === ticket.serviceId))
       .map((c) => c.name);
-    const ahead = reader.ahead(ticket);
     const priority = current.priorityClasses.find((c) => c.code === ticket.priorityClass);
     const base = this.deps.publicUrl().replace(/\/+$/, '');
     return buildTicketLayout(
@@ -50,9 +67,8 @@ export class TicketPrint {
         counters,
         priorityLabel:
           ticket.priorityClass === null ? null : (priority?.name ?? ticket.priorityClass),
-        peopleAhead: ahead,
-        estimatedWaitMinutes:
-          ticket.status === 'waiting' ? reader.estimate(ticket.serviceId, ahead) : null,
+        peopleAhead: shown.peopleAhead,
+        estimatedWaitMinutes: shown.estimatedWaitMinutes,
         issuedAt: new Date(ticket.issuedAt),
         trackingUrl: `${base}/t/${ticket.trackingToken}`,
       },
@@ -61,8 +77,12 @@ export class TicketPrint {
   }
 
   /** The complete ESC/POS job for a printer with these options. */
-  escPos(ticketId: number, options: PrinterOptionsInput): Uint8Array {
-    return encodeTicket(this.layout(ticketId), options as Partial<EscPosOptions>);
+  escPos(
+    ticketId: number,
+    options: PrinterOptionsInput,
+    figures?: PrintFigures | null,
+  ): Uint8Array {
+    return encodeTicket(this.layout(ticketId, figures), options as Partial<EscPosOptions>);
   }
 
   pdf(ticketId: number): Promise<Buffer> {

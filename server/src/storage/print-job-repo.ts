@@ -1,6 +1,15 @@
 import type { PrintJobStatus } from '../contract/printing';
 import type { Database } from './database';
 
+/**
+ * What a printed ticket shows about the queue, frozen when its job is queued (people ahead;
+ * the estimated wait in minutes, null when there is none).
+ */
+export interface PrintFigures {
+  peopleAhead: number;
+  estimatedWaitMinutes: number | null;
+}
+
 /** A print job as stored. */
 export interface PrintJobRecord {
   id: number;
@@ -12,6 +21,8 @@ export interface PrintJobRecord {
   createdAt: number;
   updatedAt: number;
   nextAttemptAt: number | null;
+  /** Null for jobs queued before figures were frozen: the figures are computed at print time. */
+  figures: PrintFigures | null;
 }
 
 interface PrintJobRow {
@@ -24,6 +35,7 @@ interface PrintJobRow {
   created_at: number;
   updated_at: number;
   next_attempt_at: number | null;
+  figures: string | null;
 }
 
 const toRecord = (row: PrintJobRow): PrintJobRecord => ({
@@ -36,7 +48,29 @@ const toRecord = (row: PrintJobRow): PrintJobRecord => ({
   createdAt: row.created_at,
   updatedAt: row.updated_at,
   nextAttemptAt: row.next_attempt_at,
+  figures: parseFigures(row.figures),
 });
+
+function orNull(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/** The stored figures, or null when absent or unreadable (then computed at print time). */
+function parseFigures(text: string | null): PrintFigures | null {
+  if (text === null) return null;
+  try {
+    const value = JSON.parse(text) as Record<string, unknown> | null;
+    if (typeof value !== 'object' || value === null) return null;
+    const peopleAhead = orNull(value.peopleAhead);
+    if (peopleAhead === null) return null;
+    return {
+      peopleAhead,
+      estimatedWaitMinutes: orNull(value.estimatedWaitMinutes),
+    };
+  } catch {
+    return null;
+  }
+}
 
 /** The durable print queue. */
 export class PrintJobRepo {
@@ -59,11 +93,11 @@ export class PrintJobRepo {
     return rows.map(toRecord);
   }
 
-  insert(ticketId: number, printerId: number, now: number): number {
+  insert(ticketId: number, printerId: number, figures: PrintFigures, now: number): number {
     return this.db.run(
       `INSERT INTO print_jobs (ticket_id, printer_id, status, attempts, created_at, updated_at,
-       next_attempt_at) VALUES (?, ?, 'queued', 0, ?, ?, ?)`,
-      [ticketId, printerId, now, now, now],
+       next_attempt_at, figures) VALUES (?, ?, 'queued', 0, ?, ?, ?, ?)`,
+      [ticketId, printerId, now, now, now, JSON.stringify(figures)],
     ).lastInsertRowid;
   }
 

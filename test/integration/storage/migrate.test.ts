@@ -28,6 +28,7 @@ const CURRENT = [
   { version: 2, name: 'queue_rules' },
   { version: 3, name: 'security' },
   { version: 4, name: 'printing' },
+  { version: 5, name: 'print_figures' },
 ];
 
 const tablesOf = (db: Database): string[] =>
@@ -67,7 +68,7 @@ describe('migrate()', () => {
     const applied = migrate(db);
 
     // Assert
-    expect(applied).toEqual([1, 2, 3, 4]);
+    expect(applied).toEqual([1, 2, 3, 4, 5]);
     expect(tablesOf(db)).toEqual(TABLES);
     expect(recordedOf(db)).toEqual(CURRENT);
   });
@@ -307,7 +308,7 @@ describe('upgrading a database made by an earlier version', () => {
     const applied = migrate(db);
 
     // Assert
-    expect(applied).toEqual([2, 3, 4]);
+    expect(applied).toEqual([2, 3, 4, 5]);
     expect(
       db.get('SELECT number, status, original_service_id, front, transfer_count FROM tickets'),
     ).toEqual({
