@@ -9,6 +9,11 @@ export interface RasterOptions {
   minBlankRun: number;
   /** Printer motion units per dot for `ESC J` (1 on most 203 dpi printers). */
   motionUnitsPerDot: number;
+  /**
+   * Keeps picture bytes from spelling a real-time command (see `guardRealTime`); on by
+   * default, off only to compare bytes with another encoder.
+   */
+  guardRealTime?: boolean;
 }
 
 /** Defaults that suit Epson TM-T82/T88 and Xprinter clones. */
@@ -16,7 +21,32 @@ export const DEFAULT_RASTER_OPTIONS: RasterOptions = {
   bandHeight: 128,
   minBlankRun: 8,
   motionUnitsPerDot: 1,
+  guardRealTime: true,
 };
+
+/** `DLE`, and the second bytes of the real-time commands it starts: EOT, ENQ, DC4. */
+const DLE = 0x10;
+const REAL_TIME_SECOND_BYTES = new Set([0x04, 0x05, 0x14]);
+
+/**
+ * Printers act on real-time commands (`DLE EOT` status, `DLE ENQ` recovery, `DLE DC4`
+ * drawer pulse and power-off) the moment they receive them, even inside the data of a
+ * picture, where they would answer stray status bytes or even switch off. Epson's
+ * `GS ( D` disables only `DLE DC4` and only on some models, so instead each picture byte
+ * `0x10` followed by such a byte gets one more dot (`0x18`): one dot in 8 × 8, never
+ * visible, and the data can no longer spell a command on any printer. Returns `data`
+ * itself when nothing needed changing.
+ */
+export function guardRealTime(data: Uint8Array): Uint8Array {
+  let out: Uint8Array | null = null;
+  for (let i = 0; i + 1 < data.length; i++) {
+    if (data[i] === DLE && REAL_TIME_SECOND_BYTES.has(data[i + 1] ?? 0)) {
+      out ??= Uint8Array.from(data);
+      out[i] = 0x18;
+    }
+  }
+  return out ?? data;
+}
 
 /**
  * Encodes a 1-bit bitmap as `GS v 0` raster bands; blank runs become `ESC J` feeds so
@@ -55,7 +85,8 @@ export function encodeRaster(
       rows & 0xff,
       rows >> 8,
     );
-    chunks.push(header, bitmap.data.subarray(row * bytesPerRow, end * bytesPerRow));
+    const band = bitmap.data.subarray(row * bytesPerRow, end * bytesPerRow);
+    chunks.push(header, options.guardRealTime === false ? band : guardRealTime(band));
     row = end;
   }
   return concatBytes(chunks);

@@ -20,10 +20,13 @@ const WANTED_MULTIPLIER: Record<TextSize, number> = {
  */
 export function encodeTextMode(layout: TicketLayout, options: EscPosOptions): Uint8Array {
   const columns = options.columns ?? Math.floor(options.width / 12);
-  const toBytes = (s: string): Uint8Array =>
-    options.mode === 'ascii'
+  // Control characters in a name (C0, DEL) would be commands to the printer: drop them.
+  const toBytes = (text: string): Uint8Array => {
+    const s = [...text].filter((ch) => ch >= ' ' && ch !== '\u007f').join('');
+    return options.mode === 'ascii'
       ? Buffer.from(toAscii(s), 'ascii')
       : encodeVietnamese(s, options.charset);
+  };
   const chunks: Uint8Array[] = [cmd.initialize()];
   if (options.mode === 'codepage') chunks.push(cmd.selectCodeTable(options.codeTable));
   for (const block of layout.blocks) {
