@@ -1,0 +1,49 @@
+import type { PrinterState, PrinterStatusReport } from '../contract/printing';
+import type { PrinterRecord } from '../storage/printer-repo';
+import type { Repos } from '../storage/repos';
+import type { Clock } from './clock';
+
+/**
+ * Each printer's last known state: stored with the printer (so snapshots carry it) and
+ * sent to every screen as `printer:status`. After `mute()` (the server is stopping)
+ * reports are still built but neither stored nor sent.
+ */
+export class PrinterStatuses {
+  private muted = false;
+
+  constructor(
+    private readonly repos: Repos,
+    private readonly clock: Clock,
+    private readonly send: (report: PrinterStatusReport) => void,
+  ) {}
+
+  /** Stores and broadcasts a printer's state, seen now. */
+  record(
+    printer: Pick<PrinterRecord, 'id' | 'name' | 'deviceId' | 'isDefault'>,
+    state: PrinterState,
+    detail: string | null,
+  ): PrinterStatusReport {
+    const now = this.clock.now();
+    const report: PrinterStatusReport = {
+      printerId: printer.id,
+      name: printer.name,
+      deviceId: printer.deviceId,
+      isDefault: printer.isDefault,
+      state,
+      detail,
+      at: new Date(now).toISOString(),
+    };
+    if (this.muted) return report;
+    this.repos.printers.setStatus(printer.id, report, now);
+    try {
+      this.send(report);
+    } catch {
+      // A broadcast failure must never change what happened to a job.
+    }
+    return report;
+  }
+
+  mute(): void {
+    this.muted = true;
+  }
+}
