@@ -9,8 +9,10 @@ import { CurrentTicket } from './CurrentTicket';
 import { NoShowList } from './NoShowList';
 import { ParkedList } from './ParkedList';
 import { PauseControls } from './PauseControls';
+import { PrintersPanel } from './PrintersPanel';
 import { TransferDialog } from './TransferDialog';
 import { useAction } from './use-action';
+import { useReprint, type Reprint } from './use-reprint';
 
 interface Props {
   state: StateSnapshot;
@@ -49,10 +51,21 @@ const ROW_ACTIONS: { action: CounterAction; className: string }[] = [
   { action: 'no-show', className: 'btn btn-danger' },
 ];
 
+/** The message for a reprint, by where its job stands. */
+function reprintMessage(
+  reprint: Reprint,
+): 'counter.reprintDone' | 'counter.reprintFailed' | 'counter.reprintQueued' {
+  if (reprint.status === 'done') return 'counter.reprintDone';
+  if (reprint.status === 'failed' || reprint.status === 'cancelled') return 'counter.reprintFailed';
+  return 'counter.reprintQueued';
+}
+
 /** The clerk's desk: counter state, the current ticket and its actions, and the side lists. */
 export function CounterDesk({ state, counter, onError }: Props) {
   const { t } = useI18n();
   const action = useAction(onError);
+  const reprints = useReprint();
+  const { reprint } = reprints;
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const ticket = counter.currentTicket;
   const open = counter.status === 'open';
@@ -88,6 +101,16 @@ export function CounterDesk({ state, counter, onError }: Props) {
         <p className="desk-waiting" data-testid="waiting-here">
           {t('counter.waitingHere', { count: waitingForCounter(state, counter) })}
         </p>
+        {reprint && reprint.number === ticket?.number && (
+          <p
+            className={`reprint-status reprint-${reprint.status}`}
+            role="status"
+            data-testid="reprint-status"
+            data-status={reprint.status}
+          >
+            {t(reprintMessage(reprint), { number: reprint.number })}
+          </p>
+        )}
         {action.error !== undefined && (
           <p className="error-box" role="alert" data-testid="action-error">
             {errorText(t, action.error)}
@@ -133,6 +156,15 @@ export function CounterDesk({ state, counter, onError }: Props) {
           >
             {t('counter.cancelTicket')}
           </button>
+          <button
+            type="button"
+            className="btn btn-secondary btn-quiet"
+            data-testid="action-reprint"
+            disabled={busy || !atDesk}
+            onClick={() => ticket && void action.run('reprint', () => reprints.start(ticket))}
+          >
+            {t('counter.reprint')}
+          </button>
         </div>
       </section>
       <aside className="side">
@@ -144,6 +176,7 @@ export function CounterDesk({ state, counter, onError }: Props) {
           onError={onError}
         />
         <NoShowList state={state} onError={onError} />
+        <PrintersPanel printers={state.printers} />
       </aside>
       {dialog?.kind === 'transfer' && (
         <TransferDialog

@@ -1,0 +1,48 @@
+import type { PrinterStatusReport } from '@luot/contract';
+import { printerFault } from '@luot/ui-shared/printers';
+import { useI18n } from '@luot/ui-shared/use-i18n';
+
+interface Props {
+  printers: readonly PrinterStatusReport[];
+}
+
+/**
+ * The centre's ticket printers and what each last said, live: a clerk sees at once that
+ * a kiosk is out of paper. Faults first, then by name.
+ */
+export function PrintersPanel({ printers }: Props) {
+  const { t } = useI18n();
+  const sorted = [...printers].sort(
+    (a, b) =>
+      Number(printerFault(b)) - Number(printerFault(a)) || a.name.localeCompare(b.name, 'vi'),
+  );
+  return (
+    <section className="side-list" data-testid="printers-panel">
+      <h3>{t('printers.title')}</h3>
+      {sorted.length === 0 && <p className="muted">{t('printers.none')}</p>}
+      <ul className="printer-list">
+        {sorted.map((printer) => {
+          const role = [
+            printer.isDefault && t('printers.default'),
+            printer.deviceId !== null && t('printers.kiosk'),
+          ].filter(Boolean);
+          return (
+            <li
+              key={printer.printerId}
+              className={`printer-row${printerFault(printer) ? ' printer-row-fault' : ''}`}
+              data-testid={`printer-${printer.printerId}`}
+              data-state={printer.state}
+              title={printer.detail ?? undefined}
+            >
+              <span className="printer-row-name">
+                {printer.name}
+                {role.length > 0 && <span className="printer-row-role"> ({role.join(', ')})</span>}
+              </span>
+              <span className="printer-row-state">{t(`printer.state.${printer.state}`)}</span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import type { PrinterView } from '../../server/src/contract';
+import { ApiClient } from '../support/api-client';
+import { startFakePrinter, type FakePrinter } from '../support/fake-printer';
+import { LIVE_DEADLINE_MS, describeInChromium, waitForText } from './harness';
+
+/** `GS v 0`: the start of every raster band, so the number of jobs can be told apart. */
+const RASTER_START = Buffer.of(0x1d, 0x76, 0x30);
+
+describeInChromium('printing from the counter, in Chromium', ({ openCounter, server }) => {
+  let device: FakePrinter | undefined;
+
+  afterAll(async () => {
+    await device?.close();
+  });
+
+  test('the clerk sees the printers live and reprints the ticket at the desk', async () => {
+    // Arrange: a default network printer, a ticket printed on it, the clerk calls it.
+    device = await startFakePrinter('ok');
+    const admin = new ApiClient(server().url);
+    await admin.login(server().adminUsername, server().adminPassword);
+    const created = await admin.post<PrinterView>('/api/printers', {
+      name: 'Máy in sảnh',
+      target: `tcp://127.0.0.1:${device.port}`,
+      isDefault: true,
+    });
+    expect(created.status).toBe(201);
+    const issued = await new ApiClient(server().url).issue(1);
+    const counter = await openCounter(1);
+    const row = counter.getByTestId(`printer-${created.body.id}`);
+    await row.waitFor({ timeout: LIVE_DEADLINE_MS });
+    await counter.getByTestId('action-call-next').click();
+    await waitForText(counter, 'current-number', issued.ticket.number, LIVE_DEADLINE_MS);
+    const printedOnce = device.received().length;
+    expect(printedOnce).toBeGreaterThan(0);
+
+    // Act: the paper runs out, then the clerk reprints after changing it.
+    device.setMode('paper-end');
+    await admin.get(`/api/printers/${created.body.id}/status`);
+    await counter
+      .locator(`[data-testid="printer-${created.body.id}"][data-state="paper_end"]`)
+      .waitFor({ timeout: LIVE_DEADLINE_MS });
+    const faultText = await row.textContent();
+    device.setMode('ok');
+    await counter.getByTestId('action-reprint').click();
+
+    // Assert: the panel said "Hết giấy"; the reprint reached the printer and the desk says so.
+    expect(faultText).toContain('Máy in sảnh');
+    expect(faultText).toContain('Hết giấy');
+    const status = counter.locator('[data-testid="reprint-status"][data-status="done"]');
+    await status.waitFor({ timeout: LIVE_DEADLINE_MS + 3000 });
+    expect(await status.textContent()).toBe(`Đã in lại vé ${issued.ticket.number}.`);
+    expect(device.received().subarray(printedOnce).indexOf(RASTER_START)).not.toBe(-1);
+    await counter
+      .locator(`[data-testid="printer-${created.body.id}"][data-state="online"]`)
+      .waitFor({ timeout: LIVE_DEADLINE_MS });
+  }, 60000);
+});
