@@ -1,6 +1,6 @@
-import type { PrinterView } from '../../server/src/contract';
 import { ApiClient } from '../support/api-client';
-import { startFakePrinter, type FakePrinter } from '../support/fake-printer';
+import type { FakePrinter } from '../support/fake-printer';
+import { addFakePrinter } from '../support/printer-setup';
 import { LIVE_DEADLINE_MS, describeInChromium, waitForText } from './harness';
 
 /** `GS v 0`: the start of every raster band, so the number of jobs can be told apart. */
@@ -15,18 +15,12 @@ describeInChromium('printing from the counter, in Chromium', ({ openCounter, ser
 
   test('the clerk sees the printers live and reprints the ticket at the desk', async () => {
     // Arrange: a default network printer, a ticket printed on it, the clerk calls it.
-    device = await startFakePrinter('ok');
-    const admin = new ApiClient(server().url);
-    await admin.login(server().adminUsername, server().adminPassword);
-    const created = await admin.post<PrinterView>('/api/printers', {
-      name: 'Máy in sảnh',
-      target: `tcp://127.0.0.1:${device.port}`,
-      isDefault: true,
-    });
-    expect(created.status).toBe(201);
+    const configured = await addFakePrinter(server(), 'ok');
+    const { admin, printer } = configured;
+    device = configured.device;
     const issued = await new ApiClient(server().url).issue(1);
     const counter = await openCounter(1);
-    const row = counter.getByTestId(`printer-${created.body.id}`);
+    const row = counter.getByTestId(`printer-${printer.id}`);
     await row.waitFor({ timeout: LIVE_DEADLINE_MS });
     await counter.getByTestId('action-call-next').click();
     await waitForText(counter, 'current-number', issued.ticket.number, LIVE_DEADLINE_MS);
@@ -35,9 +29,9 @@ describeInChromium('printing from the counter, in Chromium', ({ openCounter, ser
 
     // Act: the paper runs out, then the clerk reprints after changing it.
     device.setMode('paper-end');
-    await admin.get(`/api/printers/${created.body.id}/status`);
+    await admin.get(`/api/printers/${printer.id}/status`);
     await counter
-      .locator(`[data-testid="printer-${created.body.id}"][data-state="paper_end"]`)
+      .locator(`[data-testid="printer-${printer.id}"][data-state="paper_end"]`)
       .waitFor({ timeout: LIVE_DEADLINE_MS });
     const faultText = await row.textContent();
     device.setMode('ok');
@@ -51,7 +45,7 @@ describeInChromium('printing from the counter, in Chromium', ({ openCounter, ser
     expect(await status.textContent()).toBe(`Đã in lại vé ${issued.ticket.number}.`);
     expect(device.received().subarray(printedOnce).indexOf(RASTER_START)).not.toBe(-1);
     await counter
-      .locator(`[data-testid="printer-${created.body.id}"][data-state="online"]`)
+      .locator(`[data-testid="printer-${printer.id}"][data-state="online"]`)
       .waitFor({ timeout: LIVE_DEADLINE_MS });
   }, 60000);
 });

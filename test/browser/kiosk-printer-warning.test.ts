@@ -1,6 +1,6 @@
-import type { PrinterView } from '../../server/src/contract';
 import { ApiClient } from '../support/api-client';
-import { startFakePrinter, type FakePrinter } from '../support/fake-printer';
+import type { FakePrinter } from '../support/fake-printer';
+import { addFakePrinter } from '../support/printer-setup';
 import { LIVE_DEADLINE_MS, describeInChromium } from './harness';
 
 describeInChromium(
@@ -17,15 +17,7 @@ describeInChromium(
       await kiosk.getByTestId('service-DKKD').waitFor();
       expect(await kiosk.getByTestId('printer-banner').count()).toBe(0);
 
-      device = await startFakePrinter('paper-end');
-      const admin = new ApiClient(server().url);
-      await admin.login(server().adminUsername, server().adminPassword);
-      const created = await admin.post<PrinterView>('/api/printers', {
-        name: 'Máy in kiosk',
-        target: `tcp://127.0.0.1:${device.port}`,
-        isDefault: true,
-      });
-      expect(created.status).toBe(201);
+      device = (await addFakePrinter(server(), 'paper-end', { name: 'Máy in kiosk' })).device;
       // A ticket from elsewhere makes the worker find the paper out; the kiosk hears it live.
       await new ApiClient(server().url).issue(1);
 
