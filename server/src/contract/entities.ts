@@ -1,5 +1,5 @@
 import type { PrinterStatusReport } from './printing';
-import type { PriorityClassOption } from './settings';
+import type { KioskPolicy, PriorityClassOption } from './settings';
 
 /** The code of a priority class the centre offers. */
 export type PriorityClass = string;
@@ -116,6 +116,11 @@ export interface CentreInfo {
   pauseReasons: string[];
   /** Recalls allowed after the first call. */
   recallLimit: number;
+  /**
+   * Who may take a ticket: under `paired` a kiosk must pair before it can issue. Missing
+   * from `centre:updated` events recorded before the field existed: read that as `open`.
+   */
+  kioskPolicy: KioskPolicy;
 }
 
 /** Everything a screen needs to draw itself from nothing. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KIOSK_POLICIES } from './settings';
 
 /** Runtime validation of every input; the server imports these, UIs only the types. */
 
@@ -60,7 +61,7 @@ export const settingsPatchSchema = z
     recallLimit: z.number().int().min(0).max(20),
     transferToFront: z.boolean(),
     pauseReasons: z.array(label(100)).min(1).max(30),
-    kioskPolicy: z.enum(['open', 'paired']),
+    kioskPolicy: z.enum(KIOSK_POLICIES),
     enforceOpeningHours: z.boolean(),
     openingHours: z.partialRecord(
       z.enum(['0', '1', '2', '3', '4', '5', '6']),

@@ -14,6 +14,10 @@ export interface OpeningInterval {
 /** How priority tickets share counters with normal ones. */
 export type PriorityPolicy = { mode: 'strict' } | { mode: 'interleave'; every: number };
 
+/** Who may take a ticket at a kiosk: anyone on the LAN, or only paired kiosks. */
+export const KIOSK_POLICIES = ['open', 'paired'] as const;
+export type KioskPolicy = (typeof KIOSK_POLICIES)[number];
+
 /** The centre's queue rules, edited by admins and stored in the database. */
 export interface CentreSettings {
   centreName: string;
@@ -26,7 +30,7 @@ export interface CentreSettings {
   /** Reasons a clerk can give for a pause. */
   pauseReasons: string[];
   /** `open`: any kiosk on the LAN may issue; `paired`: only paired kiosks. */
-  kioskPolicy: 'open' | 'paired';
+  kioskPolicy: KioskPolicy;
   /** Refuse tickets outside opening hours and on holidays. */
   enforceOpeningHours: boolean;
   /** Opening hours per weekday, "0" = Sunday … "6" = Saturday. */

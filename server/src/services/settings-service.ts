@@ -60,8 +60,8 @@ export class SettingsService {
 
   /** What screens show of the centre. */
   centreInfo(): CentreInfo {
-    const { centreName, priorityClasses, pauseReasons, recallLimit } = this.current();
-    return { name: centreName, priorityClasses, pauseReasons, recallLimit };
+    const { centreName, priorityClasses, pauseReasons, recallLimit, kioskPolicy } = this.current();
+    return { name: centreName, priorityClasses, pauseReasons, recallLimit, kioskPolicy };
   }
 
   /** Forgets the cache (after a seed writes directly). */

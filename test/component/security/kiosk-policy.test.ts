@@ -1,5 +1,7 @@
+import type { StateSnapshot } from '../../../server/src/contract';
 import { OPEN_KIOSK_RATE } from '../../../server/src/http/kiosk-access';
 import { ApiClient } from '../../support/api-client';
+import { RecordingSocket } from '../../support/socket-client';
 import { ManualClock, startTestServer, type TestServer } from '../../support/test-server';
 import { addStaff, codeOf, pairDevice, signedIn } from './support';
 
@@ -91,5 +93,42 @@ describe('kiosk policy for POST /api/tickets', () => {
       await admin.request('DELETE', `/api/devices/${id}`);
       expect((await issue({ authorization: `Device ${token}` })).status).toBe(401);
     });
+  });
+});
+
+describe('the kiosk policy in what screens see of the centre', () => {
+  let server: TestServer;
+  let admin: ApiClient;
+  let socket: RecordingSocket | undefined;
+
+  beforeEach(async () => {
+    server = await startTestServer();
+    admin = await signedIn(server, server.adminUsername, server.adminPassword);
+  });
+
+  afterEach(async () => {
+    socket?.socket.close();
+    socket = undefined;
+    await server.stop();
+  });
+
+  test('the state snapshot says open by default', async () => {
+    const state = await new ApiClient(server.url).get<StateSnapshot>('/api/state');
+    expect(state.body.centre.kioskPolicy).toBe('open');
+  });
+
+  test('after an admin sets paired, the snapshot and the live centre:updated say paired', async () => {
+    socket = new RecordingSocket(server.url, ['centre:updated']);
+    await socket.waitFor(() => socket?.snapshots.length === 1);
+    expect(socket.snapshots[0]?.centre.kioskPolicy).toBe('open');
+
+    const set = await admin.request('PATCH', '/api/settings', { body: { kioskPolicy: 'paired' } });
+    expect(set.status).toBe(200);
+
+    await socket.waitFor(() => socket?.received.length === 1);
+    const event = socket.received[0];
+    expect(event?.type === 'centre:updated' && event.payload.centre.kioskPolicy).toBe('paired');
+    const state = await new ApiClient(server.url).get<StateSnapshot>('/api/state');
+    expect(state.body.centre.kioskPolicy).toBe('paired');
   });
 });

@@ -204,12 +204,13 @@ describe('applyEvent() for tickets back in the queue', () => {
 });
 
 describe('applyEvent() for centre:updated', () => {
-  test('replaces the centre info, pause reasons and recall limit included', () => {
+  test('replaces the centre info, pause reasons, recall limit and kiosk policy included', () => {
     const centre = {
       name: 'Trung tâm mới',
       priorityClasses: [{ code: 'elderly', name: 'Người cao tuổi', nameEn: 'Elderly' }],
       pauseReasons: ['Họp'],
       recallLimit: 1,
+      kioskPolicy: 'paired' as const,
     };
 
     const after = applyEvent(snapshot(), {

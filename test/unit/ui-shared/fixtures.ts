@@ -67,7 +67,13 @@ export function counter(overrides: Partial<Counter> = {}): Counter {
 export function snapshot(overrides: Partial<StateSnapshot> = {}): StateSnapshot {
   return {
     seq: 10,
-    centre: { name: 'Trung tâm thử nghiệm', priorityClasses: [], pauseReasons: [], recallLimit: 3 },
+    centre: {
+      name: 'Trung tâm thử nghiệm',
+      priorityClasses: [],
+      pauseReasons: [],
+      recallLimit: 3,
+      kioskPolicy: 'open',
+    },
     services: [service(1, 2), service(2, 0)],
     counters: [counter(), counter({ id: 2, number: 2, name: 'Quầy 2', serviceIds: [2, 1] })],
     recentCalls: [],
