@@ -82,7 +82,12 @@ export class DeviceService {
         requestedIp: ip,
         createdAt: now,
       });
-      return { requestId, code, expiresAt: new Date(expiresAt).toISOString() };
+      return {
+        requestId,
+        code,
+        expiresAt: new Date(expiresAt).toISOString(),
+        expiresInSeconds: PAIRING_TTL_MS / 1000,
+      };
     });
   }
 

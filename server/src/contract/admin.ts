@@ -90,6 +90,11 @@ export interface PairRequestResponse {
   requestId: string;
   code: string;
   expiresAt: string;
+  /**
+   * The code's lifetime from now, for a countdown that does not trust the device's clock
+   * (a kiosk's clock may be wrong; `expiresAt` is the server's).
+   */
+  expiresInSeconds: number;
 }
 
 /** `GET /api/devices/pair-requests/:requestId`; the token comes exactly once. */

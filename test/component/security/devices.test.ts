@@ -31,6 +31,8 @@ describe('device pairing', () => {
     expect(request.status).toBe(201);
     expect(request.body.code).toMatch(/^[0-9]{6}$/);
     expect(request.body.expiresAt).toBe(new Date(clock.now() + 10 * 60_000).toISOString());
+    // A countdown from the lifetime does not depend on the device's clock.
+    expect(request.body.expiresInSeconds).toBe(600);
     const pending = await poll(request.body.requestId);
     expect(pending.body).toEqual({
       status: 'pending',
