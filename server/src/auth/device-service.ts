@@ -161,6 +161,7 @@ export class DeviceService {
     const now = this.clock.now();
     if (device.lastSeenAt === null || now - device.lastSeenAt >= TOUCH_EVERY_MS) {
       this.repos.devices.touch(device.id, now);
+      return { ...device, lastSeenAt: now };
     }
     return device;
   }

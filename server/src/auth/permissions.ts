@@ -29,6 +29,11 @@ export const PERMISSIONS = {
   /** A kiosk or display asks to be paired and collects its token. */
   'device:pair-request': EVERYONE,
   /**
+   * A paired device reads its own identity (`GET /api/devices/me`). Devices count as
+   * anonymous here; the route also needs a device token (`requireDevice` in http/permission.ts).
+   */
+  'device:self': EVERYONE,
+  /**
    * A print agent reports its jobs and printer state. Paired kiosks count as anonymous
    * here; the handler accepts only the kiosk that owns the job (realtime/print-agent-handler.ts).
    */

@@ -17,12 +17,19 @@ export interface RequestIdentity {
 const PERMISSION_TAG = Symbol.for('luot.permission');
 /** Marks a handler as a guard: a middleware that only lets requests through or refuses them. */
 const GUARD_TAG = Symbol.for('luot.guard');
+/** Marks a handler as requiring a paired device's token, so the route table can read it. */
+const DEVICE_TAG = Symbol.for('luot.device');
 
-type Tagged = { [PERMISSION_TAG]?: Permission; [GUARD_TAG]?: true };
+type Tagged = { [PERMISSION_TAG]?: Permission; [GUARD_TAG]?: true; [DEVICE_TAG]?: true };
 
 /** The permission a handler declares, if it is a `requirePermission` middleware. */
 export function permissionOf(handler: unknown): Permission | undefined {
   return typeof handler === 'function' ? (handler as Tagged)[PERMISSION_TAG] : undefined;
+}
+
+/** True for a `requireDevice` middleware. */
+export function requiresDevice(handler: unknown): boolean {
+  return typeof handler === 'function' && (handler as Tagged)[DEVICE_TAG] === true;
 }
 
 /** True for handlers that never answer a request that passes them (permission checks, gates). */
@@ -72,6 +79,13 @@ export function sessionOf(res: Response): LiveSession {
   return session;
 }
 
+/** The paired device of a request; 401 without one. */
+export function deviceOf(res: Response): DeviceRecord {
+  const device = identityOf(res).device;
+  if (!device) throw new DomainError('unauthenticated', 'Needs a device token');
+  return device;
+}
+
 /** Where a request came from, for sessions, rate limits and the audit trail. */
 export function clientOf(req: Request): ClientInfo {
   return { ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null };
@@ -92,4 +106,17 @@ export function requirePermission(permission: Permission): RequestHandler {
     next();
   };
   return Object.assign(check, { [PERMISSION_TAG]: permission, [GUARD_TAG]: true as const });
+}
+
+/**
+ * Lets a request through only when it carries a valid `Authorization: Device <token>`
+ * (`identify` already refused a bad one): otherwise 401 `unauthenticated`, whoever is
+ * signed in. Used after `requirePermission` on the routes a device calls about itself.
+ */
+export function requireDevice(): RequestHandler {
+  const check: RequestHandler = (_req, res, next) => {
+    deviceOf(res);
+    next();
+  };
+  return Object.assign(check, { [DEVICE_TAG]: true as const, [GUARD_TAG]: true as const });
 }

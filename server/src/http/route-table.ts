@@ -1,6 +1,6 @@
 import type { Express } from 'express';
 import type { Permission } from '../auth/permissions';
-import { isGuard, permissionOf } from './permission';
+import { isGuard, permissionOf, requiresDevice } from './permission';
 
 /** One registered HTTP route and the permissions its handlers declare. */
 export interface RouteEntry {
@@ -9,6 +9,8 @@ export interface RouteEntry {
   path: string;
   /** Every permission declared along the way; a request needs all of them. */
   permissions: Permission[];
+  /** True when the route also needs a paired device's token (`requireDevice`). */
+  deviceOnly: boolean;
   /**
    * True when every layer registered for this method and path only guards (checks
    * and passes on): a guard mounted for a route that no longer exists.
@@ -39,6 +41,7 @@ function walk(stack: LayerLike[], prefix: string, out: RouteEntry[]): void {
       const handlers = layer.route.stack.map((inner) => inner.handle);
       const permissions = handlers.map(permissionOf).filter((p): p is Permission => !!p);
       const guardOnly = handlers.every(isGuard);
+      const deviceOnly = handlers.some(requiresDevice);
       const methods = Object.keys(layer.route.methods).filter((m) => layer.route?.methods[m]);
       for (const path of asList(layer.route.path)) {
         for (const method of methods) {
@@ -46,6 +49,7 @@ function walk(stack: LayerLike[], prefix: string, out: RouteEntry[]): void {
             method: method === '_all' ? 'ALL' : method.toUpperCase(),
             path: join(prefix, path),
             permissions,
+            deviceOnly,
             guardOnly,
           });
         }
@@ -81,6 +85,7 @@ export function listRoutes(app: Express): RouteEntry[] {
       if (!seen.permissions.includes(permission)) seen.permissions.push(permission);
     }
     seen.guardOnly &&= entry.guardOnly;
+    seen.deviceOnly ||= entry.deviceOnly;
   }
   return [...merged.values()];
 }

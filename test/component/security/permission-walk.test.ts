@@ -5,7 +5,7 @@ import { listRoutes, type RouteEntry } from '../../../server/src/http/route-tabl
 import { SOCKET_EVENT_PERMISSIONS } from '../../../server/src/realtime/socket-auth';
 import { ApiClient } from '../../support/api-client';
 import { startTestServer, type TestServer } from '../../support/test-server';
-import { addStaff, codeOf, openSocket, sessionCookie } from './support';
+import { addStaff, codeOf, openSocket, pairDevice, sessionCookie } from './support';
 
 /** Who the walk asks as: nobody, each role, and a clerk who must still change the password. */
 const PRINCIPALS = ['anonymous', 'clerk', 'supervisor', 'admin', 'clerk (must change)'] as const;
@@ -19,8 +19,13 @@ const roleOf = (who: Who) => (who === 'clerk (must change)' ? 'clerk' : who);
 const holds = (principal: string, permission: Permission) =>
   (PERMISSIONS[permission] as readonly string[]).includes(principal);
 
-/** The outcome the permission table promises, worked out independently of the server's code. */
-function expected(permissions: readonly Permission[], who: Who): Outcome {
+/**
+ * The outcome the permission table promises, worked out independently of the server's code.
+ * The walk sends no device token, so a route that needs one refuses everyone as anonymous.
+ */
+function expected(route: Pick<RouteEntry, 'permissions' | 'deviceOnly'>, who: Who): Outcome {
+  const { permissions } = route;
+  if (route.deviceOnly) return 'unauthenticated';
   if (!permissions.every((p) => holds(roleOf(who), p))) {
     return who === 'anonymous' ? 'unauthenticated' : 'forbidden';
   }
@@ -95,7 +100,7 @@ describe('the permission table, walked over every route and socket event', () =>
         body: route.method === 'GET' ? undefined : {},
         headers: { origin: server.url, ...(cookie && { cookie }) },
       });
-      const want = expected(route.permissions, who);
+      const want = expected(route, who);
       const code = codeOf(response.body);
       const got: Outcome | string =
         response.status === 401 && code === 'unauthenticated'
@@ -108,6 +113,21 @@ describe('the permission table, walked over every route and socket event', () =>
       if (got !== want) mismatches.push(`${route.method} ${route.path}: ${got}, expected ${want}`);
     }
     expect(mismatches).toEqual([]);
+  });
+
+  test('every route that needs a device token lets a paired device through', async () => {
+    const admin = new ApiClient(server.url);
+    await admin.login(server.adminUsername, server.adminPassword);
+    const { token } = await pairDevice(server, admin, 'kiosk');
+    const deviceRoutes = routes.filter((r) => r.deviceOnly);
+    expect(deviceRoutes.map((r) => `${r.method} ${r.path}`)).toContain('GET /api/devices/me');
+    for (const route of deviceRoutes) {
+      const response = await new ApiClient(server.url).request(route.method, concrete(route.path), {
+        body: route.method === 'GET' ? undefined : {},
+        headers: { origin: server.url, authorization: `Device ${token}` },
+      });
+      expect(`${route.method} ${route.path}: ${response.status}`).not.toMatch(/: (401|403|5\d\d)$/);
+    }
   });
 
   test('every client event has a declared permission', () => {
@@ -132,7 +152,7 @@ describe('the permission table, walked over every route and socket event', () =>
               ? code
               : 'allowed';
           expect(`${event}: ${got}`).toBe(
-            `${event}: ${expected([SOCKET_EVENT_PERMISSIONS[event]], who)}`,
+            `${event}: ${expected({ permissions: [SOCKET_EVENT_PERMISSIONS[event]], deviceOnly: false }, who)}`,
           );
         }
         const unknown = (await socket.timeout(5000).emitWithAck('admin:everything', {})) as unknown;

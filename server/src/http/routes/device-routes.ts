@@ -5,13 +5,16 @@ import {
   pairRequestIdSchema,
   pairRequestSchema,
 } from '../../contract/admin-schemas';
-import type { DeviceService } from '../../auth/device-service';
+import { toDevice, type DeviceService } from '../../auth/device-service';
 import { DomainError } from '../../domain/errors';
-import { clientOf, requirePermission } from '../permission';
+import { clientOf, deviceOf, requireDevice, requirePermission } from '../permission';
 import { parse } from '../validation';
 import { adminActor, pathId } from './staff-routes';
 
-/** Pairing of kiosks and displays (the device's side is public), and the admin's device list. */
+/**
+ * Pairing of kiosks and displays (the device's side is public), a device's own identity,
+ * and the admin's device list.
+ */
 export function deviceRoutes(devices: DeviceService): Router {
   const router = Router();
   const pairing = requirePermission('device:pair-request');
@@ -27,6 +30,13 @@ export function deviceRoutes(devices: DeviceService): Router {
     if (!requestId.success) throw new DomainError('not_found', 'No such pairing request');
     res.set('Cache-Control', 'no-store');
     res.json(devices.poll(requestId.data));
+  });
+
+  // A device checks the identity it stored: 401 once it was revoked, so it pairs again.
+  router.get('/devices/me', requirePermission('device:self'), requireDevice(), (_req, res) => {
+    const body: DeviceResponse = { device: toDevice(deviceOf(res)) };
+    res.set('Cache-Control', 'no-store');
+    res.json(body);
   });
 
   router.post('/devices/pair', manage, (req, res) => {
