@@ -6,7 +6,12 @@ import {
   type ClientEvents,
   type ServerEvents,
 } from '../../server/src/contract/events';
-import type { AgentPrintJob, PrintJobResult } from '../../server/src/contract/printing';
+import {
+  PRINT_AGENT_ROLE,
+  type AgentPrintJob,
+  type PrintAgentAuth,
+  type PrintJobResult,
+} from '../../server/src/contract/printing';
 import { PrinterError } from '../errors';
 import { Printer } from '../printer';
 import { openTransport } from '../transport/open-transport';
@@ -60,7 +65,8 @@ const SILENT: AgentLogger = {
 };
 
 /**
- * Connects to the server as a paired kiosk (`auth: { deviceToken }`), prints every
+ * Connects to the server as a paired kiosk's print agent
+ * (`auth: { deviceToken, role: 'print-agent' }`), prints every
  * `print:job` on the local printer, one at a time, and answers each with
  * `print-job:result`; reports the printer's state on connect and every
  * `statusIntervalMs`. Throws `PrinterError('invalid_target')` for a bad target.
@@ -76,7 +82,7 @@ export function startPrintAgent(options: PrintAgentOptions): PrintAgent {
   );
   const ackTimeoutMs = options.ackTimeoutMs ?? 5000;
   const socket: AgentSocket = io(options.server, {
-    auth: { deviceToken: options.token },
+    auth: { deviceToken: options.token, role: PRINT_AGENT_ROLE } satisfies PrintAgentAuth,
     forceNew: true,
     reconnection: true,
     reconnectionDelay: options.reconnectDelayMs ?? 1000,

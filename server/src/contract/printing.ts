@@ -71,6 +71,19 @@ export interface PrintJob {
   nextAttemptAt: string | null;
 }
 
+/**
+ * What a print agent declares in its Socket.IO handshake, beside its kiosk's device token:
+ * `auth: { deviceToken, role: 'print-agent' }`. Only such sockets receive `print:job` and
+ * may answer `print-job:result`; the kiosk's own page connects with the token alone.
+ */
+export const PRINT_AGENT_ROLE = 'print-agent';
+
+/** The handshake `auth` of a print agent. */
+export interface PrintAgentAuth {
+  deviceToken: string;
+  role: typeof PRINT_AGENT_ROLE;
+}
+
 /** `print:job`: rendered bytes for a print agent to print on its kiosk's printer. */
 export interface AgentPrintJob {
   jobId: number;

@@ -9,7 +9,8 @@ import { socketIdentity } from './socket-auth';
 
 /**
  * `print-job:result`: a kiosk's print agent reports a job's outcome or its printer's state.
- * Only a paired kiosk may, and only for jobs sent to it.
+ * Only a socket that connected as a paired kiosk's print agent may, and only for jobs
+ * sent to that very socket.
  */
 export function registerPrintAgentHandler(
   socket: Socket<ClientEvents, ServerEvents>,
@@ -19,13 +20,14 @@ export function registerPrintAgentHandler(
     const reply =
       typeof ack === 'function' ? (ack as (result: Ack<{ ok: true }>) => void) : () => undefined;
     try {
-      const device = socketIdentity(socket).device;
+      const { device, printAgent } = socketIdentity(socket);
       if (device?.kind !== 'kiosk') {
         throw new DomainError('kiosk_not_paired', 'Only a paired kiosk reports print jobs');
       }
+      if (!printAgent) throw new DomainError('forbidden', 'Only a print agent reports print jobs');
       const parsed = printJobResultSchema.safeParse(request);
       if (!parsed.success) throw new DomainError('validation_failed', 'Bad print-job:result');
-      deps.printing.agentResult(device.id, parsed.data);
+      deps.printing.agentResult(device.id, socket.id, parsed.data);
       reply({ data: { ok: true } });
     } catch (error) {
       const code = error instanceof DomainError ? error.code : 'internal_error';

@@ -1,13 +1,14 @@
-import type { Server } from 'socket.io';
+import type { Server, Socket } from 'socket.io';
 import type { ClientEvents, ServerEvents } from '../contract/events';
 import { SERVER_EVENTS } from '../contract/events';
 import type { AgentPrintJob, PrintJob, PrinterStatusReport } from '../contract/printing';
 import type { PrintNotifier } from '../services/print-worker';
 import { emitToRoom, ROOMS } from './rooms';
+import { socketIdentity } from './socket-auth';
 
 /**
  * Print news over Socket.IO: printer states to everyone (kiosks warn before issuing),
- * job changes to staff, and jobs for a kiosk's print agent to that kiosk's room only.
+ * job changes to staff, and each job for a kiosk's print agent to one agent socket only.
  * These are live notices, not feed events: `sync` does not replay them.
  */
 export class PrintBroadcaster implements PrintNotifier {
@@ -21,13 +22,33 @@ export class PrintBroadcaster implements PrintNotifier {
     emitToRoom(this.io, ROOMS.staff, SERVER_EVENTS.printJobUpdated, job);
   }
 
-  async sendToAgent(deviceId: number, job: AgentPrintJob): Promise<boolean> {
-    const room = ROOMS.device(deviceId);
-    const sockets = await this.io.in(room).fetchSockets();
-    if (sockets.length === 0) return false;
-    emitToRoom(this.io, room, SERVER_EVENTS.printJob, job);
-    return true;
+  /**
+   * To the print agent of the kiosk that connected last; never to the kiosk's page (it has
+   * no print-agent role) and never to two agents, so a job prints at most once per attempt.
+   */
+  sendToAgent(deviceId: number, job: AgentPrintJob): string | null {
+    const agent = newestAgent(this.io, deviceId);
+    if (!agent) return null;
+    agent.emit(SERVER_EVENTS.printJob, job);
+    return agent.id;
   }
+}
+
+/** The connected print-agent socket of a kiosk with the highest connection order. */
+function newestAgent(
+  io: Server<ClientEvents, ServerEvents>,
+  deviceId: number,
+): Socket<ClientEvents, ServerEvents> | undefined {
+  const ids = io.sockets.adapter.rooms.get(ROOMS.printAgent(deviceId)) ?? new Set<string>();
+  let newest: { socket: Socket<ClientEvents, ServerEvents>; order: number } | undefined;
+  for (const id of ids) {
+    const socket = io.sockets.sockets.get(id);
+    const order = socket?.connected ? socketIdentity(socket).printAgent?.order : undefined;
+    if (socket && order !== undefined && (!newest || order > newest.order)) {
+      newest = { socket, order };
+    }
+  }
+  return newest?.socket;
 }
 
 /** A notifier that forwards to one set later (the socket server is built after the services). */
@@ -46,7 +67,7 @@ export class DeferredPrintNotifier implements PrintNotifier {
     this.target?.jobUpdated(job);
   }
 
-  sendToAgent(deviceId: number, job: AgentPrintJob): Promise<boolean> {
-    return this.target ? this.target.sendToAgent(deviceId, job) : Promise.resolve(false);
+  sendToAgent(deviceId: number, job: AgentPrintJob): string | null {
+    return this.target ? this.target.sendToAgent(deviceId, job) : null;
   }
 }

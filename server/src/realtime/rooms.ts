@@ -14,8 +14,10 @@ export const ROOMS = {
   staffMember: (staffId: number) => `staff:${staffId}`,
   /** The sockets opened with one session (to disconnect them when it is revoked). */
   session: (sessionId: number) => `session:${sessionId}`,
-  /** One paired device. */
+  /** One paired device: its page and, for a kiosk, its print agents. */
   device: (deviceId: number) => `device:${deviceId}`,
+  /** The print agents of one kiosk (handshake `role: 'print-agent'`); jobs go to one of them. */
+  printAgent: (deviceId: number) => `print-agent:${deviceId}`,
 } as const;
 
 /** Emits a server event to one room only. */

@@ -9,6 +9,7 @@ import type { Role } from '../contract/entities';
 import type { ErrorCode } from '../contract/errors';
 import type { ClientEvents, ServerEvents } from '../contract/events';
 import { errorMessageKey, translate } from '../contract/i18n';
+import { PRINT_AGENT_ROLE } from '../contract/printing';
 import { sessionTokenOfHeader } from '../http/session-cookie';
 import { isSameOrigin } from '../http/same-origin';
 import { ROOMS } from './rooms';
@@ -34,6 +35,11 @@ export interface SocketIdentity {
     mustChangePassword: boolean;
   } | null;
   device: { id: number; kind: DeviceKind } | null;
+  /**
+   * Set for a kiosk's print agent: its place in the order agents connected to this process
+   * (higher is newer), so a job goes to the newest agent of its kiosk.
+   */
+  printAgent: { order: number } | null;
 }
 
 type LuotServer = Server<ClientEvents, ServerEvents>;
@@ -41,7 +47,13 @@ type LuotSocket = Socket<ClientEvents, ServerEvents>;
 
 /** The identity the handshake found for a socket. */
 export function socketIdentity(socket: LuotSocket): SocketIdentity {
-  return (socket.data as { identity?: SocketIdentity }).identity ?? { staff: null, device: null };
+  return (
+    (socket.data as { identity?: SocketIdentity }).identity ?? {
+      staff: null,
+      device: null,
+      printAgent: null,
+    }
+  );
 }
 
 /** What socket authentication needs. */
@@ -93,12 +105,18 @@ function applyRooms(socket: LuotSocket, identity: SocketIdentity): void {
     }
   }
   if (device) void socket.join(ROOMS.device(device.id));
+  if (device && identity.printAgent) void socket.join(ROOMS.printAgent(device.id));
 }
+
+/** Print agents that connected to this process so far (their `order`). */
+let printAgentsConnected = 0;
 
 /**
  * Authenticates sockets and keeps them honest: staff by the session cookie of
  * the handshake, devices by `auth: { deviceToken }`, everyone else anonymous.
- * A bad device token refuses the connection (`unauthenticated`). Every incoming
+ * A bad device token refuses the connection (`unauthenticated`). `role: 'print-agent'`
+ * beside the token marks a kiosk's print agent; for anything but a paired kiosk it
+ * refuses the connection (`kiosk_not_paired`). Every incoming
  * event is checked against `SOCKET_EVENT_PERMISSIONS` with the session as it is
  * now; a refused event's ack gets `{ error }` and its handler never runs. Revoked
  * sessions, deactivated staff and revoked devices are disconnected; a signed-out
@@ -108,13 +126,21 @@ export function installSocketAuth(io: LuotServer, deps: SocketAuthDeps): () => v
   io.use((socket, next) => {
     const sessionToken = sessionTokenOfHeader(socket.handshake.headers.cookie);
     const live = deps.auth.session(sessionToken);
-    const deviceToken = (socket.handshake.auth as SocketHandshakeAuth | undefined)?.deviceToken;
+    const auth = socket.handshake.auth as (SocketHandshakeAuth & { role?: unknown }) | undefined;
+    const deviceToken = auth?.deviceToken;
     const device =
       deviceToken === undefined
         ? null
         : (typeof deviceToken === 'string' && deps.devices.authenticate(deviceToken)) || undefined;
-    if (device === undefined) {
-      const refused = failure('unauthenticated').error;
+    const printAgent = auth?.role === PRINT_AGENT_ROLE;
+    const refusedCode =
+      device === undefined
+        ? 'unauthenticated'
+        : printAgent && device?.kind !== 'kiosk'
+          ? 'kiosk_not_paired'
+          : null;
+    if (refusedCode) {
+      const refused = failure(refusedCode).error;
       return next(Object.assign(new Error(refused.code), { data: refused }));
     }
     const identity: SocketIdentity = {
@@ -129,6 +155,7 @@ export function installSocketAuth(io: LuotServer, deps: SocketAuthDeps): () => v
             }
           : null,
       device: device ? { id: device.id, kind: device.kind } : null,
+      printAgent: printAgent ? { order: ++printAgentsConnected } : null,
     };
     (socket.data as { identity?: SocketIdentity }).identity = identity;
     next();

@@ -5,21 +5,27 @@ import type { AttemptOutcome } from './print-outcome';
 
 /** How jobs reach print agents: Socket.IO in production (realtime/print-broadcaster.ts). */
 export interface AgentChannel {
-  /** To one kiosk's print agent; false when no agent of that kiosk is connected. */
-  sendToAgent(deviceId: number, job: AgentPrintJob): Promise<boolean>;
+  /**
+   * Sends the job to exactly one print agent of the kiosk, the one that connected last.
+   * Answers that agent's connection id, or null when no agent of the kiosk is connected.
+   */
+  sendToAgent(deviceId: number, job: AgentPrintJob): string | null;
 }
 
 type AgentError = NonNullable<PrintJobResult['error']>;
 
 interface AgentWait {
   deviceId: number;
+  /** The agent connection the job went to: the only one whose answer counts. */
+  connection: string;
   resolve(result: PrintJobResult): void;
 }
 
 /**
- * The print-agent path of the queue: sends a rendered job to the agent of the printer's
- * kiosk and waits for its `print-job:result`. No agent, no answer within `timeoutMs`, or
- * the server stopping all end the attempt as a transient failure, so the queue retries.
+ * The print-agent path of the queue: sends a rendered job to one agent of the printer's
+ * kiosk and waits for that agent's `print-job:result`. No agent, no answer within
+ * `timeoutMs`, or the server stopping all end the attempt as a transient failure, so the
+ * queue retries.
  */
 export class AgentDispatch {
   private readonly waits = new Map<number, AgentWait>();
@@ -35,23 +41,24 @@ export class AgentDispatch {
     if (deviceId === null) {
       return { ok: false, transient: false, message: 'agent printer has no kiosk', state: null };
     }
-    const answer = this.wait(jobId, deviceId);
     const payload = {
       jobId,
       printerId: printer.id,
       data: Buffer.from(bytes).toString('base64'),
     };
-    if (!(await this.channel.sendToAgent(deviceId, payload))) this.end(jobId, absentError());
-    return outcomeOf(await answer);
+    // Sending and waiting happen in one turn, so no answer or hang-up can fall between.
+    const connection = this.channel.sendToAgent(deviceId, payload);
+    if (connection === null) return outcomeOf({ jobId, ok: false, error: absentError() });
+    return outcomeOf(await this.wait(jobId, deviceId, connection));
   }
 
   /**
-   * An agent's answer to a job: accepted only from the kiosk the job was sent to, while
-   * the attempt still waits (`print_job_not_found` otherwise).
+   * An agent's answer to a job: accepted only from the agent connection the job was sent
+   * to, while the attempt still waits (`print_job_not_found` otherwise).
    */
-  settle(deviceId: number, result: PrintJobResult & { jobId: number }): void {
+  settle(deviceId: number, connection: string, result: PrintJobResult & { jobId: number }): void {
     const wait = this.waits.get(result.jobId);
-    if (!wait || wait.deviceId !== deviceId) {
+    if (!wait || wait.deviceId !== deviceId || wait.connection !== connection) {
       throw new DomainError('print_job_not_found', `No job ${result.jobId} waits for this kiosk`);
     }
     this.waits.delete(result.jobId);
@@ -63,12 +70,13 @@ export class AgentDispatch {
     for (const jobId of [...this.waits.keys()]) this.end(jobId, stoppedError());
   }
 
-  private wait(jobId: number, deviceId: number): Promise<PrintJobResult> {
+  private wait(jobId: number, deviceId: number, connection: string): Promise<PrintJobResult> {
     return new Promise((resolve) => {
       const timer = setTimeout(() => this.end(jobId, timeoutError()), this.timeoutMs);
       timer.unref();
       this.waits.set(jobId, {
         deviceId,
+        connection,
         resolve: (result) => {
           clearTimeout(timer);
           resolve(result);

@@ -145,9 +145,9 @@ export class PrintService {
     return this.deps.worker.queryStatus(this.printer(id));
   }
 
-  /** A print agent's report from the kiosk `deviceId`. */
-  agentResult(deviceId: number, result: PrintJobResult): void {
-    this.deps.worker.agentResult(deviceId, result);
+  /** A print agent's report from the kiosk `deviceId`, over the agent connection `connection`. */
+  agentResult(deviceId: number, connection: string, result: PrintJobResult): void {
+    this.deps.worker.agentResult(deviceId, connection, result);
   }
 
   ticketPdf(ticketId: number): Promise<Buffer> {

@@ -94,10 +94,13 @@ export class PrintWorker {
     return this.statuses.record(printer, state, detail);
   }
 
-  /** A print agent's answer: the outcome of a job sent to it, or a status report. */
-  agentResult(deviceId: number, result: PrintJobResult): void {
+  /**
+   * A print agent's answer (`connection` is its socket): the outcome of a job sent to it,
+   * or a status report of its kiosk's printer.
+   */
+  agentResult(deviceId: number, connection: string, result: PrintJobResult): void {
     if (result.jobId !== null) {
-      this.agents.settle(deviceId, { ...result, jobId: result.jobId });
+      this.agents.settle(deviceId, connection, { ...result, jobId: result.jobId });
       return;
     }
     const printer = this.repos.printers.activeForDevice(deviceId);
