@@ -1,4 +1,10 @@
-import { IDEMPOTENCY_HEADER, type ErrorBody, type ErrorCode } from '@luot/contract';
+import {
+  DEVICE_AUTH_SCHEME,
+  IDEMPOTENCY_HEADER,
+  type ErrorBody,
+  type ErrorCode,
+} from '@luot/contract';
+import { pageDeviceToken, reportDeviceRefused } from './device';
 import { newRequestId } from './request-id';
 
 /** Codes an API call can fail with: the server's, or `network` when it was never reached. */
@@ -22,10 +28,22 @@ function isErrorBody(body: unknown): body is ErrorBody {
   return typeof error === 'object' && error !== null && 'code' in error;
 }
 
-async function request<T>(method: string, path: string, init: RequestInit): Promise<T> {
+/**
+ * One same-origin request. A page acting as a paired device (`actAsDevice`) sends its
+ * token; a 401 to it reports the token refused, so the page can forget it.
+ */
+async function request<T>(
+  method: string,
+  path: string,
+  init: RequestInit & { headers: Record<string, string> },
+): Promise<T> {
+  const token = pageDeviceToken();
+  const headers = token
+    ? { ...init.headers, Authorization: `${DEVICE_AUTH_SCHEME} ${token}` }
+    : init.headers;
   let response: Response;
   try {
-    response = await fetch(path, { ...init, method, credentials: 'same-origin' });
+    response = await fetch(path, { ...init, headers, method, credentials: 'same-origin' });
   } catch (err) {
     throw new ApiRequestError('network', err instanceof Error ? err.message : String(err));
   }
@@ -39,6 +57,14 @@ async function request<T>(method: string, path: string, init: RequestInit): Prom
     }
   }
   if (!response.ok) {
+    if (
+      token &&
+      response.status === 401 &&
+      isErrorBody(body) &&
+      body.error.code === 'unauthenticated'
+    ) {
+      reportDeviceRefused(token);
+    }
     if (isErrorBody(body)) {
       throw new ApiRequestError(body.error.code, body.error.message, response.status);
     }

@@ -4,9 +4,11 @@ import {
   type Ack,
   type ClientEvents,
   type ServerEvents,
+  type SocketHandshakeAuth,
   type SyncResult,
 } from '@luot/contract';
 import { ApiRequestError } from './api';
+import { pageDeviceToken, reportDeviceRefused } from './device';
 
 /** The one Socket.IO connection a page keeps, typed by the contract's event maps. */
 export type LuotSocket = Socket<ServerEvents, ClientEvents>;
@@ -15,11 +17,56 @@ export type LuotSocket = Socket<ServerEvents, ClientEvents>;
 export const ACK_TIMEOUT_MS = 5000;
 
 let socket: LuotSocket | null = null;
+/** The device token the current handshake carries, to tell whose refusal it is. */
+let sentToken: string | null = null;
+/** True while `resetSocket` closes the socket on purpose, which is not going offline. */
+let reopening = false;
+
+/** Whether a `connect_error` is the server refusing the handshake's device token. */
+function isTokenRefusal(error: Error): boolean {
+  const data = (error as Error & { data?: { code?: unknown } }).data;
+  return data?.code === 'unauthenticated';
+}
+
+function open(): LuotSocket {
+  const s: LuotSocket = io({
+    withCredentials: true,
+    // Read at every (re)connection, so a reconnect sends the identity the page has now.
+    auth: (callback) => {
+      sentToken = pageDeviceToken();
+      const auth: SocketHandshakeAuth = sentToken ? { deviceToken: sentToken } : {};
+      callback(auth);
+    },
+  });
+  s.on('connect_error', (error) => {
+    // Socket.IO does not retry a handshake the server refused; the page decides what next.
+    if (sentToken && isTokenRefusal(error)) reportDeviceRefused(sentToken);
+  });
+  s.on('disconnect', (reason) => {
+    // The server drops a revoked device's sockets and Socket.IO would not reconnect on
+    // its own: reconnect, and the handshake tells whether the token is still good.
+    if (reason === 'io server disconnect' && sentToken) s.connect();
+  });
+  return s;
+}
 
 /** The page's socket, opened (same origin) on first use. */
 export function getSocket(): LuotSocket {
-  socket ??= io({ withCredentials: true });
+  socket ??= open();
   return socket;
+}
+
+/**
+ * Reconnects the page's socket so the server sees the identity the page has now (after
+ * pairing, or after forgetting a refused token). Subscriptions carry over: it is the same
+ * socket, and the server sends a fresh snapshot on the new connection.
+ */
+export function resetSocket(): void {
+  if (!socket) return;
+  reopening = true;
+  socket.disconnect();
+  reopening = false;
+  socket.connect();
 }
 
 /** Subscribes to one server event; returns the function that unsubscribes. */
@@ -46,12 +93,15 @@ export function listenConnection(listener: (connected: boolean) => void): () => 
   const s = getSocket();
   const onConnect = () => listener(true);
   const onDown = () => listener(false);
+  const onDisconnect = () => {
+    if (!reopening) listener(false);
+  };
   s.on('connect', onConnect);
-  s.on('disconnect', onDown);
+  s.on('disconnect', onDisconnect);
   s.on('connect_error', onDown);
   return () => {
     s.off('connect', onConnect);
-    s.off('disconnect', onDown);
+    s.off('disconnect', onDisconnect);
     s.off('connect_error', onDown);
   };
 }
