@@ -10,12 +10,16 @@ import { socketIdentity } from './socket-auth';
 /**
  * `print-job:result`: a kiosk's print agent reports a job's outcome or its printer's state.
  * Only a socket that connected as a paired kiosk's print agent may, and only for jobs
- * sent to that very socket.
+ * sent to that very socket. When a print agent's socket closes, the jobs it has not
+ * answered are retried at once.
  */
 export function registerPrintAgentHandler(
   socket: Socket<ClientEvents, ServerEvents>,
   deps: { printing: PrintService; logger: Logger },
 ): void {
+  if (socketIdentity(socket).printAgent) {
+    socket.on('disconnect', () => deps.printing.agentDisconnected(socket.id));
+  }
   socket.on(CLIENT_EVENTS.printJobResult, (request: unknown, ack: unknown) => {
     const reply =
       typeof ack === 'function' ? (ack as (result: Ack<{ ok: true }>) => void) : () => undefined;

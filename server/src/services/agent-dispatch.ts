@@ -23,9 +23,9 @@ interface AgentWait {
 
 /**
  * The print-agent path of the queue: sends a rendered job to one agent of the printer's
- * kiosk and waits for that agent's `print-job:result`. No agent, no answer within
- * `timeoutMs`, or the server stopping all end the attempt as a transient failure, so the
- * queue retries.
+ * kiosk and waits for that agent's `print-job:result`. No agent, the agent going away
+ * before it answers, no answer within `timeoutMs`, or the server stopping all end the
+ * attempt as a transient failure, so the queue retries.
  */
 export class AgentDispatch {
   private readonly waits = new Map<number, AgentWait>();
@@ -63,6 +63,16 @@ export class AgentDispatch {
     }
     this.waits.delete(result.jobId);
     wait.resolve(result);
+  }
+
+  /**
+   * An agent connection closed: the attempts waiting for it end now as `agent_absent`
+   * rather than at the timeout. A job it printed but could not report prints again.
+   */
+  disconnected(connection: string): void {
+    for (const [jobId, wait] of [...this.waits]) {
+      if (wait.connection === connection) this.end(jobId, goneError());
+    }
   }
 
   /** Ends every wait (the server is stopping); the jobs go back to the queue. */
@@ -111,6 +121,11 @@ const timeoutError = (): AgentError => ({
 const absentError = (): AgentError => ({
   code: 'agent_absent',
   message: 'no print agent of this kiosk is connected',
+  transient: true,
+});
+const goneError = (): AgentError => ({
+  code: 'agent_absent',
+  message: 'the print agent disconnected before answering',
   transient: true,
 });
 const stoppedError = (): AgentError => ({

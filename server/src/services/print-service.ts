@@ -150,6 +150,11 @@ export class PrintService {
     this.deps.worker.agentResult(deviceId, connection, result);
   }
 
+  /** A print agent's connection closed. */
+  agentDisconnected(connection: string): void {
+    this.deps.worker.agentDisconnected(connection);
+  }
+
   ticketPdf(ticketId: number): Promise<Buffer> {
     return this.deps.render.pdf(ticketId);
   }

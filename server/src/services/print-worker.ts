@@ -110,6 +110,11 @@ export class PrintWorker {
     this.statuses.record(printer, result.state ?? 'unknown', result.error?.message ?? null);
   }
 
+  /** A print agent's connection closed: its unanswered jobs are retried without waiting. */
+  agentDisconnected(connection: string): void {
+    this.agents.disconnected(connection);
+  }
+
   /** Closes a printer's connection (its target changed, or it was deleted). */
   forget(printerId: number): void {
     this.direct.forget(printerId);

@@ -9,7 +9,7 @@ import { startPrintAgent, type PrintAgent } from '../../../printers/agent/agent'
 import { ApiClient } from '../../support/api-client';
 import { startFakePrinter, type FakePrinter } from '../../support/fake-printer';
 import { startTestServer, type TestServer } from '../../support/test-server';
-import { pairDevice } from '../security/support';
+import { openSocket, pairDevice, sessionCookie } from '../security/support';
 
 /** `GS V B 0`: the partial cut that ends every ticket. */
 const CUT = Buffer.of(0x1d, 0x56, 0x42, 0x00);
@@ -26,8 +26,9 @@ jest.setTimeout(20_000);
 
 /**
  * Which socket of a kiosk gets its print jobs: only a socket that connected with
- * `role: 'print-agent'`, and only the newest of them. The agent timeout is far longer
- * than any test here, so a job sent to the wrong socket would hang the test.
+ * `role: 'print-agent'`, and only the newest of them; and what happens when it goes away.
+ * The agent timeout is far longer than any test here, so a job left waiting for an
+ * answer that cannot come would hang the test.
  */
 describe('routing print jobs to one agent of the kiosk', () => {
   let server: TestServer;
@@ -40,7 +41,7 @@ describe('routing print jobs to one agent of the kiosk', () => {
   beforeEach(async () => {
     server = await startTestServer({
       printing: {
-        maxAttempts: 1,
+        maxAttempts: 3,
         retryBaseMs: 10,
         retryMaxMs: 40,
         statusTimeoutMs: 100,
@@ -173,6 +174,43 @@ describe('routing print jobs to one agent of the kiosk', () => {
     expect(job.lastError).toContain('agent_absent');
     expect(Date.now() - started).toBeLessThan(5000);
     expect(page.jobs).toEqual([]);
+  });
+
+  test('an agent that drops mid-job: the attempt ends at once and the retry prints', async () => {
+    // Arrange: a real agent, then a bare socket.io-client agent (now the newest) that
+    // hangs up as soon as it receives a job; staff watch the job's updates.
+    const steady = await runAgent();
+    const dropper = io(server.url, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+      auth: { deviceToken: kiosk.token, role: 'print-agent' },
+    });
+    sockets.push(dropper);
+    const dropped: AgentPrintJob[] = [];
+    dropper.on('print:job', (job: AgentPrintJob) => {
+      dropped.push(job);
+      dropper.disconnect();
+    });
+    await new Promise((resolve) => dropper.once('connect', () => resolve(undefined)));
+    const adminId = server.server.application.repos.staff.byUsername(server.adminUsername)!.id;
+    const staff = await openSocket(server.url, { cookie: sessionCookie(server, adminId) });
+    sockets.push(staff);
+    const updates: PrintJob[] = [];
+    staff.on('print-job:updated', (job: PrintJob) => updates.push(job));
+
+    // Act
+    const started = Date.now();
+    const ticketId = await issueAsKiosk();
+    const job = await settled(ticketId);
+
+    // Assert: the first attempt ended as agent_absent, the retry printed on the other agent.
+    expect(dropped.map((j) => j.jobId)).toEqual([job.id]);
+    expect(job).toMatchObject({ status: 'done', attempts: 2 });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(ticketsOn(steady.printer)).toBe(1);
+    const requeued = updates.find((u) => u.status === 'queued' && u.attempts === 1);
+    expect(requeued?.lastError).toContain('agent_absent');
   });
 
   test('a print-job:result from the page is refused', async () => {
