@@ -119,7 +119,7 @@ describe('Socket.IO feed', () => {
   test('sync answers an empty list for a client that is up to date', async () => {
     const screen = await connect();
     const answer = await sync(screen, { sinceSeq: screen.snapshots[0]?.seq });
-    expect(answer).toEqual({ data: { kind: 'events', events: [] } });
+    expect(answer).toEqual({ data: { kind: 'events', events: [], printers: [] } });
   });
 
   test('sync answers a snapshot when the client is too far behind', async () => {

@@ -8,7 +8,7 @@ import type {
 } from '../../server/src/contract';
 
 /** Server events outside the feed that a RecordingSocket can record. */
-export type NoticeEventName = 'printer:status' | 'print-job:updated';
+export type NoticeEventName = 'printer:status' | 'printer:removed' | 'print-job:updated';
 
 /** A real socket.io-client that records every feed event it receives, in order. */
 export class RecordingSocket {

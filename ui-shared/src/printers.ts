@@ -1,4 +1,9 @@
-import type { PrinterState, PrinterStatusReport, StateSnapshot } from '@luot/contract';
+import type {
+  PrinterRemoved,
+  PrinterState,
+  PrinterStatusReport,
+  StateSnapshot,
+} from '@luot/contract';
 
 /** States in which a ticket will not come out of the printer: the kiosk warns visitors. */
 const FAULTS: readonly PrinterState[] = ['paper_end', 'cover_open', 'offline', 'unreachable'];
@@ -20,6 +25,26 @@ export function applyPrinterStatus(
   const current = state.printers[index]!;
   if (current.at !== null && report.at !== null && report.at < current.at) return state;
   return { ...state, printers: state.printers.map((p, i) => (i === index ? report : p)) };
+}
+
+/** The state after `printer:removed`: the printer leaves the list (a pure function). */
+export function applyPrinterRemoved(state: StateSnapshot, removed: PrinterRemoved): StateSnapshot {
+  if (!state.printers.some((p) => p.printerId === removed.printerId)) return state;
+  return { ...state, printers: state.printers.filter((p) => p.printerId !== removed.printerId) };
+}
+
+/**
+ * The state with the printers a `sync` answered: the server's list as it is now replaces
+ * the screen's (printer news is live only, so a screen that was offline may have missed
+ * an added, changed or removed printer). The same state when nothing differs.
+ */
+export function applyPrinterList(
+  state: StateSnapshot,
+  printers: readonly PrinterStatusReport[],
+): StateSnapshot {
+  const sorted = [...printers].sort((a, b) => a.printerId - b.printerId);
+  if (JSON.stringify(sorted) === JSON.stringify(state.printers)) return state;
+  return { ...state, printers: sorted };
 }
 
 /**

@@ -1,6 +1,12 @@
-import type { FeedEnvelope, PrinterStatusReport, StateSnapshot, SyncResult } from '@luot/contract';
+import type {
+  FeedEnvelope,
+  PrinterRemoved,
+  PrinterStatusReport,
+  StateSnapshot,
+  SyncResult,
+} from '@luot/contract';
 import { applyEvent } from './apply-event';
-import { applyPrinterStatus } from './printers';
+import { applyPrinterList, applyPrinterRemoved, applyPrinterStatus } from './printers';
 
 /** What a feed tells its owner. */
 export interface QueueFeedListener {
@@ -65,11 +71,12 @@ export class QueueFeed {
    * the first snapshot it is dropped, since the snapshot carries every printer's state.
    */
   receivePrinterStatus(report: PrinterStatusReport): void {
-    if (this.state === null) return;
-    const next = applyPrinterStatus(this.state, report);
-    if (next === this.state) return;
-    this.state = next;
-    this.listener.onState(next);
+    this.applyPrinterChange((state) => applyPrinterStatus(state, report));
+  }
+
+  /** A live `printer:removed` notice: the printer leaves the list at once. */
+  receivePrinterRemoved(removed: PrinterRemoved): void {
+    this.applyPrinterChange((state) => applyPrinterRemoved(state, removed));
   }
 
   /** After a reconnect: asks for everything after the last applied seq. */
@@ -82,8 +89,9 @@ export class QueueFeed {
           if (result.kind === 'snapshot') {
             this.state = result.snapshot;
             this.listener.onState(result.snapshot);
-          } else {
-            this.applyAll(result.events);
+          } else if (this.state !== null) {
+            // The printers as the server has them now, then the missed events.
+            this.applyAll(result.events, applyPrinterList(this.state, result.printers));
           }
         },
         (error: unknown) => this.listener.onError?.(error),
@@ -100,11 +108,21 @@ export class QueueFeed {
     if (held.length > 0) this.applyAll(held);
   }
 
-  private applyAll(envelopes: FeedEnvelope[]): void {
+  private applyPrinterChange(change: (state: StateSnapshot) => StateSnapshot): void {
     if (this.state === null) return;
+    const next = change(this.state);
+    if (next === this.state) return;
+    this.state = next;
+    this.listener.onState(next);
+  }
+
+  /** Applies events in seq order to `from` (the current state unless given). */
+  private applyAll(envelopes: FeedEnvelope[], from: StateSnapshot | null = this.state): void {
+    if (from === null) return;
     const ordered = [...envelopes].sort((a, b) => a.payload.seq - b.payload.seq);
     const before = this.state;
-    let state = before;
+    let state = from;
+    this.state = state;
     for (const envelope of ordered) {
       if (envelope.payload.seq <= state.seq) continue;
       state = applyEvent(state, envelope);

@@ -54,6 +54,7 @@ export function useQueueState(options: QueueStateOptions = {}): QueueState {
         ),
       ),
       listen(SERVER_EVENTS.printerStatus, (report) => feed.receivePrinterStatus(report)),
+      listen(SERVER_EVENTS.printerRemoved, (removed) => feed.receivePrinterRemoved(removed)),
       listenConnection((up) => {
         setConnection(up ? 'online' : 'offline');
         if (up) void feed.catchUp();

@@ -14,7 +14,11 @@ export type AuditAction =
   | 'session.revoke'
   | 'device.pair'
   | 'device.revoke'
-  | 'counter.force_sign_out';
+  | 'counter.force_sign_out'
+  | 'printer.create'
+  | 'printer.update'
+  | 'printer.delete'
+  | 'ticket.reprint';
 
 /** Who did it and from where. */
 export interface AuditWho {

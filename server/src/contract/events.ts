@@ -1,5 +1,11 @@
 import type { ApiError } from './errors';
-import type { AgentPrintJob, PrintJob, PrintJobResult, PrinterStatusReport } from './printing';
+import type {
+  AgentPrintJob,
+  PrintJob,
+  PrintJobResult,
+  PrinterRemoved,
+  PrinterStatusReport,
+} from './printing';
 import type { CentreInfo, Counter, StateSnapshot, Ticket, WaitingCounts } from './entities';
 
 /** Names of the events the server pushes. No event-name literal lives outside this module. */
@@ -19,6 +25,7 @@ export const SERVER_EVENTS = {
   counterUpdated: 'counter:updated',
   centreUpdated: 'centre:updated',
   printerStatus: 'printer:status',
+  printerRemoved: 'printer:removed',
   printJobUpdated: 'print-job:updated',
   printJob: 'print:job',
 } as const;
@@ -119,17 +126,27 @@ export interface SyncRequest {
   sinceSeq: number;
 }
 
-/** `sync` answer: the missed events in order, or a snapshot when too far behind. */
+/**
+ * `sync` answer: the missed events in order, or a snapshot when too far behind. With the
+ * events come the active printers as they are now (printer news is live only, so a screen
+ * that was offline while a printer changed replaces its list with this one).
+ */
 export type SyncResult =
-  { kind: 'events'; events: FeedEnvelope[] } | { kind: 'snapshot'; snapshot: StateSnapshot };
+  | { kind: 'events'; events: FeedEnvelope[]; printers: PrinterStatusReport[] }
+  | { kind: 'snapshot'; snapshot: StateSnapshot };
 
 /** Events the server emits, for `Server<ClientEvents, ServerEvents>`. */
 export type ServerEvents = {
   [K in FeedEventName]: (payload: FeedPayloads[K]) => void;
 } & {
   'queue:snapshot': (snapshot: StateSnapshot) => void;
-  /** To everyone: a printer's state changed or was checked. Live only, not part of the feed. */
+  /**
+   * To everyone: a printer's state changed or was checked, or an admin added or changed an
+   * active printer. Live only, not part of the feed.
+   */
   'printer:status': (status: PrinterStatusReport) => void;
+  /** To everyone: a printer was deleted or deactivated. Live only, not part of the feed. */
+  'printer:removed': (removed: PrinterRemoved) => void;
   /** To staff: a print job moved. Live only, not part of the feed. */
   'print-job:updated': (job: PrintJob) => void;
   /** To one paired kiosk's print agent: a job to print. */

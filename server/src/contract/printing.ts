@@ -35,6 +35,14 @@ export interface PrinterStatusReport {
   at: string | null;
 }
 
+/**
+ * `printer:removed`: an admin deleted or deactivated a printer, so it leaves
+ * `StateSnapshot.printers`; a screen drops the entry with this id.
+ */
+export interface PrinterRemoved {
+  printerId: number;
+}
+
 /** The ESC/POS options an admin may set per printer (printers/escpos/options.ts). */
 export interface PrinterOptionsInput {
   width?: number;

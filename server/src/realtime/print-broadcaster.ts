@@ -7,8 +7,8 @@ import { emitToRoom, ROOMS } from './rooms';
 import { socketIdentity } from './socket-auth';
 
 /**
- * Print news over Socket.IO: printer states to everyone (kiosks warn before issuing),
- * job changes to staff, and each job for a kiosk's print agent to one agent socket only.
+ * Print news over Socket.IO: printer states and removals to everyone (kiosks warn before
+ * issuing), job changes to staff, and each job for a kiosk's print agent to one agent socket only.
  * These are live notices, not feed events: `sync` does not replay them.
  */
 export class PrintBroadcaster implements PrintNotifier {
@@ -16,6 +16,10 @@ export class PrintBroadcaster implements PrintNotifier {
 
   printerStatus(report: PrinterStatusReport): void {
     emitToRoom(this.io, ROOMS.public, SERVER_EVENTS.printerStatus, report);
+  }
+
+  printerRemoved(printerId: number): void {
+    emitToRoom(this.io, ROOMS.public, SERVER_EVENTS.printerRemoved, { printerId });
   }
 
   jobUpdated(job: PrintJob): void {
@@ -61,6 +65,10 @@ export class DeferredPrintNotifier implements PrintNotifier {
 
   printerStatus(report: PrinterStatusReport): void {
     this.target?.printerStatus(report);
+  }
+
+  printerRemoved(printerId: number): void {
+    this.target?.printerRemoved(printerId);
   }
 
   jobUpdated(job: PrintJob): void {

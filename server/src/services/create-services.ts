@@ -73,7 +73,14 @@ export function createServices(
     ...DEFAULT_PRINTING_OPTIONS,
     ...options.printing,
   });
-  const printing = new PrintService({ repos, runner, clock, worker: printWorker, render });
+  const printing = new PrintService({
+    repos,
+    runner,
+    clock,
+    worker: printWorker,
+    render,
+    notifier: options.printNotifier,
+  });
   return {
     runner,
     settings,

@@ -26,7 +26,10 @@ export class FeedService {
     private readonly reader: QueueReader,
   ) {}
 
-  /** The events after `sinceSeq` in order, or a snapshot when too far behind or ahead. */
+  /**
+   * The events after `sinceSeq` in order with the printers as they are now, or a snapshot
+   * when too far behind or ahead.
+   */
   sync(sinceSeq: number): SyncResult {
     if (!Number.isSafeInteger(sinceSeq) || sinceSeq < 0) {
       throw new DomainError('validation_failed', 'sinceSeq must be a whole number ≥ 0');
@@ -38,6 +41,7 @@ export class FeedService {
     return {
       kind: 'events',
       events: this.repos.events.since(sinceSeq, MAX_REPLAY_EVENTS).map(toEnvelope),
+      printers: this.reader.printers(),
     };
   }
 }

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type {
   CreatePrinterRequest,
   PrintJob,
@@ -7,14 +8,15 @@ import type {
   PrinterView,
   UpdatePrinterRequest,
 } from '../contract/printing';
+import { AuditTrail, type AuditWho } from '../auth/audit-trail';
 import { DomainError } from '../domain/errors';
 import type { PrintFigures } from '../storage/print-job-repo';
 import type { PrinterFields, PrinterRecord } from '../storage/printer-repo';
 import type { Repos } from '../storage/repos';
 import type { Clock } from './clock';
 import type { CommandResult, CommandRunner } from './command-runner';
-import { toPrintJob, toPrinterView } from './print-views';
-import type { PrintWorker } from './print-worker';
+import { toPrintJob, toPrinterReport, toPrinterView } from './print-views';
+import type { PrintNotifier, PrintWorker } from './print-worker';
 import type { TicketPrint } from './ticket-print';
 
 /** What the print use cases are built from. */
@@ -24,14 +26,22 @@ export interface PrintServiceDeps {
   clock: Clock;
   worker: PrintWorker;
   render: TicketPrint;
+  /** Where printer changes are announced (the worker announces states and jobs itself). */
+  notifier: PrintNotifier;
 }
 
 /**
  * Printing's use cases: queueing a kiosk's ticket inside its issue transaction, reprints,
  * the printers admins configure, status checks and the PDF/PNG for browser printing.
+ * Printer changes and reprints are written to the audit trail; changes to the active
+ * printers are announced to every screen.
  */
 export class PrintService {
-  constructor(private readonly deps: PrintServiceDeps) {}
+  private readonly audit: AuditTrail;
+
+  constructor(private readonly deps: PrintServiceDeps) {
+    this.audit = new AuditTrail(deps.repos, deps.clock);
+  }
 
   /**
    * Queues the ticket for the issuing kiosk's printer: a paired kiosk's own printer, else
@@ -64,6 +74,7 @@ export class PrintService {
   reprint(
     ticketId: number,
     printerId: number | undefined,
+    actor: AuditWho,
     idempotencyKey?: string,
   ): CommandResult<PrintJob> {
     const { repos } = this.deps;
@@ -89,6 +100,10 @@ export class PrintService {
         // A reprint shows the queue as it stands now; its print time says when that was.
         const figures = this.deps.render.figuresNow(ticketId);
         const id = repos.printJobs.insert(ticketId, printer.id, figures, context.at);
+        this.audit.record('ticket.reprint', actor, `ticket:${ticketId}`, {
+          printerId: printer.id,
+          jobId: id,
+        });
         return toPrintJob(this.job(id));
       },
     );
@@ -105,39 +120,56 @@ export class PrintService {
     return this.deps.repos.printers.list().map(toPrinterView);
   }
 
-  createPrinter(input: CreatePrinterRequest & PrinterFields): PrinterView {
-    const id = this.deps.repos.db.transaction(() => {
+  createPrinter(input: CreatePrinterRequest & PrinterFields, actor: AuditWho): PrinterView {
+    const { repos, clock } = this.deps;
+    const before = this.activeReports();
+    const id = repos.db.transaction(() => {
       const fields = this.checked(input);
-      const id = this.deps.repos.printers.insert(fields, this.deps.clock.now());
-      if (fields.isDefault) this.deps.repos.printers.clearDefaultExcept(id);
+      const id = repos.printers.insert(fields, clock.now());
+      if (fields.isDefault) repos.printers.clearDefaultExcept(id);
+      this.audit.record('printer.create', actor, `printer:${id}`, { ...fields });
       return id;
     });
+    this.announceChanges(before);
     return toPrinterView(this.printer(id));
   }
 
-  updatePrinter(id: number, patch: UpdatePrinterRequest): PrinterView {
+  updatePrinter(id: number, patch: UpdatePrinterRequest, actor: AuditWho): PrinterView {
     const { repos, clock, worker } = this.deps;
+    const before = this.activeReports();
     repos.db.transaction(() => {
       const current = this.printer(id);
       const fields = this.checked({ ...current, ...patch });
       repos.printers.update(id, fields);
       if (fields.isDefault) repos.printers.clearDefaultExcept(id);
       if (!fields.active) repos.printJobs.cancelQueued(id, clock.now());
+      this.audit.record('printer.update', actor, `printer:${id}`, {
+        name: current.name,
+        ...changesOf(current, fields),
+      });
     });
     worker.forget(id);
     worker.kick();
+    this.announceChanges(before);
     return toPrinterView(this.printer(id));
   }
 
   /** Removes a printer from the list and cancels its queued jobs; its history stays. */
-  deletePrinter(id: number): void {
+  deletePrinter(id: number, actor: AuditWho): void {
     const { repos, clock, worker } = this.deps;
+    const before = this.activeReports();
     repos.db.transaction(() => {
-      this.printer(id);
+      const printer = this.printer(id);
       repos.printJobs.cancelQueued(id, clock.now());
       repos.printers.markDeleted(id, clock.now());
+      this.audit.record('printer.delete', actor, `printer:${id}`, {
+        name: printer.name,
+        target: printer.target,
+        deviceId: printer.deviceId,
+      });
     });
     worker.forget(id);
+    this.announceChanges(before);
   }
 
   /** Asks the printer now (or the agent's last report). */
@@ -161,6 +193,30 @@ export class PrintService {
 
   ticketPng(ticketId: number): Buffer {
     return this.deps.render.png(ticketId);
+  }
+
+  /** The active printers as screens list them (`StateSnapshot.printers`), by id. */
+  private activeReports(): Map<number, PrinterStatusReport> {
+    const active = this.deps.repos.printers.list().filter((printer) => printer.active);
+    return new Map(active.map((printer) => [printer.id, toPrinterReport(printer)]));
+  }
+
+  /**
+   * Tells every screen how the active printers changed since `before`: `printer:status`
+   * for each one added or changed (a new name, default flag or kiosk, including a printer
+   * that lost its default flag to another), `printer:removed` for each one gone.
+   */
+  private announceChanges(before: Map<number, PrinterStatusReport>): void {
+    const { notifier } = this.deps;
+    const after = this.activeReports();
+    try {
+      for (const [id, report] of after) {
+        if (!isDeepStrictEqual(before.get(id), report)) notifier.printerStatus(report);
+      }
+      for (const id of before.keys()) if (!after.has(id)) notifier.printerRemoved(id);
+    } catch {
+      // The change is committed; a failed broadcast is caught up by the next sync.
+    }
   }
 
   private printer(id: number): PrinterRecord {
@@ -198,4 +254,14 @@ export class PrintService {
       active: fields.active,
     };
   }
+}
+
+/** What an update changed, old and new, for the audit trail. */
+function changesOf(before: PrinterFields, after: PrinterFields): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of ['name', 'target', 'options', 'deviceId', 'isDefault', 'active'] as const) {
+    if (!isDeepStrictEqual(before[key], after[key]))
+      out[key] = { from: before[key], to: after[key] };
+  }
+  return out;
 }

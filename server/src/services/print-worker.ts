@@ -15,6 +15,8 @@ import type { TicketPrint } from './ticket-print';
 export interface PrintNotifier extends AgentChannel {
   /** To every screen: kiosks warn before issuing, supervisors watch. */
   printerStatus(report: PrinterStatusReport): void;
+  /** To every screen: the printer left the active printers (deleted or deactivated). */
+  printerRemoved(printerId: number): void;
   /** To staff. */
   jobUpdated(job: PrintJob): void;
 }

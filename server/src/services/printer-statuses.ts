@@ -5,8 +5,9 @@ import type { Clock } from './clock';
 
 /**
  * Each printer's last known state: stored with the printer (so snapshots carry it) and
- * sent to every screen as `printer:status`. After `mute()` (the server is stopping)
- * reports are still built but neither stored nor sent.
+ * sent to every screen as `printer:status` while the printer is active (screens list only
+ * active printers). After `mute()` (the server is stopping) reports are still built but
+ * neither stored nor sent.
  */
 export class PrinterStatuses {
   private muted = false;
@@ -17,24 +18,26 @@ export class PrinterStatuses {
     private readonly send: (report: PrinterStatusReport) => void,
   ) {}
 
-  /** Stores and broadcasts a printer's state, seen now. */
-  record(
-    printer: Pick<PrinterRecord, 'id' | 'name' | 'deviceId' | 'isDefault'>,
-    state: PrinterState,
-    detail: string | null,
-  ): PrinterStatusReport {
+  /**
+   * Stores and broadcasts a printer's state, seen now, with its name, kiosk and default
+   * flag as stored now (an admin may have changed them during a print).
+   */
+  record(printer: PrinterRecord, state: PrinterState, detail: string | null): PrinterStatusReport {
     const now = this.clock.now();
+    const stored = this.repos.printers.get(printer.id);
+    const current = stored ?? printer;
     const report: PrinterStatusReport = {
-      printerId: printer.id,
-      name: printer.name,
-      deviceId: printer.deviceId,
-      isDefault: printer.isDefault,
+      printerId: current.id,
+      name: current.name,
+      deviceId: current.deviceId,
+      isDefault: current.isDefault,
       state,
       detail,
       at: new Date(now).toISOString(),
     };
     if (this.muted) return report;
     this.repos.printers.setStatus(printer.id, report, now);
+    if (!stored?.active) return report;
     try {
       this.send(report);
     } catch {

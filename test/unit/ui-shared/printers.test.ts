@@ -1,7 +1,13 @@
 import type { PrinterStatusReport, StateSnapshot } from '../../../server/src/contract';
 import { QueueFeed } from '../../../ui-shared/src/queue-feed';
-import { applyPrinterStatus, kioskPrinter, printerFault } from '../../../ui-shared/src/printers';
-import { snapshot } from './fixtures';
+import {
+  applyPrinterList,
+  applyPrinterRemoved,
+  applyPrinterStatus,
+  kioskPrinter,
+  printerFault,
+} from '../../../ui-shared/src/printers';
+import { issuedEvent, snapshot } from './fixtures';
 
 function report(overrides: Partial<PrinterStatusReport> = {}): PrinterStatusReport {
   return {
@@ -44,6 +50,54 @@ describe('applyPrinterStatus', () => {
     const before = snapshot({ printers: [report({ state: 'unknown', at: null })] });
     const after = applyPrinterStatus(before, report({ state: 'cover_open' }));
     expect(after.printers[0]?.state).toBe('cover_open');
+  });
+});
+
+describe('applyPrinterStatus for an admin change', () => {
+  test('a renamed printer, or one that lost its default flag, keeps its state and time', () => {
+    const before = snapshot({ printers: [report(), report({ printerId: 2, isDefault: false })] });
+    const renamed = report({ name: 'Máy in quầy 1', isDefault: false });
+    const after = applyPrinterStatus(before, renamed);
+    expect(after.printers[0]).toEqual(renamed);
+    expect(after.printers[1]).toBe(before.printers[1]);
+  });
+});
+
+describe('applyPrinterRemoved', () => {
+  test('drops the printer and leaves its input untouched', () => {
+    const before = snapshot({ printers: [report(), report({ printerId: 2, isDefault: false })] });
+    const copy = structuredClone(before);
+    const after = applyPrinterRemoved(before, { printerId: 1 });
+    expect(after.printers.map((p) => p.printerId)).toEqual([2]);
+    expect(before).toEqual(copy);
+    expect(after.counters).toBe(before.counters);
+  });
+
+  test('is the same state for a printer the screen does not list', () => {
+    const before = snapshot({ printers: [report()] });
+    expect(applyPrinterRemoved(before, { printerId: 9 })).toBe(before);
+  });
+});
+
+describe('applyPrinterList', () => {
+  test("replaces the screen's printers with the server's, in id order", () => {
+    const before = snapshot({ printers: [report(), report({ printerId: 2 })] });
+    const added = report({
+      printerId: 5,
+      isDefault: false,
+      deviceId: 7,
+      state: 'unknown',
+      at: null,
+    });
+    const renamed = report({ name: 'Máy in mới', isDefault: false });
+    const after = applyPrinterList(before, [added, renamed]);
+    expect(after.printers).toEqual([renamed, added]);
+    expect(after.seq).toBe(before.seq);
+  });
+
+  test('is the same state when nothing differs', () => {
+    const before = snapshot({ printers: [report(), report({ printerId: 2 })] });
+    expect(applyPrinterList(before, [report({ printerId: 2 }), report()])).toBe(before);
   });
 });
 
@@ -91,6 +145,64 @@ describe('QueueFeed.receivePrinterStatus', () => {
     feed.receivePrinterStatus(report({ state: 'paper_end', at: '2026-03-02T02:00:00.000Z' }));
     expect(feed.current?.printers[0]?.state).toBe('paper_end');
     expect(feed.current?.seq).toBe(10);
+    expect(states).toHaveLength(2);
+  });
+});
+
+describe('QueueFeed and printer changes', () => {
+  test('a live printer:removed drops the printer; before the first snapshot it is ignored', () => {
+    const states: StateSnapshot[] = [];
+    const feed = new QueueFeed(() => Promise.reject(new Error('no sync')), {
+      onState: (state) => states.push(state),
+    });
+    feed.receivePrinterRemoved({ printerId: 1 });
+    expect(states).toHaveLength(0);
+    feed.receiveSnapshot(snapshot({ printers: [report(), report({ printerId: 2 })] }));
+    feed.receivePrinterRemoved({ printerId: 1 });
+    feed.receivePrinterRemoved({ printerId: 1 });
+    expect(feed.current?.printers.map((p) => p.printerId)).toEqual([2]);
+    expect(states).toHaveLength(2);
+  });
+
+  test('after a reconnect the sync answer brings the printers changed meanwhile', async () => {
+    // Arrange: a screen that knew printers 1 and 2 went offline; meanwhile an admin renamed
+    // 1, removed 2 and added 3, and one ticket was issued.
+    const states: StateSnapshot[] = [];
+    const renamed = report({ name: 'Máy in quầy 1' });
+    const added = report({ printerId: 3, isDefault: false, state: 'unknown', at: null });
+    const feed = new QueueFeed(
+      (sinceSeq) =>
+        Promise.resolve({
+          kind: 'events',
+          events: [issuedEvent(sinceSeq + 1, 4)],
+          printers: [added, renamed],
+        }),
+      { onState: (state) => states.push(state) },
+    );
+    feed.receiveSnapshot(snapshot({ printers: [report(), report({ printerId: 2 })] }));
+
+    // Act
+    await feed.catchUp();
+
+    // Assert: one new state with both the printers and the event.
+    expect(feed.current?.printers).toEqual([renamed, added]);
+    expect(feed.current?.seq).toBe(11);
+    expect(states).toHaveLength(2);
+  });
+
+  test('a sync with no missed events still brings the printers, and only if they changed', async () => {
+    const states: StateSnapshot[] = [];
+    let printers = [report()];
+    const feed = new QueueFeed(() => Promise.resolve({ kind: 'events', events: [], printers }), {
+      onState: (state) => states.push(state),
+    });
+    feed.receiveSnapshot(snapshot({ printers: [report()] }));
+    await feed.catchUp();
+    expect(states).toHaveLength(1);
+
+    printers = [];
+    await feed.catchUp();
+    expect(feed.current?.printers).toEqual([]);
     expect(states).toHaveLength(2);
   });
 });

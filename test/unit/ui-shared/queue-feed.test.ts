@@ -69,6 +69,7 @@ describe('QueueFeed', () => {
     answers[0]?.({
       kind: 'events',
       events: [calledEvent(12, 2), issuedEvent(11, 4), issuedEvent(10, 0)],
+      printers: [],
     });
     await done;
 
@@ -97,7 +98,11 @@ describe('QueueFeed', () => {
     const done = feed.catchUp();
     feed.receiveEvent(calledEvent(12, 2));
     feed.receiveEvent(issuedEvent(13, 1));
-    answers[0]?.({ kind: 'events', events: [issuedEvent(11, 3), calledEvent(12, 2)] });
+    answers[0]?.({
+      kind: 'events',
+      events: [issuedEvent(11, 3), calledEvent(12, 2)],
+      printers: [],
+    });
     await done;
 
     expect(applied).toEqual([11, 12, 13]);
@@ -109,7 +114,7 @@ describe('QueueFeed', () => {
 
     feed.receiveEvent(calledEvent(12, 2));
     expect(applied).toEqual([]);
-    answers[0]?.({ kind: 'events', events: [issuedEvent(11, 3)] });
+    answers[0]?.({ kind: 'events', events: [issuedEvent(11, 3)], printers: [] });
     await settle();
 
     expect(syncCalls).toEqual([10]);

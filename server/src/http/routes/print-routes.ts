@@ -10,6 +10,7 @@ import { DomainError } from '../../domain/errors';
 import type { PrintService } from '../../services/print-service';
 import { requirePermission } from '../permission';
 import { idempotencyKey, parse, parseId } from '../validation';
+import { adminActor } from './staff-routes';
 
 const printerId = (req: Request): number => {
   const result = idParamSchema.safeParse(req.params.id);
@@ -18,7 +19,10 @@ const printerId = (req: Request): number => {
 };
 const ticketId = (req: Request) => parseId(req.params.id, 'ticket_not_found');
 
-/** Printers (admins), print jobs and live status (supervisors), reprints and browser printing. */
+/**
+ * Printers (admins), print jobs and live status (supervisors), reprints and browser
+ * printing. Printer changes and reprints are audited as the signed-in staff member.
+ */
 export function printRoutes(printing: PrintService): Router {
   const router = Router();
   const manage = requirePermission('printers:manage');
@@ -29,16 +33,19 @@ export function printRoutes(printing: PrintService): Router {
   });
 
   router.post('/printers', manage, (req, res) => {
-    res.status(201).json(printing.createPrinter(parse(createPrinterSchema, req.body)));
+    const input = parse(createPrinterSchema, req.body);
+    res.status(201).json(printing.createPrinter(input, adminActor(req, res)));
   });
 
   router.patch('/printers/:id', manage, (req, res) => {
     const id = printerId(req);
-    res.json(printing.updatePrinter(id, parse(updatePrinterSchema, req.body)));
+    res.json(
+      printing.updatePrinter(id, parse(updatePrinterSchema, req.body), adminActor(req, res)),
+    );
   });
 
   router.delete('/printers/:id', manage, (req, res) => {
-    printing.deletePrinter(printerId(req));
+    printing.deletePrinter(printerId(req), adminActor(req, res));
     res.status(204).end();
   });
 
@@ -53,7 +60,12 @@ export function printRoutes(printing: PrintService): Router {
 
   router.post('/tickets/:id/reprint', requirePermission('ticket:handle'), (req, res) => {
     const { printerId: target } = parse(reprintSchema, req.body ?? {});
-    const { value, replayed } = printing.reprint(ticketId(req), target, idempotencyKey(req));
+    const { value, replayed } = printing.reprint(
+      ticketId(req),
+      target,
+      adminActor(req, res),
+      idempotencyKey(req),
+    );
     res.status(replayed ? 200 : 201).json(value);
   });
 
