@@ -1,5 +1,4 @@
 import type { PrintJobResult, PrintJob, PrinterStatusReport } from '../contract/printing';
-import { DomainError } from '../domain/errors';
 import type { PrintJobRecord } from '../storage/print-job-repo';
 import type { PrinterRecord } from '../storage/printer-repo';
 import type { Repos } from '../storage/repos';
@@ -8,7 +7,7 @@ import type { Clock } from './clock';
 import { DirectPrinters, type DirectPrinterTimeouts } from './direct-printers';
 import { failedOutcome, type AttemptOutcome } from './print-outcome';
 import { PrinterStatuses } from './printer-statuses';
-import { toPrinterReport, toPrintJob } from './print-views';
+import { toPrintJob } from './print-views';
 import type { TicketPrint } from './ticket-print';
 
 /** Where print news goes: Socket.IO in production (realtime/print-broadcaster.ts). */
@@ -87,11 +86,7 @@ export class PrintWorker {
 
   /** The printer's status now, recorded and broadcast. */
   async queryStatus(printer: PrinterRecord): Promise<PrinterStatusReport> {
-    if (printer.target === 'agent') {
-      return printer.lastStatus
-        ? toPrinterReport(printer)
-        : this.statuses.record(printer, 'unknown', 'no report from the agent yet');
-    }
+    if (printer.target === 'agent') return this.statuses.lastOfAgent(printer);
     const { state, detail } = await this.direct.status(printer);
     return this.statuses.record(printer, state, detail);
   }
@@ -101,15 +96,8 @@ export class PrintWorker {
    * or a status report of its kiosk's printer.
    */
   agentResult(deviceId: number, connection: string, result: PrintJobResult): void {
-    if (result.jobId !== null) {
-      this.agents.settle(deviceId, connection, { ...result, jobId: result.jobId });
-      return;
-    }
-    const printer = this.repos.printers.activeForDevice(deviceId);
-    if (!printer || printer.target !== 'agent') {
-      throw new DomainError('printer_not_found', `Kiosk ${deviceId} has no agent printer`);
-    }
-    this.statuses.record(printer, result.state ?? 'unknown', result.error?.message ?? null);
+    if (result.jobId === null) this.statuses.agentReport(deviceId, result);
+    else this.agents.settle(deviceId, connection, { ...result, jobId: result.jobId });
   }
 
   /** A print agent's connection closed: its unanswered jobs are retried without waiting. */

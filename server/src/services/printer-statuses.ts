@@ -1,7 +1,9 @@
-import type { PrinterState, PrinterStatusReport } from '../contract/printing';
+import type { PrintJobResult, PrinterState, PrinterStatusReport } from '../contract/printing';
+import { DomainError } from '../domain/errors';
 import type { PrinterRecord } from '../storage/printer-repo';
 import type { Repos } from '../storage/repos';
 import type { Clock } from './clock';
+import { toPrinterReport } from './print-views';
 
 /**
  * Each printer's last known state: stored with the printer (so snapshots carry it) and
@@ -44,6 +46,22 @@ export class PrinterStatuses {
       // A broadcast failure must never change what happened to a job.
     }
     return report;
+  }
+
+  /** A print agent's report of its kiosk's printer (`print-job:result` without a job). */
+  agentReport(deviceId: number, result: PrintJobResult): PrinterStatusReport {
+    const printer = this.repos.printers.activeForDevice(deviceId);
+    if (!printer || printer.target !== 'agent') {
+      throw new DomainError('printer_not_found', `Kiosk ${deviceId} has no agent printer`);
+    }
+    return this.record(printer, result.state ?? 'unknown', result.error?.message ?? null);
+  }
+
+  /** An agent printer's state: its agent's last report (the server cannot ask it). */
+  lastOfAgent(printer: PrinterRecord): PrinterStatusReport {
+    return printer.lastStatus
+      ? toPrinterReport(printer)
+      : this.record(printer, 'unknown', 'no report from the agent yet');
   }
 
   mute(): void {
