@@ -14,6 +14,7 @@ describe('the permission table', () => {
       'ticket:track': ['anonymous', 'clerk', 'supervisor', 'admin'],
       'auth:sign-in': ['anonymous', 'clerk', 'supervisor', 'admin'],
       'device:pair-request': ['anonymous', 'clerk', 'supervisor', 'admin'],
+      'device:self': ['anonymous', 'clerk', 'supervisor', 'admin'],
       'print:report': ['anonymous', 'clerk', 'supervisor', 'admin'],
       'session:read': ['clerk', 'supervisor', 'admin'],
       'password:change': ['clerk', 'supervisor', 'admin'],
@@ -71,6 +72,7 @@ describe('refusal()', () => {
       [
         'auth:sign-in',
         'device:pair-request',
+        'device:self',
         'password:change',
         'print:report',
         'queue:read',
