@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { ManualClock, startTestServer, type TestServer } from '../support/test-server';
 
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -21,6 +21,8 @@ export const LIVE_DEADLINE_MS = 2000;
 /** A real server and a real Chromium shared by the tests of one file. */
 export interface Harness {
   server(): TestServer;
+  /** The server's clock, which only the test moves (pages keep the browser's own). */
+  clock(): ManualClock;
   /** A page in its own browser context, so screens share no cookies, like separate devices. */
   open(path: string, width: number, height: number): Promise<Page>;
   /** A counter page with the admin signed in and counter `number` taken. */
@@ -45,12 +47,13 @@ export function describeInChromium(title: string, body: (harness: Harness) => vo
   }
   describe(title, () => {
     let server: TestServer | undefined;
+    const clock = new ManualClock();
     let browser: Browser | undefined;
     const contexts: BrowserContext[] = [];
 
     beforeAll(async () => {
       if (!haveChromium) throw new Error(`Chromium is required in CI but ${CHROMIUM} is missing`);
-      server = await startTestServer();
+      server = await startTestServer({ clock });
       browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     });
 
@@ -64,6 +67,9 @@ export function describeInChromium(title: string, body: (harness: Harness) => vo
       server() {
         if (!server) throw new Error('The server is not started');
         return server;
+      },
+      clock() {
+        return clock;
       },
       async open(path, width, height) {
         if (!browser || !server) throw new Error('The browser is not started');
