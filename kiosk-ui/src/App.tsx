@@ -1,30 +1,59 @@
 import { useState } from 'react';
-import type { Service } from '@luot/contract';
+import type { Device, Service } from '@luot/contract';
+import { ApiRequestError } from '@luot/ui-shared/api';
 import { Clock } from '@luot/ui-shared/Clock';
 import { LanguageToggle } from '@luot/ui-shared/LanguageToggle';
+import type { StoredDevice } from '@luot/ui-shared/device';
 import { setLanguage, useI18n } from '@luot/ui-shared/use-i18n';
 import { kioskPrinter, printerFault } from '@luot/ui-shared/printers';
 import { useQueueState } from '@luot/ui-shared/use-queue-state';
 import { IssuedTicket } from './IssuedTicket';
+import { PairedNotice } from './PairedNotice';
+import { PairingScreen, type PairingReason } from './PairingScreen';
 import { PrinterBanner } from './PrinterBanner';
 import { PriorityPicker } from './PriorityPicker';
 import { ServiceMenu } from './ServiceMenu';
 import { useIssueTicket } from './use-issue-ticket';
+import { useKioskDevice } from './use-kiosk-device';
+
+/** An installer opens `/kiosk?pair` to pair the kiosk whatever the policy. */
+const PAIR_PARAM = 'pair';
+
+const installerAsked = () => new URLSearchParams(location.search).has(PAIR_PARAM);
+
+/** Drops `?pair` from the address, so a reload does not show the pairing screen again. */
+function forgetInstallerAsk(): void {
+  const url = new URL(location.href);
+  if (!url.searchParams.has(PAIR_PARAM)) return;
+  url.searchParams.delete(PAIR_PARAM);
+  history.replaceState(history.state, '', url);
+}
 
 /**
- * This kiosk's paired device id. The kiosk page does not know it yet (pairing is a
- * server-side cookie), so it watches the default printer, which prints unpaired kiosks'
- * tickets.
+ * The kiosk: choose a service, say whether you have priority, get a number. It pairs when
+ * the centre's policy requires it, when issuing says it is not paired, or when an installer
+ * asks; its tickets print on its own printer once paired.
  */
-const DEVICE_ID: number | null = null;
-
-/** The kiosk: choose a service, say whether you have priority, get a number. */
 export function App() {
   const { t, lang } = useI18n();
   const { state, connection } = useQueueState();
   const { state: issue, issue: issueTicket, retry, reset } = useIssueTicket();
   const [selected, setSelected] = useState<Service | null>(null);
-  const printer = kioskPrinter(state?.printers ?? [], DEVICE_ID);
+  const kiosk = useKioskDevice();
+  const [pairingAsked, setPairingAsked] = useState(installerAsked);
+  const [welcome, setWelcome] = useState<Device | null>(null);
+
+  // Missing from events recorded before the field existed: that centre was open.
+  const mustPair = state?.centre.kioskPolicy === 'paired';
+  const refusedUnpaired =
+    issue.status === 'failed' &&
+    issue.error instanceof ApiRequestError &&
+    issue.error.code === 'kiosk_not_paired';
+  const pairing =
+    welcome === null && (pairingAsked || refusedUnpaired || (mustPair && kiosk.device === null));
+  const reason: PairingReason = kiosk.revoked ? 'revoked' : mustPair ? 'policy' : null;
+
+  const printer = kioskPrinter(state?.printers ?? [], kiosk.device?.id ?? null);
   // A printer fault only warns: issuing goes on and the number is shown on screen.
   const noPaper = printerFault(printer);
 
@@ -35,7 +64,30 @@ export function App() {
     setLanguage('vi');
   }
 
+  function leavePairing() {
+    forgetInstallerAsk();
+    setPairingAsked(false);
+    backToMenu();
+  }
+
+  function onPaired(next: StoredDevice) {
+    kiosk.paired(next);
+    setWelcome(next.device);
+    leavePairing();
+  }
+
   function body() {
+    if (welcome) return <PairedNotice device={welcome} onDone={() => setWelcome(null)} />;
+    if (pairing) {
+      return (
+        <PairingScreen
+          reason={reason}
+          current={kiosk.device}
+          onLeave={mustPair ? null : leavePairing}
+          onPaired={onPaired}
+        />
+      );
+    }
     if (issue.status === 'issued' && selected) {
       return (
         <IssuedTicket
@@ -78,8 +130,13 @@ export function App() {
           {t('display.offline')}
         </div>
       )}
-      {noPaper && printer && <PrinterBanner printer={printer} />}
+      {noPaper && printer && !pairing && <PrinterBanner printer={printer} />}
       <main className="kiosk-main">{body()}</main>
+      {kiosk.device && (
+        <footer className="kiosk-footer" data-testid="kiosk-device-name">
+          {t('kiosk.deviceName', { name: kiosk.device.name })}
+        </footer>
+      )}
     </div>
   );
 }
