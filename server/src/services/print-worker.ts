@@ -1,3 +1,4 @@
+import type { EscPosOptions } from '../../../printers';
 import type { PrintJobResult, PrintJob, PrinterStatusReport } from '../contract/printing';
 import type { PrintJobRecord } from '../storage/print-job-repo';
 import type { PrinterRecord } from '../storage/printer-repo';
@@ -5,6 +6,7 @@ import type { Repos } from '../storage/repos';
 import { AgentDispatch, type AgentChannel } from './agent-dispatch';
 import type { Clock } from './clock';
 import { DirectPrinters, type DirectPrinterTimeouts } from './direct-printers';
+import { EscPosThread } from './escpos-thread';
 import { failedOutcome, type AttemptOutcome } from './print-outcome';
 import { PrinterStatuses } from './printer-statuses';
 import { toPrintJob } from './print-views';
@@ -56,6 +58,7 @@ export class PrintWorker {
   private readonly direct: DirectPrinters;
   private readonly agents: AgentDispatch;
   private readonly statuses: PrinterStatuses;
+  private readonly escPos: EscPosThread;
   private stopped = false;
 
   constructor(
@@ -68,6 +71,7 @@ export class PrintWorker {
     this.direct = new DirectPrinters(options);
     this.agents = new AgentDispatch(notifier, options.agentTimeoutMs);
     this.statuses = new PrinterStatuses(repos, clock, (report) => notifier.printerStatus(report));
+    this.escPos = new EscPosThread();
   }
 
   /** Picks up what a previous process left: interrupted jobs go back to the queue. */
@@ -110,7 +114,7 @@ export class PrintWorker {
     this.direct.forget(printerId);
   }
 
-  /** Stops timers, ends agent waits, waits for attempts in flight, closes connections. */
+  /** Stops timers, ends agent waits, waits for attempts in flight, closes everything. */
   async stop(): Promise<void> {
     this.stopped = true;
     this.statuses.mute();
@@ -118,7 +122,7 @@ export class PrintWorker {
     this.timers.clear();
     this.agents.stop();
     await Promise.allSettled([...this.running]);
-    await this.direct.close();
+    await Promise.all([this.direct.close(), this.escPos.close()]);
   }
 
   private schedule(printerId: number, dueAt: number): void {
@@ -190,11 +194,15 @@ export class PrintWorker {
     return true;
   }
 
-  /** Renders the ticket for this printer and sends it the way the printer is reached. */
+  /**
+   * Renders the ticket for this printer (the layout here, the ESC/POS bytes in the
+   * encoding thread) and sends it the way the printer is reached.
+   */
   private async send(job: PrintJobRecord, printer: PrinterRecord): Promise<AttemptOutcome> {
     let bytes: Uint8Array;
     try {
-      bytes = this.render.escPos(job.ticketId, printer.options, job.figures);
+      const layout = this.render.layout(job.ticketId, job.figures);
+      bytes = await this.escPos.encode(layout, printer.options as Partial<EscPosOptions>);
     } catch (error) {
       return failedOutcome(error);
     }
