@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import {
   allowedBeforePasswordChange,
   can,
@@ -7,6 +9,22 @@ import {
 } from '../../../server/src/auth/permissions';
 
 describe('the permission table', () => {
+  test('docs/security.md shows the same table, row for row', () => {
+    const doc = fs.readFileSync(path.join(__dirname, '../../../docs/security.md'), 'utf8');
+    const rows = [...doc.matchAll(/^\| `([a-z-]+:[a-z-]+)` *\|(.*)\|[^|]*\|$/gm)].map(
+      ([, permission, marks]) => [
+        permission,
+        (marks ?? '')
+          .split('|')
+          .map((cell, i) => (cell.includes('✓') ? PRINCIPALS[i] : null))
+          .filter(Boolean),
+      ],
+    );
+
+    expect(Object.fromEntries(rows)).toEqual(PERMISSIONS);
+    expect(rows).toHaveLength(Object.keys(PERMISSIONS).length);
+  });
+
   test('is exactly this: any change to who may do what shows up here', () => {
     expect(PERMISSIONS).toEqual({
       'queue:read': ['anonymous', 'clerk', 'supervisor', 'admin'],
