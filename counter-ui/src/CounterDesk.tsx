@@ -158,7 +158,7 @@ export function CounterDesk({ state, counter, onError }: Props) {
           </button>
           <button
             type="button"
-            className="btn btn-secondary btn-quiet"
+            className="btn btn-secondary"
             data-testid="action-reprint"
             disabled={busy || !atDesk}
             onClick={() => ticket && void action.run('reprint', () => reprints.start(ticket))}
