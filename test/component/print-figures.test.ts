@@ -60,13 +60,14 @@ describe('the figures a printed ticket shows', () => {
 
   test('a late print keeps the issue-time figures; a reprint shows the current ones', async () => {
     // Arrange: two tickets while the printer is out of paper; the second has one ahead.
-    await issue(new ApiClient(server.url), SERVICE.DKKD);
+    const first = await issue(new ApiClient(server.url), SERVICE.DKKD);
     const second = await issue(new ApiClient(server.url), SERVICE.DKKD);
     expect(second.ahead).toBe(1);
 
     // Act: the first is called before the paper is changed, then the second is reprinted.
     expectStatus(await admin.post('/api/counters/1/call-next'), 200);
     device.setMode('ok');
+    await settledJobs(first.ticket.id, 1);
     await settledJobs(second.ticket.id, 1);
     // (Under the test's frozen clock the two jobs' retries may finish in either order.)
     const printedLate = aheadLines().sort();
