@@ -134,42 +134,54 @@ export class PrintService {
     return toPrinterView(this.printer(id));
   }
 
+  /**
+   * Changes a printer. A deactivated printer's queued jobs are cancelled; a new address
+   * forgets the old one's state (screens see `unknown`) and asks the printer at once.
+   */
   updatePrinter(id: number, patch: UpdatePrinterRequest, actor: AuditWho): PrinterView {
     const { repos, clock, worker } = this.deps;
     const before = this.activeReports();
-    repos.db.transaction(() => {
+    const { cancelled, moved } = repos.db.transaction(() => {
       const current = this.printer(id);
       const fields = this.checked({ ...current, ...patch });
       repos.printers.update(id, fields);
       if (fields.isDefault) repos.printers.clearDefaultExcept(id);
-      if (!fields.active) repos.printJobs.cancelQueued(id, clock.now());
+      const moved = fields.target !== current.target;
+      if (moved) repos.printers.clearStatus(id);
+      const cancelled = fields.active ? [] : repos.printJobs.cancelQueued(id, clock.now());
       this.audit.record('printer.update', actor, `printer:${id}`, {
         name: current.name,
         ...changesOf(current, fields),
       });
+      return { cancelled, moved };
     });
     worker.forget(id);
     worker.kick();
     this.announceChanges(before);
-    return toPrinterView(this.printer(id));
+    this.announceJobs(cancelled);
+    const updated = this.printer(id);
+    if (moved && updated.active) void worker.queryStatus(updated).catch(() => undefined);
+    return toPrinterView(updated);
   }
 
   /** Removes a printer from the list and cancels its queued jobs; its history stays. */
   deletePrinter(id: number, actor: AuditWho): void {
     const { repos, clock, worker } = this.deps;
     const before = this.activeReports();
-    repos.db.transaction(() => {
+    const cancelled = repos.db.transaction(() => {
       const printer = this.printer(id);
-      repos.printJobs.cancelQueued(id, clock.now());
+      const cancelled = repos.printJobs.cancelQueued(id, clock.now());
       repos.printers.markDeleted(id, clock.now());
       this.audit.record('printer.delete', actor, `printer:${id}`, {
         name: printer.name,
         target: printer.target,
         deviceId: printer.deviceId,
       });
+      return cancelled;
     });
     worker.forget(id);
     this.announceChanges(before);
+    this.announceJobs(cancelled);
   }
 
   /** Asks the printer now (or the agent's last report). */
@@ -216,6 +228,18 @@ export class PrintService {
       for (const id of before.keys()) if (!after.has(id)) notifier.printerRemoved(id);
     } catch {
       // The change is committed; a failed broadcast is caught up by the next sync.
+    }
+  }
+
+  /** Tells staff about jobs an admin's change moved (cancelled with their printer). */
+  private announceJobs(jobIds: readonly number[]): void {
+    for (const jobId of jobIds) {
+      const job = this.deps.repos.printJobs.get(jobId);
+      try {
+        if (job) this.deps.notifier.jobUpdated(toPrintJob(job));
+      } catch {
+        // Committed already; staff lists catch up when they reload the jobs.
+      }
     }
   }
 

@@ -126,6 +126,11 @@ export class PrinterRepo {
     ]);
   }
 
+  /** Forgets the last status (the printer's address changed: what it said no longer holds). */
+  clearStatus(id: number): void {
+    this.db.run('UPDATE printers SET last_status = NULL, last_status_at = NULL WHERE id = ?', [id]);
+  }
+
   setStatus(id: number, status: PrinterStatusReport, now: number): void {
     this.db.run('UPDATE printers SET last_status = ?, last_status_at = ? WHERE id = ?', [
       JSON.stringify(status),

@@ -1,15 +1,17 @@
 import type {
   Ack,
   AuditPage,
+  PrintJob,
   PrinterRemoved,
   PrinterStatusReport,
   PrinterView,
   SyncResult,
 } from '../../../server/src/contract';
 import { ApiClient } from '../../support/api-client';
+import { closedPort, startFakePrinter } from '../../support/fake-printer';
 import { RecordingSocket } from '../../support/socket-client';
 import { startTestServer, type TestServer } from '../../support/test-server';
-import { addStaff, pairDevice, signedIn } from '../security/support';
+import { addStaff, openSocket, pairDevice, sessionCookie, signedIn } from '../security/support';
 
 /**
  * Admins' printer changes reach every screen at once (`printer:status`, `printer:removed`)
@@ -21,6 +23,8 @@ describe('printer changes are announced and audited', () => {
   let admin: ApiClient;
   let screen: RecordingSocket;
   const sockets: RecordingSocket[] = [];
+  /** Other things a test opened, closed after it whether it passed or not. */
+  const cleanups: (() => unknown)[] = [];
 
   beforeEach(async () => {
     server = await startTestServer();
@@ -33,6 +37,7 @@ describe('printer changes are announced and audited', () => {
 
   afterEach(async () => {
     sockets.splice(0).forEach((socket) => socket.close());
+    await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
     await server.stop();
   });
 
@@ -59,6 +64,15 @@ describe('printer changes are announced and audited', () => {
       const report = payload as PrinterStatusReport;
       return `status ${report.printerId} ${report.name} ${report.isDefault ? 'default' : '-'}`;
     });
+  }
+
+  /** Polls until `predicate` holds (for sockets other than `screen`). */
+  async function until(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate()) {
+      if (Date.now() > deadline) throw new Error('timed out');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 
   async function settle(count: number): Promise<void> {
@@ -112,6 +126,58 @@ describe('printer changes are announced and audited', () => {
     await addPrinter({ name: 'Máy in dự phòng', active: false });
     await settle(7);
     expect(screen.notices).toHaveLength(7);
+  });
+
+  test('deactivating or deleting a printer tells staff each queued job it cancelled', async () => {
+    // Arrange: two printers nobody answers at, each with a job waiting for its retry.
+    const port = await closedPort();
+    const target = `tcp://127.0.0.1:${port}`;
+    const lobby = await addPrinter({ isDefault: true, target });
+    const adminId = server.server.application.repos.staff.byUsername(server.adminUsername)!.id;
+    const staff = await openSocket(server.url, { cookie: sessionCookie(server, adminId) });
+    cleanups.push(() => staff.close());
+    const updates: PrintJob[] = [];
+    staff.on('print-job:updated', (job: PrintJob) => updates.push(job));
+    const first = await new ApiClient(server.url).issue(1);
+    const waiting = (ticketId: number) => () =>
+      updates.some((j) => j.ticketId === ticketId && j.status === 'queued' && j.attempts === 1);
+    await until(waiting(first.ticket.id));
+    const spare = await addPrinter({ name: 'Máy in dự phòng', isDefault: true, target });
+    const second = await new ApiClient(server.url).issue(1);
+    await until(waiting(second.ticket.id));
+
+    // Act
+    await patch(lobby.id, { active: false });
+    expect((await admin.request('DELETE', `/api/printers/${spare.id}`)).status).toBe(204);
+
+    // Assert: staff hear of both cancellations, with the tickets' numbers.
+    const cancelled = () => updates.filter((j) => j.status === 'cancelled');
+    await until(() => cancelled().length === 2);
+    expect(cancelled().map((j) => [j.ticketNumber, j.printerId])).toEqual([
+      [first.ticket.number, lobby.id],
+      [second.ticket.number, spare.id],
+    ]);
+  });
+
+  test('a new address forgets the old state and asks the printer at once', async () => {
+    // Arrange: a printer whose old address never answered.
+    const port = await closedPort();
+    const lobby = await addPrinter({ isDefault: true, target: `tcp://127.0.0.1:${port}` });
+    expect((await admin.get(`/api/printers/${lobby.id}/status`)).body).toMatchObject({
+      state: 'unreachable',
+    });
+    const device = await startFakePrinter('paper-end');
+    cleanups.push(() => device.close());
+    const from = screen.notices.length;
+
+    // Act
+    const moved = await patch(lobby.id, { target: `tcp://127.0.0.1:${device.port}` });
+
+    // Assert: at once unknown, then what the printer at the new address says.
+    await screen.waitFor(() => noticesSince(from).length >= 2);
+    expect(moved.status).toBeNull();
+    const states = screen.notices.slice(from).map((n) => (n.payload as PrinterStatusReport).state);
+    expect(states).toEqual(['unknown', 'paper_end']);
   });
 
   test('a screen that was offline gets the printers as they are now with its sync', async () => {
