@@ -69,6 +69,8 @@ export interface PrinterView {
 export interface PrintJob {
   id: number;
   ticketId: number;
+  /** The ticket's number (A012). */
+  ticketNumber: string;
   printerId: number;
   status: PrintJobStatus;
   attempts: number;

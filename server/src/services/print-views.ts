@@ -9,6 +9,7 @@ export function toPrintJob(job: PrintJobRecord): PrintJob {
   return {
     id: job.id,
     ticketId: job.ticketId,
+    ticketNumber: job.ticketNumber,
     printerId: job.printerId,
     status: job.status,
     attempts: job.attempts,

@@ -14,6 +14,8 @@ export interface PrintFigures {
 export interface PrintJobRecord {
   id: number;
   ticketId: number;
+  /** The ticket's number (A012), for staff lists. */
+  ticketNumber: string;
   printerId: number;
   status: PrintJobStatus;
   attempts: number;
@@ -28,6 +30,7 @@ export interface PrintJobRecord {
 interface PrintJobRow {
   id: number;
   ticket_id: number;
+  ticket_number: string;
   printer_id: number;
   status: PrintJobStatus;
   attempts: number;
@@ -41,6 +44,7 @@ interface PrintJobRow {
 const toRecord = (row: PrintJobRow): PrintJobRecord => ({
   id: row.id,
   ticketId: row.ticket_id,
+  ticketNumber: row.ticket_number,
   printerId: row.printer_id,
   status: row.status,
   attempts: row.attempts,
@@ -72,12 +76,16 @@ function parseFigures(text: string | null): PrintFigures | null {
   }
 }
 
+/** Jobs with their ticket's number. */
+const SELECT_JOBS =
+  'SELECT j.*, t.number AS ticket_number FROM print_jobs j JOIN tickets t ON t.id = j.ticket_id';
+
 /** The durable print queue. */
 export class PrintJobRepo {
   constructor(private readonly db: Database) {}
 
   get(id: number): PrintJobRecord | undefined {
-    const row = this.db.get<PrintJobRow>('SELECT * FROM print_jobs WHERE id = ?', [id]);
+    const row = this.db.get<PrintJobRow>(`${SELECT_JOBS} WHERE j.id = ?`, [id]);
     return row && toRecord(row);
   }
 
@@ -85,11 +93,11 @@ export class PrintJobRepo {
   list(status: PrintJobStatus | undefined, limit = 200): PrintJobRecord[] {
     const rows =
       status === undefined
-        ? this.db.all<PrintJobRow>('SELECT * FROM print_jobs ORDER BY id DESC LIMIT ?', [limit])
-        : this.db.all<PrintJobRow>(
-            'SELECT * FROM print_jobs WHERE status = ? ORDER BY id DESC LIMIT ?',
-            [status, limit],
-          );
+        ? this.db.all<PrintJobRow>(`${SELECT_JOBS} ORDER BY j.id DESC LIMIT ?`, [limit])
+        : this.db.all<PrintJobRow>(`${SELECT_JOBS} WHERE j.status = ? ORDER BY j.id DESC LIMIT ?`, [
+            status,
+            limit,
+          ]);
     return rows.map(toRecord);
   }
 
@@ -104,8 +112,8 @@ export class PrintJobRepo {
   /** The oldest queued job of a printer due by `dueBy`. */
   nextDue(printerId: number, dueBy: number): PrintJobRecord | undefined {
     const row = this.db.get<PrintJobRow>(
-      `SELECT * FROM print_jobs WHERE printer_id = ? AND status = 'queued'
-       AND COALESCE(next_attempt_at, 0) <= ? ORDER BY id LIMIT 1`,
+      `${SELECT_JOBS} WHERE j.printer_id = ? AND j.status = 'queued'
+       AND COALESCE(j.next_attempt_at, 0) <= ? ORDER BY j.id LIMIT 1`,
       [printerId, dueBy],
     );
     return row && toRecord(row);
