@@ -157,7 +157,11 @@ export const reprintSchema = z
 
 /** `GET /api/print-jobs?status=`. */
 export const printJobQuerySchema = z
-  .object({ status: z.enum(PRINT_JOB_STATUSES).optional() })
+  .object({
+    status: z.enum(PRINT_JOB_STATUSES).optional(),
+    /** `true`: only jobs of tickets still in the queue (waiting, called, serving, parked). */
+    inQueue: z.enum(['true', 'false']).optional(),
+  })
   .strict();
 
 /** `print-job:result` from a print agent. */

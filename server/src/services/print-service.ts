@@ -112,8 +112,8 @@ export class PrintService {
   }
 
   /** Print jobs, newest first. */
-  jobs(status?: PrintJobStatus): PrintJob[] {
-    return this.deps.repos.printJobs.list(status).map(toPrintJob);
+  jobs(filter: { status?: PrintJobStatus | undefined; inQueue?: boolean } = {}): PrintJob[] {
+    return this.deps.repos.printJobs.list(filter).map(toPrintJob);
   }
 
   printers(): PrinterView[] {

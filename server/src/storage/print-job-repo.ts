@@ -1,3 +1,4 @@
+import type { TicketStatus } from '../contract/entities';
 import type { PrintJobStatus } from '../contract/printing';
 import type { Database } from './database';
 
@@ -80,6 +81,9 @@ function parseFigures(text: string | null): PrintFigures | null {
 const SELECT_JOBS =
   'SELECT j.*, t.number AS ticket_number FROM print_jobs j JOIN tickets t ON t.id = j.ticket_id';
 
+/** Ticket statuses of visitors still in the queue. */
+const IN_QUEUE: readonly TicketStatus[] = ['waiting', 'called', 'serving', 'parked'];
+
 /** The durable print queue. */
 export class PrintJobRepo {
   constructor(private readonly db: Database) {}
@@ -89,16 +93,28 @@ export class PrintJobRepo {
     return row && toRecord(row);
   }
 
-  /** Newest first, at most `limit`, optionally of one status. */
-  list(status: PrintJobStatus | undefined, limit = 200): PrintJobRecord[] {
-    const rows =
-      status === undefined
-        ? this.db.all<PrintJobRow>(`${SELECT_JOBS} ORDER BY j.id DESC LIMIT ?`, [limit])
-        : this.db.all<PrintJobRow>(`${SELECT_JOBS} WHERE j.status = ? ORDER BY j.id DESC LIMIT ?`, [
-            status,
-            limit,
-          ]);
-    return rows.map(toRecord);
+  /**
+   * Newest first, at most `limit`, optionally of one status and only of tickets still in
+   * the queue (waiting, called, serving or parked: visitors who may still need the paper).
+   */
+  list(
+    filter: { status?: PrintJobStatus | undefined; inQueue?: boolean | undefined } = {},
+    limit = 200,
+  ): PrintJobRecord[] {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    if (filter.status !== undefined) {
+      where.push('j.status = ?');
+      params.push(filter.status);
+    }
+    if (filter.inQueue) {
+      where.push(`t.status IN (${IN_QUEUE.map(() => '?').join(', ')})`);
+      params.push(...IN_QUEUE);
+    }
+    const clause = where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`;
+    return this.db
+      .all<PrintJobRow>(`${SELECT_JOBS} ${clause} ORDER BY j.id DESC LIMIT ?`, [...params, limit])
+      .map(toRecord);
   }
 
   insert(ticketId: number, printerId: number, figures: PrintFigures, now: number): number {

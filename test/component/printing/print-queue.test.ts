@@ -138,6 +138,36 @@ describe('the print queue, against a fake network printer', () => {
     await sawState(printer.id, 'unreachable');
   });
 
+  test('?status=failed&inQueue=true lists the failed jobs of visitors still in the queue', async () => {
+    // Arrange: two tickets whose printing failed; the first is then served and finished.
+    await addPrinter(`tcp://127.0.0.1:${await closedPort()}`);
+    const served = await issue();
+    const waiting = await issue();
+    await settled(served.ticket.id);
+    await settled(waiting.ticket.id);
+    const call = await admin.post<{ ticket: { id: number } }>('/api/counters/1/call', {
+      ticketId: served.ticket.id,
+    });
+    expect(call.status).toBe(200);
+    expect((await admin.post('/api/counters/1/start')).status).toBe(200);
+    expect((await admin.post('/api/counters/1/finish')).status).toBe(200);
+
+    // Act
+    const all = await admin.get<PrintJob[]>('/api/print-jobs?status=failed');
+    const inQueue = await admin.get<PrintJob[]>('/api/print-jobs?status=failed&inQueue=true');
+    const bad = await admin.get('/api/print-jobs?inQueue=yes');
+
+    // Assert
+    const numbers = (jobs: PrintJob[]) => jobs.map((job) => job.ticketNumber);
+    expect(numbers(all.body)).toEqual(
+      expect.arrayContaining([served.ticket.number, waiting.ticket.number]),
+    );
+    expect(numbers(inQueue.body)).toContain(waiting.ticket.number);
+    expect(numbers(inQueue.body)).not.toContain(served.ticket.number);
+    expect(inQueue.body.every((job) => job.status === 'failed')).toBe(true);
+    expect(bad.status).toBe(400);
+  });
+
   test('a printer that stops reading never delays issuing', async () => {
     const device = await fake('stall');
     await addPrinter(`tcp://127.0.0.1:${device.port}`);

@@ -54,8 +54,8 @@ export function printRoutes(printing: PrintService): Router {
   });
 
   router.get('/print-jobs', read, (req, res) => {
-    const { status } = parse(printJobQuerySchema, req.query);
-    res.json(printing.jobs(status));
+    const { status, inQueue } = parse(printJobQuerySchema, req.query);
+    res.json(printing.jobs({ status, inQueue: inQueue === 'true' }));
   });
 
   router.post('/tickets/:id/reprint', requirePermission('ticket:handle'), (req, res) => {
