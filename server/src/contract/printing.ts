@@ -161,6 +161,8 @@ export const printJobQuerySchema = z
     status: z.enum(PRINT_JOB_STATUSES).optional(),
     /** `true`: only jobs of tickets still in the queue (waiting, called, serving, parked). */
     inQueue: z.enum(['true', 'false']).optional(),
+    /** `true`: only each ticket's newest job (a failed job later reprinted drops out). */
+    latest: z.enum(['true', 'false']).optional(),
   })
   .strict();
 

@@ -112,7 +112,9 @@ export class PrintService {
   }
 
   /** Print jobs, newest first. */
-  jobs(filter: { status?: PrintJobStatus | undefined; inQueue?: boolean } = {}): PrintJob[] {
+  jobs(
+    filter: { status?: PrintJobStatus | undefined; inQueue?: boolean; latest?: boolean } = {},
+  ): PrintJob[] {
     return this.deps.repos.printJobs.list(filter).map(toPrintJob);
   }
 

@@ -94,11 +94,16 @@ export class PrintJobRepo {
   }
 
   /**
-   * Newest first, at most `limit`, optionally of one status and only of tickets still in
-   * the queue (waiting, called, serving or parked: visitors who may still need the paper).
+   * Newest first, at most `limit`, optionally of one status, only of tickets still in the
+   * queue (waiting, called, serving or parked: visitors who may still need the paper), and
+   * only each ticket's newest job.
    */
   list(
-    filter: { status?: PrintJobStatus | undefined; inQueue?: boolean | undefined } = {},
+    filter: {
+      status?: PrintJobStatus | undefined;
+      inQueue?: boolean | undefined;
+      latest?: boolean | undefined;
+    } = {},
     limit = 200,
   ): PrintJobRecord[] {
     const where: string[] = [];
@@ -110,6 +115,9 @@ export class PrintJobRepo {
     if (filter.inQueue) {
       where.push(`t.status IN (${IN_QUEUE.map(() => '?').join(', ')})`);
       params.push(...IN_QUEUE);
+    }
+    if (filter.latest) {
+      where.push('j.id = (SELECT MAX(id) FROM print_jobs WHERE ticket_id = j.ticket_id)');
     }
     const clause = where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`;
     return this.db

@@ -138,7 +138,7 @@ describe('the print queue, against a fake network printer', () => {
     await sawState(printer.id, 'unreachable');
   });
 
-  test('?status=failed&inQueue=true lists the failed jobs of visitors still in the queue', async () => {
+  test('?status=failed&inQueue=true&latest=true lists the tickets in the queue whose print failed', async () => {
     // Arrange: two tickets whose printing failed; the first is then served and finished.
     await addPrinter(`tcp://127.0.0.1:${await closedPort()}`);
     const served = await issue();
@@ -152,9 +152,22 @@ describe('the print queue, against a fake network printer', () => {
     expect((await admin.post('/api/counters/1/start')).status).toBe(200);
     expect((await admin.post('/api/counters/1/finish')).status).toBe(200);
 
+    const reprinted = await issue();
+    await settled(reprinted.ticket.id);
+    const device = await fake('ok');
+    const good = await addPrinter(`tcp://127.0.0.1:${device.port}`, { isDefault: false });
+    const reprint = await admin.post(`/api/tickets/${reprinted.ticket.id}/reprint`, {
+      printerId: good.id,
+    });
+    expect(reprint.status).toBe(201);
+    expect(await settled(reprinted.ticket.id)).toMatchObject({ status: 'done' });
+
     // Act
     const all = await admin.get<PrintJob[]>('/api/print-jobs?status=failed');
     const inQueue = await admin.get<PrintJob[]>('/api/print-jobs?status=failed&inQueue=true');
+    const latest = await admin.get<PrintJob[]>(
+      '/api/print-jobs?status=failed&inQueue=true&latest=true',
+    );
     const bad = await admin.get('/api/print-jobs?inQueue=yes');
 
     // Assert
@@ -165,6 +178,9 @@ describe('the print queue, against a fake network printer', () => {
     expect(numbers(inQueue.body)).toContain(waiting.ticket.number);
     expect(numbers(inQueue.body)).not.toContain(served.ticket.number);
     expect(inQueue.body.every((job) => job.status === 'failed')).toBe(true);
+    expect(numbers(inQueue.body)).toContain(reprinted.ticket.number);
+    expect(numbers(latest.body)).toContain(waiting.ticket.number);
+    expect(numbers(latest.body)).not.toContain(reprinted.ticket.number);
     expect(bad.status).toBe(400);
   });
 

@@ -54,8 +54,8 @@ export function printRoutes(printing: PrintService): Router {
   });
 
   router.get('/print-jobs', read, (req, res) => {
-    const { status, inQueue } = parse(printJobQuerySchema, req.query);
-    res.json(printing.jobs({ status, inQueue: inQueue === 'true' }));
+    const { status, inQueue, latest } = parse(printJobQuerySchema, req.query);
+    res.json(printing.jobs({ status, inQueue: inQueue === 'true', latest: latest === 'true' }));
   });
 
   router.post('/tickets/:id/reprint', requirePermission('ticket:handle'), (req, res) => {
