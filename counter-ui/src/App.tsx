@@ -129,7 +129,12 @@ function Workspace({ user, onLogout, onExpired }: WorkspaceProps) {
       {state === null ? (
         <div className="loading">{t('app.loading')}</div>
       ) : counter ? (
-        <CounterDesk state={state} counter={counter} onError={onError} />
+        <CounterDesk
+          state={state}
+          counter={counter}
+          showFailedPrints={user.role !== 'clerk'}
+          onError={onError}
+        />
       ) : (
         <CounterPicker
           state={state}

@@ -6,6 +6,7 @@ import { errorText, useI18n } from '@luot/ui-shared/use-i18n';
 import { CallNumberDialog } from './CallNumberDialog';
 import { CancelDialog } from './CancelDialog';
 import { CurrentTicket } from './CurrentTicket';
+import { FailedPrintsList } from './FailedPrintsList';
 import { NoShowList } from './NoShowList';
 import { ParkedList } from './ParkedList';
 import { PauseControls } from './PauseControls';
@@ -17,6 +18,8 @@ import { useReprint, type Reprint } from './use-reprint';
 interface Props {
   state: StateSnapshot;
   counter: Counter;
+  /** Supervisors and admins (`printers:read`) also see the tickets whose print failed. */
+  showFailedPrints: boolean;
   onError: (error: unknown) => void;
 }
 
@@ -61,7 +64,7 @@ function reprintMessage(
 }
 
 /** The clerk's desk: counter state, the current ticket and its actions, and the side lists. */
-export function CounterDesk({ state, counter, onError }: Props) {
+export function CounterDesk({ state, counter, showFailedPrints, onError }: Props) {
   const { t } = useI18n();
   const action = useAction(onError);
   const reprints = useReprint();
@@ -177,6 +180,7 @@ export function CounterDesk({ state, counter, onError }: Props) {
         />
         <NoShowList state={state} onError={onError} />
         <PrintersPanel printers={state.printers} />
+        {showFailedPrints && <FailedPrintsList state={state} onError={onError} />}
       </aside>
       {dialog?.kind === 'transfer' && (
         <TransferDialog

@@ -9,25 +9,21 @@ export type TicketListName = 'waiting' | 'parked' | 'no-show';
 const REFRESH_DELAY_MS = 300;
 
 /**
- * One of today's ticket lists, fetched on mount and again shortly after `version`
- * changes (pass the feed's seq, so the list follows every queue change).
+ * A list the server keeps (`GET path`), fetched on mount and again shortly after
+ * `version` changes (pass the feed's seq, so the list follows every queue change).
  */
-export function useTicketList(
-  list: TicketListName,
-  version: number,
-  onError: (e: unknown) => void,
-) {
-  const [tickets, setTickets] = useState<Ticket[] | null>(null);
+export function useRefreshedList<T>(path: string, version: number, onError: (e: unknown) => void) {
+  const [items, setItems] = useState<T[] | null>(null);
   const [error, setError] = useState<unknown>(undefined);
   const reportError = useEffectEvent(onError);
 
   useEffect(() => {
     let current = true;
     const timer = setTimeout(() => {
-      apiGet<Ticket[]>(`/api/tickets?list=${list}`).then(
+      apiGet<T[]>(path).then(
         (loaded) => {
           if (!current) return;
-          setTickets(loaded);
+          setItems(loaded);
           setError(undefined);
         },
         (err: unknown) => {
@@ -41,7 +37,17 @@ export function useTicketList(
       current = false;
       clearTimeout(timer);
     };
-  }, [list, version]);
+  }, [path, version]);
 
-  return { tickets, error };
+  return { items, error };
+}
+
+/** One of today's ticket lists, following the queue (see `useRefreshedList`). */
+export function useTicketList(
+  list: TicketListName,
+  version: number,
+  onError: (e: unknown) => void,
+) {
+  const { items, error } = useRefreshedList<Ticket>(`/api/tickets?list=${list}`, version, onError);
+  return { tickets: items, error };
 }

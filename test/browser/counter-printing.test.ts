@@ -1,5 +1,6 @@
+import type { PrinterView } from '../../server/src/contract';
 import { ApiClient } from '../support/api-client';
-import type { FakePrinter } from '../support/fake-printer';
+import { closedPort, type FakePrinter } from '../support/fake-printer';
 import { addFakePrinter } from '../support/printer-setup';
 import { LIVE_DEADLINE_MS, describeInChromium, waitForText } from './harness';
 
@@ -49,3 +50,46 @@ describeInChromium('printing from the counter, in Chromium', ({ openCounter, ser
       .waitFor({ timeout: LIVE_DEADLINE_MS });
   }, 60000);
 });
+
+describeInChromium(
+  'tickets whose print failed, on a supervisor’s counter screen, in Chromium',
+  ({ openCounter, server }) => {
+    let device: FakePrinter | undefined;
+
+    afterAll(async () => {
+      await device?.close();
+    });
+
+    test('lists a waiting visitor’s failed print and reprints it once a printer works', async () => {
+      // Arrange: the default printer cannot be reached, so the ticket's print fails.
+      const admin = new ApiClient(server().url);
+      await admin.login(server().adminUsername, server().adminPassword);
+      const broken = await admin.post<PrinterView>('/api/printers', {
+        name: 'Máy in sảnh',
+        target: `tcp://127.0.0.1:${await closedPort()}`,
+        isDefault: true,
+      });
+      expect(broken.status).toBe(201);
+      const issued = await new ApiClient(server().url).issue(1);
+      const counter = await openCounter(2);
+      const row = counter.getByTestId(`failed-print-${issued.ticket.number}`);
+      await row.waitFor({ timeout: LIVE_DEADLINE_MS + 3000 });
+      const rowText = await row.textContent();
+
+      // Act: the admin replaces the printer; the supervisor presses "In lại".
+      const patched = await admin.request('PATCH', `/api/printers/${broken.body.id}`, {
+        body: { active: false },
+      });
+      expect(patched.status).toBe(200);
+      const working = await addFakePrinter(server(), 'ok', { name: 'Máy in mới' });
+      device = working.device;
+      await counter.getByTestId(`reprint-${issued.ticket.number}`).click();
+
+      // Assert: the row named the ticket and the printer; it leaves once the ticket printed.
+      expect(rowText).toContain(`Vé ${issued.ticket.number} · Máy in sảnh`);
+      await row.waitFor({ state: 'detached', timeout: LIVE_DEADLINE_MS + 3000 });
+      expect(device.received().indexOf(RASTER_START)).not.toBe(-1);
+    }, 60000);
+  },
+  { printing: { maxAttempts: 2, retryBaseMs: 10, retryMaxMs: 20 } },
+);

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { PrintingOptions } from '../../server/src/services/print-worker';
 import { ManualClock, startTestServer, type TestServer } from '../support/test-server';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -30,10 +31,15 @@ export interface Harness {
 }
 
 /**
- * A describe block run in Chromium against a server on port 0. Without Chromium the
+ * A describe block run in Chromium against a server on port 0 (`options.printing` makes
+ * its print queue give up sooner, say). Without Chromium the
  * block is replaced by a loud warning, except in CI, where a missing Chromium fails.
  */
-export function describeInChromium(title: string, body: (harness: Harness) => void): void {
+export function describeInChromium(
+  title: string,
+  body: (harness: Harness) => void,
+  options: { printing?: Partial<PrintingOptions> } = {},
+): void {
   if (!haveChromium && !process.env.CI) {
     describe(title, () => {
       test('is not run without Chromium', () => {
@@ -53,7 +59,7 @@ export function describeInChromium(title: string, body: (harness: Harness) => vo
 
     beforeAll(async () => {
       if (!haveChromium) throw new Error(`Chromium is required in CI but ${CHROMIUM} is missing`);
-      server = await startTestServer({ clock });
+      server = await startTestServer({ clock, ...options });
       browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     });
 
