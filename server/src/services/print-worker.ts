@@ -175,23 +175,28 @@ export class PrintWorker {
     this.repos.printJobs.startAttempt(job.id, this.clock.now());
     this.announce(job.id);
     const outcome = await this.send(job, printer);
-    if (outcome.ok) {
-      this.finish(job.id, 'done', null, null);
-      this.statuses.record(printer, outcome.state, outcome.detail);
+    // The job's end and the printer's state are one write (one disk sync, not two).
+    return this.repos.db.transaction(() => {
+      if (outcome.ok) {
+        this.finish(job.id, 'done', null, null);
+        this.statuses.record(printer, outcome.state, outcome.detail, { onlyIfChanged: true });
+        return true;
+      }
+      const attempts = job.attempts + 1;
+      if (outcome.state) {
+        this.statuses.record(printer, outcome.state, outcome.message, { onlyIfChanged: true });
+      }
+      if (outcome.transient && attempts < this.options.maxAttempts) {
+        const delay = Math.min(
+          this.options.retryMaxMs,
+          this.options.retryBaseMs * 2 ** (attempts - 1),
+        );
+        this.finish(job.id, 'queued', outcome.message, this.clock.now() + delay);
+        return false;
+      }
+      this.finish(job.id, 'failed', outcome.message, null);
       return true;
-    }
-    const attempts = job.attempts + 1;
-    if (outcome.state) this.statuses.record(printer, outcome.state, outcome.message);
-    if (outcome.transient && attempts < this.options.maxAttempts) {
-      const delay = Math.min(
-        this.options.retryMaxMs,
-        this.options.retryBaseMs * 2 ** (attempts - 1),
-      );
-      this.finish(job.id, 'queued', outcome.message, this.clock.now() + delay);
-      return false;
-    }
-    this.finish(job.id, 'failed', outcome.message, null);
-    return true;
+    });
   }
 
   /**

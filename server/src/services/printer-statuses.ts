@@ -5,6 +5,9 @@ import type { Repos } from '../storage/repos';
 import type { Clock } from './clock';
 import { toPrinterReport } from './print-views';
 
+/** How long an unchanged state after a print is not stored again. */
+export const UNCHANGED_REFRESH_MS = 60_000;
+
 /**
  * Each printer's last known state: stored with the printer (so snapshots carry it) and
  * sent to every screen as `printer:status` while the printer is active (screens list only
@@ -22,12 +25,31 @@ export class PrinterStatuses {
 
   /**
    * Stores and broadcasts a printer's state, seen now, with its name, kiosk and default
-   * flag as stored now (an admin may have changed them during a print).
+   * flag as stored now (an admin may have changed them during a print). With
+   * `onlyIfChanged` (after each print), a state and detail the printer already has, stored
+   * less than `UNCHANGED_REFRESH_MS` ago, is neither stored nor sent again: busy printers
+   * would otherwise cost a disk write and a broadcast per ticket.
    */
-  record(printer: PrinterRecord, state: PrinterState, detail: string | null): PrinterStatusReport {
+  record(
+    printer: PrinterRecord,
+    state: PrinterState,
+    detail: string | null,
+    options: { onlyIfChanged?: boolean } = {},
+  ): PrinterStatusReport {
     const now = this.clock.now();
     const stored = this.repos.printers.get(printer.id);
     const current = stored ?? printer;
+    const last = stored?.lastStatus;
+    if (
+      options.onlyIfChanged &&
+      last &&
+      last.state === state &&
+      last.detail === detail &&
+      stored.lastStatusAt !== null &&
+      now - stored.lastStatusAt < UNCHANGED_REFRESH_MS
+    ) {
+      return toPrinterReport(stored);
+    }
     const report: PrinterStatusReport = {
       printerId: current.id,
       name: current.name,
