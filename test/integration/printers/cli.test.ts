@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { runCli } from '../../../printers/cli';
 import { SAMPLE_TICKET } from '../../../printers/layout/sample';
-import { bitmapToRgba } from '../../../printers/render/bitmap';
-import { decodeEscPos } from '../../support/printers/escpos-decoder';
+import { PNG } from 'pngjs';
+import { bitmapFromRgba, bitmapToRgba } from '../../../printers/render/bitmap';
+import { decodeEscPos, diffDots } from '../../support/printers/escpos-decoder';
 import { closedPort, startFakePrinter } from '../../support/fake-printer';
 
 async function run(argv: string[]): Promise<{ code: number; output: string }> {
@@ -26,7 +27,7 @@ describe('printer CLI', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  test('sample --to tcp:// sends a ticket that decodes to the tracking QR', async () => {
+  test('sample --to tcp:// sends the golden ticket image and the tracking QR', async () => {
     const fake = await startFakePrinter('ok');
     try {
       const { code, output } = await run([
@@ -35,13 +36,21 @@ describe('printer CLI', () => {
         `tcp://127.0.0.1:${fake.port}`,
         '--width',
         '384',
+        '--english',
       ]);
 
       const decoded = decodeEscPos(fake.received(), 384);
       const qr = jsQR(bitmapToRgba(decoded.image), decoded.image.width, decoded.image.height);
+      const golden = PNG.sync.read(
+        await readFile(join(__dirname, '../../unit/printers/golden/sample-raster-384.png')),
+      );
       expect(code).toBe(0);
       expect(output).toMatch(/^printed \d+ bytes to tcp:/);
       expect(qr?.data).toBe(SAMPLE_TICKET.trackingUrl);
+      // The image a person checked, but for the odd dot guarding against real-time commands.
+      expect(
+        diffDots(decoded.image, bitmapFromRgba(golden.data, golden.width, golden.height)),
+      ).toBeLessThanOrEqual(3);
     } finally {
       await fake.close();
     }
