@@ -9,6 +9,7 @@ import { errorHandler, languageOf, sendError } from './http/errors';
 import { requireKioskAccess } from './http/kiosk-access';
 import { pageRoutes } from './http/pages';
 import { identify, requirePermission } from './http/permission';
+import { hideStaffOnlyFields } from './http/staff-only-fields';
 import { auditRoutes } from './http/routes/audit-routes';
 import { authRoutes } from './http/routes/auth-routes';
 import { counterRoutes } from './http/routes/counter-routes';
@@ -76,6 +77,7 @@ export function createApplication(components: AppComponents): Application {
   app.use(express.json({ limit: '16kb' }));
   app.use('/api', sameOriginOnly());
   app.use('/api', identify(services.auth, security.devices));
+  app.use('/api', hideStaffOnlyFields());
   app.post(
     '/api/tickets',
     requirePermission('ticket:issue'),

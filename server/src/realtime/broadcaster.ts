@@ -1,8 +1,13 @@
 import type { Server } from 'socket.io';
 import type { ClientEvents, FeedEnvelope, ServerEvents } from '../contract/events';
 import type { EventPublisher } from '../services/command-runner';
+import { publicView } from '../services/public-view';
+import { ROOMS } from './rooms';
 
-/** The only place that emits feed events: each committed event goes to every screen, in order. */
+/**
+ * The only place that emits feed events: each committed event goes to every screen, in
+ * order — as it is to staff, and without the staff-only ticket fields to everyone else.
+ */
 export class Broadcaster implements EventPublisher {
   constructor(private readonly io: Server<ClientEvents, ServerEvents>) {}
 
@@ -12,8 +17,12 @@ export class Broadcaster implements EventPublisher {
 
   private emit(event: FeedEnvelope): void {
     // The envelope's type and payload always match; TypeScript cannot follow the union through emit.
-    const emit = this.io.emit.bind(this.io) as (type: string, payload: unknown) => boolean;
-    emit(event.type, event.payload);
+    const toStaff = this.io.to(ROOMS.staff);
+    const toOthers = this.io.except(ROOMS.staff);
+    const emitStaff = toStaff.emit.bind(toStaff) as (type: string, payload: unknown) => boolean;
+    const emitOthers = toOthers.emit.bind(toOthers) as (type: string, payload: unknown) => boolean;
+    emitStaff(event.type, event.payload);
+    emitOthers(event.type, publicView(event.payload));
   }
 }
 

@@ -20,6 +20,11 @@ export const ROOMS = {
   printAgent: (deviceId: number) => `print-agent:${deviceId}`,
 } as const;
 
+/** Whether a socket may see staff-only ticket fields: it is in the `staff` room. */
+export function seesStaffFields(socket: { rooms: ReadonlySet<string> }): boolean {
+  return socket.rooms.has(ROOMS.staff);
+}
+
 /** Emits a server event to one room only. */
 export function emitToRoom<K extends keyof ServerEvents>(
   io: Server<ClientEvents, ServerEvents>,

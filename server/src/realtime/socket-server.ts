@@ -7,6 +7,8 @@ import type { PrintService } from '../services/print-service';
 import { registerPrintAgentHandler } from './print-agent-handler';
 import type { QueueReader } from '../services/queue-reader';
 import { allowSameOriginRequest, installSocketAuth, type SocketAuthDeps } from './socket-auth';
+import { publicView } from '../services/public-view';
+import { seesStaffFields } from './rooms';
 import { registerSyncHandler } from './sync-handler';
 
 /** What the socket layer needs. */
@@ -30,7 +32,8 @@ export function createSocketServer(
   });
   installSocketAuth(io, deps.access);
   io.on('connection', (socket) => {
-    socket.emit(SERVER_EVENTS.snapshot, deps.reader.snapshot());
+    const snapshot = deps.reader.snapshot();
+    socket.emit(SERVER_EVENTS.snapshot, seesStaffFields(socket) ? snapshot : publicView(snapshot));
     registerSyncHandler(socket, deps);
     registerPrintAgentHandler(socket, deps);
   });

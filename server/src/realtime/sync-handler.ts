@@ -9,9 +9,14 @@ import {
 import { syncSchema } from '../contract/schemas';
 import { errorMessageKey, translate } from '../contract/i18n';
 import { DomainError } from '../domain/errors';
+import { publicView } from '../services/public-view';
+import { seesStaffFields } from './rooms';
 import type { SocketDeps } from './socket-server';
 
-/** `sync {sinceSeq}`: answers with the missed events in order, or a snapshot. */
+/**
+ * `sync {sinceSeq}`: answers with the missed events in order, or a snapshot; without the
+ * staff-only ticket fields unless the socket is staff's.
+ */
 export function registerSyncHandler(
   socket: Socket<ClientEvents, ServerEvents>,
   deps: SocketDeps,
@@ -22,7 +27,8 @@ export function registerSyncHandler(
     try {
       const parsed = syncSchema.safeParse(request);
       if (!parsed.success) throw new DomainError('validation_failed', 'sync needs { sinceSeq }');
-      reply({ data: deps.feed.sync(parsed.data.sinceSeq) });
+      const result = deps.feed.sync(parsed.data.sinceSeq);
+      reply({ data: seesStaffFields(socket) ? result : publicView(result) });
     } catch (error) {
       const code = error instanceof DomainError ? error.code : 'internal_error';
       if (code === 'internal_error') deps.logger.error({ err: error }, 'sync failed');
