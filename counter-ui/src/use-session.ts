@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { LoginRequest, SessionResponse, StaffUser } from '@luot/contract';
 import { ApiRequestError, apiGet, apiPost } from '@luot/ui-shared/api';
+import { resetSocket } from '@luot/ui-shared/socket';
 
 /** Whether a clerk is signed in on this browser. */
 export type Session =
@@ -31,11 +32,14 @@ export function useSession() {
 
   const login = useCallback(async (request: LoginRequest) => {
     const { user } = await apiPost<SessionResponse>('/api/auth/login', request);
+    // The socket's identity is its handshake's cookie: reconnect so it is this session's.
+    resetSocket();
     setSession({ status: 'signed-in', user });
   }, []);
 
   const logout = useCallback(async () => {
     await apiPost<unknown>('/api/auth/logout');
+    resetSocket();
     setSession({ status: 'signed-out' });
   }, []);
 
@@ -44,6 +48,7 @@ export function useSession() {
       currentPassword,
       newPassword,
     });
+    resetSocket();
     setSession({ status: 'signed-in', user });
   }, []);
 
