@@ -16,7 +16,7 @@ import { assertStrongPassword, generatePassword, hashPassword } from './password
 
 /** Frees the counters a staff member holds when their access ends. */
 export interface CounterReleaser {
-  releaseAll(staffId: number): void;
+  releaseIfSignedOut(staffId: number): void;
 }
 
 /** The acting admin, as the audit trail records them. */
@@ -111,7 +111,7 @@ export class StaffAdmin {
     if (ended) {
       this.events.sessionsEnded(ended, 'revoked');
       this.events.staffDeactivated(id);
-      this.counters.releaseAll(id);
+      this.counters.releaseIfSignedOut(id);
     }
     return this.account(id);
   }
@@ -129,6 +129,7 @@ export class StaffAdmin {
       return this.repos.staff.revokeSessionsOf(id, this.clock.now());
     });
     this.events.sessionsEnded(ended, 'revoked');
+    this.counters.releaseIfSignedOut(id);
     return { user: this.account(id), password };
   }
 
@@ -163,7 +164,7 @@ export class StaffAdmin {
       return owner;
     });
     this.events.sessionsEnded([sessionId], 'revoked');
-    if (!this.repos.staff.hasLiveSession(staffId, now)) this.counters.releaseAll(staffId);
+    this.counters.releaseIfSignedOut(staffId);
   }
 
   private account(id: number): StaffAccount {

@@ -147,9 +147,14 @@ export class CounterService {
     });
   }
 
-  /** Frees every counter the staff member holds (on logout). */
-  releaseAll(staffId: number): void {
+  /**
+   * Frees every counter of a staff member who has no live session left: signed out on
+   * their last device, or every session revoked (password reset, deactivation, an admin).
+   * One signed in elsewhere still holds their counter.
+   */
+  releaseIfSignedOut(staffId: number): void {
     this.runner.run({ scope: 'counter:release', request: { staffId } }, (context) => {
+      if (this.repos.staff.hasLiveSession(staffId, context.at)) return;
       for (const counter of this.repos.counters.list()) {
         if (counter.staffId !== staffId) continue;
         this.repos.counters.setStaff(counter.id, null);

@@ -88,6 +88,38 @@ describe('sessions', () => {
     expect(counters.body.find((c) => c.number === 5)?.staff).toBeNull();
   });
 
+  test('a clerk holds the counter while signed in somewhere; the last sign-out frees it', async () => {
+    // Arrange: Lan at counter 5 on the counter PC, and signed in on a tablet too.
+    const lanId = await addStaff(server, 'lan', 'clerk');
+    const desk = await signedIn(server, 'lan');
+    const tablet = await signedIn(server, 'lan');
+    expect((await desk.post('/api/counters/5/sign-in')).status).toBe(200);
+    const holder = async () =>
+      (await admin.get<Counter[]>('/api/counters')).body.find((c) => c.number === 5)?.staff;
+
+    // Act / Assert: signing out on the tablet leaves the counter hers; then the desk's.
+    expect((await tablet.post('/api/auth/logout')).status).toBe(204);
+    expect(await holder()).toMatchObject({ id: lanId });
+    expect((await desk.post('/api/auth/logout')).status).toBe(204);
+    expect(await holder()).toBeNull();
+  });
+
+  test("a password reset ends the clerk's sessions and frees the counter", async () => {
+    // Arrange
+    const lanId = await addStaff(server, 'lan', 'clerk');
+    const lan = await signedIn(server, 'lan');
+    expect((await lan.post('/api/counters/5/sign-in')).status).toBe(200);
+
+    // Act
+    const reset = await admin.post(`/api/staff/${lanId}/reset-password`);
+
+    // Assert
+    expect(reset.status).toBe(200);
+    const counters = await admin.get<Counter[]>('/api/counters');
+    expect(counters.body.find((c) => c.number === 5)?.staff).toBeNull();
+    expect((await lan.get('/api/auth/me')).status).toBe(401);
+  });
+
   test('signing out keeps the socket connected: the screen carries on as anonymous', async () => {
     await addStaff(server, 'lan', 'clerk');
     const cookie = await cookieOf('lan');

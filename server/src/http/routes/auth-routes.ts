@@ -22,8 +22,8 @@ export function authRoutes(auth: AuthService, counters: CounterService): Router 
 
   router.post('/auth/logout', requirePermission('auth:sign-in'), (req, res) => {
     const staff = auth.logout(sessionToken(req), clientOf(req));
-    // A clerk who signs out leaves their counter free for the next one.
-    if (staff) counters.releaseAll(staff.id);
+    // A clerk who signs out (and is signed in nowhere else) leaves the counter free.
+    if (staff) counters.releaseIfSignedOut(staff.id);
     clearSessionCookie(res);
     res.status(204).end();
   });
