@@ -7,6 +7,7 @@ import type {
 } from '@luot/contract';
 import { applyEvent } from './apply-event';
 import { applyPrinterList, applyPrinterRemoved, applyPrinterStatus } from './printers';
+import { noteServerTime } from './server-time';
 
 /** What a feed tells its owner. */
 export interface QueueFeedListener {
@@ -45,6 +46,7 @@ export class QueueFeed {
 
   /** A full snapshot replaces the state; events it already covers will be ignored. */
   receiveSnapshot(snapshot: StateSnapshot): void {
+    noteServerTime(snapshot.serverTime);
     this.state = snapshot;
     this.listener.onState(snapshot);
     if (!this.syncing) this.flushPending();
@@ -87,6 +89,7 @@ export class QueueFeed {
       .then(
         (result) => {
           if (result.kind === 'snapshot') {
+            noteServerTime(result.snapshot.serverTime);
             this.state = result.snapshot;
             this.listener.onState(result.snapshot);
           } else if (this.state !== null) {

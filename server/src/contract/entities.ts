@@ -137,6 +137,8 @@ export interface StateSnapshot {
    * report replaces its entry (kiosks warn before issuing when theirs is out of paper).
    */
   printers: PrinterStatusReport[];
+  /** The server's clock when the snapshot was made: screens show the time by it. */
+  serverTime: string;
 }
 
 /** A signed-in staff member. */

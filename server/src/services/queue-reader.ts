@@ -141,6 +141,7 @@ export class QueueReader {
       counters: this.counters(),
       recentCalls: this.recentCalls(),
       printers: this.printers(),
+      serverTime: new Date(this.clock.now()).toISOString(),
     };
   }
 }

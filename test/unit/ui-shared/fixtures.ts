@@ -78,6 +78,7 @@ export function snapshot(overrides: Partial<StateSnapshot> = {}): StateSnapshot 
     counters: [counter(), counter({ id: 2, number: 2, name: 'Quầy 2', serviceIds: [2, 1] })],
     recentCalls: [],
     printers: [],
+    serverTime: '2026-11-27T02:00:00.000Z',
     ...overrides,
   };
 }
