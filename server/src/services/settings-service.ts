@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { CentreInfo } from '../contract/entities';
 import { DEFAULT_SETTINGS, type CentreSettings } from '../contract/settings';
 import { settingsPatchSchema } from '../contract/schemas';
@@ -34,22 +35,31 @@ export class SettingsService {
     return this.cache;
   }
 
-  /** Validates and stores a partial update; audited and pushed to screens. */
+  /**
+   * Validates and stores a partial update; audited and pushed to screens. Only the fields
+   * whose value changes count: a patch that changes nothing writes, records and sends
+   * nothing.
+   */
   update(patch: unknown, actor: Actor, ip: string | null): CentreSettings {
     // Vietnamese typed on some keyboards arrives decomposed (NFD); store and compare NFC only.
     const parsed = settingsPatchSchema.safeParse(toNfc(patch));
     if (!parsed.success) throw new DomainError('validation_failed', parsed.error.message);
     for (const intervals of Object.values(parsed.data.openingHours ?? {}))
       validateIntervals(intervals);
-    this.runner.run({ scope: 'settings:update', request: parsed.data }, (context) => {
-      for (const [key, value] of Object.entries(parsed.data)) this.repos.settings.set(key, value);
+    const current = this.current() as unknown as Record<string, unknown>;
+    const changed = Object.fromEntries(
+      Object.entries(parsed.data).filter(([key, value]) => !isDeepStrictEqual(current[key], value)),
+    );
+    if (Object.keys(changed).length === 0) return this.current();
+    this.runner.run({ scope: 'settings:update', request: changed }, (context) => {
+      for (const [key, value] of Object.entries(changed)) this.repos.settings.set(key, value);
       this.repos.audit.append({
         at: context.at,
         staffId: actor.staffId,
         username: null,
         action: 'settings.update',
-        target: Object.keys(parsed.data).join(','),
-        details: parsed.data,
+        target: Object.keys(changed).join(','),
+        details: changed,
         ip,
       });
       this.cache = null;

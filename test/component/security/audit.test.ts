@@ -1,5 +1,6 @@
 import type { AuditPage, CreateStaffResponse, SessionInfo } from '../../../server/src/contract';
 import { ApiClient } from '../../support/api-client';
+import { RecordingSocket } from '../../support/socket-client';
 import { ManualClock, startTestServer, type TestServer } from '../../support/test-server';
 import { addStaff, pairDevice, signedIn, STAFF_PASSWORD } from './support';
 
@@ -83,6 +84,28 @@ describe('GET /api/audit', () => {
     const update = (await entries()).find((e) => e.action === 'staff.update');
     expect(update?.details).toMatchObject({ role: { from: 'clerk', to: 'supervisor' } });
     expect(JSON.stringify(await entries())).not.toContain(reset.body.password);
+  });
+
+  test('a settings patch records and announces only what it changes', async () => {
+    // Arrange: a screen listens for centre changes.
+    const screen = new RecordingSocket(server.url, ['centre:updated']);
+    await screen.waitFor(() => screen.snapshots.length > 0);
+    const patch = (body: object) => admin.request('PATCH', '/api/settings', { body });
+
+    // Act: the same values as now, then one real change among unchanged ones.
+    const same = await patch({ kioskPolicy: 'open', recallLimit: 3 });
+    const changed = await patch({ kioskPolicy: 'paired', recallLimit: 3 });
+    await screen.waitFor(() => screen.received.length >= 1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    // Assert
+    expect([same.status, changed.status]).toEqual([200, 200]);
+    const updates = (await entries()).filter((e) => e.action === 'settings.update');
+    expect(updates.map((e) => [e.target, e.details])).toEqual([
+      ['kioskPolicy', { kioskPolicy: 'paired' }],
+    ]);
+    expect(screen.received.map((e) => e.type)).toEqual(['centre:updated']);
+    screen.close();
   });
 
   test('records a supervisor signing a clerk out of their counter, not a clerk leaving', async () => {
