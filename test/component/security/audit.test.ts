@@ -1,34 +1,23 @@
 import type { AuditPage, CreateStaffResponse, SessionInfo } from '../../../server/src/contract';
 import { ApiClient } from '../../support/api-client';
 import { RecordingSocket } from '../../support/socket-client';
-import { ManualClock, startTestServer, type TestServer } from '../../support/test-server';
-import { addStaff, pairDevice, signedIn, STAFF_PASSWORD } from './support';
+import { addStaff, pairDevice, signedIn, STAFF_PASSWORD, useSecurityServer } from './support';
 
 describe('GET /api/audit', () => {
-  let clock: ManualClock;
-  let server: TestServer;
-  let admin: ApiClient;
-
-  beforeEach(async () => {
-    clock = new ManualClock();
-    server = await startTestServer({ clock });
-    admin = await signedIn(server, server.adminUsername, server.adminPassword);
-  });
-
-  afterEach(() => server.stop());
+  const f = useSecurityServer();
 
   const entries = async (query = '') =>
-    (await admin.get<AuditPage>(`/api/audit${query}`)).body.entries;
+    (await f.admin.get<AuditPage>(`/api/audit${query}`)).body.entries;
 
   test('records every sign-in, failed or not, with the username and the address', async () => {
-    await new ApiClient(server.url).post('/api/auth/login', { username: 'ghost', password: 'x' });
-    await new ApiClient(server.url).post('/api/auth/login', { username: 'admin', password: 'x' });
+    await new ApiClient(f.server.url).post('/api/auth/login', { username: 'ghost', password: 'x' });
+    await new ApiClient(f.server.url).post('/api/auth/login', { username: 'admin', password: 'x' });
 
     const [wrongPassword, unknown, success] = await entries();
 
     expect(success).toMatchObject({ action: 'auth.login', staffId: 1, username: 'admin' });
     expect(success?.ip).toMatch(/127\.0\.0\.1/);
-    expect(success?.at).toBe(new Date(clock.now()).toISOString());
+    expect(success?.at).toBe(new Date(f.clock.now()).toISOString());
     expect(unknown).toMatchObject({
       action: 'auth.login_failed',
       staffId: null,
@@ -43,27 +32,27 @@ describe('GET /api/audit', () => {
   });
 
   test('records admin changes, sign-outs, password changes, revocations and devices', async () => {
-    const created = await admin.post<CreateStaffResponse>('/api/staff', {
+    const created = await f.admin.post<CreateStaffResponse>('/api/staff', {
       username: 'lan',
       displayName: 'Lan',
       role: 'clerk',
     });
     const id = created.body.user.id;
-    await admin.request('PATCH', `/api/staff/${id}`, { body: { role: 'supervisor' } });
-    const reset = await admin.post<{ password: string }>(`/api/staff/${id}/reset-password`);
-    const lan = await signedIn(server, 'lan', reset.body.password);
+    await f.admin.request('PATCH', `/api/staff/${id}`, { body: { role: 'supervisor' } });
+    const reset = await f.admin.post<{ password: string }>(`/api/staff/${id}/reset-password`);
+    const lan = await signedIn(f.server, 'lan', reset.body.password);
     await lan.post('/api/auth/change-password', {
       currentPassword: reset.body.password,
       newPassword: 'lan-new-password',
     });
     await lan.post('/api/auth/logout');
-    await signedIn(server, 'lan', 'lan-new-password');
-    const sessions = await admin.get<SessionInfo[]>('/api/sessions');
+    await signedIn(f.server, 'lan', 'lan-new-password');
+    const sessions = await f.admin.get<SessionInfo[]>('/api/sessions');
     const session = sessions.body.find((s) => s.staff.username === 'lan');
-    await admin.request('DELETE', `/api/sessions/${session?.id}`);
-    const device = await pairDevice(server, admin, 'kiosk');
-    await admin.request('DELETE', `/api/devices/${device.id}`);
-    await admin.request('PATCH', '/api/settings', { body: { kioskPolicy: 'paired' } });
+    await f.admin.request('DELETE', `/api/sessions/${session?.id}`);
+    const device = await pairDevice(f.server, f.admin, 'kiosk');
+    await f.admin.request('DELETE', `/api/devices/${device.id}`);
+    await f.admin.request('PATCH', '/api/settings', { body: { kioskPolicy: 'paired' } });
 
     const actions = (await entries()).map((e) => [e.action, e.target]).reverse();
 
@@ -88,9 +77,9 @@ describe('GET /api/audit', () => {
 
   test('a settings patch records and announces only what it changes', async () => {
     // Arrange: a screen listens for centre changes.
-    const screen = new RecordingSocket(server.url, ['centre:updated']);
+    const screen = new RecordingSocket(f.server.url, ['centre:updated']);
     await screen.waitFor(() => screen.snapshots.length > 0);
-    const patch = (body: object) => admin.request('PATCH', '/api/settings', { body });
+    const patch = (body: object) => f.admin.request('PATCH', '/api/settings', { body });
 
     // Act: the same values as now, then one real change among unchanged ones.
     const same = await patch({ kioskPolicy: 'open', recallLimit: 3 });
@@ -109,10 +98,10 @@ describe('GET /api/audit', () => {
   });
 
   test('records a supervisor signing a clerk out of their counter, not a clerk leaving', async () => {
-    await addStaff(server, 'lan', 'clerk');
-    await addStaff(server, 'tam', 'supervisor');
-    const lan = await signedIn(server, 'lan');
-    const tam = await signedIn(server, 'tam');
+    await addStaff(f.server, 'lan', 'clerk');
+    await addStaff(f.server, 'tam', 'supervisor');
+    const lan = await signedIn(f.server, 'lan');
+    const tam = await signedIn(f.server, 'tam');
     await lan.post('/api/counters/2/sign-in');
     await lan.post('/api/counters/2/sign-out');
     await lan.post('/api/counters/2/sign-in');
@@ -131,17 +120,17 @@ describe('GET /api/audit', () => {
 
   test('pages newest first with limit and before', async () => {
     for (let i = 0; i < 5; i++) {
-      await new ApiClient(server.url).post('/api/auth/login', {
+      await new ApiClient(f.server.url).post('/api/auth/login', {
         username: `user${i}`,
         password: STAFF_PASSWORD,
       });
     }
-    const first = (await admin.get<AuditPage>('/api/audit?limit=2')).body;
+    const first = (await f.admin.get<AuditPage>('/api/audit?limit=2')).body;
     expect(first.entries.map((e) => e.username)).toEqual(['user4', 'user3']);
-    const second = (await admin.get<AuditPage>(`/api/audit?limit=2&before=${first.nextBefore}`))
+    const second = (await f.admin.get<AuditPage>(`/api/audit?limit=2&before=${first.nextBefore}`))
       .body;
     expect(second.entries.map((e) => e.username)).toEqual(['user2', 'user1']);
-    const last = (await admin.get<AuditPage>(`/api/audit?limit=10&before=${second.nextBefore}`))
+    const last = (await f.admin.get<AuditPage>(`/api/audit?limit=10&before=${second.nextBefore}`))
       .body;
     expect(last.entries.map((e) => e.username)).toEqual(['user0', 'admin']);
     expect(last.nextBefore).toBeNull();
@@ -150,7 +139,7 @@ describe('GET /api/audit', () => {
   test.each(['limit=0', 'limit=201', 'limit=abc', 'before=-1', 'order=asc', 'limit=1&limit=2'])(
     'refuses ?%s',
     async (query) => {
-      expect((await admin.get(`/api/audit?${query}`)).status).toBe(400);
+      expect((await f.admin.get(`/api/audit?${query}`)).status).toBe(400);
     },
   );
 });

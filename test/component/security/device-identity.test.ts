@@ -1,32 +1,18 @@
 import type { DeviceResponse } from '../../../server/src/contract';
-import { ApiClient } from '../../support/api-client';
-import { ManualClock, startTestServer, type TestServer } from '../../support/test-server';
-import { codeOf, pairDevice, signedIn } from './support';
+import { codeOf, pairDevice, useSecurityServer } from './support';
 
 describe('a device checking its own identity', () => {
-  let clock: ManualClock;
-  let server: TestServer;
-  let admin: ApiClient;
-  let kiosk: ApiClient;
+  const f = useSecurityServer();
 
-  beforeEach(async () => {
-    clock = new ManualClock();
-    server = await startTestServer({ clock });
-    admin = await signedIn(server, server.adminUsername, server.adminPassword);
-    kiosk = new ApiClient(server.url);
-  });
-
-  afterEach(() => server.stop());
-
-  const me = (authorization?: string, client = kiosk) =>
+  const me = (authorization?: string, client = f.anonymous) =>
     client.request<DeviceResponse>('GET', '/api/devices/me', {
       headers: authorization === undefined ? {} : { authorization },
     });
 
   describe('GET /api/devices/me', () => {
     test('answers a paired device with itself, not cached, and records that it was seen', async () => {
-      const { id, token } = await pairDevice(server, admin, 'kiosk', 'Kiosk sảnh tầng 1');
-      clock.advance(5 * 60_000);
+      const { id, token } = await pairDevice(f.server, f.admin, 'kiosk', 'Kiosk sảnh tầng 1');
+      f.clock.advance(5 * 60_000);
 
       const response = await me(`Device ${token}`);
 
@@ -37,14 +23,14 @@ describe('a device checking its own identity', () => {
           id,
           kind: 'kiosk',
           name: 'Kiosk sảnh tầng 1',
-          pairedAt: new Date(clock.now() - 5 * 60_000).toISOString(),
-          lastSeenAt: new Date(clock.now()).toISOString(),
+          pairedAt: new Date(f.clock.now() - 5 * 60_000).toISOString(),
+          lastSeenAt: new Date(f.clock.now()).toISOString(),
         },
       });
     });
 
     test('answers 401 unauthenticated without a device token, even to a signed-in admin', async () => {
-      for (const response of [await me(), await me(undefined, admin)]) {
+      for (const response of [await me(), await me(undefined, f.admin)]) {
         expect(response.status).toBe(401);
         expect(codeOf(response.body)).toBe('unauthenticated');
       }
@@ -59,10 +45,10 @@ describe('a device checking its own identity', () => {
     });
 
     test('answers 401 unauthenticated once the device is revoked', async () => {
-      const { id, token } = await pairDevice(server, admin, 'kiosk');
+      const { id, token } = await pairDevice(f.server, f.admin, 'kiosk');
       expect((await me(`Device ${token}`)).status).toBe(200);
 
-      expect((await admin.request('DELETE', `/api/devices/${id}`)).status).toBe(204);
+      expect((await f.admin.request('DELETE', `/api/devices/${id}`)).status).toBe(204);
 
       const response = await me(`Device ${token}`);
       expect(response.status).toBe(401);
@@ -70,7 +56,7 @@ describe('a device checking its own identity', () => {
     });
 
     test('answers displays and counter terminals too', async () => {
-      const { token } = await pairDevice(server, admin, 'display', 'Màn hình sảnh');
+      const { token } = await pairDevice(f.server, f.admin, 'display', 'Màn hình sảnh');
       const response = await me(`Device ${token}`);
       expect(response.body.device).toMatchObject({ kind: 'display', name: 'Màn hình sảnh' });
     });

@@ -1,36 +1,22 @@
 import { createHash } from 'node:crypto';
 import type { Device, PairPollResponse, PairRequestResponse } from '../../../server/src/contract';
-import { ApiClient } from '../../support/api-client';
-import { ManualClock, startTestServer, type TestServer } from '../../support/test-server';
-import { codeOf, disconnected, openSocket, pairDevice, signedIn } from './support';
+import { codeOf, disconnected, openSocket, pairDevice, useSecurityServer } from './support';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 describe('device pairing', () => {
-  let clock: ManualClock;
-  let server: TestServer;
-  let admin: ApiClient;
-  let device: ApiClient;
-
-  beforeEach(async () => {
-    clock = new ManualClock();
-    server = await startTestServer({ clock });
-    admin = await signedIn(server, server.adminUsername, server.adminPassword);
-    device = new ApiClient(server.url);
-  });
-
-  afterEach(() => server.stop());
+  const f = useSecurityServer();
 
   const ask = (body: unknown = { kind: 'kiosk' }) =>
-    device.post<PairRequestResponse>('/api/devices/pair-requests', body);
+    f.anonymous.post<PairRequestResponse>('/api/devices/pair-requests', body);
   const poll = (requestId: string) =>
-    device.get<PairPollResponse>(`/api/devices/pair-requests/${requestId}`);
+    f.anonymous.get<PairPollResponse>(`/api/devices/pair-requests/${requestId}`);
 
   test('a device shows a code, an admin approves it, the device collects its token once', async () => {
     const request = await ask({ kind: 'display', name: 'Sảnh tầng 1' });
     expect(request.status).toBe(201);
     expect(request.body.code).toMatch(/^[0-9]{6}$/);
-    expect(request.body.expiresAt).toBe(new Date(clock.now() + 10 * 60_000).toISOString());
+    expect(request.body.expiresAt).toBe(new Date(f.clock.now() + 10 * 60_000).toISOString());
     // A countdown from the lifetime does not depend on the device's clock.
     expect(request.body.expiresInSeconds).toBe(600);
     const pending = await poll(request.body.requestId);
@@ -40,7 +26,7 @@ describe('device pairing', () => {
       expiresAt: request.body.expiresAt,
     });
 
-    const approved = await admin.post<{ device: Device }>('/api/devices/pair', {
+    const approved = await f.admin.post<{ device: Device }>('/api/devices/pair', {
       code: request.body.code,
       name: 'Màn hình sảnh',
     });
@@ -53,7 +39,7 @@ describe('device pairing', () => {
     expect(collected.body.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect((await poll(request.body.requestId)).status).toBe(404);
 
-    const list = await admin.get<Device[]>('/api/devices');
+    const list = await f.admin.get<Device[]>('/api/devices');
     expect(list.body).toEqual([
       {
         id: collected.body.device.id,
@@ -67,11 +53,11 @@ describe('device pairing', () => {
 
   test('stores only the sha256 of the token and of the request id', async () => {
     const request = await ask();
-    await admin.post('/api/devices/pair', { code: request.body.code, name: 'Kiosk 1' });
+    await f.admin.post('/api/devices/pair', { code: request.body.code, name: 'Kiosk 1' });
     const collected = await poll(request.body.requestId);
     if (collected.body.status !== 'paired') throw new Error('expected the token');
     const rows =
-      server.server.application.repos.db.all<Record<string, unknown>>('SELECT * FROM devices');
+      f.server.server.application.repos.db.all<Record<string, unknown>>('SELECT * FROM devices');
     expect(rows[0]?.token_hash).toBe(sha256(collected.body.token));
     const dump = JSON.stringify(rows);
     expect(dump).not.toContain(collected.body.token);
@@ -80,8 +66,8 @@ describe('device pairing', () => {
 
   test('a code expires after 10 minutes', async () => {
     const request = await ask();
-    clock.advance(10 * 60_000);
-    const approve = await admin.post('/api/devices/pair', { code: request.body.code, name: 'K' });
+    f.clock.advance(10 * 60_000);
+    const approve = await f.admin.post('/api/devices/pair', { code: request.body.code, name: 'K' });
     expect(approve.status).toBe(404);
     expect((await poll(request.body.requestId)).status).toBe(404);
   });
@@ -96,7 +82,7 @@ describe('device pairing', () => {
     ['no name', (shown: string) => ({ code: shown }), 400],
   ])('approving %s is refused', async (_name, body, status) => {
     const shown = (await ask()).body.code;
-    expect((await admin.post('/api/devices/pair', body(shown))).status).toBe(status);
+    expect((await f.admin.post('/api/devices/pair', body(shown))).status).toBe(status);
   });
 
   test.each([
@@ -121,13 +107,13 @@ describe('device pairing', () => {
 
   describe('a paired device', () => {
     test('authenticates HTTP with Authorization: Device <token>', async () => {
-      const { token } = await pairDevice(server, admin, 'kiosk');
-      const ok = await device.request('GET', '/api/services', {
+      const { token } = await pairDevice(f.server, f.admin, 'kiosk');
+      const ok = await f.anonymous.request('GET', '/api/services', {
         headers: { authorization: `Device ${token}` },
       });
       expect(ok.status).toBe(200);
       for (const authorization of [`Device ${token}x`, 'Device ', `Bearer ${token}`]) {
-        const refused = await device.request('GET', '/api/services', {
+        const refused = await f.anonymous.request('GET', '/api/services', {
           headers: { authorization },
         });
         expect(refused.status).toBe(401);
@@ -136,31 +122,31 @@ describe('device pairing', () => {
     });
 
     test('authenticates Socket.IO with auth.deviceToken; a bad token is refused', async () => {
-      const { token } = await pairDevice(server, admin, 'display');
-      const socket = await openSocket(server.url, { deviceToken: token });
+      const { token } = await pairDevice(f.server, f.admin, 'display');
+      const socket = await openSocket(f.server.url, { deviceToken: token });
       expect(socket.connected).toBe(true);
       socket.close();
-      await expect(openSocket(server.url, { deviceToken: 'x'.repeat(43) })).rejects.toThrow(
+      await expect(openSocket(f.server.url, { deviceToken: 'x'.repeat(43) })).rejects.toThrow(
         'unauthenticated',
       );
     });
 
     test('revoked: its token stops working and its sockets are disconnected', async () => {
-      const { id, token } = await pairDevice(server, admin, 'display');
-      const socket = await openSocket(server.url, { deviceToken: token });
+      const { id, token } = await pairDevice(f.server, f.admin, 'display');
+      const socket = await openSocket(f.server.url, { deviceToken: token });
       const gone = disconnected(socket);
 
-      const revoked = await admin.request('DELETE', `/api/devices/${id}`);
+      const revoked = await f.admin.request('DELETE', `/api/devices/${id}`);
 
       expect(revoked.status).toBe(204);
       await gone;
-      const refused = await device.request('GET', '/api/state', {
+      const refused = await f.anonymous.request('GET', '/api/state', {
         headers: { authorization: `Device ${token}` },
       });
       expect(refused.status).toBe(401);
-      await expect(openSocket(server.url, { deviceToken: token })).rejects.toThrow();
-      expect((await admin.get<Device[]>('/api/devices')).body).toEqual([]);
-      expect((await admin.request('DELETE', `/api/devices/${id}`)).status).toBe(404);
+      await expect(openSocket(f.server.url, { deviceToken: token })).rejects.toThrow();
+      expect((await f.admin.get<Device[]>('/api/devices')).body).toEqual([]);
+      expect((await f.admin.request('DELETE', `/api/devices/${id}`)).status).toBe(404);
     });
   });
 });

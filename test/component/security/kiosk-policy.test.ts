@@ -2,27 +2,14 @@ import type { StateSnapshot } from '../../../server/src/contract';
 import { OPEN_KIOSK_RATE } from '../../../server/src/http/kiosk-access';
 import { ApiClient } from '../../support/api-client';
 import { RecordingSocket } from '../../support/socket-client';
-import { ManualClock, startTestServer, type TestServer } from '../../support/test-server';
-import { addStaff, codeOf, pairDevice, signedIn } from './support';
+import { addStaff, codeOf, pairDevice, signedIn, useSecurityServer } from './support';
 
 const DKKD = 1;
 
 describe('kiosk policy for POST /api/tickets', () => {
-  let clock: ManualClock;
-  let server: TestServer;
-  let admin: ApiClient;
-  let kiosk: ApiClient;
+  const f = useSecurityServer();
 
-  beforeEach(async () => {
-    clock = new ManualClock();
-    server = await startTestServer({ clock });
-    admin = await signedIn(server, server.adminUsername, server.adminPassword);
-    kiosk = new ApiClient(server.url);
-  });
-
-  afterEach(() => server.stop());
-
-  const issue = (headers: Record<string, string> = {}, client = kiosk) =>
+  const issue = (headers: Record<string, string> = {}, client = f.anonymous) =>
     client.request('POST', '/api/tickets', { body: { serviceId: DKKD }, headers });
 
   describe('open (the default)', () => {
@@ -32,30 +19,30 @@ describe('kiosk policy for POST /api/tickets', () => {
       expect(limited.status).toBe(429);
       expect(codeOf(limited.body)).toBe('rate_limited');
       expect(limited.headers.get('retry-after')).toBe('60');
-      clock.advance(OPEN_KIOSK_RATE.windowMs);
+      f.clock.advance(OPEN_KIOSK_RATE.windowMs);
       expect((await issue()).status).toBe(201);
     });
 
     test('does not count refused requests', async () => {
       for (let i = 0; i < OPEN_KIOSK_RATE.limit + 5; i++) {
-        const bad = await kiosk.request('POST', '/api/tickets', { body: { serviceId: 999 } });
+        const bad = await f.anonymous.request('POST', '/api/tickets', { body: { serviceId: 999 } });
         expect(bad.status).toBe(404);
       }
       expect((await issue()).status).toBe(201);
     });
 
     test('does not limit staff or paired kiosks', async () => {
-      const { token } = await pairDevice(server, admin, 'kiosk');
+      const { token } = await pairDevice(f.server, f.admin, 'kiosk');
       for (let i = 0; i < OPEN_KIOSK_RATE.limit; i++) await issue();
       expect((await issue()).status).toBe(429);
-      expect((await issue({}, admin)).status).toBe(201);
+      expect((await issue({}, f.admin)).status).toBe(201);
       expect((await issue({ authorization: `Device ${token}` })).status).toBe(201);
     });
   });
 
   describe('paired', () => {
     beforeEach(async () => {
-      const set = await admin.request('PATCH', '/api/settings', {
+      const set = await f.admin.request('PATCH', '/api/settings', {
         body: { kioskPolicy: 'paired' },
       });
       expect(set.status).toBe(200);
@@ -65,70 +52,65 @@ describe('kiosk policy for POST /api/tickets', () => {
       const response = await issue();
       expect(response.status).toBe(403);
       expect(codeOf(response.body)).toBe('kiosk_not_paired');
-      const state = await kiosk.get<{ services: { waiting: number }[] }>('/api/state');
+      const state = await f.anonymous.get<{ services: { waiting: number }[] }>('/api/state');
       expect(state.body.services[0]?.waiting).toBe(0);
     });
 
     test('issues for a paired kiosk', async () => {
-      const { token } = await pairDevice(server, admin, 'kiosk');
+      const { token } = await pairDevice(f.server, f.admin, 'kiosk');
       expect((await issue({ authorization: `Device ${token}` })).status).toBe(201);
     });
 
     test('refuses a paired display: only kiosks issue', async () => {
-      const { token } = await pairDevice(server, admin, 'display');
+      const { token } = await pairDevice(f.server, f.admin, 'display');
       expect(codeOf((await issue({ authorization: `Device ${token}` })).body)).toBe(
         'kiosk_not_paired',
       );
     });
 
     test('issues for a signed-in clerk, but not one who must still change the password', async () => {
-      await addStaff(server, 'lan', 'clerk');
-      await addStaff(server, 'moi', 'clerk', { mustChangePassword: true });
-      expect((await issue({}, await signedIn(server, 'lan'))).status).toBe(201);
-      expect((await issue({}, await signedIn(server, 'moi'))).status).toBe(403);
+      await addStaff(f.server, 'lan', 'clerk');
+      await addStaff(f.server, 'moi', 'clerk', { mustChangePassword: true });
+      expect((await issue({}, await signedIn(f.server, 'lan'))).status).toBe(201);
+      expect((await issue({}, await signedIn(f.server, 'moi'))).status).toBe(403);
     });
 
     test('refuses a revoked kiosk', async () => {
-      const { id, token } = await pairDevice(server, admin, 'kiosk');
-      await admin.request('DELETE', `/api/devices/${id}`);
+      const { id, token } = await pairDevice(f.server, f.admin, 'kiosk');
+      await f.admin.request('DELETE', `/api/devices/${id}`);
       expect((await issue({ authorization: `Device ${token}` })).status).toBe(401);
     });
   });
 });
 
 describe('the kiosk policy in what screens see of the centre', () => {
-  let server: TestServer;
-  let admin: ApiClient;
   let socket: RecordingSocket | undefined;
-
-  beforeEach(async () => {
-    server = await startTestServer();
-    admin = await signedIn(server, server.adminUsername, server.adminPassword);
-  });
-
-  afterEach(async () => {
+  // Registered before the server's hooks so the socket closes before the server stops.
+  afterEach(() => {
     socket?.socket.close();
     socket = undefined;
-    await server.stop();
   });
+  const f = useSecurityServer();
 
   test('the state snapshot says open by default', async () => {
-    const state = await new ApiClient(server.url).get<StateSnapshot>('/api/state');
+    const state = await new ApiClient(f.server.url).get<StateSnapshot>('/api/state');
     expect(state.body.centre.kioskPolicy).toBe('open');
   });
 
   test('after an admin sets paired, the snapshot and the live centre:updated say paired', async () => {
-    socket = new RecordingSocket(server.url, ['centre:updated']);
+    socket = new RecordingSocket(f.server.url, ['centre:updated']);
     await socket.waitFor(() => socket?.snapshots.length === 1);
     expect(socket.snapshots[0]?.centre.kioskPolicy).toBe('open');
 
-    const set = await admin.request('PATCH', '/api/settings', { body: { kioskPolicy: 'paired' } });
+    const set = await f.admin.request('PATCH', '/api/settings', {
+      body: { kioskPolicy: 'paired' },
+    });
     expect(set.status).toBe(200);
 
     await socket.waitFor(() => socket?.received.length === 1);
     const event = socket.received[0];
     expect(event?.type === 'centre:updated' && event.payload.centre.kioskPolicy).toBe('paired');
-    const state = await new ApiClient(server.url).get<StateSnapshot>('/api/state');
+    const state = await new ApiClient(f.server.url).get<StateSnapshot>('/api/state');
     expect(state.body.centre.kioskPolicy).toBe('paired');
   });
 });

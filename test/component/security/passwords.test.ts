@@ -2,29 +2,16 @@ import pino from 'pino';
 import { loadConfig } from '../../../server/src/config';
 import { startServer } from '../../../server/src/server';
 import { ApiClient } from '../../support/api-client';
-import {
-  ManualClock,
-  startTestServer,
-  tempDataDir,
-  type TestServer,
-} from '../../support/test-server';
-import { addStaff, codeOf, signedIn, STAFF_PASSWORD } from './support';
+import { ManualClock, tempDataDir } from '../../support/test-server';
+import { addStaff, codeOf, signedIn, STAFF_PASSWORD, useSecurityServer } from './support';
 
 describe('passwords', () => {
-  let server: TestServer;
-  let admin: ApiClient;
-
-  beforeEach(async () => {
-    server = await startTestServer();
-    admin = await signedIn(server, server.adminUsername, server.adminPassword);
-  });
-
-  afterEach(() => server.stop());
+  const f = useSecurityServer();
 
   describe('POST /api/auth/change-password', () => {
     test('changes the password: the new one signs in, the old one no longer does', async () => {
-      await addStaff(server, 'lan', 'clerk');
-      const lan = await signedIn(server, 'lan');
+      await addStaff(f.server, 'lan', 'clerk');
+      const lan = await signedIn(f.server, 'lan');
 
       const response = await lan.post('/api/auth/change-password', {
         currentPassword: STAFF_PASSWORD,
@@ -33,12 +20,12 @@ describe('passwords', () => {
 
       expect(response.status).toBe(200);
       expect(response.body).toMatchObject({ user: { username: 'lan', mustChangePassword: false } });
-      const old = await new ApiClient(server.url).post('/api/auth/login', {
+      const old = await new ApiClient(f.server.url).post('/api/auth/login', {
         username: 'lan',
         password: STAFF_PASSWORD,
       });
       expect(old.status).toBe(401);
-      await signedIn(server, 'lan', 'a much better password');
+      await signedIn(f.server, 'lan', 'a much better password');
     });
 
     test.each([
@@ -47,8 +34,8 @@ describe('passwords', () => {
       ['the current one again', STAFF_PASSWORD, 422, 'weak_password'],
       ['the username', 'lan.nguyen', 422, 'weak_password'],
     ])('answers a new password that is %s', async (_name, newPassword, status, code) => {
-      await addStaff(server, 'lan.nguyen', 'clerk');
-      const lan = await signedIn(server, 'lan.nguyen');
+      await addStaff(f.server, 'lan.nguyen', 'clerk');
+      const lan = await signedIn(f.server, 'lan.nguyen');
       const response = await lan.post('/api/auth/change-password', {
         currentPassword: STAFF_PASSWORD,
         newPassword: newPassword.normalize('NFD'),
@@ -58,8 +45,8 @@ describe('passwords', () => {
     });
 
     test('refuses a wrong current password with 401 and keeps the old one', async () => {
-      await addStaff(server, 'lan', 'clerk');
-      const lan = await signedIn(server, 'lan');
+      await addStaff(f.server, 'lan', 'clerk');
+      const lan = await signedIn(f.server, 'lan');
       const response = await lan.post('/api/auth/change-password', {
         currentPassword: 'not my password',
         newPassword: 'a much better password',
@@ -67,13 +54,13 @@ describe('passwords', () => {
       expect(response.status).toBe(401);
       expect(codeOf(response.body)).toBe('invalid_credentials');
       expect((await lan.get('/api/auth/me')).status).toBe(200);
-      await signedIn(server, 'lan');
+      await signedIn(f.server, 'lan');
     });
 
     test('ends the other sessions of the account and keeps this one', async () => {
-      await addStaff(server, 'lan', 'clerk');
-      const desk = await signedIn(server, 'lan');
-      const phone = await signedIn(server, 'lan');
+      await addStaff(f.server, 'lan', 'clerk');
+      const desk = await signedIn(f.server, 'lan');
+      const phone = await signedIn(f.server, 'lan');
       await desk.post('/api/auth/change-password', {
         currentPassword: STAFF_PASSWORD,
         newPassword: 'a much better password',
@@ -83,7 +70,7 @@ describe('passwords', () => {
     });
 
     test('needs a session', async () => {
-      const response = await new ApiClient(server.url).post('/api/auth/change-password', {
+      const response = await new ApiClient(f.server.url).post('/api/auth/change-password', {
         currentPassword: 'x',
         newPassword: 'a much better password',
       });
@@ -91,8 +78,8 @@ describe('passwords', () => {
     });
 
     test('refuses unknown fields', async () => {
-      const response = await admin.post('/api/auth/change-password', {
-        currentPassword: server.adminPassword,
+      const response = await f.admin.post('/api/auth/change-password', {
+        currentPassword: f.server.adminPassword,
         newPassword: 'a much better password',
         role: 'admin',
       });
@@ -106,13 +93,13 @@ describe('passwords', () => {
       client: ApiClient;
       password: string;
     }> {
-      const created = await admin.post<{ password: string }>('/api/staff', {
+      const created = await f.admin.post<{ password: string }>('/api/staff', {
         username: 'minh',
         displayName: 'Trần Minh',
         role: 'clerk',
       });
       expect(created.status).toBe(201);
-      const client = await signedIn(server, 'minh', created.body.password);
+      const client = await signedIn(f.server, 'minh', created.body.password);
       return { client, password: created.body.password };
     }
 
@@ -170,14 +157,14 @@ describe('passwords', () => {
     });
 
     test('with LUOT_ADMIN_PASSWORD need not change it', async () => {
-      const me = await admin.get('/api/auth/me');
+      const me = await f.admin.get('/api/auth/me');
       expect(me.body).toMatchObject({ user: { mustChangePassword: false } });
-      expect((await admin.get('/api/staff')).status).toBe(200);
+      expect((await f.admin.get('/api/staff')).status).toBe(200);
     });
   });
 
   test('a password set in one Unicode form signs in when typed in the other', async () => {
-    await addStaff(server, 'hoa', 'clerk', { password: 'Mật khẩu của Hoa'.normalize('NFC') });
-    await signedIn(server, 'hoa', 'Mật khẩu của Hoa'.normalize('NFD'));
+    await addStaff(f.server, 'hoa', 'clerk', { password: 'Mật khẩu của Hoa'.normalize('NFC') });
+    await signedIn(f.server, 'hoa', 'Mật khẩu của Hoa'.normalize('NFD'));
   });
 });

@@ -3,7 +3,7 @@ import { hashPassword } from '../../../server/src/auth/passwords';
 import type { Role } from '../../../server/src/contract';
 import { SESSION_COOKIE } from '../../../server/src/contract/http';
 import { ApiClient } from '../../support/api-client';
-import type { TestServer } from '../../support/test-server';
+import { ManualClock, startTestServer, type TestServer } from '../../support/test-server';
 
 /** The password every account these tests create starts with. */
 export const STAFF_PASSWORD = 'staff-password-1';
@@ -43,6 +43,30 @@ export async function signedIn(
   const client = new ApiClient(server.url);
   await client.login(username, password);
   return client;
+}
+
+/** A real server with its hand-moved clock, its admin signed in, and a client with no session. */
+export interface SecurityServer {
+  clock: ManualClock;
+  server: TestServer;
+  admin: ApiClient;
+  anonymous: ApiClient;
+}
+
+/**
+ * Registers a describe block's hooks: a fresh server before each test (filled
+ * into the returned object) and, after it, the server stopped.
+ */
+export function useSecurityServer(): SecurityServer {
+  const f = {} as SecurityServer;
+  beforeEach(async () => {
+    const clock = new ManualClock();
+    const server = await startTestServer({ clock });
+    const admin = await signedIn(server, server.adminUsername, server.adminPassword);
+    Object.assign(f, { clock, server, admin, anonymous: new ApiClient(server.url) });
+  });
+  afterEach(() => f.server.stop());
+  return f;
 }
 
 /** The error code of a JSON error body, if any. */
