@@ -1,15 +1,11 @@
 import { io, type Socket } from 'socket.io-client';
-import type {
-  AgentPrintJob,
-  PrintJob,
-  PrinterView,
-  StateSnapshot,
-} from '../../../server/src/contract';
+import type { AgentPrintJob, PrintJob, StateSnapshot } from '../../../server/src/contract';
 import { startPrintAgent, type PrintAgent } from '../../../printers/agent/agent';
 import { ApiClient } from '../../support/api-client';
 import { startFakePrinter, type FakePrinter } from '../../support/fake-printer';
-import { startTestServer, type TestServer } from '../../support/test-server';
+import type { TestServer } from '../../support/test-server';
 import { openSocket, pairDevice, sessionCookie } from '../security/support';
+import { startWithAgentPrinter } from './support';
 
 /** `GS V B 0`: the partial cut that ends every ticket. */
 const CUT = Buffer.of(0x1d, 0x56, 0x42, 0x00);
@@ -39,8 +35,8 @@ describe('routing print jobs to one agent of the kiosk', () => {
   const sockets: Socket[] = [];
 
   beforeEach(async () => {
-    server = await startTestServer({
-      printing: {
+    ({ server, admin, kiosk } = await startWithAgentPrinter(
+      {
         maxAttempts: 3,
         retryBaseMs: 10,
         retryMaxMs: 40,
@@ -49,17 +45,8 @@ describe('routing print jobs to one agent of the kiosk', () => {
         writeTimeoutMs: 500,
         agentTimeoutMs: 60_000,
       },
-    });
-    admin = new ApiClient(server.url);
-    await admin.login(server.adminUsername, server.adminPassword);
-    kiosk = await pairDevice(server, admin, 'kiosk', 'Ki-ốt tầng 1');
-    const added = await admin.post<PrinterView>('/api/printers', {
-      name: 'Máy in ki-ốt',
-      target: 'agent',
-      deviceId: kiosk.id,
-      options: { mode: 'ascii' },
-    });
-    expect(added.status).toBe(201);
+      { options: { mode: 'ascii' } },
+    ));
   });
 
   afterEach(async () => {

@@ -1,9 +1,9 @@
-import type { PrintJob, PrinterView } from '../../../server/src/contract';
+import type { PrintJob } from '../../../server/src/contract';
 import { startPrintAgent, type PrintAgent } from '../../../printers/agent/agent';
 import { ApiClient } from '../../support/api-client';
 import { startFakePrinter, type FakePrinter } from '../../support/fake-printer';
-import { startTestServer, type TestServer } from '../../support/test-server';
-import { pairDevice } from '../security/support';
+import type { TestServer } from '../../support/test-server';
+import { startWithAgentPrinter } from './support';
 
 /** `GS v 0`: the start of every raster band. */
 const RASTER_START = Buffer.of(0x1d, 0x76, 0x30);
@@ -25,26 +25,15 @@ describe('the print agent on a kiosk PC', () => {
 
   beforeEach(async () => {
     logs.length = 0;
-    server = await startTestServer({
-      printing: {
-        maxAttempts: 2,
-        retryBaseMs: 10,
-        retryMaxMs: 40,
-        statusTimeoutMs: 100,
-        connectTimeoutMs: 300,
-        writeTimeoutMs: 500,
-        agentTimeoutMs: 1000,
-      },
-    });
-    admin = new ApiClient(server.url);
-    await admin.login(server.adminUsername, server.adminPassword);
-    kiosk = await pairDevice(server, admin, 'kiosk', 'Ki-ốt tầng 1');
-    const added = await admin.post<PrinterView>('/api/printers', {
-      name: 'Máy in ki-ốt',
-      target: 'agent',
-      deviceId: kiosk.id,
-    });
-    expect(added.status).toBe(201);
+    ({ server, admin, kiosk } = await startWithAgentPrinter({
+      maxAttempts: 2,
+      retryBaseMs: 10,
+      retryMaxMs: 40,
+      statusTimeoutMs: 100,
+      connectTimeoutMs: 300,
+      writeTimeoutMs: 500,
+      agentTimeoutMs: 1000,
+    }));
   });
 
   afterEach(async () => {
