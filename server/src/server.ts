@@ -61,6 +61,8 @@ export async function startServer(
     const createdAdmin = await application.auth.ensureAdmin(config.adminPassword);
     const expired = application.dayEnd.rollOver();
     if (expired > 0) logger.info({ expired }, 'tickets of earlier days expired');
+    const freed = application.counters.releaseAbandoned(options.clock.now());
+    if (freed > 0) logger.info({ freed }, 'counters of expired sessions freed');
 
     const httpServer = http.createServer(application.app);
     const io = application.attach(httpServer);
@@ -69,10 +71,12 @@ export async function startServer(
       httpServer.listen(config.port, config.host, () => resolve());
     });
     const port = (httpServer.address() as AddressInfo).port;
-    // Day end: expire yesterday's open tickets soon after midnight even when nobody acts.
+    // Day end: expire yesterday's open tickets soon after midnight even when nobody acts;
+    // free the counters of clerks whose session expired.
     const rollOverTimer = setInterval(() => {
       try {
         application.dayEnd.rollOver();
+        application.counters.releaseAbandoned(options.clock.now());
       } catch (error) {
         logger.error({ err: error }, 'day roll-over failed');
       }

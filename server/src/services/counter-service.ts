@@ -98,14 +98,21 @@ export class CounterService {
     });
   }
 
-  /** The actor takes the counter, leaving any other counter they held. */
+  /**
+   * The actor takes the counter, leaving any other counter they held. A counter whose
+   * holder has no live session left (their session expired without signing out) is free.
+   */
   signIn(counterId: number, actor: Actor, idempotencyKey?: string): CommandResult<CounterResponse> {
     const request = { counterId };
     const scope = `counter:sign-in:staff:${actor.staffId}`;
     return this.runner.run({ scope, idempotencyKey, request }, (context) => {
       const counter = this.repos.counters.get(counterId);
       if (!counter) throw new DomainError('counter_not_found', `No counter ${counterId}`);
-      if (counter.staffId !== null && counter.staffId !== actor.staffId) {
+      if (
+        counter.staffId !== null &&
+        counter.staffId !== actor.staffId &&
+        this.repos.staff.hasLiveSession(counter.staffId, context.at)
+      ) {
         throw new DomainError(
           'counter_taken',
           `Counter ${counter.number} is taken by ${counter.staffName ?? ''}`,
@@ -145,6 +152,27 @@ export class CounterService {
       context.emit('counter:updated', { counter: view });
       return { counter: view };
     });
+  }
+
+  /**
+   * Frees the counters whose holders have no live session left (a session that expired
+   * without signing out): run at start and every minute, so no screen shows yesterday's
+   * clerk at a counter. Returns how many were freed.
+   */
+  releaseAbandoned(now: number): number {
+    const abandoned = (at: number) =>
+      this.repos.counters
+        .list()
+        .filter((c) => c.staffId !== null && !this.repos.staff.hasLiveSession(c.staffId, at));
+    if (abandoned(now).length === 0) return 0;
+    return this.runner.run({ scope: 'counter:release-abandoned', request: null }, (context) => {
+      const counters = abandoned(context.at);
+      for (const counter of counters) {
+        this.repos.counters.setStaff(counter.id, null);
+        context.emit('counter:updated', { counter: this.reader.counter(counter.id) });
+      }
+      return counters.length;
+    }).value;
   }
 
   /**
