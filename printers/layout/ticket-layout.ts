@@ -53,10 +53,14 @@ export interface TicketPrintData {
   /** The number as shown to the visitor, e.g. "1005" or "A015". */
   number: string;
   serviceName: string;
+  /** The service's English name, printed under it when the centre prints English lines. */
+  serviceNameEn?: string | undefined;
   /** Names of the counters that serve the ticket's service, e.g. ["Quầy 1", "Quầy 2"]. */
   counters: string[];
   /** The priority class label ("Người cao tuổi"), or null for an ordinary ticket. */
   priorityLabel: string | null;
+  /** The priority class in English ("Elderly"), printed with English lines. */
+  priorityLabelEn?: string | null | undefined;
   peopleAhead: number;
   /** Estimated wait in whole minutes, or null when there is no estimate yet. */
   estimatedWaitMinutes: number | null;
@@ -116,10 +120,14 @@ export function buildTicketLayout(
   if (en) blocks.push(text('Your number', 'small'));
   blocks.push(text(ticket.number, 'huge', true));
   blocks.push(text(ticket.serviceName, 'large', true));
+  if (en && ticket.serviceNameEn) blocks.push(text(ticket.serviceNameEn, 'small'));
   if (ticket.counters.length > 0) {
     blocks.push(text(`Mời đến: ${ticket.counters.join(', ')}`, 'normal'));
   }
   if (ticket.priorityLabel) blocks.push(text(`Ưu tiên: ${ticket.priorityLabel}`, 'normal', true));
+  if (en && ticket.priorityLabel && ticket.priorityLabelEn) {
+    blocks.push(text(`Priority: ${ticket.priorityLabelEn}`, 'small'));
+  }
   blocks.push({ kind: 'space', height: 8 });
   blocks.push(text(`Số người chờ trước bạn: ${ticket.peopleAhead}`, 'normal'));
   if (en) blocks.push(text(`People ahead of you: ${ticket.peopleAhead}`, 'small'));

@@ -46,6 +46,8 @@ export interface AppComponents {
   publicUrl?: () => string;
   /** Print queue retries and timeouts; tests shrink them. */
   printing?: Partial<PrintingOptions>;
+  /** The centre's logo printed on tickets (PNG bytes, LUOT_TICKET_LOGO). */
+  ticketLogo?: Uint8Array;
 }
 
 /** The built application: the Express app, its use cases, and a way to attach sockets. */

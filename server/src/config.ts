@@ -30,6 +30,7 @@ const envSchema = z.object({
     .refine((value) => !value || /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(value), {
       message: 'must be an http(s) URL such as http://192.168.1.10:8080',
     }),
+  LUOT_TICKET_LOGO: z.string().trim().optional(),
   LUOT_DEMO: z
     .enum(['0', '1', 'true', 'false'])
     .default('1')
@@ -50,6 +51,8 @@ export interface Config {
   seedDemo: boolean;
   /** The base URL printed in tickets' QR codes; by default the listening address. */
   publicUrl: string | undefined;
+  /** A PNG file printed at the top of every ticket (the centre's logo), when given. */
+  ticketLogo: string | undefined;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -74,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     centreName: e.LUOT_CENTRE_NAME ? e.LUOT_CENTRE_NAME.normalize('NFC') : undefined,
     seedDemo: e.LUOT_DEMO,
     publicUrl: e.LUOT_PUBLIC_URL ? e.LUOT_PUBLIC_URL.replace(/\/+$/, '') : undefined,
+    ticketLogo: e.LUOT_TICKET_LOGO ? path.resolve(e.LUOT_TICKET_LOGO) : undefined,
     logLevel: e.LOG_LEVEL,
   };
 }

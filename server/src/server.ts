@@ -6,6 +6,7 @@ import { loadFonts } from '../../printers';
 import { createApplication, type Application } from './app';
 import type { Config } from './config';
 import type { Clock } from './services/clock';
+import { readTicketLogo } from './services/ticket-logo';
 import { seedDemoCentre } from './services/demo-centre';
 import type { PrintingOptions } from './services/print-worker';
 import { openDatabase } from './storage/database';
@@ -41,6 +42,8 @@ export async function startServer(
   const logger = options.logger ?? pino({ level: config.logLevel });
   // A ticket printed with a missing or non-Vietnamese font would come out as boxes: refuse to start.
   loadFonts();
+  const ticketLogo =
+    config.ticketLogo === undefined ? undefined : readTicketLogo(config.ticketLogo);
   const db = openDatabase(config.databaseFile);
   try {
     const applied = migrate(db);
@@ -55,6 +58,7 @@ export async function startServer(
       logger,
       timeZone: config.timeZone,
       centreName: config.centreName,
+      ...(ticketLogo !== undefined && { ticketLogo }),
       ...(options.uiDir !== undefined && { uiDir: options.uiDir }),
     });
     if (config.seedDemo && seedDemoCentre(application.repos)) logger.info('demo centre seeded');

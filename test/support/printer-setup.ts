@@ -1,7 +1,10 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PNG } from 'pngjs';
 import type { PrinterView } from '../../server/src/contract';
 import { ApiClient } from './api-client';
 import { startFakePrinter, type FakePrinter, type FakePrinterMode } from './fake-printer';
-import type { TestServer } from './test-server';
+import { tempDataDir, type TestServer } from './test-server';
 
 /** A fake network printer, configured on the server by its signed-in admin. */
 export interface ConfiguredPrinter {
@@ -33,4 +36,13 @@ export async function addFakePrinter(
     throw new Error(`adding a printer failed: ${created.status} ${JSON.stringify(created.body)}`);
   }
   return { device, printer: created.body, admin };
+}
+
+/** Writes a `width` × `height` PNG of black pixels (a stand-in logo); returns its path. */
+export function writeLogo(width: number, height: number, dir = tempDataDir()): string {
+  const png = new PNG({ width, height });
+  for (let i = 0; i < png.data.length; i += 4) png.data.set([0, 0, 0, 255], i);
+  const file = path.join(dir, 'logo.png');
+  fs.writeFileSync(file, PNG.sync.write(png));
+  return file;
 }

@@ -38,9 +38,14 @@ export function tempDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'luot-test-'));
 }
 
-/** Starts a server; pass `dataDir` to reopen an earlier one. */
+/** Starts a server; pass `dataDir` to reopen an earlier one, `env` for more settings. */
 export async function startTestServer(
-  options: { clock?: Clock; dataDir?: string; printing?: Partial<PrintingOptions> } = {},
+  options: {
+    clock?: Clock;
+    dataDir?: string;
+    printing?: Partial<PrintingOptions>;
+    env?: Record<string, string>;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir();
   const config = loadConfig({
@@ -49,6 +54,7 @@ export async function startTestServer(
     LUOT_DATA_DIR: dataDir,
     LUOT_ADMIN_PASSWORD: ADMIN_PASSWORD,
     LOG_LEVEL: 'silent',
+    ...options.env,
   });
   const server = await startServer(config, {
     clock: options.clock ?? new ManualClock(),

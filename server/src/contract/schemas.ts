@@ -69,6 +69,8 @@ export const settingsPatchSchema = z
     ),
     holidays: z.array(isoDay).max(400),
     cutoffMinutes: z.number().int().min(0).max(240),
+    ticketEnglish: z.boolean(),
+    ticketThankYou: label(120),
   })
   .partial()
   .strict();

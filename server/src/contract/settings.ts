@@ -39,6 +39,10 @@ export interface CentreSettings {
   holidays: string[];
   /** Stop issuing this many minutes before each closing time (services may override). */
   cutoffMinutes: number;
+  /** Printed tickets carry an English line under each Vietnamese one. */
+  ticketEnglish: boolean;
+  /** The last line of a printed ticket. */
+  ticketThankYou: string;
 }
 
 /** The five classes of the one-stop-shop rules, offered by default. */
@@ -76,4 +80,6 @@ export const DEFAULT_SETTINGS: CentreSettings = {
   },
   holidays: [],
   cutoffMinutes: 15,
+  ticketEnglish: false,
+  ticketThankYou: 'Xin cảm ơn quý khách!',
 };

@@ -45,6 +45,8 @@ export interface ServiceOptions {
   printNotifier: PrintNotifier;
   /** The base URL printed in tickets' QR codes. */
   publicUrl(): string;
+  /** The centre's logo printed on tickets (PNG bytes). */
+  ticketLogo?: Uint8Array | undefined;
   printing?: Partial<PrintingOptions> | undefined;
 }
 
@@ -68,6 +70,7 @@ export function createServices(
     settings,
     timeZone,
     publicUrl: options.publicUrl,
+    logoPng: options.ticketLogo,
   });
   const printWorker = new PrintWorker(repos, clock, render, options.printNotifier, {
     ...DEFAULT_PRINTING_OPTIONS,

@@ -21,6 +21,8 @@ export interface TicketPrintDeps {
   timeZone: string;
   /** The base URL visitors' phones reach the server at, e.g. `http://192.168.1.10:8080`. */
   publicUrl(): string;
+  /** The centre's logo (PNG), printed at the top of every ticket (LUOT_TICKET_LOGO). */
+  logoPng?: Uint8Array | undefined;
 }
 
 /** Turns a stored ticket into the printers library's layout, and that into bytes, PDF or PNG. */
@@ -64,15 +66,23 @@ export class TicketPrint {
       {
         number: ticket.number,
         serviceName: service?.name ?? '',
+        serviceNameEn: service?.nameEn,
         counters,
         priorityLabel:
           ticket.priorityClass === null ? null : (priority?.name ?? ticket.priorityClass),
+        priorityLabelEn: priority?.nameEn ?? null,
         peopleAhead: shown.peopleAhead,
         estimatedWaitMinutes: shown.estimatedWaitMinutes,
         issuedAt: new Date(ticket.issuedAt),
         trackingUrl: `${base}/t/${ticket.trackingToken}`,
       },
-      { centreName: current.centreName, timeZone: this.deps.timeZone },
+      {
+        centreName: current.centreName,
+        timeZone: this.deps.timeZone,
+        english: current.ticketEnglish,
+        thankYou: current.ticketThankYou,
+        ...(this.deps.logoPng && { logoPng: this.deps.logoPng }),
+      },
     );
   }
 

@@ -55,6 +55,26 @@ describe('buildTicketLayout()', () => {
     expect(lines).toContain('Your number');
     expect(layout.blocks[0]).toMatchObject({ kind: 'image' });
   });
+
+  test('prints the service and priority in English under the Vietnamese, only when asked', () => {
+    const ticket = {
+      ...SAMPLE_TICKET,
+      serviceNameEn: 'Business registration',
+      priorityLabelEn: 'Elderly',
+    };
+
+    const english = texts(buildTicketLayout(ticket, { ...SAMPLE_CENTRE, english: true }).blocks);
+    const vietnamese = texts(buildTicketLayout(ticket, SAMPLE_CENTRE).blocks);
+
+    expect(english.slice(english.indexOf('Đăng ký kinh doanh'))).toEqual(
+      expect.arrayContaining(['Business registration', 'Priority: Elderly']),
+    );
+    expect(english.indexOf('Business registration')).toBe(
+      english.indexOf('Đăng ký kinh doanh') + 1,
+    );
+    expect(vietnamese).not.toContain('Business registration');
+    expect(vietnamese).not.toContain('Priority: Elderly');
+  });
 });
 
 describe('formatIssuedAt()', () => {
