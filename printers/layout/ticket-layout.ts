@@ -62,7 +62,7 @@ export interface TicketPrintData {
   /** The priority class in English ("Elderly"), printed with English lines. */
   priorityLabelEn?: string | null | undefined;
   peopleAhead: number;
-  /** Estimated wait in whole minutes, or null when there is no estimate yet. */
+  /** Estimated wait in whole minutes, or null when there is no estimate yet (0: not shown). */
   estimatedWaitMinutes: number | null;
   /** When the ticket was issued (an instant; it is shown in the centre's time zone). */
   issuedAt: Date | string;
@@ -131,7 +131,8 @@ export function buildTicketLayout(
   blocks.push({ kind: 'space', height: 8 });
   blocks.push(text(`Số người chờ trước bạn: ${ticket.peopleAhead}`, 'normal'));
   if (en) blocks.push(text(`People ahead of you: ${ticket.peopleAhead}`, 'small'));
-  if (ticket.estimatedWaitMinutes !== null) {
+  // No estimate, or none to speak of ("khoảng 0 phút"): the kiosk screen leaves it out too.
+  if (ticket.estimatedWaitMinutes !== null && ticket.estimatedWaitMinutes > 0) {
     blocks.push(
       text(`Thời gian chờ dự kiến: khoảng ${ticket.estimatedWaitMinutes} phút`, 'normal'),
     );

@@ -56,6 +56,12 @@ describe('buildTicketLayout()', () => {
     expect(layout.blocks[0]).toMatchObject({ kind: 'image' });
   });
 
+  test('leaves out an estimated wait of 0 minutes, as the kiosk screen does', () => {
+    const layout = buildTicketLayout({ ...SAMPLE_TICKET, estimatedWaitMinutes: 0 }, SAMPLE_CENTRE);
+
+    expect(texts(layout.blocks).some((t) => t.startsWith('Thời gian chờ'))).toBe(false);
+  });
+
   test('prints the service and priority in English under the Vietnamese, only when asked', () => {
     const ticket = {
       ...SAMPLE_TICKET,
