@@ -18,6 +18,9 @@ import { RateLimiter } from './rate-limiter';
 /** How long a staff session lasts: one working day and a margin. */
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 
+/** Between the address and the username in per-user rate-limit keys. */
+const USER_KEY_SEPARATOR = '|';
+
 /** Consecutive failed sign-ins that lock an account, and for how long. */
 export const LOCKOUT = { maxFailures: 5, lockMs: 15 * 60 * 1000 } as const;
 
@@ -76,6 +79,15 @@ export class AuthService {
   }
 
   /**
+   * Forgets an account's failed sign-ins from every address, so it may sign in at once
+   * (an admin reset its password, which also unlocks it).
+   */
+  forgetFailedSignIns(username: string): void {
+    const suffix = `${USER_KEY_SEPARATOR}${username.toLowerCase()}`;
+    this.perUser.resetWhere((key) => key.endsWith(suffix));
+  }
+
+  /**
    * Checks credentials and opens a session; the token is the cookie value.
    * Refuses with `rate_limited` past the per-IP limits, `account_locked` while
    * locked, `invalid_credentials` otherwise; every outcome is audited.
@@ -85,7 +97,7 @@ export class AuthService {
     password: string,
     client: ClientInfo = { ip: null },
   ): Promise<{ token: string; user: StaffUser; expiresAt: number }> {
-    const userKey = `${client.ip ?? '-'}|${username.toLowerCase()}`;
+    const userKey = `${client.ip ?? '-'}${USER_KEY_SEPARATOR}${username.toLowerCase()}`;
     const ipKey = client.ip ?? '-';
     if (!this.perUser.allows(userKey) || !this.perIp.allows(ipKey)) {
       throw new DomainError('rate_limited', 'Too many sign-in attempts');

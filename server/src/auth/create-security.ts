@@ -19,7 +19,7 @@ export function createSecurity(
   services: { auth: AuthService; counters: CounterReleaser },
 ): Security {
   return {
-    staff: new StaffAdmin(repos, clock, services.auth.events, services.counters),
+    staff: new StaffAdmin(repos, clock, services.auth.events, services.counters, services.auth),
     devices: new DeviceService(repos, clock, services.auth.events),
     audit: new AuditTrail(repos, clock),
   };

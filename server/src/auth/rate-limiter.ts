@@ -53,6 +53,11 @@ export class RateLimiter {
     this.windows.delete(key);
   }
 
+  /** Forgets every key that matches (an admin unlocked an account: all its addresses). */
+  resetWhere(matches: (key: string) => boolean): void {
+    for (const key of [...this.windows.keys()]) if (matches(key)) this.windows.delete(key);
+  }
+
   private current(key: string): Window {
     const now = this.clock.now();
     const window = this.windows.get(key);

@@ -19,6 +19,11 @@ export interface CounterReleaser {
   releaseIfSignedOut(staffId: number): void;
 }
 
+/** Forgets an account's failed sign-ins (the rate limits of AuthService). */
+export interface SignInLimits {
+  forgetFailedSignIns(username: string): void;
+}
+
 /** The acting admin, as the audit trail records them. */
 export type AdminActor = AuditWho & { staffId: number; sessionId: number | null };
 
@@ -48,6 +53,7 @@ export class StaffAdmin {
     private readonly clock: Clock,
     private readonly events: AccessEvents,
     private readonly counters: CounterReleaser,
+    private readonly signIns: SignInLimits,
   ) {
     this.audit = new AuditTrail(repos, clock);
   }
@@ -130,6 +136,7 @@ export class StaffAdmin {
     });
     this.events.sessionsEnded(ended, 'revoked');
     this.counters.releaseIfSignedOut(id);
+    this.signIns.forgetFailedSignIns(this.account(id).username);
     return { user: this.account(id), password };
   }
 

@@ -41,6 +41,22 @@ describe('sign-in lockout and rate limits', () => {
     expect(stored()).toMatchObject({ failedLogins: 0, lockedUntil: null });
   });
 
+  test('a password reset by an admin lets the locked-out clerk in at once', async () => {
+    // Arrange: Lan keeps trying while locked, until the per-user limit answers 429.
+    let last = await attempt('wrong password');
+    while (last.status !== 429) last = await attempt('wrong password');
+    const admin = new ApiClient(server.url);
+    await admin.login(server.adminUsername, server.adminPassword);
+
+    // Act
+    const reset = await admin.post<{ password: string }>(`/api/staff/${lanId}/reset-password`);
+    const signIn = await attempt(reset.body.password);
+
+    // Assert
+    expect(reset.status).toBe(200);
+    expect(signIn.status).toBe(200);
+  });
+
   test('a success before the limit resets the count', async () => {
     for (let i = 0; i < LOCKOUT.maxFailures - 1; i++) await attempt('wrong password');
     expect((await attempt(STAFF_PASSWORD)).status).toBe(200);
