@@ -6,6 +6,8 @@ export interface AccessListener {
   sessionsEnded(sessionIds: readonly number[], reason: SessionEndReason): void;
   staffDeactivated(staffId: number): void;
   deviceRevoked(deviceId: number): void;
+  /** A kiosk's print-agent token was replaced: its agents must show the new one. */
+  agentTokenReplaced(deviceId: number): void;
 }
 
 /** The auth services announce ended access here; nothing listens until sockets attach. */
@@ -29,5 +31,9 @@ export class AccessEvents implements AccessListener {
 
   deviceRevoked(deviceId: number): void {
     for (const listener of this.listeners) listener.deviceRevoked(deviceId);
+  }
+
+  agentTokenReplaced(deviceId: number): void {
+    for (const listener of this.listeners) listener.agentTokenReplaced(deviceId);
   }
 }

@@ -14,6 +14,7 @@ export type AuditAction =
   | 'session.revoke'
   | 'device.pair'
   | 'device.revoke'
+  | 'device.agent_token'
   | 'counter.force_sign_out'
   | 'printer.create'
   | 'printer.update'

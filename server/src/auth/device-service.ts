@@ -1,5 +1,11 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import type { Device, DeviceKind, PairPollResponse, PairRequestResponse } from '../contract/admin';
+import type {
+  AgentTokenResponse,
+  Device,
+  DeviceKind,
+  PairPollResponse,
+  PairRequestResponse,
+} from '../contract/admin';
 import { DomainError } from '../domain/errors';
 import type { Clock } from '../services/clock';
 import type { DeviceRecord } from '../storage/device-repo';
@@ -151,6 +157,36 @@ export class DeviceService {
       });
     });
     this.events.deviceRevoked(id);
+  }
+
+  /**
+   * Issues a print-agent token for a paired kiosk, shown this once: the agent on the
+   * kiosk's PC connects with it as that kiosk's print agent (and for nothing else). A new
+   * one replaces the old, whose agents are disconnected.
+   */
+  issueAgentToken(id: number, actor: AuditWho): AgentTokenResponse {
+    const token = randomBytes(32).toString('base64url');
+    const device = this.repos.db.transaction(() => {
+      const device = this.repos.devices.get(id);
+      if (!device || device.tokenHash === null || device.revokedAt !== null) {
+        throw new DomainError('not_found', `No paired device ${id}`);
+      }
+      if (device.kind !== 'kiosk') {
+        throw new DomainError('validation_failed', 'Only a kiosk has a print agent');
+      }
+      this.repos.devices.setAgentToken(id, hashToken(token));
+      this.audit.record('device.agent_token', actor, `device:${id}`, { name: device.name });
+      return device;
+    });
+    this.events.agentTokenReplaced(id);
+    return { device: toDevice(device), token };
+  }
+
+  /** The paired, unrevoked kiosk whose print agent holds a token. */
+  authenticateAgent(token: string): DeviceRecord | undefined {
+    if (!TOKEN_PATTERN.test(token)) return undefined;
+    const device = this.repos.devices.byAgentTokenHash(hashToken(token));
+    return device?.kind === 'kiosk' ? device : undefined;
   }
 
   /** The paired, unrevoked device a token belongs to. */

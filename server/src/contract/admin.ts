@@ -113,6 +113,12 @@ export interface DeviceResponse {
   device: Device;
 }
 
+/** `POST /api/devices/:id/agent-token`: the kiosk's print-agent token, shown once. */
+export interface AgentTokenResponse {
+  device: Device;
+  token: string;
+}
+
 /** One line of the audit trail. */
 export interface AuditEntry {
   id: number;

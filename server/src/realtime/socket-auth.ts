@@ -128,11 +128,15 @@ export function installSocketAuth(io: LuotServer, deps: SocketAuthDeps): () => v
     const live = deps.auth.session(sessionToken);
     const auth = socket.handshake.auth as (SocketHandshakeAuth & { role?: unknown }) | undefined;
     const deviceToken = auth?.deviceToken;
+    const printAgent = auth?.role === PRINT_AGENT_ROLE;
+    // A print agent shows its own agent token (or, as before agent tokens, the kiosk's).
     const device =
       deviceToken === undefined
         ? null
-        : (typeof deviceToken === 'string' && deps.devices.authenticate(deviceToken)) || undefined;
-    const printAgent = auth?.role === PRINT_AGENT_ROLE;
+        : (typeof deviceToken === 'string' &&
+            ((printAgent && deps.devices.authenticateAgent(deviceToken)) ||
+              deps.devices.authenticate(deviceToken))) ||
+          undefined;
     const refusedCode =
       device === undefined
         ? 'unauthenticated'
@@ -186,6 +190,9 @@ export function installSocketAuth(io: LuotServer, deps: SocketAuthDeps): () => v
     },
     staffDeactivated(staffId) {
       io.in(ROOMS.staffMember(staffId)).disconnectSockets(true);
+    },
+    agentTokenReplaced(deviceId) {
+      io.in(ROOMS.printAgent(deviceId)).disconnectSockets(true);
     },
     deviceRevoked(deviceId) {
       io.in(ROOMS.device(deviceId)).disconnectSockets(true);

@@ -138,6 +138,21 @@ export class DeviceRepo {
     );
   }
 
+  /** Stores the hash of a new print-agent token of a paired kiosk (the old one stops working). */
+  setAgentToken(id: number, agentTokenHash: string): void {
+    this.db.run('UPDATE devices SET agent_token_hash = ? WHERE id = ?', [agentTokenHash, id]);
+  }
+
+  /** The paired, unrevoked device whose print agent holds a token. */
+  byAgentTokenHash(agentTokenHash: string): DeviceRecord | undefined {
+    const row = this.db.get<DeviceRow>(
+      `SELECT * FROM devices WHERE agent_token_hash = ? AND token_hash IS NOT NULL
+       AND revoked_at IS NULL`,
+      [agentTokenHash],
+    );
+    return row && toRecord(row);
+  }
+
   /** The paired, unrevoked device holding a token. */
   byTokenHash(tokenHash: string): DeviceRecord | undefined {
     const row = this.db.get<DeviceRow>(

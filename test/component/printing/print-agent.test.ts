@@ -1,8 +1,14 @@
-import type { PrintJob } from '../../../server/src/contract';
+import { io } from 'socket.io-client';
+import {
+  PRINT_AGENT_ROLE,
+  type AgentTokenResponse,
+  type PrintJob,
+} from '../../../server/src/contract';
 import { startPrintAgent, type PrintAgent } from '../../../printers/agent/agent';
 import { ApiClient } from '../../support/api-client';
 import { startFakePrinter, type FakePrinter } from '../../support/fake-printer';
 import type { TestServer } from '../../support/test-server';
+import { pairDevice } from '../security/support';
 import { startWithAgentPrinter } from './support';
 
 /** `GS v 0`: the start of every raster band. */
@@ -95,6 +101,85 @@ describe('the print agent on a kiosk PC', () => {
     if (!job) throw new Error('no job');
     return job;
   }
+
+  /** A print-agent token for the kiosk, issued by the admin. */
+  async function agentToken(): Promise<string> {
+    const issued = await admin.post<AgentTokenResponse>(`/api/devices/${kiosk.id}/agent-token`);
+    expect(issued.status).toBe(201);
+    expect(issued.body.device.id).toBe(kiosk.id);
+    return issued.body.token;
+  }
+
+  /** Whether a socket with this token (as a print agent, or not) is let in. */
+  async function admitted(token: string, asAgent: boolean): Promise<boolean> {
+    const socket = io(server.url, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+      auth: asAgent ? { deviceToken: token, role: PRINT_AGENT_ROLE } : { deviceToken: token },
+    });
+    try {
+      return await new Promise<boolean>((resolve) => {
+        socket.once('connect', () => resolve(true));
+        socket.once('connect_error', () => resolve(false));
+      });
+    } finally {
+      socket.close();
+    }
+  }
+
+  test('an agent token from the admin prints the kiosk page’s tickets and opens nothing else', async () => {
+    // Arrange: the page keeps its own token; the agent gets one of its own.
+    const token = await agentToken();
+    const device = await runAgent('ok', token);
+    await until(() => agent?.connected() === true, 'the agent to connect');
+
+    // Act
+    const ticketId = await issueAsKiosk();
+    const overHttp = await new ApiClient(server.url).request('GET', '/api/devices/me', {
+      headers: { authorization: `Device ${token}` },
+    });
+
+    // Assert
+    expect(await settled(ticketId)).toMatchObject({ status: 'done', attempts: 1 });
+    expect(device.received().includes(RASTER_START)).toBe(true);
+    expect(overHttp.status).toBe(401);
+    expect(await admitted(token, false)).toBe(false);
+    expect(await admitted(token, true)).toBe(true);
+  });
+
+  test('a new agent token shuts the old one out; revoking the kiosk shuts out every token', async () => {
+    // Arrange
+    const first = await agentToken();
+    await runAgent('ok', first);
+    await until(() => agent?.connected() === true, 'the agent to connect');
+
+    // Act: a second token replaces the first.
+    const second = await agentToken();
+
+    // Assert: the agent on the first token is dropped and not let back in.
+    await until(() => agent?.connected() === false, 'the old agent to be disconnected');
+    expect(await admitted(first, true)).toBe(false);
+    expect(await admitted(second, true)).toBe(true);
+    expect((await admin.request('DELETE', `/api/devices/${kiosk.id}`)).status).toBe(204);
+    expect(await admitted(second, true)).toBe(false);
+    expect(await admitted(kiosk.token, false)).toBe(false);
+  });
+
+  test('only an admin issues agent tokens, and only for a paired kiosk', async () => {
+    // Arrange
+    const display = await pairDevice(server, admin, 'display', 'Màn hình sảnh');
+
+    // Act
+    const anonymous = await new ApiClient(server.url).post(`/api/devices/${kiosk.id}/agent-token`);
+    const forDisplay = await admin.post(`/api/devices/${display.id}/agent-token`);
+    const unknown = await admin.post('/api/devices/9999/agent-token');
+
+    // Assert
+    expect(anonymous.status).toBe(401);
+    expect(forDisplay.status).toBe(400);
+    expect(unknown.status).toBe(404);
+  });
 
   test('prints a kiosk ticket on the local printer and the job becomes done', async () => {
     const device = await runAgent('ok');

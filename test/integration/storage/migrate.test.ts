@@ -29,6 +29,7 @@ const CURRENT = [
   { version: 3, name: 'security' },
   { version: 4, name: 'printing' },
   { version: 5, name: 'print_figures' },
+  { version: 6, name: 'agent_tokens' },
 ];
 
 const tablesOf = (db: Database): string[] =>
@@ -68,7 +69,7 @@ describe('migrate()', () => {
     const applied = migrate(db);
 
     // Assert
-    expect(applied).toEqual([1, 2, 3, 4, 5]);
+    expect(applied).toEqual([1, 2, 3, 4, 5, 6]);
     expect(tablesOf(db)).toEqual(TABLES);
     expect(recordedOf(db)).toEqual(CURRENT);
   });
@@ -308,7 +309,7 @@ describe('upgrading a database made by an earlier version', () => {
     const applied = migrate(db);
 
     // Assert
-    expect(applied).toEqual([2, 3, 4, 5]);
+    expect(applied).toEqual([2, 3, 4, 5, 6]);
     expect(
       db.get('SELECT number, status, original_service_id, front, transfer_count FROM tickets'),
     ).toEqual({

@@ -49,6 +49,11 @@ export function deviceRoutes(devices: DeviceService): Router {
     res.json(devices.list());
   });
 
+  router.post('/devices/:id/agent-token', manage, (req, res) => {
+    res.set('Cache-Control', 'no-store');
+    res.status(201).json(devices.issueAgentToken(pathId(req.params.id), adminActor(req, res)));
+  });
+
   router.delete('/devices/:id', manage, (req, res) => {
     devices.revoke(pathId(req.params.id), adminActor(req, res));
     res.status(204).end();
