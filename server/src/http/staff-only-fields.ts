@@ -1,10 +1,16 @@
-import type { RequestHandler } from 'express';
-import { publicView } from '../services/public-view';
+import type { RequestHandler, Response } from 'express';
+import { publicView, TICKET_HOLDER_FIELDS } from '../services/public-view';
 import { identityOf } from './permission';
+
+/** Marks an answer as going to the ticket's holder (who proved it with the tracking token). */
+export function answerTicketHolder(res: Response): void {
+  res.locals.ticketHolder = true;
+}
 
 /**
  * Every JSON answer to anyone but settled staff goes out without the staff-only ticket
- * fields (services/public-view.ts): one place, so no route can leak them. Mounted in
+ * fields (services/public-view.ts): one place, so no route can leak them; an answer
+ * marked with `answerTicketHolder` keeps the cancel reason for the visitor. Mounted in
  * app.ts right after `identify`.
  */
 export function hideStaffOnlyFields(): RequestHandler {
@@ -12,7 +18,8 @@ export function hideStaffOnlyFields(): RequestHandler {
     const { staff } = identityOf(res);
     if (staff && !staff.staff.mustChangePassword) return next();
     const json = res.json.bind(res);
-    res.json = (body: unknown) => json(publicView(body));
+    res.json = (body: unknown) =>
+      json(publicView(body, res.locals.ticketHolder === true ? TICKET_HOLDER_FIELDS : []));
     next();
   };
 }

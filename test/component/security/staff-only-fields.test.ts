@@ -102,6 +102,25 @@ describe('staff-only ticket fields', () => {
     expect(notesIn(staffSync)).toEqual(expect.arrayContaining([NOTE, REASON]));
   });
 
+  test('the visitor’s tracking page reads why the ticket was cancelled, not the note', async () => {
+    // Arrange: a ticket transferred with a note, then cancelled with a reason.
+    const { ticket, trackingToken } = await issue(f.anonymous, SERVICE.DKKD);
+    await act(f.admin, 1, 'call-next');
+    await act(f.admin, 1, 'transfer', { serviceId: SERVICE.THUE, note: NOTE });
+    const cancel = await f.admin.post(`/api/tickets/${ticket.id}/cancel`, { reason: REASON });
+    expect(cancel.status).toBe(200);
+
+    // Act
+    const tracked = await f.anonymous.get<{ ticket: Ticket }>(`/api/track/${trackingToken}`);
+
+    // Assert
+    expect(expectStatus(tracked, 200).ticket).toMatchObject({
+      status: 'cancelled',
+      closeReason: REASON,
+      note: null,
+    });
+  });
+
   test('a clerk who must still change the password sees no notes yet', async () => {
     // Arrange
     const { ticket } = await issue(f.anonymous, SERVICE.DKKD);

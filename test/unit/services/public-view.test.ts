@@ -25,6 +25,14 @@ describe('publicView()', () => {
     expect(STAFF_ONLY_FIELDS).toEqual(['note', 'closeReason']);
   });
 
+  test('keeps the fields it is told to keep (the cancel reason, for the ticket holder)', () => {
+    // Act
+    const shown = publicView({ ticket: { ...ticket, closeReason: 'Hủy' } }, ['closeReason']);
+
+    // Assert
+    expect(shown.ticket).toMatchObject({ note: null, closeReason: 'Hủy' });
+  });
+
   test('leaves the original alone and objects that are not tickets as they are', () => {
     // Arrange: an object with a `note` but no `closeReason` is no ticket (a print job, say).
     const other = { id: 1, note: 'giữ nguyên', items: [1, 'a', null] };

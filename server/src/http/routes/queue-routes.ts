@@ -6,6 +6,7 @@ import type { Services } from '../../services/create-services';
 import { toTicket } from '../../services/views';
 import { identityOf, requirePermission } from '../permission';
 import { idempotencyKey, parse, parseId } from '../validation';
+import { answerTicketHolder } from '../staff-only-fields';
 
 /** Public queue endpoints: health, services, state, issuing, reading and tracking tickets. */
 export function queueRoutes({ issuer, queue, reader, tickets }: Services): Router {
@@ -43,6 +44,8 @@ export function queueRoutes({ issuer, queue, reader, tickets }: Services): Route
     const token = String(req.params.token);
     if (!/^[A-Za-z0-9_-]{16,64}$/.test(token))
       throw new DomainError('ticket_not_found', 'Bad token');
+    // The tracking token proves the visitor holds the ticket: they may read why it was cancelled.
+    answerTicketHolder(res);
     res.json(tickets.track(token));
   });
 
