@@ -24,6 +24,9 @@ export function TicketRow({ ticket, state, detail, children }: Props) {
     formatTime(ticket.issuedAt, lang),
     ticket.status === 'waiting' &&
       t('counter.waitedMinutes', { minutes: minutesSince(ticket.issuedAt, now) }),
+    ticket.status === 'parked' &&
+      ticket.parkedAt !== null &&
+      t('counter.parkedMinutes', { minutes: minutesSince(ticket.parkedAt, now) }),
   ].filter(Boolean);
   return (
     <li className={`ticket-row${ticket.priorityClass ? ' ticket-row-priority' : ''}`}>

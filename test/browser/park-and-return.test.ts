@@ -14,6 +14,8 @@ describeInChromium('parking a ticket at the counter, in Chromium', ({ open, open
     await counter.getByTestId('current-number-empty').waitFor({ timeout: LIVE_DEADLINE_MS });
     const returnButton = counter.getByTestId(`return-${first.number}`);
     await returnButton.waitFor({ timeout: LIVE_DEADLINE_MS });
+    // The row says how long the visitor has been away (by the server's clock).
+    expect(await counter.getByTestId('parked-list').textContent()).toContain('tạm gác 0 phút');
     await returnButton.click();
     await returnButton.waitFor({ state: 'detached', timeout: LIVE_DEADLINE_MS });
 

@@ -65,6 +65,8 @@ export interface Ticket {
   note: string | null;
   /** Why it was cancelled. */
   closeReason: string | null;
+  /** When it was last parked (the visitor stepped away); null if never. */
+  parkedAt: string | null;
 }
 
 /** The staff member signed in at a counter, as screens may show it. */

@@ -124,6 +124,7 @@ export const en: Record<MessageKey, string> = {
   'counter.onlyMine': "Only this counter's services",
   'counter.listEmpty': 'None.',
   'counter.waitedMinutes': 'waiting {minutes} min',
+  'counter.parkedMinutes': 'parked {minutes} min',
   'counter.parkedList': 'Parked',
   'counter.noShowList': 'No-shows',
   'counter.returnToQueue': 'Back to queue',

@@ -120,6 +120,7 @@ export const vi = {
   'counter.onlyMine': 'Chỉ lĩnh vực của quầy này',
   'counter.listEmpty': 'Không có số nào.',
   'counter.waitedMinutes': 'chờ {minutes} phút',
+  'counter.parkedMinutes': 'tạm gác {minutes} phút',
   'counter.parkedList': 'Số tạm gác',
   'counter.noShowList': 'Số vắng mặt',
   'counter.returnToQueue': 'Gọi vào',

@@ -23,6 +23,8 @@ export interface TicketRecord {
   transferCount: number;
   note: string | null;
   closeReason: string | null;
+  /** When it was last parked; null if never. */
+  parkedAt: number | null;
 }
 
 /** Statuses a ticket can still leave by a clerk's action (not finished for the day). */

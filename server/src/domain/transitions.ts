@@ -95,7 +95,7 @@ export function applyTicketCommand(
     case 'no-show':
       return { ...ticket, status: 'no_show', finishedAt: now };
     case 'park':
-      return { ...ticket, status: 'parked' };
+      return { ...ticket, status: 'parked', parkedAt: now };
     case 'unpark':
       return { ...backInQueue(ticket), front: true };
     case 'transfer':

@@ -109,6 +109,7 @@ export class TicketIssuer {
         transferCount: 0,
         note: null,
         closeReason: null,
+        parkedAt: null,
       });
       const ahead = reader.ahead(ticket);
       const estimatedWaitMinutes = reader.estimate(service.id, ahead);

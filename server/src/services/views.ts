@@ -26,6 +26,7 @@ export function toTicket(record: TicketRecord): Ticket {
     transferCount: record.transferCount,
     note: record.note,
     closeReason: record.closeReason,
+    parkedAt: iso(record.parkedAt),
   };
 }
 

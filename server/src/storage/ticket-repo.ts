@@ -24,6 +24,7 @@ interface TicketRow {
   transfer_count: number;
   note: string | null;
   close_reason: string | null;
+  parked_at: number | null;
 }
 
 const toRecord = (row: TicketRow): TicketRecord => ({
@@ -48,6 +49,7 @@ const toRecord = (row: TicketRow): TicketRecord => ({
   transferCount: row.transfer_count,
   note: row.note,
   closeReason: row.close_reason,
+  parkedAt: row.parked_at,
 });
 
 /** A ticket about to be inserted: everything but its id. */
@@ -94,8 +96,9 @@ export class TicketRepo {
     const { lastInsertRowid } = this.db.run(
       `INSERT INTO tickets (service_id, day, sequence, number, priority_class, status, counter_id,
          staff_id, issued_at, called_at, serving_at, finished_at, recall_count, tracking_token,
-         front, target_counter_id, original_service_id, transfer_count, note, close_reason)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         front, target_counter_id, original_service_id, transfer_count, note, close_reason,
+         parked_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         ticket.serviceId,
         ticket.day,
@@ -117,6 +120,7 @@ export class TicketRepo {
         ticket.transferCount,
         ticket.note,
         ticket.closeReason,
+        ticket.parkedAt,
       ],
     );
     return { ...ticket, id: lastInsertRowid };
@@ -127,7 +131,7 @@ export class TicketRepo {
     this.db.run(
       `UPDATE tickets SET status = ?, counter_id = ?, staff_id = ?, called_at = ?, serving_at = ?,
          finished_at = ?, recall_count = ?, service_id = ?, front = ?, target_counter_id = ?,
-         transfer_count = ?, note = ?, close_reason = ? WHERE id = ?`,
+         transfer_count = ?, note = ?, close_reason = ?, parked_at = ? WHERE id = ?`,
       [
         ticket.status,
         ticket.counterId,
@@ -142,6 +146,7 @@ export class TicketRepo {
         ticket.transferCount,
         ticket.note,
         ticket.closeReason,
+        ticket.parkedAt,
         ticket.id,
       ],
     );

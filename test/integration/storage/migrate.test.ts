@@ -30,6 +30,7 @@ const CURRENT = [
   { version: 4, name: 'printing' },
   { version: 5, name: 'print_figures' },
   { version: 6, name: 'agent_tokens' },
+  { version: 7, name: 'parked_at' },
 ];
 
 const tablesOf = (db: Database): string[] =>
@@ -69,7 +70,7 @@ describe('migrate()', () => {
     const applied = migrate(db);
 
     // Assert
-    expect(applied).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(applied).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(tablesOf(db)).toEqual(TABLES);
     expect(recordedOf(db)).toEqual(CURRENT);
   });
@@ -309,7 +310,7 @@ describe('upgrading a database made by an earlier version', () => {
     const applied = migrate(db);
 
     // Assert
-    expect(applied).toEqual([2, 3, 4, 5, 6]);
+    expect(applied).toEqual([2, 3, 4, 5, 6, 7]);
     expect(
       db.get('SELECT number, status, original_service_id, front, transfer_count FROM tickets'),
     ).toEqual({

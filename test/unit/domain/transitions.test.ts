@@ -73,6 +73,7 @@ function ticketIn(status: TicketStatus): TicketRecord {
     transferCount: 0,
     note: null,
     closeReason: null,
+    parkedAt: null,
   };
 }
 
@@ -255,7 +256,7 @@ describe('applyTicketCommand()', () => {
     const back = applyTicketCommand(parked, { kind: 'unpark' }, NOW + 60_000);
 
     // Assert
-    expect(parked.status).toBe('parked');
+    expect(parked).toMatchObject({ status: 'parked', parkedAt: NOW });
     expect(back).toMatchObject({ status: 'waiting', front: true, counterId: null, calledAt: null });
   });
 

@@ -42,6 +42,7 @@ export function ticket(overrides: Partial<Ticket> = {}): Ticket {
     transferCount: 0,
     note: null,
     closeReason: null,
+    parkedAt: null,
     ...overrides,
   };
 }
