@@ -1,5 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { errorText, useI18n } from '@luot/ui-shared/use-i18n';
+import { FormField, useFormSubmit } from './FormField';
 
 /** Shortest password the server accepts (auth/passwords.ts). */
 const MIN_LENGTH = 10;
@@ -15,61 +16,42 @@ export function ChangePasswordForm({ onChange, onCancel }: Props) {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(undefined);
   const mismatch = confirm.length > 0 && next !== confirm;
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (pending || mismatch) return;
-    setPending(true);
-    setError(undefined);
-    try {
-      await onChange(current, next);
-    } catch (err) {
-      setError(err);
-      setPending(false);
-    }
-  }
+  const { pending, error, submit } = useFormSubmit(() => onChange(current, next));
 
   return (
-    <form className="login card" onSubmit={(e) => void submit(e)} data-testid="change-password">
+    <form
+      className="login card"
+      onSubmit={(e) => void submit(e, mismatch)}
+      data-testid="change-password"
+    >
       <h2>{t('counter.changePassword')}</h2>
       <p>{t('counter.mustChangePassword')}</p>
-      <label>
-        {t('counter.currentPassword')}
-        <input
-          data-testid="password-current"
-          type="password"
-          autoComplete="current-password"
-          value={current}
-          onChange={(e) => setCurrent(e.target.value)}
-          required
-        />
-      </label>
-      <label>
-        {t('counter.newPassword', { min: MIN_LENGTH })}
-        <input
-          data-testid="password-new"
-          type="password"
-          autoComplete="new-password"
-          minLength={MIN_LENGTH}
-          value={next}
-          onChange={(e) => setNext(e.target.value)}
-          required
-        />
-      </label>
-      <label>
-        {t('counter.confirmPassword')}
-        <input
-          data-testid="password-confirm"
-          type="password"
-          autoComplete="new-password"
-          value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
-          required
-        />
-      </label>
+      <FormField
+        label={t('counter.currentPassword')}
+        testId="password-current"
+        type="password"
+        autoComplete="current-password"
+        value={current}
+        onChange={setCurrent}
+      />
+      <FormField
+        label={t('counter.newPassword', { min: MIN_LENGTH })}
+        testId="password-new"
+        type="password"
+        autoComplete="new-password"
+        minLength={MIN_LENGTH}
+        value={next}
+        onChange={setNext}
+      />
+      <FormField
+        label={t('counter.confirmPassword')}
+        testId="password-confirm"
+        type="password"
+        autoComplete="new-password"
+        value={confirm}
+        onChange={setConfirm}
+      />
       {mismatch && <p className="error-box">{t('counter.passwordMismatch')}</p>}
       {error !== undefined && (
         <p className="error-box" role="alert">

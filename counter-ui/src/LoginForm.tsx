@@ -1,6 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { LoginRequest } from '@luot/contract';
 import { errorText, useI18n } from '@luot/ui-shared/use-i18n';
+import { FormField, useFormSubmit } from './FormField';
 
 interface Props {
   onLogin: (request: LoginRequest) => Promise<void>;
@@ -12,47 +13,30 @@ export function LoginForm({ onLogin, initialError }: Props) {
   const { t } = useI18n();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(initialError);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (pending) return;
-    setPending(true);
-    setError(undefined);
-    try {
-      await onLogin({ username: username.trim(), password });
-    } catch (err) {
-      setError(err);
-      setPending(false);
-    }
-  }
+  const { pending, error, submit } = useFormSubmit(
+    () => onLogin({ username: username.trim(), password }),
+    initialError,
+  );
 
   return (
     <form className="login card" onSubmit={(e) => void submit(e)}>
       <h2>{t('counter.signIn')}</h2>
-      <label>
-        {t('counter.username')}
-        <input
-          data-testid="login-username"
-          autoComplete="username"
-          autoCapitalize="none"
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
-          required
-        />
-      </label>
-      <label>
-        {t('counter.password')}
-        <input
-          data-testid="login-password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          required
-        />
-      </label>
+      <FormField
+        label={t('counter.username')}
+        testId="login-username"
+        autoComplete="username"
+        autoCapitalize="none"
+        value={username}
+        onChange={setUsername}
+      />
+      <FormField
+        label={t('counter.password')}
+        testId="login-password"
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={setPassword}
+      />
       {error !== undefined && (
         <p className="error-box" role="alert" data-testid="login-error">
           {errorText(t, error)}
