@@ -8,6 +8,7 @@ import type {
 } from '../contract/admin';
 import { DomainError } from '../domain/errors';
 import type { Clock } from '../services/clock';
+import { iso } from '../services/views';
 import type { DeviceRecord } from '../storage/device-repo';
 import type { Repos } from '../storage/repos';
 import type { AccessEvents } from './access-events';
@@ -40,7 +41,7 @@ export function toDevice(record: DeviceRecord): Device {
     kind: record.kind,
     name: record.name,
     pairedAt: new Date(record.pairedAt ?? record.createdAt).toISOString(),
-    lastSeenAt: record.lastSeenAt === null ? null : new Date(record.lastSeenAt).toISOString(),
+    lastSeenAt: iso(record.lastSeenAt),
   };
 }
 

@@ -8,6 +8,7 @@ import type {
 } from '../contract/admin';
 import { DomainError } from '../domain/errors';
 import type { Clock } from '../services/clock';
+import { iso } from '../services/views';
 import type { Repos } from '../storage/repos';
 import type { StaffRecord } from '../storage/staff-repo';
 import type { AccessEvents } from './access-events';
@@ -26,8 +27,6 @@ export interface SignInLimits {
 
 /** The acting admin, as the audit trail records them. */
 export type AdminActor = AuditWho & { staffId: number; sessionId: number | null };
-
-const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
 /** The admin's view of an account: never the password hash. */
 export function toStaffAccount(record: StaffRecord, now: number): StaffAccount {

@@ -1,8 +1,7 @@
 import type { PrintJob, PrinterStatusReport, PrinterView } from '../contract/printing';
 import type { PrintJobRecord } from '../storage/print-job-repo';
 import type { PrinterRecord } from '../storage/printer-repo';
-
-const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+import { iso } from './views';
 
 /** A stored print job as the API shows it. */
 export function toPrintJob(job: PrintJobRecord): PrintJob {

@@ -3,7 +3,9 @@ import type { TicketRecord } from '../domain/ticket';
 import type { CounterRecord } from '../storage/counter-repo';
 import type { ServiceRecord } from '../storage/service-repo';
 
-const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+/** An optional instant (epoch ms) as the API shows it: ISO 8601 in UTC, or null. */
+export const iso = (ms: number | null): string | null =>
+  ms === null ? null : new Date(ms).toISOString();
 
 /** A ticket as the API and screens see it. */
 export function toTicket(record: TicketRecord): Ticket {
