@@ -1,11 +1,11 @@
-import type {
-  Counter,
-  FeedEnvelope,
-  RecentCall,
-  StateSnapshot,
-  Ticket,
-  TicketCalled,
-  WaitingCounts,
+import {
+  recentCallOf,
+  type Counter,
+  type FeedEnvelope,
+  type RecentCall,
+  type StateSnapshot,
+  type Ticket,
+  type WaitingCounts,
 } from '@luot/contract';
 
 /** How many calls the state keeps: as many as the server's snapshot carries. */
@@ -45,20 +45,6 @@ function withTicket(counters: Counter[], ticket: Ticket): Counter[] {
   return changed ? next : counters;
 }
 
-function toRecentCall(payload: TicketCalled): RecentCall {
-  return {
-    ticketId: payload.ticket.id,
-    number: payload.ticket.number,
-    serviceId: payload.ticket.serviceId,
-    priorityClass: payload.ticket.priorityClass,
-    counterId: payload.counter.id,
-    counterNumber: payload.counter.number,
-    counterName: payload.counter.name,
-    calledAt: payload.at,
-    recall: payload.recall,
-  };
-}
-
 /**
  * The state after one feed event: a pure function returning a new snapshot and
  * leaving its input untouched. Like the server's snapshot, every call (recalls
@@ -78,10 +64,10 @@ export function applyEvent(state: StateSnapshot, envelope: FeedEnvelope): StateS
       seq,
       services: withWaiting(state.services, envelope.payload.waiting),
       counters: withCounter(state.counters, envelope.payload.counter),
-      recentCalls: [toRecentCall(envelope.payload), ...state.recentCalls].slice(
-        0,
-        RECENT_CALLS_KEPT,
-      ),
+      recentCalls: [
+        recentCallOf(envelope.payload, envelope.payload.at),
+        ...state.recentCalls,
+      ].slice(0, RECENT_CALLS_KEPT),
     };
   }
   // Every other feed event (issued, started, finished, no-show, expired, parked, returned,

@@ -6,7 +6,14 @@ import type {
   PrinterRemoved,
   PrinterStatusReport,
 } from './printing';
-import type { CentreInfo, Counter, StateSnapshot, Ticket, WaitingCounts } from './entities';
+import type {
+  CentreInfo,
+  Counter,
+  RecentCall,
+  StateSnapshot,
+  Ticket,
+  WaitingCounts,
+} from './entities';
 
 /** Names of the events the server pushes. No event-name literal lives outside this module. */
 export const SERVER_EVENTS = {
@@ -55,6 +62,27 @@ export interface TicketChange extends FeedFields {
 export interface TicketCalled extends TicketChange {
   counter: Counter;
   recall: boolean;
+}
+
+/**
+ * The recent-calls entry of a `ticket:called` payload, called at `calledAt` (the event's
+ * `at`): the one mapping the server's snapshot and the screens' reducer share.
+ */
+export function recentCallOf(
+  called: Pick<TicketCalled, 'ticket' | 'counter' | 'recall'>,
+  calledAt: string,
+): RecentCall {
+  return {
+    ticketId: called.ticket.id,
+    number: called.ticket.number,
+    serviceId: called.ticket.serviceId,
+    priorityClass: called.ticket.priorityClass,
+    counterId: called.counter.id,
+    counterNumber: called.counter.number,
+    counterName: called.counter.name,
+    calledAt,
+    recall: called.recall,
+  };
 }
 
 /** `counter:updated`: a counter changed hands or state. */

@@ -7,7 +7,7 @@ import type {
 } from '../contract/entities';
 import type { TicketCalled } from '../contract/events';
 import type { PrinterStatusReport } from '../contract/printing';
-import { SERVER_EVENTS } from '../contract/events';
+import { recentCallOf, SERVER_EVENTS } from '../contract/events';
 import { unavailableReason, type Unavailable } from '../domain/availability';
 import { DomainError } from '../domain/errors';
 import { serviceDay } from '../domain/service-day';
@@ -107,17 +107,7 @@ export class QueueReader {
   recentCalls(limit = RECENT_CALLS): RecentCall[] {
     return this.repos.events.latestOfType(SERVER_EVENTS.ticketCalled, limit).map((event) => {
       const payload = event.payload as unknown as Omit<TicketCalled, 'seq' | 'at'>;
-      return {
-        ticketId: payload.ticket.id,
-        number: payload.ticket.number,
-        serviceId: payload.ticket.serviceId,
-        priorityClass: payload.ticket.priorityClass,
-        counterId: payload.counter.id,
-        counterNumber: payload.counter.number,
-        counterName: payload.counter.name,
-        calledAt: new Date(event.at).toISOString(),
-        recall: payload.recall,
-      };
+      return recentCallOf(payload, new Date(event.at).toISOString());
     });
   }
 
