@@ -1,5 +1,4 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { mount } from '@luot/ui-shared/mount';
 import '@luot/ui-shared/theme.css';
 import './counter.css';
 import './counter-state.css';
@@ -7,10 +6,4 @@ import './lists.css';
 import './dialogs.css';
 import { App } from './App';
 
-const root = document.getElementById('root');
-if (!root) throw new Error('Missing #root');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+mount(<App />);

@@ -1,13 +1,6 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { mount } from '@luot/ui-shared/mount';
 import '@luot/ui-shared/theme.css';
 import './display.css';
 import { App } from './App';
 
-const root = document.getElementById('root');
-if (!root) throw new Error('Missing #root');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+mount(<App />);
