@@ -5,7 +5,7 @@ import { ApiClient } from '../../support/api-client';
 import { startFakePrinter, type FakePrinter } from '../../support/fake-printer';
 import type { TestServer } from '../../support/test-server';
 import { openSocket, pairDevice, sessionCookie } from '../security/support';
-import { startWithAgentPrinter } from './support';
+import { issueAsKiosk, startWithAgentPrinter } from './support';
 
 /** `GS V B 0`: the partial cut that ends every ticket. */
 const CUT = Buffer.of(0x1d, 0x56, 0x42, 0x00);
@@ -99,16 +99,6 @@ describe('routing print jobs to one agent of the kiosk', () => {
     return { socket, jobs };
   }
 
-  async function issueAsKiosk(): Promise<number> {
-    const response = await new ApiClient(server.url).post<{ ticket: { id: number } }>(
-      '/api/tickets',
-      { serviceId: 1 },
-      { authorization: `Device ${kiosk.token}` },
-    );
-    expect(response.status).toBe(201);
-    return response.body.ticket.id;
-  }
-
   async function settled(ticketId: number): Promise<PrintJob> {
     let job: PrintJob | undefined;
     await until(async () => {
@@ -125,7 +115,11 @@ describe('routing print jobs to one agent of the kiosk', () => {
     const newer = await runAgent();
 
     // Act
-    const tickets = [await issueAsKiosk(), await issueAsKiosk(), await issueAsKiosk()];
+    const tickets = [
+      await issueAsKiosk(server, kiosk.token),
+      await issueAsKiosk(server, kiosk.token),
+      await issueAsKiosk(server, kiosk.token),
+    ];
 
     // Assert
     for (const ticketId of tickets) {
@@ -136,7 +130,7 @@ describe('routing print jobs to one agent of the kiosk', () => {
 
     // Once the newest agent stops, the other one takes over.
     await newer.agent.stop();
-    const next = await issueAsKiosk();
+    const next = await issueAsKiosk(server, kiosk.token);
     expect(await settled(next)).toMatchObject({ status: 'done', attempts: 1 });
     expect(ticketsOn(older.printer)).toBe(1);
     expect(ticketsOn(newer.printer)).toBe(3);
@@ -148,14 +142,14 @@ describe('routing print jobs to one agent of the kiosk', () => {
     const page = await openPage();
 
     // Act / Assert: the agent prints.
-    const first = await issueAsKiosk();
+    const first = await issueAsKiosk(server, kiosk.token);
     expect(await settled(first)).toMatchObject({ status: 'done' });
     expect(ticketsOn(printer)).toBe(1);
 
     // With only the page left, the job fails at once instead of waiting for an answer.
     await Promise.all(agents.splice(0).map((agent) => agent.stop()));
     const started = Date.now();
-    const second = await issueAsKiosk();
+    const second = await issueAsKiosk(server, kiosk.token);
     const job = await settled(second);
     expect(job.status).toBe('failed');
     expect(job.lastError).toContain('agent_absent');
@@ -188,7 +182,7 @@ describe('routing print jobs to one agent of the kiosk', () => {
 
     // Act
     const started = Date.now();
-    const ticketId = await issueAsKiosk();
+    const ticketId = await issueAsKiosk(server, kiosk.token);
     const job = await settled(ticketId);
 
     // Assert: the first attempt ended as agent_absent, the retry printed on the other agent.

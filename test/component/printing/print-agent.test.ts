@@ -9,7 +9,7 @@ import { ApiClient } from '../../support/api-client';
 import { startFakePrinter, type FakePrinter } from '../../support/fake-printer';
 import type { TestServer } from '../../support/test-server';
 import { pairDevice } from '../security/support';
-import { startWithAgentPrinter } from './support';
+import { issueAsKiosk, startWithAgentPrinter } from './support';
 
 /** `GS v 0`: the start of every raster band. */
 const RASTER_START = Buffer.of(0x1d, 0x76, 0x30);
@@ -77,16 +77,6 @@ describe('the print agent on a kiosk PC', () => {
     }
   }
 
-  async function issueAsKiosk(): Promise<number> {
-    const response = await new ApiClient(server.url).post<{ ticket: { id: number } }>(
-      '/api/tickets',
-      { serviceId: 1 },
-      { authorization: `Device ${kiosk.token}` },
-    );
-    expect(response.status).toBe(201);
-    return response.body.ticket.id;
-  }
-
   async function jobOf(ticketId: number): Promise<PrintJob | undefined> {
     const response = await admin.get<PrintJob[]>('/api/print-jobs');
     return response.body.find((job) => job.ticketId === ticketId);
@@ -135,7 +125,7 @@ describe('the print agent on a kiosk PC', () => {
     await until(() => agent?.connected() === true, 'the agent to connect');
 
     // Act
-    const ticketId = await issueAsKiosk();
+    const ticketId = await issueAsKiosk(server, kiosk.token);
     const overHttp = await new ApiClient(server.url).request('GET', '/api/devices/me', {
       headers: { authorization: `Device ${token}` },
     });
@@ -184,7 +174,7 @@ describe('the print agent on a kiosk PC', () => {
   test('prints a kiosk ticket on the local printer and the job becomes done', async () => {
     const device = await runAgent('ok');
     await until(() => agent?.connected() === true, 'the agent to connect');
-    const ticketId = await issueAsKiosk();
+    const ticketId = await issueAsKiosk(server, kiosk.token);
     expect(await settled(ticketId)).toMatchObject({ status: 'done', attempts: 1 });
     expect(device.received().includes(RASTER_START)).toBe(true);
     expect(logs.some((line) => line.includes('printed'))).toBe(true);
@@ -193,7 +183,7 @@ describe('the print agent on a kiosk PC', () => {
   test('a printer out of paper: nothing printed, the job is not done, paper_end reported', async () => {
     const device = await runAgent('paper-end');
     await until(() => agent?.connected() === true, 'the agent to connect');
-    const ticketId = await issueAsKiosk();
+    const ticketId = await issueAsKiosk(server, kiosk.token);
     const job = await settled(ticketId);
     expect(job.status).toBe('failed');
     expect(job.lastError).toContain('paper_end');
@@ -220,7 +210,7 @@ describe('the print agent on a kiosk PC', () => {
     await until(() => refused !== '', 'the token to be refused');
     expect(refused).toBe('unauthenticated');
     expect(agent.connected()).toBe(false);
-    const ticketId = await issueAsKiosk();
+    const ticketId = await issueAsKiosk(server, kiosk.token);
     const job = await settled(ticketId);
     expect(job.status).toBe('failed');
     expect(job.lastError).toContain('agent_absent');

@@ -40,3 +40,18 @@ export async function startWithAgentPrinter(
     throw error;
   }
 }
+
+/** Issues a ticket (service 1) as the paired kiosk; resolves with its id. */
+export async function issueAsKiosk(server: TestServer, kioskToken: string): Promise<number> {
+  const response = await new ApiClient(server.url).post<{ ticket: { id: number } }>(
+    '/api/tickets',
+    { serviceId: 1 },
+    { authorization: `Device ${kioskToken}` },
+  );
+  if (response.status !== 201) {
+    throw new Error(
+      `issuing as the kiosk failed: ${response.status} ${JSON.stringify(response.body)}`,
+    );
+  }
+  return response.body.ticket.id;
+}
