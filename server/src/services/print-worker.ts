@@ -8,7 +8,7 @@ import type { Clock } from './clock';
 import { DirectPrinters, type DirectPrinterTimeouts } from './direct-printers';
 import { EscPosThread } from './escpos-thread';
 import { failedOutcome, type AttemptOutcome } from './print-outcome';
-import { PrinterStatuses } from './printer-statuses';
+import { PrinterStatuses, sendSafely, type Notice } from './printer-statuses';
 import { toPrintJob } from './print-views';
 import type { TicketPrint } from './ticket-print';
 
@@ -175,26 +175,41 @@ export class PrintWorker {
     this.repos.printJobs.startAttempt(job.id, this.clock.now());
     this.announce(job.id);
     const outcome = await this.send(job, printer);
-    // The job's end and the printer's state are one write (one disk sync, not two).
+    // Screens hear of the job's end and the printer's state only once both are committed.
+    const notices: Notice[] = [];
+    const rest = this.settle(job, printer, outcome, notices);
+    sendSafely(...notices);
+    return rest;
+  }
+
+  /**
+   * Stores an attempt's outcome: the job's end and the printer's state are one write (one
+   * disk sync, not two). Their notices go to `notices`, for after the commit.
+   */
+  private settle(
+    job: PrintJobRecord,
+    printer: PrinterRecord,
+    outcome: AttemptOutcome,
+    notices: Notice[],
+  ): boolean {
+    const changed = { onlyIfChanged: true, notices };
     return this.repos.db.transaction(() => {
       if (outcome.ok) {
-        this.finish(job.id, 'done', null, null);
-        this.statuses.record(printer, outcome.state, outcome.detail, { onlyIfChanged: true });
+        this.finish(job.id, 'done', null, null, notices);
+        this.statuses.record(printer, outcome.state, outcome.detail, changed);
         return true;
       }
       const attempts = job.attempts + 1;
-      if (outcome.state) {
-        this.statuses.record(printer, outcome.state, outcome.message, { onlyIfChanged: true });
-      }
+      if (outcome.state) this.statuses.record(printer, outcome.state, outcome.message, changed);
       if (outcome.transient && attempts < this.options.maxAttempts) {
         const delay = Math.min(
           this.options.retryMaxMs,
           this.options.retryBaseMs * 2 ** (attempts - 1),
         );
-        this.finish(job.id, 'queued', outcome.message, this.clock.now() + delay);
+        this.finish(job.id, 'queued', outcome.message, this.clock.now() + delay, notices);
         return false;
       }
-      this.finish(job.id, 'failed', outcome.message, null);
+      this.finish(job.id, 'failed', outcome.message, null, notices);
       return true;
     });
   }
@@ -215,27 +230,32 @@ export class PrintWorker {
     return this.direct.print(printer, bytes, `ticket-${job.ticketId}-job-${job.id}`);
   }
 
+  /**
+   * Ends an attempt. Inside a transaction pass `notices`: staff hear of the job once it
+   * commits. Without, the write commits on its own and is announced at once.
+   */
   private finish(
     jobId: number,
     status: PrintJobRecord['status'],
     lastError: string | null,
     nextAttemptAt: number | null,
+    notices?: Notice[],
   ): void {
     if (this.stopped && status === 'queued') nextAttemptAt ??= this.clock.now();
     this.repos.printJobs.finish(jobId, status, lastError, nextAttemptAt, this.clock.now());
-    this.announce(jobId);
+    if (notices) notices.push(this.notice(jobId));
+    else this.announce(jobId);
   }
 
   private announce(jobId: number): void {
-    const job = this.repos.printJobs.get(jobId);
-    if (job) this.safely(() => this.notifier.jobUpdated(toPrintJob(job)));
+    sendSafely(this.notice(jobId));
   }
 
-  private safely(run: () => void): void {
-    try {
-      run();
-    } catch {
-      // A broadcast failure must never change what happened to a job.
-    }
+  /** The job as it is now, to be sent when called (after its write committed). */
+  private notice(jobId: number): Notice {
+    const job = this.repos.printJobs.get(jobId);
+    return () => {
+      if (job) this.notifier.jobUpdated(toPrintJob(job));
+    };
   }
 }

@@ -5,6 +5,20 @@ import type { Repos } from '../storage/repos';
 import type { Clock } from './clock';
 import { toPrinterReport } from './print-views';
 
+/** A broadcast held back until the write that caused it has committed. */
+export type Notice = () => void;
+
+/** Sends held notices, in order; a failed broadcast never changes what was stored. */
+export function sendSafely(...notices: readonly Notice[]): void {
+  for (const notice of notices) {
+    try {
+      notice();
+    } catch {
+      // Committed already; screens catch up on their next snapshot.
+    }
+  }
+}
+
 /** How long an unchanged state after a print is not stored again. */
 export const UNCHANGED_REFRESH_MS = 60_000;
 
@@ -28,13 +42,14 @@ export class PrinterStatuses {
    * flag as stored now (an admin may have changed them during a print). With
    * `onlyIfChanged` (after each print), a state and detail the printer already has, stored
    * less than `UNCHANGED_REFRESH_MS` ago, is neither stored nor sent again: busy printers
-   * would otherwise cost a disk write and a broadcast per ticket.
+   * would otherwise cost a disk write and a broadcast per ticket. Inside a transaction,
+   * pass `notices`: the broadcast is added there, to be sent once the transaction commits.
    */
   record(
     printer: PrinterRecord,
     state: PrinterState,
     detail: string | null,
-    options: { onlyIfChanged?: boolean } = {},
+    options: { onlyIfChanged?: boolean; notices?: Notice[] } = {},
   ): PrinterStatusReport {
     const now = this.clock.now();
     const stored = this.repos.printers.get(printer.id);
@@ -62,11 +77,9 @@ export class PrinterStatuses {
     if (this.muted) return report;
     this.repos.printers.setStatus(printer.id, report, now);
     if (!stored?.active) return report;
-    try {
-      this.send(report);
-    } catch {
-      // A broadcast failure must never change what happened to a job.
-    }
+    const notice = () => this.send(report);
+    if (options.notices) options.notices.push(notice);
+    else sendSafely(notice);
     return report;
   }
 
