@@ -25,6 +25,7 @@ import { Broadcaster, DeferredPublisher } from './realtime/broadcaster';
 import { DeferredPrintNotifier, PrintBroadcaster } from './realtime/print-broadcaster';
 import { createSocketServer } from './realtime/socket-server';
 import type { Clock } from './services/clock';
+import type { RealtimeOptions } from './realtime/realtime-options';
 import { createServices, type Services } from './services/create-services';
 import type { PrintingOptions } from './services/print-worker';
 import type { TokenFactory } from './services/ticket-issuer';
@@ -49,6 +50,8 @@ export interface AppComponents {
   /** The centre's logo printed on tickets (PNG bytes, LUOT_TICKET_LOGO). */
   ticketLogo?: Uint8Array;
 }
+  /** Socket heartbeat and flood limits; tests shrink them. */
+  realtime?: Partial<RealtimeOptions>;
 
 /** The built application: the Express app, its use cases, and a way to attach sockets. */
 export interface Application extends Services {
@@ -114,6 +117,8 @@ export function createApplication(components: AppComponents): Application {
         access: { auth: services.auth, devices: security.devices },
         printing: services.printing,
       });
+        clock,
+        ...(components.realtime !== undefined && { options: components.realtime }),
       publisher.attach(new Broadcaster(io));
       printNotifier.attach(new PrintBroadcaster(io));
       return io;

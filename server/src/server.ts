@@ -9,6 +9,7 @@ import type { Clock } from './services/clock';
 import { readTicketLogo } from './services/ticket-logo';
 import { seedDemoCentre } from './services/demo-centre';
 import type { PrintingOptions } from './services/print-worker';
+import type { RealtimeOptions } from './realtime/realtime-options';
 import { openDatabase } from './storage/database';
 import { migrate } from './storage/migrate';
 
@@ -37,6 +38,7 @@ export async function startServer(
     logger?: Logger;
     uiDir?: string;
     printing?: Partial<PrintingOptions>;
+    realtime?: Partial<RealtimeOptions>;
   },
 ): Promise<RunningServer> {
   const logger = options.logger ?? pino({ level: config.logLevel });
@@ -53,6 +55,7 @@ export async function startServer(
     const application = createApplication({
       publicUrl: () => publicUrl,
       ...(options.printing !== undefined && { printing: options.printing }),
+      ...(options.realtime !== undefined && { realtime: options.realtime }),
       db,
       clock: options.clock,
       logger,

@@ -6,6 +6,7 @@ import { loadConfig } from '../../server/src/config';
 import { startServer, type RunningServer } from '../../server/src/server';
 import type { Clock } from '../../server/src/services/clock';
 import type { PrintingOptions } from '../../server/src/services/print-worker';
+import type { RealtimeOptions } from '../../server/src/realtime/realtime-options';
 
 /** A real server on 127.0.0.1, port 0, over a fresh SQLite file with the demo centre. */
 export interface TestServer {
@@ -44,6 +45,7 @@ export async function startTestServer(
     clock?: Clock;
     dataDir?: string;
     printing?: Partial<PrintingOptions>;
+    realtime?: Partial<RealtimeOptions>;
     env?: Record<string, string>;
   } = {},
 ): Promise<TestServer> {
@@ -60,6 +62,7 @@ export async function startTestServer(
     clock: options.clock ?? new ManualClock(),
     logger: pino({ level: 'silent' }),
     ...(options.printing !== undefined && { printing: options.printing }),
+    ...(options.realtime !== undefined && { realtime: options.realtime }),
   });
   return {
     url: server.url,

@@ -9,6 +9,9 @@ import type { QueueReader } from '../services/queue-reader';
 import { allowSameOriginRequest, installSocketAuth, type SocketAuthDeps } from './socket-auth';
 import { publicView } from '../services/public-view';
 import { seesStaffFields } from './rooms';
+import type { Clock } from '../services/clock';
+import { DEFAULT_REALTIME_OPTIONS, type RealtimeOptions } from './realtime-options';
+import { SendBacklog } from './send-backlog';
 import { registerSyncHandler } from './sync-handler';
 
 /** What the socket layer needs. */
@@ -18,23 +21,36 @@ export interface SocketDeps {
   logger: Logger;
   access: SocketAuthDeps;
   printing: PrintService;
+  clock: Clock;
+  /** Heartbeat and flood limits; the defaults where left out. */
+  options?: Partial<RealtimeOptions>;
 }
 
-/** Attaches Socket.IO to the HTTP server: a snapshot on connect, then the feed. */
+/**
+ * Attaches Socket.IO to the HTTP server: a snapshot on connect, then the feed. A silent
+ * peer is dropped after pingInterval + pingTimeout; so is one that stops reading.
+ */
 export function createSocketServer(
   httpServer: HttpServer,
   deps: SocketDeps,
 ): Server<ClientEvents, ServerEvents> {
+  const options = { ...DEFAULT_REALTIME_OPTIONS, ...deps.options };
   const io = new Server<ClientEvents, ServerEvents>(httpServer, {
     serveClient: false,
+    pingInterval: options.pingIntervalMs,
+    pingTimeout: options.pingTimeoutMs,
     maxHttpBufferSize: 64 * 1024,
     allowRequest: allowSameOriginRequest,
   });
   installSocketAuth(io, deps.access);
   io.on('connection', (socket) => {
+    // Watching starts before the snapshot, the first large thing a socket is sent.
+    const backlog = new SendBacklog(socket, options.maxUnsentBytes, (unsentBytes) =>
+      deps.logger.warn({ socketId: socket.id, unsentBytes }, 'socket stopped reading; dropped'),
+    );
     const snapshot = deps.reader.snapshot();
     socket.emit(SERVER_EVENTS.snapshot, seesStaffFields(socket) ? snapshot : publicView(snapshot));
-    registerSyncHandler(socket, deps);
+    registerSyncHandler(socket, { ...deps, ...options, backlog });
     registerPrintAgentHandler(socket, deps);
   });
   return io;

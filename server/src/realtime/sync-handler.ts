@@ -8,22 +8,50 @@ import {
 } from '../contract/events';
 import { syncSchema } from '../contract/schemas';
 import { errorMessageKey, translate } from '../contract/i18n';
+import type { ErrorCode } from '../contract/errors';
+import { RateLimiter } from '../auth/rate-limiter';
 import { DomainError } from '../domain/errors';
 import { publicView } from '../services/public-view';
+import type { Clock } from '../services/clock';
 import { seesStaffFields } from './rooms';
+import type { SendBacklog } from './send-backlog';
 import type { SocketDeps } from './socket-server';
+
+/** What the `sync` handler needs beyond the socket layer's parts. */
+export interface SyncHandlerDeps extends Pick<SocketDeps, 'feed' | 'logger'> {
+  clock: Clock;
+  backlog: SendBacklog;
+  syncLimit: number;
+  syncWindowMs: number;
+}
 
 /**
  * `sync {sinceSeq}`: answers with the missed events in order, or a snapshot; without the
- * staff-only ticket fields unless the socket is staff's.
+ * staff-only ticket fields unless the socket is staff's. A socket gets one answer at a
+ * time (the next `sync` waits until the last answer has left the write buffer) and
+ * `syncLimit` per `syncWindowMs`; beyond that the ack is `rate_limited` and the screen
+ * asks again later.
  */
 export function registerSyncHandler(
   socket: Socket<ClientEvents, ServerEvents>,
-  deps: SocketDeps,
+  deps: SyncHandlerDeps,
 ): void {
+  const limiter = new RateLimiter(deps.clock, {
+    limit: deps.syncLimit,
+    windowMs: deps.syncWindowMs,
+  });
+  let inFlight = false;
   socket.on(CLIENT_EVENTS.sync, (request: unknown, ack: unknown) => {
     if (typeof ack !== 'function') return;
     const reply = ack as (result: Ack<SyncResult>) => void;
+    const refuse = (code: ErrorCode) =>
+      reply({ error: { code, message: translate('vi', errorMessageKey(code)) } });
+    // Taken before any work, so a burst cannot slip past while answers are being built.
+    if (inFlight || !limiter.take('sync')) {
+      refuse('rate_limited');
+      return;
+    }
+    inFlight = true;
     try {
       const parsed = syncSchema.safeParse(request);
       if (!parsed.success) throw new DomainError('validation_failed', 'sync needs { sinceSeq }');
@@ -32,7 +60,11 @@ export function registerSyncHandler(
     } catch (error) {
       const code = error instanceof DomainError ? error.code : 'internal_error';
       if (code === 'internal_error') deps.logger.error({ err: error }, 'sync failed');
-      reply({ error: { code, message: translate('vi', errorMessageKey(code)) } });
+      refuse(code);
+    } finally {
+      deps.backlog.whenFlushed(() => {
+        inFlight = false;
+      });
     }
   });
 }
