@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { StaffUser } from '../contract/entities';
 import { DomainError } from '../domain/errors';
 import type { Clock } from '../services/clock';
-import type { StaffRecord } from '../storage/staff-repo';
+import { normalizeUsername, type StaffRecord } from '../storage/staff-repo';
 import type { Repos } from '../storage/repos';
 import { AccessEvents } from './access-events';
 import { AuditTrail } from './audit-trail';
@@ -14,6 +14,7 @@ import {
   verifyPassword,
 } from './passwords';
 import { RateLimiter } from './rate-limiter';
+import { SignInGuard } from './sign-in-guard';
 
 /** How long a staff session lasts: one working day and a margin. */
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -21,7 +22,7 @@ export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 /** Between the address and the username in per-user rate-limit keys. */
 const USER_KEY_SEPARATOR = '|';
 
-/** Consecutive failed sign-ins that lock an account, and for how long. */
+/** Consecutive failed sign-ins that lock a username (an account or not), and for how long. */
 export const LOCKOUT = { maxFailures: 5, lockMs: 15 * 60 * 1000 } as const;
 
 /** Sign-in attempts allowed per IP and username, and per IP alone, in a 15-minute window. */
@@ -43,6 +44,9 @@ export interface ClientInfo {
   ip: string | null;
   userAgent?: string | null;
 }
+
+/** Checks a password against a stored hash (argon2id; tests count the calls). */
+export type PasswordVerifier = (storedHash: string, password: string) => Promise<boolean>;
 
 /** A live session and its account. */
 export interface LiveSession {
@@ -68,14 +72,28 @@ export class AuthService {
   private readonly audit: AuditTrail;
   private readonly perUser: RateLimiter;
   private readonly perIp: RateLimiter;
+  private readonly lockout: SignInGuard;
+  private readonly verify: PasswordVerifier;
 
   constructor(
     private readonly repos: Repos,
     private readonly clock: Clock,
+    options: { verify?: PasswordVerifier } = {},
   ) {
     this.audit = new AuditTrail(repos, clock);
     this.perUser = new RateLimiter(clock, LOGIN_RATE.perUser);
     this.perIp = new RateLimiter(clock, LOGIN_RATE.perIp);
+    this.verify = options.verify ?? verifyPassword;
+    this.lockout = new SignInGuard(clock, LOCKOUT, {
+      load: (name) => {
+        const staff = repos.staff.byUsername(name);
+        return staff && { failures: staff.failedLogins, lockedUntil: staff.lockedUntil };
+      },
+      save: (name, record) => {
+        const staff = repos.staff.byUsername(name);
+        if (staff) repos.staff.setLoginState(staff.id, record.failures, record.lockedUntil);
+      },
+    });
   }
 
   /**
@@ -83,51 +101,69 @@ export class AuthService {
    * (an admin reset its password, which also unlocks it).
    */
   forgetFailedSignIns(username: string): void {
-    const suffix = `${USER_KEY_SEPARATOR}${username.toLowerCase()}`;
+    const suffix = `${USER_KEY_SEPARATOR}${normalizeUsername(username)}`;
     this.perUser.resetWhere((key) => key.endsWith(suffix));
+    this.lockout.forget(username);
   }
 
   /**
    * Checks credentials and opens a session; the token is the cookie value.
-   * Refuses with `rate_limited` past the per-IP limits, `account_locked` while
-   * locked, `invalid_credentials` otherwise; every outcome is audited.
+   * Refuses with `rate_limited` past the per-IP limits, `account_locked` while the
+   * name is locked (whether or not it is an account), `invalid_credentials` otherwise;
+   * every outcome is audited. Every limit is taken before the password check and
+   * given back on success, so parallel guesses cannot outrun it.
    */
   async login(
     username: string,
     password: string,
     client: ClientInfo = { ip: null },
   ): Promise<{ token: string; user: StaffUser; expiresAt: number }> {
-    const userKey = `${client.ip ?? '-'}${USER_KEY_SEPARATOR}${username.toLowerCase()}`;
     const ipKey = client.ip ?? '-';
-    if (!this.perUser.allows(userKey) || !this.perIp.allows(ipKey)) {
+    const userKey = `${ipKey}${USER_KEY_SEPARATOR}${normalizeUsername(username)}`;
+    if (!this.perUser.take(userKey)) {
+      throw new DomainError('rate_limited', 'Too many sign-in attempts');
+    }
+    if (!this.perIp.take(ipKey)) {
+      this.perUser.refund(userKey);
       throw new DomainError('rate_limited', 'Too many sign-in attempts');
     }
     const who = { username, ip: client.ip };
     const staff = this.repos.staff.byUsername(username);
-    if (staff?.active && staff.lockedUntil !== null && staff.lockedUntil > this.clock.now()) {
-      this.perUser.take(userKey);
-      this.perIp.take(ipKey);
-      this.audit.record('auth.login_failed', { ...who, staffId: staff.id }, null, {
+    const attempt = this.lockout.admit(username);
+    if (!attempt) {
+      this.audit.record('auth.login_failed', { ...who, staffId: staff?.id ?? null }, null, {
         reason: 'locked',
       });
       throw new DomainError('account_locked', 'Too many failed sign-ins');
     }
-    const ok = await verifyPassword(staff?.passwordHash ?? DUMMY_HASH, password);
-    if (!staff || !staff.active || !ok) {
-      this.perUser.take(userKey);
-      this.perIp.take(ipKey);
-      const locked = staff?.active ? this.countFailure(staff.id) : false;
-      this.audit.record('auth.login_failed', { ...who, staffId: staff?.id ?? null }, null, {
-        reason: !staff ? 'unknown_user' : !staff.active ? 'inactive' : 'wrong_password',
-        ...(locked && { locked: true }),
+    try {
+      const ok = await this.verify(staff?.passwordHash ?? DUMMY_HASH, password);
+      if (!staff || !staff.active || !ok) {
+        this.repos.db.transaction(() => {
+          const locked = attempt.failed();
+          this.audit.record('auth.login_failed', { ...who, staffId: staff?.id ?? null }, null, {
+            reason: !staff ? 'unknown_user' : !staff.active ? 'inactive' : 'wrong_password',
+            ...(locked && { locked: true }),
+          });
+        });
+        throw new DomainError('invalid_credentials', 'Wrong username or password');
+      }
+      const session = this.repos.db.transaction(() => {
+        attempt.succeeded();
+        const opened = this.openSession(staff.id, client);
+        this.audit.record('auth.login', {
+          staffId: staff.id,
+          username: staff.username,
+          ip: client.ip,
+        });
+        return opened;
       });
-      throw new DomainError('invalid_credentials', 'Wrong username or password');
+      this.perUser.reset(userKey);
+      this.perIp.refund(ipKey);
+      return { token: session.token, user: toStaffUser(staff), expiresAt: session.expiresAt };
+    } finally {
+      attempt.release();
     }
-    this.repos.staff.setLoginState(staff.id, 0, null);
-    this.perUser.reset(userKey);
-    const session = this.openSession(staff.id, client);
-    this.audit.record('auth.login', { staffId: staff.id, username: staff.username, ip: client.ip });
-    return { token: session.token, user: toStaffUser(staff), expiresAt: session.expiresAt };
   }
 
   /** Opens a session for an account without a password check (sign-in, tests). */
@@ -188,11 +224,13 @@ export class AuthService {
     client: ClientInfo = { ip: null },
   ): Promise<StaffUser> {
     const key = `change|${session.staff.id}`;
-    if (!this.perUser.allows(key)) throw new DomainError('rate_limited', 'Too many attempts');
-    if (!(await verifyPassword(session.staff.passwordHash, currentPassword))) {
-      this.perUser.take(key);
+    // Taken before the check, so parallel guesses of the current password cannot outrun it.
+    if (!this.perUser.take(key)) throw new DomainError('rate_limited', 'Too many attempts');
+    if (!(await this.verify(session.staff.passwordHash, currentPassword))) {
       throw new DomainError('invalid_credentials', 'Wrong current password');
     }
+    // The right current password is no guess: a weak new one must not use up an attempt.
+    this.perUser.refund(key);
     assertStrongPassword(newPassword, { username: session.staff.username, currentPassword });
     const passwordHash = await hashPassword(newPassword);
     const staff = this.repos.staff.get(session.staff.id);
@@ -237,17 +275,5 @@ export class AuthService {
       this.clock.now(),
     );
     return { username: 'admin', password, generated };
-  }
-
-  /** Counts a failed sign-in; locks the account at the limit. Returns whether it locked. */
-  private countFailure(staffId: number): boolean {
-    const now = this.clock.now();
-    const fresh = this.repos.staff.get(staffId);
-    if (!fresh) return false;
-    const lockExpired = fresh.lockedUntil !== null && fresh.lockedUntil <= now;
-    const failures = (lockExpired ? 0 : fresh.failedLogins) + 1;
-    const lock = failures >= LOCKOUT.maxFailures ? now + LOCKOUT.lockMs : null;
-    this.repos.staff.setLoginState(staffId, failures, lock);
-    return lock !== null;
   }
 }

@@ -63,12 +63,22 @@ export interface StaffChanges {
   active?: boolean;
 }
 
+/**
+ * A username as accounts are looked up and sign-in failures counted: NFC, trimmed, lower
+ * case (the column compares without case too), so "Lan", " lan" and "LAN" are one name.
+ */
+export function normalizeUsername(username: string): string {
+  return username.normalize('NFC').trim().toLowerCase();
+}
+
 /** Staff accounts and their sessions. */
 export class StaffRepo {
   constructor(private readonly db: Database) {}
 
   byUsername(username: string): StaffRecord | undefined {
-    const row = this.db.get<StaffRow>('SELECT * FROM staff WHERE username = ?', [username]);
+    const row = this.db.get<StaffRow>('SELECT * FROM staff WHERE username = ?', [
+      normalizeUsername(username),
+    ]);
     return row && toRecord(row);
   }
 

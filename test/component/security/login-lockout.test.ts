@@ -1,4 +1,4 @@
-import { LOCKOUT } from '../../../server/src/auth/auth-service';
+import { LOCKOUT, LOGIN_RATE } from '../../../server/src/auth/auth-service';
 import { ApiClient } from '../../support/api-client';
 import { ManualClock, startTestServer, type TestServer } from '../../support/test-server';
 import { addStaff, codeOf, STAFF_PASSWORD } from './support';
@@ -78,13 +78,50 @@ describe('sign-in lockout and rate limits', () => {
     expect(stored()).toMatchObject({ failedLogins: 1, lockedUntil: null });
   });
 
-  test('limits attempts per IP and username, for unknown usernames too', async () => {
-    for (let i = 0; i < 10; i++) expect((await attempt('guess', 'ghost')).status).toBe(401);
+  test('an unknown username answers exactly as an account does: 401 five times, then 423, then 429', async () => {
+    // Arrange: the same wrong guesses at a real account and at a name no account has.
+    const statuses = async (username: string) => {
+      const seen: number[] = [];
+      for (let i = 0; i < LOGIN_RATE.perUser.limit + 1; i++) {
+        seen.push((await attempt('wrong password', username)).status);
+      }
+      return seen;
+    };
+
+    // Act
+    const real = await statuses('lan');
+    const unknown = await statuses('ghost');
+
+    // Assert
+    const expected = [
+      ...Array<number>(LOCKOUT.maxFailures).fill(401),
+      ...Array<number>(LOGIN_RATE.perUser.limit - LOCKOUT.maxFailures).fill(423),
+      429,
+    ];
+    expect(real).toEqual(expected);
+    expect(unknown).toEqual(expected);
+  });
+
+  test('counts an unknown name in any case, spacing and Unicode form as one name, and unlocks it on time', async () => {
+    const composed = 'ngân';
+    const decomposed = composed.normalize('NFD');
+    const forms = [composed, decomposed, 'NGÂN', ' Ngân ', decomposed.toUpperCase()];
+    for (const form of forms) expect((await attempt('guess', form)).status).toBe(401);
+    expect((await attempt('guess', 'Ngân')).status).toBe(423);
+
+    clock.advance(LOCKOUT.lockMs);
+    expect((await attempt('guess', composed)).status).toBe(401);
+  });
+
+  test('limits attempts per IP and username, and lets the same address try another name', async () => {
+    let last = await attempt('guess', 'ghost');
+    for (let i = 1; i < LOGIN_RATE.perUser.limit; i++) last = await attempt('guess', 'ghost');
+    expect(last.status).toBe(423);
     const limited = await attempt('guess', 'ghost');
     expect(limited.status).toBe(429);
     expect(codeOf(limited.body)).toBe('rate_limited');
     expect((await attempt(STAFF_PASSWORD)).status).toBe(200);
-    clock.advance(15 * 60 * 1000);
+    clock.advance(LOGIN_RATE.perUser.windowMs);
     expect((await attempt('guess', 'ghost')).status).toBe(401);
   });
 
