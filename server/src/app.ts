@@ -7,6 +7,7 @@ import type { ClientEvents, ServerEvents } from './contract/events';
 import { auditForcedSignOut } from './http/audit-hooks';
 import { errorHandler, languageOf, sendError } from './http/errors';
 import { requireKioskAccess } from './http/kiosk-access';
+import { jsonBody } from './http/json-body';
 import { pageRoutes } from './http/pages';
 import { identify, requirePermission } from './http/permission';
 import { hideStaffOnlyFields } from './http/staff-only-fields';
@@ -79,7 +80,7 @@ export function createApplication(components: AppComponents): Application {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(securityHeaders());
-  app.use(express.json({ limit: '16kb' }));
+  app.use(jsonBody());
   app.use('/api', sameOriginOnly());
   app.use('/api', identify(services.auth, security.devices));
   app.use('/api', hideStaffOnlyFields());

@@ -76,7 +76,12 @@ const RAW_BODIES = [
   '{"a":1}}',
   '\u0000',
   '{"serviceId":1,}',
+  // Deep enough to overflow the stack of any recursive walk of the parsed value.
+  `${'['.repeat(5_000)}${']'.repeat(5_000)}`,
+  `{"centreName":${'['.repeat(5_000)}${']'.repeat(5_000)}}`,
 ];
+/** Bodies that cannot be decompressed, and an encoding nobody supports. */
+const BAD_ENCODINGS = ['gzip', 'br', 'deflate', 'compress'];
 const hostileId = fc.oneof(
   fc.constantFrom(
     ...HOSTILE_STRINGS,
@@ -222,6 +227,13 @@ describe('hostile input on every endpoint', () => {
           rawBody: '{"x":1}',
           headers: { 'content-type': 'text/plain' },
         });
+        for (const encoding of BAD_ENCODINGS) {
+          requests += 1;
+          await probe(method, fillPath(route.path, '1'), {
+            rawBody: '{"x":1}',
+            headers: { 'content-encoding': encoding },
+          });
+        }
       }
     }
     expect(requests).toBeGreaterThan(1000);

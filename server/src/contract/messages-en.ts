@@ -181,6 +181,10 @@ export const en: Record<MessageKey, string> = {
   'error.invalid_json': 'The request body is not valid JSON.',
   'error.validation_failed': 'The request is not valid.',
   'error.payload_too_large': 'The request body is too large.',
+  'error.invalid_body_encoding': 'The request body could not be decompressed.',
+  'error.unsupported_encoding':
+    'The request body is compressed in a way the server does not support.',
+  'error.json_too_deep': 'The request body is nested too deeply.',
   'error.not_found': 'Not found.',
   'error.service_not_found': 'No such service.',
   'error.counter_not_found': 'No such counter.',

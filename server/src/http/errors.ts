@@ -9,6 +9,9 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   invalid_json: 400,
   validation_failed: 400,
   payload_too_large: 413,
+  invalid_body_encoding: 400,
+  unsupported_encoding: 415,
+  json_too_deep: 400,
   not_found: 404,
   service_not_found: 404,
   counter_not_found: 404,
@@ -61,9 +64,10 @@ function codeOfParserError(error: unknown): ErrorCode | null {
   const type = (error as { type?: unknown } | null)?.type;
   if (type === 'entity.parse.failed') return 'invalid_json';
   if (type === 'entity.too.large') return 'payload_too_large';
+  if (type === 'encoding.unsupported') return 'unsupported_encoding';
   if (
     typeof type === 'string' &&
-    /^(encoding|charset)\.unsupported$|^request\.(aborted|size\.invalid)$/.test(type)
+    /^charset\.unsupported$|^request\.(aborted|size\.invalid)$/.test(type)
   ) {
     return 'validation_failed';
   }
