@@ -1,4 +1,5 @@
-import { open } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { PrinterError } from '../errors';
 import { withTimeout, type Transport } from './transport';
 
@@ -7,6 +8,12 @@ export interface DeviceFileOptions {
   path: string;
   /** Longest wait for the open and write of one job. */
   writeTimeoutMs?: number;
+  /**
+   * Refuse anything but a character device (a printer, a serial port): the path is opened
+   * without creating or truncating it and checked on the open handle, so a regular file,
+   * even one swapped in after the target was configured, is never written.
+   */
+  deviceOnly?: boolean;
 }
 
 /**
@@ -23,7 +30,7 @@ export class DeviceFileTransport implements Transport {
   /** Opens the device, writes the job, closes it. */
   async write(data: Uint8Array): Promise<void> {
     const job = async (): Promise<void> => {
-      const handle = await open(this.options.path, 'w');
+      const handle = await this.openForJob();
       try {
         await handle.write(data);
       } finally {
@@ -42,6 +49,20 @@ export class DeviceFileTransport implements Transport {
         cause: err,
       });
     }
+  }
+
+  private async openForJob(): Promise<FileHandle> {
+    if (!this.options.deviceOnly) return open(this.options.path, 'w');
+    // O_NOCTTY: a terminal device must never become the server's controlling terminal.
+    const handle = await open(this.options.path, constants.O_WRONLY | constants.O_NOCTTY);
+    try {
+      if ((await handle.stat()).isCharacterDevice()) return handle;
+    } catch (err) {
+      await handle.close();
+      throw err;
+    }
+    await handle.close();
+    throw new PrinterError('invalid_target', `${this.target}: not a character device`);
   }
 
   /** Nothing stays open between jobs. */

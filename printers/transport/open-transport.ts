@@ -12,11 +12,24 @@ export interface TransportTimeouts {
 }
 
 /**
+ * What a server allows beyond what the installer's CLI does: `file:` only to character
+ * devices, `spool:` only inside `spoolRoot`. Without it any file or folder is written.
+ */
+export interface TransportPolicy {
+  deviceOnly?: boolean;
+  spoolRoot?: string;
+}
+
+/**
  * Opens a transport from a target string: `tcp://HOST[:PORT]` (port 9100 by default),
  * `file:PATH` (a device such as /dev/usb/lp0, or a file), `serial:PATH[?baud=N]`,
  * `spool:FOLDER`.
  */
-export function openTransport(target: string, timeouts: TransportTimeouts = {}): Transport {
+export function openTransport(
+  target: string,
+  timeouts: TransportTimeouts = {},
+  policy: TransportPolicy = {},
+): Transport {
   const [scheme, ...restParts] = target.split(':');
   const rest = restParts.join(':');
   switch (scheme) {
@@ -28,7 +41,11 @@ export function openTransport(target: string, timeouts: TransportTimeouts = {}):
     }
     case 'file':
       if (rest === '') throw invalid(target, 'no path');
-      return new DeviceFileTransport({ path: rest, ...timeouts });
+      return new DeviceFileTransport({
+        path: rest,
+        ...timeouts,
+        ...(policy.deviceOnly && { deviceOnly: true }),
+      });
     case 'serial': {
       const [path = '', query = ''] = rest.split('?');
       const baud = new URLSearchParams(query).get('baud');
@@ -39,7 +56,7 @@ export function openTransport(target: string, timeouts: TransportTimeouts = {}):
     }
     case 'spool':
       if (rest === '') throw invalid(target, 'no folder');
-      return new SpoolTransport(rest);
+      return new SpoolTransport(rest, policy.spoolRoot);
     default:
       throw invalid(target, 'use tcp://, file:, serial: or spool:');
   }

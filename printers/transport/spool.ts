@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
+import { join, relative, isAbsolute } from 'node:path';
 import { PrinterError } from '../errors';
 import type { JobInfo, Transport } from './transport';
 
@@ -11,23 +11,46 @@ import type { JobInfo, Transport } from './transport';
 export class SpoolTransport implements Transport {
   readonly target: string;
 
-  constructor(private readonly folder: string) {
+  /**
+   * `root`, when given, is the folder the spool folder must stay inside: checked on the
+   * real path before each job, so a symbolic link cannot lead the job elsewhere.
+   */
+  constructor(
+    private readonly folder: string,
+    private readonly root?: string,
+  ) {
     this.target = `spool:${folder}`;
   }
 
   /** Writes `<folder>/<job name or a random id>.bin`. */
   async write(data: Uint8Array, job?: JobInfo): Promise<void> {
     const name = (job?.name ?? randomUUID()).replace(/[^A-Za-z0-9._-]/g, '_');
-    const file = join(this.folder, `${name}.bin`);
     try {
       await mkdir(this.folder, { recursive: true });
-      await writeFile(`${file}.part`, data);
+      const folder = await this.checkedFolder();
+      const file = join(folder, `${name}.bin`);
+      // A leftover (or planted) .part is removed, not followed; 'wx' never opens an existing
+      // path, and rename replaces a link at `file` rather than writing through it.
+      await rm(`${file}.part`, { force: true });
+      await writeFile(`${file}.part`, data, { flag: 'wx' });
       await rename(`${file}.part`, file);
     } catch (err) {
+      if (err instanceof PrinterError) throw err;
       throw new PrinterError('io_error', `${this.target}: ${(err as Error).message}`, {
         cause: err,
       });
     }
+  }
+
+  /** The folder's real path, refused when it lies outside `root`. */
+  private async checkedFolder(): Promise<string> {
+    const folder = await realpath(this.folder);
+    if (this.root === undefined) return folder;
+    const inside = relative(await realpath(this.root), folder);
+    if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
+      throw new PrinterError('invalid_target', `${this.target}: outside ${this.root}`);
+    }
+    return folder;
   }
 
   /** Nothing to release. */

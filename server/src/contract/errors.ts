@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   'counter_not_found',
   'ticket_not_found',
   'printer_not_found',
+  'invalid_printer_target',
   'no_printer',
   'print_job_not_found',
   'queue_empty',

@@ -190,6 +190,8 @@ export const en: Record<MessageKey, string> = {
   'error.counter_not_found': 'No such counter.',
   'error.ticket_not_found': 'No such ticket.',
   'error.printer_not_found': 'No such printer.',
+  'error.invalid_printer_target':
+    'Not a printer target: use a printer device, a serial port, a network address or a folder inside the data folder.',
   'error.no_printer': 'No printer is set up to print this ticket.',
   'error.print_job_not_found': 'No such print job.',
   'error.queue_empty': 'Nobody is waiting.',

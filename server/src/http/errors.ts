@@ -17,6 +17,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   counter_not_found: 404,
   ticket_not_found: 404,
   printer_not_found: 404,
+  invalid_printer_target: 422,
   no_printer: 409,
   print_job_not_found: 404,
   queue_empty: 404,

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { AuthService } from '../auth/auth-service';
 import type { Repos } from '../storage/repos';
 import type { Clock } from './clock';
@@ -72,10 +73,16 @@ export function createServices(
     publicUrl: options.publicUrl,
     logoPng: options.ticketLogo,
   });
-  const printWorker = new PrintWorker(repos, clock, render, options.printNotifier, {
-    ...DEFAULT_PRINTING_OPTIONS,
-    ...options.printing,
-  });
+  // The data folder is the database's folder (LUOT_DATA_DIR); spool printers write inside it.
+  const spoolRoot = repos.db.file === ':memory:' ? null : path.dirname(path.resolve(repos.db.file));
+  const printWorker = new PrintWorker(
+    repos,
+    clock,
+    render,
+    options.printNotifier,
+    { ...DEFAULT_PRINTING_OPTIONS, ...options.printing },
+    { spoolRoot },
+  );
   const printing = new PrintService({
     repos,
     runner,
@@ -83,6 +90,7 @@ export function createServices(
     worker: printWorker,
     render,
     notifier: options.printNotifier,
+    spoolRoot,
   });
   return {
     runner,

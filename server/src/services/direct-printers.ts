@@ -1,14 +1,20 @@
-import { openTransport, Printer } from '../../../printers';
+import { openTransport, Printer, PrinterError } from '../../../printers';
 import { stateOfError, stateOfStatus } from '../../../printers/printer-state';
 import type { PrinterState } from '../contract/printing';
 import type { PrinterRecord } from '../storage/printer-repo';
 import { failedOutcome, messageOf, type AttemptOutcome } from './print-outcome';
+import { printerTargetProblem } from './printer-targets';
 
 /** Timeouts for printers the server drives itself. */
 export interface DirectPrinterTimeouts {
   statusTimeoutMs: number;
   connectTimeoutMs: number;
   writeTimeoutMs: number;
+}
+
+/** Where the server may print: spool folders must lie inside `spoolRoot` (null: none). */
+export interface DirectPrinterLimits {
+  spoolRoot: string | null;
 }
 
 /**
@@ -19,7 +25,10 @@ export interface DirectPrinterTimeouts {
 export class DirectPrinters {
   private readonly open = new Map<number, { target: string; printer: Printer }>();
 
-  constructor(private readonly timeouts: DirectPrinterTimeouts) {}
+  constructor(
+    private readonly timeouts: DirectPrinterTimeouts,
+    private readonly limits: DirectPrinterLimits,
+  ) {}
 
   /** Prints one job with status checks before and after; never throws. */
   async print(printer: PrinterRecord, bytes: Uint8Array, name: string): Promise<AttemptOutcome> {
@@ -62,14 +71,28 @@ export class DirectPrinters {
     await Promise.allSettled(all.map(({ printer }) => printer.close()));
   }
 
+  /**
+   * The printer's connection, after checking its target again: a device path may have
+   * been replaced by a file, or a spool folder by a link, since the admin saved it. The
+   * transports check once more on what they open.
+   */
   private deviceFor(printer: PrinterRecord): Printer {
+    const problem = printerTargetProblem(printer.target, this.limits.spoolRoot);
+    if (problem !== null) throw new PrinterError('invalid_target', problem);
     const cached = this.open.get(printer.id);
     if (cached?.target === printer.target) return cached.printer;
     if (cached) this.forget(printer.id);
-    const transport = openTransport(printer.target, {
-      connectTimeoutMs: this.timeouts.connectTimeoutMs,
-      writeTimeoutMs: this.timeouts.writeTimeoutMs,
-    });
+    const transport = openTransport(
+      printer.target,
+      {
+        connectTimeoutMs: this.timeouts.connectTimeoutMs,
+        writeTimeoutMs: this.timeouts.writeTimeoutMs,
+      },
+      {
+        deviceOnly: true,
+        ...(this.limits.spoolRoot !== null && { spoolRoot: this.limits.spoolRoot }),
+      },
+    );
     const device = new Printer(transport, { statusTimeoutMs: this.timeouts.statusTimeoutMs });
     this.open.set(printer.id, { target: printer.target, printer: device });
     return device;

@@ -17,6 +17,7 @@ import type { Clock } from './clock';
 import type { CommandResult, CommandRunner } from './command-runner';
 import { toPrintJob, toPrinterReport, toPrinterView } from './print-views';
 import type { PrintNotifier, PrintWorker } from './print-worker';
+import { printerTargetProblem } from './printer-targets';
 import type { TicketPrint } from './ticket-print';
 
 /** What the print use cases are built from. */
@@ -28,6 +29,8 @@ export interface PrintServiceDeps {
   render: TicketPrint;
   /** Where printer changes are announced (the worker announces states and jobs itself). */
   notifier: PrintNotifier;
+  /** The folder spool printers must write inside (the data folder); null allows none. */
+  spoolRoot: string | null;
 }
 
 /**
@@ -257,8 +260,13 @@ export class PrintService {
     return job;
   }
 
-  /** An agent printer needs its kiosk; a kiosk must be a paired, unrevoked kiosk. */
+  /**
+   * An agent printer needs its kiosk; a kiosk must be a paired, unrevoked kiosk. A target
+   * the server writes to must be a printer device or a spool folder in the data folder.
+   */
   private checked(fields: PrinterFields): PrinterFields {
+    const problem = printerTargetProblem(fields.target, this.deps.spoolRoot);
+    if (problem !== null) throw new DomainError('invalid_printer_target', problem);
     if (fields.deviceId !== null) {
       const device = this.deps.repos.devices.get(fields.deviceId);
       if (!device || device.kind !== 'kiosk' || device.tokenHash === null || device.revokedAt) {

@@ -5,7 +5,11 @@ import type { PrinterRecord } from '../storage/printer-repo';
 import type { Repos } from '../storage/repos';
 import { AgentDispatch, type AgentChannel } from './agent-dispatch';
 import type { Clock } from './clock';
-import { DirectPrinters, type DirectPrinterTimeouts } from './direct-printers';
+import {
+  DirectPrinters,
+  type DirectPrinterLimits,
+  type DirectPrinterTimeouts,
+} from './direct-printers';
 import { EscPosThread } from './escpos-thread';
 import { failedOutcome, type AttemptOutcome } from './print-outcome';
 import { PrinterStatuses, sendSafely, type Notice } from './printer-statuses';
@@ -67,8 +71,9 @@ export class PrintWorker {
     private readonly render: TicketPrint,
     private readonly notifier: PrintNotifier,
     private readonly options: PrintingOptions,
+    limits: DirectPrinterLimits,
   ) {
-    this.direct = new DirectPrinters(options);
+    this.direct = new DirectPrinters(options, limits);
     this.agents = new AgentDispatch(notifier, options.agentTimeoutMs);
     this.statuses = new PrinterStatuses(repos, clock, (report) => notifier.printerStatus(report));
     this.escPos = new EscPosThread();

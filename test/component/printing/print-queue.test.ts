@@ -254,7 +254,7 @@ describe('the print queue, against a fake network printer', () => {
   });
 
   test('PATCH and DELETE change and remove a printer', async () => {
-    const printer = await addPrinter('spool:/nonexistent/luot', { isDefault: false });
+    const printer = await addPrinter(`spool:${server.dataDir}/unused`, { isDefault: false });
     const patched = await admin.request<PrinterView>('PATCH', `/api/printers/${printer.id}`, {
       body: { name: 'Máy in quầy 3', options: { width: 384 } },
     });

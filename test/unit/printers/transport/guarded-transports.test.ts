@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PrinterError } from '../../../../printers';
+import { DeviceFileTransport } from '../../../../printers/transport/device-file';
+import { SpoolTransport } from '../../../../printers/transport/spool';
+
+const JOB = Buffer.from('ticket bytes');
+const ORIGINAL = 'precious data\n';
+
+describe('transports a server restricts', () => {
+  let dir: string;
+  let victim: string;
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'luot-guard-'));
+    victim = path.join(dir, 'victim.txt');
+    fs.writeFileSync(victim, ORIGINAL);
+  });
+
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  describe('DeviceFileTransport with deviceOnly', () => {
+    test('refuses a regular file without truncating it', async () => {
+      const transport = new DeviceFileTransport({ path: victim, deviceOnly: true });
+
+      await expect(transport.write(JOB)).rejects.toMatchObject({ code: 'invalid_target' });
+      expect(fs.readFileSync(victim, 'utf8')).toBe(ORIGINAL);
+    });
+
+    test('refuses a missing path without creating it', async () => {
+      const missing = path.join(dir, 'lp0');
+      const transport = new DeviceFileTransport({ path: missing, deviceOnly: true });
+
+      await expect(transport.write(JOB)).rejects.toBeInstanceOf(PrinterError);
+      expect(fs.existsSync(missing)).toBe(false);
+    });
+
+    test('writes to a character device', async () => {
+      const transport = new DeviceFileTransport({ path: '/dev/null', deviceOnly: true });
+
+      await expect(transport.write(JOB)).resolves.toBeUndefined();
+    });
+
+    test('still writes a plain file without it, as the installer CLI does', async () => {
+      await new DeviceFileTransport({ path: victim }).write(JOB);
+
+      expect(fs.readFileSync(victim)).toEqual(JOB);
+    });
+  });
+
+  describe('SpoolTransport with a root', () => {
+    test('refuses a folder that is a link out of the root, writing nothing there', async () => {
+      const root = path.join(dir, 'data');
+      const outside = path.join(dir, 'outside');
+      fs.mkdirSync(root);
+      fs.mkdirSync(outside);
+      fs.symlinkSync(outside, path.join(root, 'spool'));
+      const transport = new SpoolTransport(path.join(root, 'spool'), root);
+
+      await expect(transport.write(JOB, { name: 'job' })).rejects.toMatchObject({
+        code: 'invalid_target',
+      });
+      expect(fs.readdirSync(outside)).toEqual([]);
+    });
+
+    test('replaces a planted link at the temporary name instead of writing through it', async () => {
+      const root = path.join(dir, 'data');
+      const spool = path.join(root, 'spool');
+      fs.mkdirSync(spool, { recursive: true });
+      fs.symlinkSync(victim, path.join(spool, 'job.bin.part'));
+      const transport = new SpoolTransport(spool, root);
+
+      await transport.write(JOB, { name: 'job' });
+
+      expect(fs.readFileSync(victim, 'utf8')).toBe(ORIGINAL);
+      expect(fs.readFileSync(path.join(spool, 'job.bin'))).toEqual(JOB);
+    });
+  });
+});
