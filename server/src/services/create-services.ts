@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Logger } from 'pino';
 import { AuthService } from '../auth/auth-service';
 import type { Repos } from '../storage/repos';
 import type { Clock } from './clock';
@@ -49,6 +50,8 @@ export interface ServiceOptions {
   /** The centre's logo printed on tickets (PNG bytes). */
   ticketLogo?: Uint8Array | undefined;
   printing?: Partial<PrintingOptions> | undefined;
+  /** Where use cases report what they skipped (a stored setting they cannot read). */
+  logger?: Logger | undefined;
 }
 
 /** Builds the use cases; committed events go to `publisher`. */
@@ -60,7 +63,12 @@ export function createServices(
 ): Services {
   const { timeZone } = options;
   const runner = new CommandRunner(repos, clock, publisher);
-  const settings = new SettingsService(repos, runner, { centreName: options.centreName });
+  const settings = new SettingsService(
+    repos,
+    runner,
+    { centreName: options.centreName },
+    options.logger,
+  );
   const reader = new QueueReader(repos, settings, clock, timeZone);
   const mover = new TicketMover(repos, reader);
   const dayEnd = new DayEnd(repos, runner, mover, timeZone);

@@ -1,10 +1,12 @@
 import { isDeepStrictEqual } from 'node:util';
+import type { Logger } from 'pino';
 import type { CentreInfo } from '../contract/entities';
 import { DEFAULT_SETTINGS, type CentreSettings } from '../contract/settings';
 import { settingsPatchSchema } from '../contract/schemas';
 import { validateIntervals } from '../domain/calendar';
 import { DomainError } from '../domain/errors';
 import type { Repos } from '../storage/repos';
+import type { StoredSetting } from '../storage/settings-repo';
 import type { Actor } from './actor';
 import type { CommandRunner } from './command-runner';
 
@@ -21,14 +23,14 @@ export class SettingsService {
     private readonly repos: Repos,
     private readonly runner: CommandRunner,
     private readonly overrides: SettingsOverrides = {},
+    private readonly logger?: Pick<Logger, 'warn'>,
   ) {}
 
   current(): CentreSettings {
     if (!this.cache) {
-      const stored = settingsPatchSchema.safeParse(this.repos.settings.all());
       this.cache = {
         ...DEFAULT_SETTINGS,
-        ...(stored.success ? stored.data : {}),
+        ...readStored(this.repos.settings.rows(), this.logger),
         ...(this.overrides.centreName !== undefined && { centreName: this.overrides.centreName }),
       } as CentreSettings;
     }
@@ -78,6 +80,53 @@ export class SettingsService {
   reload(): void {
     this.cache = null;
   }
+}
+
+type SettingKey = keyof typeof settingsPatchSchema.shape;
+
+/**
+ * The stored settings that are known and valid, key by key. A row this version does not
+ * know (written by a newer one), or whose value no longer parses, is logged and skipped:
+ * the centre keeps every other setting instead of falling back to all the defaults. The
+ * row stays in the table; the next change of that setting overwrites it.
+ */
+function readStored(
+  rows: readonly StoredSetting[],
+  logger: Pick<Logger, 'warn'> | undefined,
+): Partial<CentreSettings> {
+  const stored: Record<string, unknown> = {};
+  for (const { key, json } of rows) {
+    const checked = checkStored(key, json);
+    if (checked.ok) stored[key] = checked.value;
+    else logger?.warn({ key: key.slice(0, 100), reason: checked.reason }, 'stored setting skipped');
+  }
+  return stored as Partial<CentreSettings>;
+}
+
+/** A stored row's value checked as an admin's patch would be, or why it cannot be used. */
+function checkStored(
+  key: string,
+  json: string,
+): { ok: true; value: unknown } | { ok: false; reason: string } {
+  const shape = settingsPatchSchema.shape;
+  if (!Object.hasOwn(shape, key)) return { ok: false, reason: 'unknown setting' };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    return { ok: false, reason: 'not JSON' };
+  }
+  const parsed = shape[key as SettingKey].safeParse(raw);
+  if (!parsed.success) return { ok: false, reason: parsed.error.issues[0]?.message ?? 'invalid' };
+  if (key === 'openingHours') {
+    try {
+      for (const intervals of Object.values(parsed.data as CentreSettings['openingHours']))
+        validateIntervals(intervals);
+    } catch (error) {
+      return { ok: false, reason: error instanceof Error ? error.message : 'invalid hours' };
+    }
+  }
+  return { ok: true, value: parsed.data };
 }
 
 /** A copy of a JSON value with every string in NFC. */

@@ -1,12 +1,18 @@
 import type { Database } from './database';
 
+/** One stored setting as it is on disk: its key and its JSON text, not yet trusted. */
+export interface StoredSetting {
+  key: string;
+  json: string;
+}
+
 /** Key/value settings stored as JSON. */
 export class SettingsRepo {
   constructor(private readonly db: Database) {}
 
-  all(): Record<string, unknown> {
-    const rows = this.db.all<{ key: string; value: string }>('SELECT key, value FROM settings');
-    return Object.fromEntries(rows.map((row) => [row.key, JSON.parse(row.value) as unknown]));
+  /** Every stored row, unparsed: one bad row must not hide the others. */
+  rows(): StoredSetting[] {
+    return this.db.all<StoredSetting>('SELECT key, value AS json FROM settings ORDER BY key');
   }
 
   set(key: string, value: unknown): void {
