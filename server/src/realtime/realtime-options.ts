@@ -15,12 +15,14 @@ export interface RealtimeOptions {
 }
 
 /**
- * Defaults: Socket.IO's own heartbeat; a screen needs one `sync` per reconnect or gap, so
- * 5 per 10 s is plenty; a `sync` answer can be ≈300 kB, so 4 MiB is a dozen of them unread.
+ * Defaults: a cut cable shows as "mất kết nối" within 9 s (Socket.IO's own 25 s + 20 s
+ * took ≈44 s; bench/heartbeat.bench.ts measures the cost); a screen needs one `sync` per
+ * reconnect or gap, so 5 per 10 s is plenty; a `sync` answer can be ≈300 kB, so 4 MiB is a
+ * dozen of them unread.
  */
 export const DEFAULT_REALTIME_OPTIONS: RealtimeOptions = {
-  pingIntervalMs: 25_000,
-  pingTimeoutMs: 20_000,
+  pingIntervalMs: 5_000,
+  pingTimeoutMs: 4_000,
   maxUnsentBytes: 4 * 1024 * 1024,
   syncLimit: 5,
   syncWindowMs: 10_000,
