@@ -15,24 +15,66 @@ export interface QueueFeedListener {
   onState(state: StateSnapshot): void;
   /** One event was applied; called once per seq, in seq order. Snapshots do not call it. */
   onEvent?(envelope: FeedEnvelope): void;
-  /** A sync failed; the feed goes on with what it has. */
+  /** A sync or a fresh snapshot failed; the feed tries again later. */
   onError?(error: unknown): void;
 }
 
+/** Timers the feed waits on before trying again; tests drive their own. */
+export interface FeedTimers {
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/** How a feed catches up when the first try fails. */
+export interface QueueFeedOptions {
+  /** A fresh snapshot from elsewhere (`GET /api/state`), taken after repeated failures. */
+  fetchSnapshot?: () => Promise<StateSnapshot>;
+  timers?: FeedTimers;
+  /** Waits before each retry, the last one repeating. */
+  retryDelaysMs?: readonly number[];
+  /** Failed tries after which the feed takes a fresh snapshot instead of syncing. */
+  snapshotAfterFailures?: number;
+}
+
+/** Retry waits: growing, then every 15 s (a `rate_limited` sync waits out its window). */
+export const RETRY_DELAYS_MS = [1_000, 2_000, 5_000, 15_000] as const;
+
+/** Three failed syncs in a row: give up on catching up and take a fresh snapshot. */
+export const SNAPSHOT_AFTER_FAILURES = 3;
+
+const browserTimers: FeedTimers = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+const bySeq = (a: FeedEnvelope, b: FeedEnvelope) => a.payload.seq - b.payload.seq;
+
 /**
  * Follows the server's event feed: holds the state, applies each event exactly once
- * in seq order, and catches up through `sync` after a reconnect or a gap. Pure of
- * sockets and React: the caller feeds it what the socket receives.
+ * in seq order, and catches up through `sync` after a reconnect or a gap. An event past
+ * a gap is held, never applied, until the gap is filled: a failed sync (a timeout,
+ * `rate_limited`) is tried again after a growing wait, and after repeated failures the
+ * feed takes a fresh snapshot instead. Pure of sockets and React: the caller feeds it
+ * what the socket receives.
  */
 export class QueueFeed {
   private state: StateSnapshot | null = null;
-  private syncing = false;
+  /** The sync or fresh snapshot under way, if any; live events wait while it runs. */
+  private running: Promise<void> | null = null;
   private pending: FeedEnvelope[] = [];
+  private failures = 0;
+  private retryTimer: unknown = null;
+  /** Counts snapshots pushed by the server, so an older answer never replaces a newer one. */
+  private snapshots = 0;
+  private readonly timers: FeedTimers;
 
   constructor(
     private readonly sync: (sinceSeq: number) => Promise<SyncResult>,
     private readonly listener: QueueFeedListener,
-  ) {}
+    private readonly options: QueueFeedOptions = {},
+  ) {
+    this.timers = options.timers ?? browserTimers;
+  }
 
   /** The last seq applied, or null before the first snapshot. */
   get lastSeq(): number | null {
@@ -46,26 +88,17 @@ export class QueueFeed {
 
   /** A full snapshot replaces the state; events it already covers will be ignored. */
   receiveSnapshot(snapshot: StateSnapshot): void {
-    noteServerTime(snapshot.serverTime);
-    this.state = snapshot;
-    this.listener.onState(snapshot);
-    if (!this.syncing) this.flushPending();
+    this.snapshots += 1;
+    this.failures = 0;
+    this.cancelRetry();
+    this.replaceState(snapshot);
+    if (this.running === null) this.flushAndFillGap();
   }
 
   /** A live event: applied if it is the next one, dropped if already applied, else held. */
   receiveEvent(envelope: FeedEnvelope): void {
-    if (this.state === null || this.syncing) {
-      this.pending.push(envelope);
-      return;
-    }
-    const seq = envelope.payload.seq;
-    if (seq <= this.state.seq) return;
-    if (seq > this.state.seq + 1) {
-      this.pending.push(envelope);
-      void this.catchUp();
-      return;
-    }
-    this.applyAll([envelope]);
+    this.pending.push(envelope);
+    if (this.state !== null && this.running === null) this.flushAndFillGap();
   }
 
   /**
@@ -81,34 +114,109 @@ export class QueueFeed {
     this.applyPrinterChange((state) => applyPrinterRemoved(state, removed));
   }
 
-  /** After a reconnect: asks for everything after the last applied seq. */
+  /** After a reconnect, or to fill a gap: asks for everything after the last applied seq. */
   catchUp(): Promise<void> {
-    if (this.state === null || this.syncing) return Promise.resolve();
-    this.syncing = true;
-    return this.sync(this.state.seq)
-      .then(
-        (result) => {
-          if (result.kind === 'snapshot') {
-            noteServerTime(result.snapshot.serverTime);
-            this.state = result.snapshot;
-            this.listener.onState(result.snapshot);
-          } else if (this.state !== null) {
-            // The printers as the server has them now, then the missed events.
-            this.applyAll(result.events, applyPrinterList(this.state, result.printers));
-          }
-        },
-        (error: unknown) => this.listener.onError?.(error),
-      )
-      .finally(() => {
-        this.syncing = false;
-        this.flushPending();
+    if (this.state === null) return Promise.resolve();
+    if (this.running !== null) return this.running;
+    this.cancelRetry();
+    if (
+      this.options.fetchSnapshot !== undefined &&
+      this.failures >= (this.options.snapshotAfterFailures ?? SNAPSHOT_AFTER_FAILURES)
+    ) {
+      return this.run(this.options.fetchSnapshot(), (snapshot, superseded) => {
+        if (!superseded) this.replaceState(snapshot);
       });
+    }
+    return this.run(this.sync(this.state.seq), (result, superseded) => {
+      if (result.kind === 'snapshot') {
+        if (!superseded) this.replaceState(result.snapshot);
+      } else if (this.state !== null) {
+        // The printers as the server has them now, then the missed events.
+        this.applyAll(result.events, applyPrinterList(this.state, result.printers));
+      }
+    });
   }
 
-  private flushPending(): void {
-    const held = this.pending;
+  /** Stops waiting to try again (the page is going away). */
+  dispose(): void {
+    this.cancelRetry();
+  }
+
+  /**
+   * Runs one catch-up request; live events are held until it settles. `superseded` tells
+   * `apply` that the server pushed a snapshot meanwhile (a reconnection): newer than any
+   * snapshot in the answer.
+   */
+  private run<T>(
+    request: Promise<T>,
+    apply: (answer: T, superseded: boolean) => void,
+  ): Promise<void> {
+    const snapshotsBefore = this.snapshots;
+    let failed = false;
+    this.running = request
+      .then(
+        (answer) => apply(answer, this.snapshots !== snapshotsBefore),
+        (error: unknown) => {
+          failed = true;
+          this.listener.onError?.(error);
+        },
+      )
+      .finally(() => {
+        this.running = null;
+        const gap = this.flushPending();
+        if (failed || gap) this.scheduleRetry();
+        else this.failures = 0;
+      });
+    return this.running;
+  }
+
+  private scheduleRetry(): void {
+    if (this.retryTimer !== null) return;
+    this.failures += 1;
+    const delays = this.options.retryDelaysMs ?? RETRY_DELAYS_MS;
+    const delay = delays[Math.min(this.failures, delays.length) - 1] ?? 0;
+    this.retryTimer = this.timers.setTimeout(() => {
+      this.retryTimer = null;
+      void this.catchUp();
+    }, delay);
+  }
+
+  private cancelRetry(): void {
+    if (this.retryTimer === null) return;
+    this.timers.clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  /** Applies what it can of the held events; a gap left starts a sync unless one waits. */
+  private flushAndFillGap(): void {
+    if (this.flushPending() && this.retryTimer === null) void this.catchUp();
+  }
+
+  private replaceState(snapshot: StateSnapshot): void {
+    noteServerTime(snapshot.serverTime);
+    this.state = snapshot;
+    this.listener.onState(snapshot);
+  }
+
+  /**
+   * Applies the held events that follow on from the state, drops those it covers and
+   * keeps those past a gap; returns whether one is left.
+   */
+  private flushPending(): boolean {
+    if (this.state === null) return false;
+    const held = [...this.pending].sort(bySeq);
     this.pending = [];
-    if (held.length > 0) this.applyAll(held);
+    const ready: FeedEnvelope[] = [];
+    let next = this.state.seq + 1;
+    for (const envelope of held) {
+      if (envelope.payload.seq < next) continue;
+      if (envelope.payload.seq === next) {
+        ready.push(envelope);
+        next += 1;
+      } else this.pending.push(envelope);
+    }
+    if (ready.length > 0) this.applyAll(ready);
+    return this.pending.length > 0;
   }
 
   private applyPrinterChange(change: (state: StateSnapshot) => StateSnapshot): void {

@@ -41,11 +41,15 @@ export function useQueueState(options: QueueStateOptions = {}): QueueState {
   const onEvent = useEffectEvent((envelope: FeedEnvelope) => options.onEvent?.(envelope));
 
   useEffect(() => {
-    const feed = new QueueFeed(requestSync, {
-      onState: setState,
-      onEvent: (envelope) => onEvent(envelope),
-      onError: (error) => console.error('Luot: sync failed', error),
-    });
+    const feed = new QueueFeed(
+      requestSync,
+      {
+        onState: setState,
+        onEvent: (envelope) => onEvent(envelope),
+        onError: (error) => console.error('Luot: catching up failed; trying again', error),
+      },
+      { fetchSnapshot: () => apiGet<StateSnapshot>('/api/state') },
+    );
     const unsubscribers = [
       listen(SERVER_EVENTS.snapshot, (snapshot) => feed.receiveSnapshot(snapshot)),
       ...FEED_EVENTS.map((type) =>
@@ -69,7 +73,10 @@ export function useQueueState(options: QueueStateOptions = {}): QueueState {
         (error: unknown) => console.error('Luot: could not load the state', error),
       );
     }
-    return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
+    return () => {
+      unsubscribers.forEach((unsubscribe) => unsubscribe());
+      feed.dispose();
+    };
   }, []);
 
   return { state, connection };

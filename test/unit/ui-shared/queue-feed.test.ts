@@ -1,6 +1,36 @@
 import type { FeedEnvelope, StateSnapshot, SyncResult } from '../../../server/src/contract';
-import { QueueFeed } from '../../../ui-shared/src/queue-feed';
+import { ApiRequestError } from '../../../ui-shared/src/api';
+import { QueueFeed, type FeedTimers } from '../../../ui-shared/src/queue-feed';
 import { calledEvent, issuedEvent, snapshot } from './fixtures';
+
+/** Timers the test fires by hand, recording each wait asked for. */
+class ManualTimers implements FeedTimers {
+  readonly waits: number[] = [];
+  private due = new Map<number, () => void>();
+  private nextHandle = 1;
+
+  setTimeout(callback: () => void, ms: number): unknown {
+    this.waits.push(ms);
+    const handle = this.nextHandle++;
+    this.due.set(handle, callback);
+    return handle;
+  }
+
+  clearTimeout(handle: unknown): void {
+    this.due.delete(handle as number);
+  }
+
+  get scheduled(): number {
+    return this.due.size;
+  }
+
+  /** Runs every callback that is waiting. */
+  fire(): void {
+    const callbacks = [...this.due.values()];
+    this.due.clear();
+    callbacks.forEach((callback) => callback());
+  }
+}
 
 /** A feed whose `sync` answers are queued by the test, recording what it reports. */
 function setUp() {
@@ -9,6 +39,9 @@ function setUp() {
   const syncCalls: number[] = [];
   const answers: Array<(result: SyncResult) => void> = [];
   const failures: Array<(error: Error) => void> = [];
+  const snapshotAnswers: Array<(result: StateSnapshot) => void> = [];
+  const timers = new ManualTimers();
+  const errors: unknown[] = [];
   const feed = new QueueFeed(
     (sinceSeq) => {
       syncCalls.push(sinceSeq);
@@ -20,11 +53,33 @@ function setUp() {
     {
       onState: (state) => states.push(state),
       onEvent: (envelope: FeedEnvelope) => applied.push(envelope.payload.seq),
-      onError: () => undefined,
+      onError: (error) => errors.push(error),
+    },
+    {
+      timers,
+      retryDelaysMs: [1_000, 2_000, 5_000],
+      snapshotAfterFailures: 3,
+      fetchSnapshot: () => new Promise<StateSnapshot>((resolve) => snapshotAnswers.push(resolve)),
     },
   );
   const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-  return { feed, states, applied, syncCalls, answers, failures, settle };
+  const failSync = async (index: number) => {
+    failures[index]?.(new Error('timeout'));
+    await settle();
+  };
+  return {
+    feed,
+    states,
+    applied,
+    syncCalls,
+    answers,
+    failures,
+    failSync,
+    snapshotAnswers,
+    timers,
+    errors,
+    settle,
+  };
 }
 
 describe('QueueFeed', () => {
@@ -121,15 +176,100 @@ describe('QueueFeed', () => {
     expect(applied).toEqual([11, 12]);
   });
 
-  test('still applies held events when the sync fails', async () => {
-    const { feed, applied, failures, settle } = setUp();
+  test('never applies an event past a gap when the sync fails, and syncs again after a wait', async () => {
+    const { feed, applied, syncCalls, answers, failSync, timers, errors, settle } = setUp();
     feed.receiveSnapshot(snapshot({ seq: 10 }));
-
     feed.receiveEvent(calledEvent(12, 2));
-    failures[0]?.(new Error('timeout'));
+
+    await failSync(0);
+    feed.receiveEvent(issuedEvent(13, 1));
+
+    expect(applied).toEqual([]);
+    expect(errors).toHaveLength(1);
+    expect(timers.waits).toEqual([1_000]);
+    expect(syncCalls).toEqual([10]);
+
+    timers.fire();
+    answers[1]?.({ kind: 'events', events: [issuedEvent(11, 3)], printers: [] });
     await settle();
 
+    expect(syncCalls).toEqual([10, 10]);
+    expect(applied).toEqual([11, 12, 13]);
+    expect(timers.scheduled).toBe(0);
+  });
+
+  test('waits longer after each failure', async () => {
+    const { feed, failSync, timers } = setUp();
+    feed.receiveSnapshot(snapshot({ seq: 10 }));
+    feed.receiveEvent(calledEvent(12, 2));
+
+    await failSync(0);
+    timers.fire();
+    await failSync(1);
+
+    expect(timers.waits).toEqual([1_000, 2_000]);
+  });
+
+  test('treats a rate_limited answer as a failure to try again later', async () => {
+    const { feed, applied, syncCalls, failures, timers, settle } = setUp();
+    feed.receiveSnapshot(snapshot({ seq: 10 }));
+    feed.receiveEvent(calledEvent(12, 2));
+
+    failures[0]?.(new ApiRequestError('rate_limited', 'Quá nhiều yêu cầu.'));
+    await settle();
+
+    expect(applied).toEqual([]);
+    expect(timers.scheduled).toBe(1);
+    timers.fire();
+    expect(syncCalls).toEqual([10, 10]);
+  });
+
+  test('after repeated failures takes a fresh snapshot and applies only held events after it', async () => {
+    const { feed, applied, syncCalls, failSync, snapshotAnswers, timers, settle } = setUp();
+    feed.receiveSnapshot(snapshot({ seq: 10 }));
+    feed.receiveEvent(calledEvent(12, 2));
+    await failSync(0);
+    timers.fire();
+    await failSync(1);
+    timers.fire();
+    await failSync(2);
+    feed.receiveEvent(issuedEvent(15, 4));
+
+    timers.fire();
+    expect(syncCalls).toEqual([10, 10, 10]);
+    expect(snapshotAnswers).toHaveLength(1);
+    snapshotAnswers[0]?.(snapshot({ seq: 14 }));
+    await settle();
+
+    expect(feed.lastSeq).toBe(15);
+    expect(applied).toEqual([15]);
+    expect(timers.scheduled).toBe(0);
+  });
+
+  test('a snapshot pushed on reconnection cancels the waiting retry', async () => {
+    const { feed, applied, syncCalls, failSync, timers } = setUp();
+    feed.receiveSnapshot(snapshot({ seq: 10 }));
+    feed.receiveEvent(calledEvent(12, 2));
+    await failSync(0);
+
+    feed.receiveSnapshot(snapshot({ seq: 11 }));
+
     expect(applied).toEqual([12]);
+    expect(timers.scheduled).toBe(0);
+    expect(syncCalls).toEqual([10]);
+  });
+
+  test('an older snapshot answer never replaces a snapshot pushed while it was on its way', async () => {
+    const { feed, answers, settle } = setUp();
+    feed.receiveSnapshot(snapshot({ seq: 10 }));
+    const done = feed.catchUp();
+
+    feed.receiveSnapshot(snapshot({ seq: 30 }));
+    answers[0]?.({ kind: 'snapshot', snapshot: snapshot({ seq: 20 }) });
+    await done;
+    await settle();
+
+    expect(feed.lastSeq).toBe(30);
   });
 
   test('does not sync before it has any state', async () => {
