@@ -51,6 +51,8 @@ export type PasswordVerifier = (storedHash: string, password: string) => Promise
 /** A live session and its account. */
 export interface LiveSession {
   sessionId: number;
+  /** When the session ends (epoch ms on the server clock). */
+  expiresAt: number;
   staff: StaffRecord;
 }
 
@@ -190,6 +192,11 @@ export class AuthService {
   /** The live session of a stored token hash (sockets keep only the hash). */
   sessionByHash(tokenHash: string): LiveSession | undefined {
     return this.repos.staff.sessionByToken(tokenHash, this.clock.now());
+  }
+
+  /** Milliseconds left, on the server clock, before a session ending at `expiresAt` ends (≤ 0: ended). */
+  timeLeft(expiresAt: number): number {
+    return expiresAt - this.clock.now();
   }
 
   /** The staff member a session token belongs to, if the session is live. */

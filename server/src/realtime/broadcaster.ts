@@ -2,7 +2,7 @@ import type { Server } from 'socket.io';
 import type { ClientEvents, FeedEnvelope, ServerEvents } from '../contract/events';
 import type { EventPublisher } from '../services/command-runner';
 import { publicView } from '../services/public-view';
-import { ROOMS } from './rooms';
+import { refreshStaffRoom, ROOMS } from './rooms';
 
 /**
  * The only place that emits feed events: each committed event goes to every screen, in
@@ -12,6 +12,7 @@ export class Broadcaster implements EventPublisher {
   constructor(private readonly io: Server<ClientEvents, ServerEvents>) {}
 
   publish(events: readonly FeedEnvelope[]): void {
+    refreshStaffRoom(this.io);
     for (const event of events) this.emit(event);
   }
 

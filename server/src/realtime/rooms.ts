@@ -20,6 +20,23 @@ export const ROOMS = {
   printAgent: (deviceId: number) => `print-agent:${deviceId}`,
 } as const;
 
+/** Per server: what drops sockets whose session has ended from the staff rooms (socket-auth.ts). */
+const staffRoomKeepers = new WeakMap<object, () => void>();
+
+/** Registers what `refreshStaffRoom` runs for this server. */
+export function keepStaffRoom(io: Server<ClientEvents, ServerEvents>, keeper: () => void): void {
+  staffRoomKeepers.set(io, keeper);
+}
+
+/**
+ * Makes every socket whose session has ended by now (on the server clock) leave the
+ * `staff` room. Run before anything is emitted to that room: a session ends at an
+ * instant, not when its socket next sends something or its timer gets round to it.
+ */
+export function refreshStaffRoom(io: Server<ClientEvents, ServerEvents>): void {
+  staffRoomKeepers.get(io)?.();
+}
+
 /** Whether a socket may see staff-only ticket fields: it is in the `staff` room. */
 export function seesStaffFields(socket: { rooms: ReadonlySet<string> }): boolean {
   return socket.rooms.has(ROOMS.staff);
@@ -32,6 +49,7 @@ export function emitToRoom<K extends keyof ServerEvents>(
   event: K,
   ...args: Parameters<ServerEvents[K]>
 ): void {
+  if (room === ROOMS.staff) refreshStaffRoom(io);
   // The event map types the call; socket.io cannot narrow a generic key itself.
   const target = io.to(room);
   const emit = target.emit.bind(target) as (name: string, ...rest: unknown[]) => boolean;

@@ -12,7 +12,7 @@ import { errorMessageKey, translate } from '../contract/i18n';
 import { PRINT_AGENT_ROLE } from '../contract/printing';
 import { sessionTokenOfHeader } from '../http/session-cookie';
 import { isSameOrigin } from '../http/same-origin';
-import { ROOMS } from './rooms';
+import { keepStaffRoom, ROOMS } from './rooms';
 
 /**
  * The permission each client event needs, declared where events are registered
@@ -30,6 +30,8 @@ export interface SocketIdentity {
   staff: {
     staffId: number;
     sessionId: number;
+    /** When the session ends, on the server clock. */
+    expiresAt: number;
     tokenHash: string;
     role: Role;
     mustChangePassword: boolean;
@@ -111,6 +113,36 @@ function applyRooms(socket: LuotSocket, identity: SocketIdentity): void {
 /** Print agents that connected to this process so far (their `order`). */
 let printAgentsConnected = 0;
 
+/** The longest delay setTimeout takes. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Each staff socket's timer for the end of its session. */
+const sessionEndTimers = new WeakMap<LuotSocket, NodeJS.Timeout>();
+
+/** The socket carries on as anonymous: it leaves the staff rooms and forgets its session. */
+function demote(socket: LuotSocket): void {
+  clearTimeout(sessionEndTimers.get(socket));
+  const identity = socketIdentity(socket);
+  const next: SocketIdentity = { ...identity, staff: null };
+  (socket.data as { identity?: SocketIdentity }).identity = next;
+  applyRooms(socket, next);
+}
+
+/**
+ * Demotes the socket when its session ends, as a sign-out would: a timer at the end
+ * as the server clock sees it, re-armed if the clock disagrees when it fires.
+ */
+function armSessionEnd(socket: LuotSocket, auth: AuthService): void {
+  clearTimeout(sessionEndTimers.get(socket));
+  const staff = socketIdentity(socket).staff;
+  if (!staff || socket.disconnected) return;
+  const left = auth.timeLeft(staff.expiresAt);
+  if (left <= 0) return demote(socket);
+  const timer = setTimeout(() => armSessionEnd(socket, auth), Math.min(left, MAX_TIMER_MS));
+  timer.unref();
+  sessionEndTimers.set(socket, timer);
+}
+
 /**
  * Authenticates sockets and keeps them honest: staff by the session cookie of
  * the handshake, devices by `auth: { deviceToken }`, everyone else anonymous.
@@ -120,7 +152,8 @@ let printAgentsConnected = 0;
  * event is checked against `SOCKET_EVENT_PERMISSIONS` with the session as it is
  * now; a refused event's ack gets `{ error }` and its handler never runs. Revoked
  * sessions, deactivated staff and revoked devices are disconnected; a signed-out
- * session's sockets carry on as anonymous.
+ * session's sockets carry on as anonymous, and so do an expired one's from the
+ * instant it ends.
  */
 export function installSocketAuth(io: LuotServer, deps: SocketAuthDeps): () => void {
   io.use((socket, next) => {
@@ -153,6 +186,7 @@ export function installSocketAuth(io: LuotServer, deps: SocketAuthDeps): () => v
           ? {
               staffId: live.staff.id,
               sessionId: live.sessionId,
+              expiresAt: live.expiresAt,
               tokenHash: hashToken(sessionToken),
               role: live.staff.role,
               mustChangePassword: live.staff.mustChangePassword,
@@ -165,8 +199,19 @@ export function installSocketAuth(io: LuotServer, deps: SocketAuthDeps): () => v
     next();
   });
 
+  // Anything emitted to the staff room first drops the sockets whose session has ended.
+  keepStaffRoom(io, () => {
+    for (const id of [...(io.sockets.adapter.rooms.get(ROOMS.staff) ?? [])]) {
+      const socket = io.sockets.sockets.get(id);
+      const staff = socket && socketIdentity(socket).staff;
+      if (socket && staff && deps.auth.timeLeft(staff.expiresAt) <= 0) demote(socket);
+    }
+  });
+
   io.on('connection', (socket) => {
     applyRooms(socket, socketIdentity(socket));
+    armSessionEnd(socket, deps.auth);
+    socket.on('disconnect', () => clearTimeout(sessionEndTimers.get(socket)));
     socket.use((packet, next) => {
       const [event] = packet;
       const ack: unknown = packet[packet.length - 1];
@@ -218,5 +263,6 @@ function refresh(socket: LuotSocket, auth: AuthService): SocketIdentity {
   };
   (socket.data as { identity?: SocketIdentity }).identity = next;
   applyRooms(socket, next);
+  if (!next.staff) clearTimeout(sessionEndTimers.get(socket));
   return next;
 }

@@ -171,17 +171,20 @@ export class StaffRepo {
     ).lastInsertRowid;
   }
 
-  /** The live session of a token and its active account, if valid at `now`. */
+  /** The live session of a token (its id and end) and its active account, if valid at `now`. */
   sessionByToken(
     tokenHash: string,
     now: number,
-  ): { sessionId: number; staff: StaffRecord } | undefined {
-    const row = this.db.get<StaffRow & { session_id: number }>(
-      `SELECT s.*, x.id AS session_id FROM sessions x JOIN staff s ON s.id = x.staff_id
+  ): { sessionId: number; expiresAt: number; staff: StaffRecord } | undefined {
+    const row = this.db.get<StaffRow & { session_id: number; session_expires_at: number }>(
+      `SELECT s.*, x.id AS session_id, x.expires_at AS session_expires_at
+       FROM sessions x JOIN staff s ON s.id = x.staff_id
        WHERE x.token_hash = ? AND x.revoked_at IS NULL AND x.expires_at > ? AND s.active = 1`,
       [tokenHash, now],
     );
-    return row && { sessionId: row.session_id, staff: toRecord(row) };
+    return (
+      row && { sessionId: row.session_id, expiresAt: row.session_expires_at, staff: toRecord(row) }
+    );
   }
 
   /** The active staff member of a live session, if the session is valid at `now`. */
