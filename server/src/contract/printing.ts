@@ -17,10 +17,10 @@ export const PRINT_JOB_STATUSES = ['queued', 'printing', 'done', 'failed', 'canc
 export type PrintJobStatus = (typeof PRINT_JOB_STATUSES)[number];
 
 /**
- * A printer's state at one instant: the `printer:status` payload and, with the same shape,
- * one entry of `StateSnapshot.printers`, so a screen merges the two by `printerId`.
+ * A printer's state at one instant as every screen may see it (kiosks warn before issuing,
+ * hall screens, anonymous sockets): the state code, never why.
  */
-export interface PrinterStatusReport {
+export interface PublicPrinterStatus {
   printerId: number;
   /** The printer's name as the admin gave it. */
   name: string;
@@ -29,11 +29,25 @@ export interface PrinterStatusReport {
   /** Prints for kiosks without a printer of their own. */
   isDefault: boolean;
   state: PrinterState;
-  /** Why, in English, for logs and supervisors (e.g. "connect ECONNREFUSED"). */
-  detail: string | null;
   /** When the state was last seen, ISO 8601 UTC; null when the printer never reported. */
   at: string | null;
 }
+
+/** A printer's state as staff see it: the public fields and why. */
+export interface StaffPrinterStatus extends PublicPrinterStatus {
+  /**
+   * Why, in English, for logs and supervisors (e.g. "connect_refused: tcp://10.0.0.5:9100
+   * …"): it names addresses and devices on the centre's network, so it is staff's alone.
+   */
+  detail: string | null;
+}
+
+/**
+ * What a screen receives as the `printer:status` payload and, with the same shape, one
+ * entry of `StateSnapshot.printers`, so a screen merges the two by `printerId`: the staff
+ * form (with `detail`) on signed-in staff's sockets, the public form everywhere else.
+ */
+export type PrinterStatusReport = PublicPrinterStatus & Partial<Pick<StaffPrinterStatus, 'detail'>>;
 
 /**
  * `printer:removed`: an admin deleted or deactivated a printer, so it leaves
@@ -62,7 +76,7 @@ export interface PrinterView {
   deviceId: number | null;
   isDefault: boolean;
   active: boolean;
-  status: PrinterStatusReport | null;
+  status: StaffPrinterStatus | null;
 }
 
 /** One ticket to print on one printer. */

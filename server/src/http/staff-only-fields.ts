@@ -7,6 +7,12 @@ export function answerTicketHolder(res: Response): void {
   res.locals.ticketHolder = true;
 }
 
+/** Whether the caller is signed-in staff whose password is settled (sees staff-only fields). */
+export function isSettledStaff(res: Response): boolean {
+  const { staff } = identityOf(res);
+  return staff !== null && !staff.staff.mustChangePassword;
+}
+
 /**
  * Every JSON answer to anyone but settled staff goes out without the staff-only ticket
  * fields (services/public-view.ts): one place, so no route can leak them; an answer
@@ -15,8 +21,7 @@ export function answerTicketHolder(res: Response): void {
  */
 export function hideStaffOnlyFields(): RequestHandler {
   return (_req, res, next) => {
-    const { staff } = identityOf(res);
-    if (staff && !staff.staff.mustChangePassword) return next();
+    if (isSettledStaff(res)) return next();
     const json = res.json.bind(res);
     res.json = (body: unknown) =>
       json(publicView(body, res.locals.ticketHolder === true ? TICKET_HOLDER_FIELDS : []));

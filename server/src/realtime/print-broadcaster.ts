@@ -1,21 +1,28 @@
 import type { Server, Socket } from 'socket.io';
 import type { ClientEvents, ServerEvents } from '../contract/events';
 import { SERVER_EVENTS } from '../contract/events';
-import type { AgentPrintJob, PrintJob, PrinterStatusReport } from '../contract/printing';
+import type { AgentPrintJob, PrintJob, StaffPrinterStatus } from '../contract/printing';
+import { publicPrinterStatus } from '../services/print-views';
 import type { PrintNotifier } from '../services/print-worker';
 import { emitToRoom, ROOMS } from './rooms';
 import { socketIdentity } from './socket-auth';
 
 /**
  * Print news over Socket.IO: printer states and removals to everyone (kiosks warn before
- * issuing), job changes to staff, and each job for a kiosk's print agent to one agent socket only.
+ * issuing; staff see why a printer is in its state, everyone else the state alone), job
+ * changes to staff, and each job for a kiosk's print agent to one agent socket only.
  * These are live notices, not feed events: `sync` does not replay them.
  */
 export class PrintBroadcaster implements PrintNotifier {
   constructor(private readonly io: Server<ClientEvents, ServerEvents>) {}
 
-  printerStatus(report: PrinterStatusReport): void {
-    emitToRoom(this.io, ROOMS.public, SERVER_EVENTS.printerStatus, report);
+  printerStatus(report: StaffPrinterStatus): void {
+    emitToRoom(this.io, ROOMS.staff, SERVER_EVENTS.printerStatus, report);
+    // The public room holds staff sockets too: they have had the staff form.
+    this.io
+      .to(ROOMS.public)
+      .except(ROOMS.staff)
+      .emit(SERVER_EVENTS.printerStatus, publicPrinterStatus(report));
   }
 
   printerRemoved(printerId: number): void {
@@ -63,7 +70,7 @@ export class DeferredPrintNotifier implements PrintNotifier {
     this.target = target;
   }
 
-  printerStatus(report: PrinterStatusReport): void {
+  printerStatus(report: StaffPrinterStatus): void {
     this.target?.printerStatus(report);
   }
 

@@ -48,8 +48,9 @@ export function createSocketServer(
     const backlog = new SendBacklog(socket, options.maxUnsentBytes, (unsentBytes) =>
       deps.logger.warn({ socketId: socket.id, unsentBytes }, 'socket stopped reading; dropped'),
     );
-    const snapshot = deps.reader.snapshot();
-    socket.emit(SERVER_EVENTS.snapshot, seesStaffFields(socket) ? snapshot : publicView(snapshot));
+    const staff = seesStaffFields(socket);
+    const snapshot = deps.reader.snapshot(staff ? 'staff' : 'public');
+    socket.emit(SERVER_EVENTS.snapshot, staff ? snapshot : publicView(snapshot));
     registerSyncHandler(socket, { ...deps, ...options, backlog });
     registerPrintAgentHandler(socket, deps);
   });

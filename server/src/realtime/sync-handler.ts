@@ -55,8 +55,9 @@ export function registerSyncHandler(
     try {
       const parsed = syncSchema.safeParse(request);
       if (!parsed.success) throw new DomainError('validation_failed', 'sync needs { sinceSeq }');
-      const result = deps.feed.sync(parsed.data.sinceSeq);
-      reply({ data: seesStaffFields(socket) ? result : publicView(result) });
+      const staff = seesStaffFields(socket);
+      const result = deps.feed.sync(parsed.data.sinceSeq, staff ? 'staff' : 'public');
+      reply({ data: staff ? result : publicView(result) });
     } catch (error) {
       const code = error instanceof DomainError ? error.code : 'internal_error';
       if (code === 'internal_error') deps.logger.error({ err: error }, 'sync failed');

@@ -2,6 +2,7 @@ import type { FeedEnvelope, SyncResult } from '../contract/events';
 import { DomainError } from '../domain/errors';
 import type { Repos } from '../storage/repos';
 import type { QueueReader } from './queue-reader';
+import type { PrinterAudience } from './print-views';
 
 /** A client further behind than this gets a snapshot instead of the events. */
 export const MAX_REPLAY_EVENTS = 500;
@@ -28,20 +29,20 @@ export class FeedService {
 
   /**
    * The events after `sinceSeq` in order with the printers as they are now, or a snapshot
-   * when too far behind or ahead.
+   * when too far behind or ahead; printers in their public form unless `audience` is staff.
    */
-  sync(sinceSeq: number): SyncResult {
+  sync(sinceSeq: number, audience: PrinterAudience = 'public'): SyncResult {
     if (!Number.isSafeInteger(sinceSeq) || sinceSeq < 0) {
       throw new DomainError('validation_failed', 'sinceSeq must be a whole number ≥ 0');
     }
     const last = this.repos.events.lastSeq();
     if (sinceSeq > last || last - sinceSeq > MAX_REPLAY_EVENTS) {
-      return { kind: 'snapshot', snapshot: this.reader.snapshot() };
+      return { kind: 'snapshot', snapshot: this.reader.snapshot(audience) };
     }
     return {
       kind: 'events',
       events: this.repos.events.since(sinceSeq, MAX_REPLAY_EVENTS).map(toEnvelope),
-      printers: this.reader.printers(),
+      printers: this.reader.printers(audience),
     };
   }
 }

@@ -4,7 +4,7 @@ import type {
   PrintJob,
   PrintJobResult,
   PrintJobStatus,
-  PrinterStatusReport,
+  StaffPrinterStatus,
   PrinterView,
   UpdatePrinterRequest,
 } from '../contract/printing';
@@ -190,7 +190,7 @@ export class PrintService {
   }
 
   /** Asks the printer now (or the agent's last report). */
-  status(id: number): Promise<PrinterStatusReport> {
+  status(id: number): Promise<StaffPrinterStatus> {
     return this.deps.worker.queryStatus(this.printer(id));
   }
 
@@ -213,7 +213,7 @@ export class PrintService {
   }
 
   /** The active printers as screens list them (`StateSnapshot.printers`), by id. */
-  private activeReports(): Map<number, PrinterStatusReport> {
+  private activeReports(): Map<number, StaffPrinterStatus> {
     const active = this.deps.repos.printers.list().filter((printer) => printer.active);
     return new Map(active.map((printer) => [printer.id, toPrinterReport(printer)]));
   }
@@ -223,7 +223,7 @@ export class PrintService {
    * for each one added or changed (a new name, default flag or kiosk, including a printer
    * that lost its default flag to another), `printer:removed` for each one gone.
    */
-  private announceChanges(before: Map<number, PrinterStatusReport>): void {
+  private announceChanges(before: Map<number, StaffPrinterStatus>): void {
     const { notifier } = this.deps;
     const after = this.activeReports();
     try {

@@ -1,4 +1,9 @@
-import type { PrintJob, PrinterStatusReport, PrinterView } from '../contract/printing';
+import type {
+  PrintJob,
+  PrinterView,
+  PublicPrinterStatus,
+  StaffPrinterStatus,
+} from '../contract/printing';
 import type { PrintJobRecord } from '../storage/print-job-repo';
 import type { PrinterRecord } from '../storage/printer-repo';
 import { iso } from './views';
@@ -33,20 +38,51 @@ export function toPrinterView(printer: PrinterRecord): PrinterView {
   };
 }
 
+/** Who a printer's state is shown to: anyone (state only), or signed-in staff (and why). */
+export type PrinterAudience = 'public' | 'staff';
+
 /**
- * A printer's last known state, shaped like `printer:status`: the stored report's state,
- * detail and time, with the printer's current name, kiosk and default flag (an admin may
- * have changed them since). A printer that never reported is `unknown`, `at` null.
+ * A printer's last known state as anyone may see it, shaped like `printer:status`: the
+ * stored report's state and time, with the printer's current name, kiosk and default flag
+ * (an admin may have changed them since). A printer that never reported is `unknown`,
+ * `at` null.
  */
-export function toPrinterReport(printer: PrinterRecord): PrinterStatusReport {
+export function toPublicPrinterStatus(printer: PrinterRecord): PublicPrinterStatus {
   const last = printer.lastStatus;
-  return {
+  return publicPrinterStatus({
     printerId: printer.id,
     name: printer.name,
     deviceId: printer.deviceId,
     isDefault: printer.isDefault,
     state: last?.state ?? 'unknown',
-    detail: last?.detail ?? null,
     at: last?.at ?? null,
+  });
+}
+
+/** A printer's last known state as staff see it: the public form and why (`detail`). */
+export function toPrinterReport(printer: PrinterRecord): StaffPrinterStatus {
+  return { ...toPublicPrinterStatus(printer), detail: printer.lastStatus?.detail ?? null };
+}
+
+/** The printer's state for `audience`. */
+export function printerStatusFor(
+  printer: PrinterRecord,
+  audience: PrinterAudience,
+): PublicPrinterStatus {
+  return audience === 'staff' ? toPrinterReport(printer) : toPublicPrinterStatus(printer);
+}
+
+/**
+ * The public form of a state (from a staff report, or anything wider), built field by
+ * field, so a field added to the staff form tomorrow never reaches anonymous screens.
+ */
+export function publicPrinterStatus(report: PublicPrinterStatus): PublicPrinterStatus {
+  return {
+    printerId: report.printerId,
+    name: report.name,
+    deviceId: report.deviceId,
+    isDefault: report.isDefault,
+    state: report.state,
+    at: report.at,
   };
 }

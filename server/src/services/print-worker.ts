@@ -1,5 +1,5 @@
 import type { EscPosOptions } from '../../../printers';
-import type { PrintJobResult, PrintJob, PrinterStatusReport } from '../contract/printing';
+import type { PrintJobResult, PrintJob, StaffPrinterStatus } from '../contract/printing';
 import type { PrintJobRecord } from '../storage/print-job-repo';
 import type { PrinterRecord } from '../storage/printer-repo';
 import type { Repos } from '../storage/repos';
@@ -18,8 +18,11 @@ import type { TicketPrint } from './ticket-print';
 
 /** Where print news goes: Socket.IO in production (realtime/print-broadcaster.ts). */
 export interface PrintNotifier extends AgentChannel {
-  /** To every screen: kiosks warn before issuing, supervisors watch. */
-  printerStatus(report: PrinterStatusReport): void;
+  /**
+   * To every screen: kiosks warn before issuing, supervisors watch. Staff get the report
+   * as it is; everyone else its public form (no `detail`).
+   */
+  printerStatus(report: StaffPrinterStatus): void;
   /** To every screen: the printer left the active printers (deleted or deactivated). */
   printerRemoved(printerId: number): void;
   /** To staff. */
@@ -94,7 +97,7 @@ export class PrintWorker {
   }
 
   /** The printer's status now, recorded and broadcast. */
-  async queryStatus(printer: PrinterRecord): Promise<PrinterStatusReport> {
+  async queryStatus(printer: PrinterRecord): Promise<StaffPrinterStatus> {
     if (printer.target === 'agent') return this.statuses.lastOfAgent(printer);
     const { state, detail } = await this.direct.status(printer);
     return this.statuses.record(printer, state, detail);

@@ -1,4 +1,4 @@
-import type { PrintJobResult, PrinterState, PrinterStatusReport } from '../contract/printing';
+import type { PrintJobResult, PrinterState, StaffPrinterStatus } from '../contract/printing';
 import { DomainError } from '../domain/errors';
 import type { PrinterRecord } from '../storage/printer-repo';
 import type { Repos } from '../storage/repos';
@@ -34,7 +34,7 @@ export class PrinterStatuses {
   constructor(
     private readonly repos: Repos,
     private readonly clock: Clock,
-    private readonly send: (report: PrinterStatusReport) => void,
+    private readonly send: (report: StaffPrinterStatus) => void,
   ) {}
 
   /**
@@ -50,7 +50,7 @@ export class PrinterStatuses {
     state: PrinterState,
     detail: string | null,
     options: { onlyIfChanged?: boolean; notices?: Notice[] } = {},
-  ): PrinterStatusReport {
+  ): StaffPrinterStatus {
     const now = this.clock.now();
     const stored = this.repos.printers.get(printer.id);
     const current = stored ?? printer;
@@ -65,7 +65,7 @@ export class PrinterStatuses {
     ) {
       return toPrinterReport(stored);
     }
-    const report: PrinterStatusReport = {
+    const report: StaffPrinterStatus = {
       printerId: current.id,
       name: current.name,
       deviceId: current.deviceId,
@@ -84,7 +84,7 @@ export class PrinterStatuses {
   }
 
   /** A print agent's report of its kiosk's printer (`print-job:result` without a job). */
-  agentReport(deviceId: number, result: PrintJobResult): PrinterStatusReport {
+  agentReport(deviceId: number, result: PrintJobResult): StaffPrinterStatus {
     const printer = this.repos.printers.activeForDevice(deviceId);
     if (!printer || printer.target !== 'agent') {
       throw new DomainError('printer_not_found', `Kiosk ${deviceId} has no agent printer`);
@@ -93,7 +93,7 @@ export class PrinterStatuses {
   }
 
   /** An agent printer's state: its agent's last report (the server cannot ask it). */
-  lastOfAgent(printer: PrinterRecord): PrinterStatusReport {
+  lastOfAgent(printer: PrinterRecord): StaffPrinterStatus {
     return printer.lastStatus
       ? toPrinterReport(printer)
       : this.record(printer, 'unknown', 'no report from the agent yet');

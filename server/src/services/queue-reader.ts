@@ -6,7 +6,7 @@ import type {
   WaitingCounts,
 } from '../contract/entities';
 import type { TicketCalled } from '../contract/events';
-import type { PrinterStatusReport } from '../contract/printing';
+import type { PublicPrinterStatus } from '../contract/printing';
 import { recentCallOf, SERVER_EVENTS } from '../contract/events';
 import { unavailableReason, type Unavailable } from '../domain/availability';
 import { DomainError } from '../domain/errors';
@@ -18,7 +18,7 @@ import { estimateWaitMinutes } from '../domain/estimate';
 import { compareCandidates } from '../domain/next-ticket';
 import type { TicketRecord } from '../domain/ticket';
 import type { Repos } from '../storage/repos';
-import { toPrinterReport } from './print-views';
+import { printerStatusFor, type PrinterAudience } from './print-views';
 import { toCounter, toService, toWaitingCounts } from './views';
 
 /** How many calls a snapshot carries for the hall screen. */
@@ -111,26 +111,30 @@ export class QueueReader {
     });
   }
 
-  /** Active printers with their last known state (the `printers` table's `last_status`). */
-  printers(): PrinterStatusReport[] {
+  /**
+   * Active printers with their last known state (the `printers` table's `last_status`):
+   * the state alone, or for `staff` also why.
+   */
+  printers(audience: PrinterAudience = 'public'): PublicPrinterStatus[] {
     return this.repos.printers
       .list()
       .filter((printer) => printer.active)
-      .map(toPrinterReport);
+      .map((printer) => printerStatusFor(printer, audience));
   }
 
   /**
    * Everything a screen needs, consistent as of one seq: the reads run
-   * synchronously on the one connection, so no write can fall between them.
+   * synchronously on the one connection, so no write can fall between them. Printers
+   * come in their public form unless `audience` is `staff`.
    */
-  snapshot(): StateSnapshot {
+  snapshot(audience: PrinterAudience = 'public'): StateSnapshot {
     return {
       seq: this.repos.events.lastSeq(),
       centre: this.settings.centreInfo(),
       services: this.services(),
       counters: this.counters(),
       recentCalls: this.recentCalls(),
-      printers: this.printers(),
+      printers: this.printers(audience),
       serverTime: new Date(this.clock.now()).toISOString(),
     };
   }

@@ -91,7 +91,6 @@ describe('printer changes are announced and audited', () => {
       deviceId: null,
       isDefault: true,
       state: 'unknown',
-      detail: null,
       at: null,
     });
 

@@ -6,7 +6,7 @@ import type { Services } from '../../services/create-services';
 import { toTicket } from '../../services/views';
 import { identityOf, requirePermission } from '../permission';
 import { idempotencyKey, parse, parseId } from '../validation';
-import { answerTicketHolder } from '../staff-only-fields';
+import { answerTicketHolder, isSettledStaff } from '../staff-only-fields';
 
 /** Public queue endpoints: health, services, state, issuing, reading and tracking tickets. */
 export function queueRoutes({ issuer, queue, reader, tickets }: Services): Router {
@@ -22,7 +22,7 @@ export function queueRoutes({ issuer, queue, reader, tickets }: Services): Route
   });
 
   router.get('/state', read, (_req, res) => {
-    res.json(reader.snapshot());
+    res.json(reader.snapshot(isSettledStaff(res) ? 'staff' : 'public'));
   });
 
   router.post('/tickets', (req, res) => {
