@@ -1,5 +1,6 @@
 import {
   recentCallOf,
+  type CentreInfo,
   type Counter,
   type FeedEnvelope,
   type RecentCall,
@@ -53,7 +54,14 @@ function withTicket(counters: Counter[], ticket: Ticket): Counter[] {
 export function applyEvent(state: StateSnapshot, envelope: FeedEnvelope): StateSnapshot {
   const seq = envelope.payload.seq;
   if (envelope.type === 'centre:updated') {
-    return { ...state, seq, centre: envelope.payload.centre };
+    // Events recorded before the zone and public URL were sent lack them: keep the state's.
+    const sent: Partial<CentreInfo> = envelope.payload.centre;
+    const centre: CentreInfo = {
+      ...envelope.payload.centre,
+      timeZone: sent.timeZone ?? state.centre.timeZone,
+      publicUrl: sent.publicUrl ?? state.centre.publicUrl,
+    };
+    return { ...state, seq, centre };
   }
   if (envelope.type === 'counter:updated') {
     return { ...state, seq, counters: withCounter(state.counters, envelope.payload.counter) };

@@ -123,6 +123,16 @@ export interface CentreInfo {
    * from `centre:updated` events recorded before the field existed: read that as `open`.
    */
   kioskPolicy: KioskPolicy;
+  /**
+   * The centre's IANA time zone (LUOT_TIME_ZONE): screens show clocks, times and the
+   * service day in it, whatever zone their PC is set to.
+   */
+  timeZone: string;
+  /**
+   * Where visitors' phones reach the server (LUOT_PUBLIC_URL, else its LAN address), no
+   * trailing slash: tracking links and QR codes start with it, as on printed tickets.
+   */
+  publicUrl: string;
 }
 
 /** Everything a screen needs to draw itself from nothing. */

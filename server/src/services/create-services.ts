@@ -66,7 +66,7 @@ export function createServices(
   const settings = new SettingsService(
     repos,
     runner,
-    { centreName: options.centreName },
+    { centreName: options.centreName, timeZone, publicUrl: options.publicUrl },
     options.logger,
   );
   const reader = new QueueReader(repos, settings, clock, timeZone);

@@ -10,9 +10,18 @@ import type { StoredSetting } from '../storage/settings-repo';
 import type { Actor } from './actor';
 import type { CommandRunner } from './command-runner';
 
+/** The centre's zone when the deployment names none (config's default too). */
+const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+/** Where the server answers when nothing else is known. */
+const DEFAULT_PUBLIC_URL = 'http://localhost:8080';
+
 /** Values the deployment fixes, overriding what admins stored. */
 export interface SettingsOverrides {
   centreName?: string | undefined;
+  /** The centre's time zone, as screens are told it. */
+  timeZone?: string;
+  /** The base URL visitors' phones reach the server at (known once it listens). */
+  publicUrl?: () => string;
 }
 
 /** The centre's settings: defaults, overlaid by what admins stored, overlaid by the environment. */
@@ -73,7 +82,15 @@ export class SettingsService {
   /** What screens show of the centre. */
   centreInfo(): CentreInfo {
     const { centreName, priorityClasses, pauseReasons, recallLimit, kioskPolicy } = this.current();
-    return { name: centreName, priorityClasses, pauseReasons, recallLimit, kioskPolicy };
+    return {
+      name: centreName,
+      priorityClasses,
+      pauseReasons,
+      recallLimit,
+      kioskPolicy,
+      timeZone: this.overrides.timeZone ?? DEFAULT_TIME_ZONE,
+      publicUrl: (this.overrides.publicUrl?.() ?? DEFAULT_PUBLIC_URL).replace(/\/+$/, ''),
+    };
   }
 
   /** Forgets the cache (after a seed writes directly). */

@@ -211,6 +211,8 @@ describe('applyEvent() for centre:updated', () => {
       pauseReasons: ['Họp'],
       recallLimit: 1,
       kioskPolicy: 'paired' as const,
+      timeZone: 'Asia/Bangkok',
+      publicUrl: 'http://192.0.2.20:8080',
     };
 
     const after = applyEvent(snapshot(), {
@@ -220,6 +222,18 @@ describe('applyEvent() for centre:updated', () => {
 
     expect(after.centre).toEqual(centre);
     expect(after.seq).toBe(11);
+  });
+
+  test('keeps the zone and public URL the state has when an event recorded before them lacks them', () => {
+    const before = snapshot();
+    const { timeZone: _zone, publicUrl: _url, ...older } = { ...before.centre, name: 'Cũ' };
+
+    const after = applyEvent(before, {
+      type: 'centre:updated',
+      payload: { seq: 11, at: '', centre: older as typeof before.centre },
+    });
+
+    expect(after.centre).toEqual({ ...before.centre, name: 'Cũ' });
   });
 });
 

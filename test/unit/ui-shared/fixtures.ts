@@ -74,6 +74,8 @@ export function snapshot(overrides: Partial<StateSnapshot> = {}): StateSnapshot 
       pauseReasons: [],
       recallLimit: 3,
       kioskPolicy: 'open',
+      timeZone: 'Asia/Ho_Chi_Minh',
+      publicUrl: 'http://192.0.2.10:8080',
     },
     services: [service(1, 2), service(2, 0)],
     counters: [counter(), counter({ id: 2, number: 2, name: 'Quầy 2', serviceIds: [2, 1] })],
