@@ -8,6 +8,7 @@ import {
   type Ticket,
   type WaitingCounts,
 } from '@luot/contract';
+import { serviceDayOf } from './format';
 
 /** How many calls the state keeps: as many as the server's snapshot carries. */
 export const RECENT_CALLS_KEPT = 10;
@@ -47,11 +48,31 @@ function withTicket(counters: Counter[], ticket: Ticket): Counter[] {
 }
 
 /**
+ * The state without the calls of service days before the one `now` falls on (in the
+ * centre's zone): the hall screen starts each day empty, as the server's snapshot does.
+ * The same object when there is nothing to drop.
+ */
+export function withCallsOfDay(state: StateSnapshot, now: number): StateSnapshot {
+  if (!Number.isFinite(now) || state.recentCalls.length === 0) return state;
+  const zone = state.centre.timeZone;
+  const today = serviceDayOf(now, zone);
+  const calls = state.recentCalls.filter(
+    (call) => serviceDayOf(Date.parse(call.calledAt), zone) >= today,
+  );
+  return calls.length === state.recentCalls.length ? state : { ...state, recentCalls: calls };
+}
+
+/**
  * The state after one feed event: a pure function returning a new snapshot and
  * leaving its input untouched. Like the server's snapshot, every call (recalls
- * included) is its own line of `recentCalls`, newest first.
+ * included) is its own line of `recentCalls`, newest first; an event of a new service day
+ * drops the calls of the days before.
  */
 export function applyEvent(state: StateSnapshot, envelope: FeedEnvelope): StateSnapshot {
+  return withCallsOfDay(applyOne(state, envelope), Date.parse(envelope.payload.at));
+}
+
+function applyOne(state: StateSnapshot, envelope: FeedEnvelope): StateSnapshot {
   const seq = envelope.payload.seq;
   if (envelope.type === 'centre:updated') {
     // Events recorded before the zone and public URL were sent lack them: keep the state's.

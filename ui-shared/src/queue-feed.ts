@@ -5,7 +5,7 @@ import type {
   StateSnapshot,
   SyncResult,
 } from '@luot/contract';
-import { applyEvent } from './apply-event';
+import { applyEvent, withCallsOfDay } from './apply-event';
 import { applyPrinterList, applyPrinterRemoved, applyPrinterStatus } from './printers';
 import { noteServerTime } from './server-time';
 
@@ -135,6 +135,18 @@ export class QueueFeed {
         this.applyAll(result.events, applyPrinterList(this.state, result.printers));
       }
     });
+  }
+
+  /**
+   * Drops the calls of service days before the one `now` falls on: a screen left open
+   * overnight with no event since shows the new day empty.
+   */
+  rollDay(now: number): void {
+    if (this.state === null) return;
+    const next = withCallsOfDay(this.state, now);
+    if (next === this.state) return;
+    this.state = next;
+    this.listener.onState(next);
   }
 
   /** Stops waiting to try again (the page is going away). */

@@ -7,6 +7,7 @@ import {
 } from '@luot/contract';
 import { apiGet } from './api';
 import { QueueFeed } from './queue-feed';
+import { serverNow } from './server-time';
 import { getSocket, isConnected, listen, listenConnection, requestSync } from './socket';
 
 /** Where the live connection stands; `connecting` only until the first answer. */
@@ -24,6 +25,9 @@ export interface QueueStateOptions {
   /** Called once per feed event, in seq order, after it is applied (e.g. to announce a call). */
   onEvent?: (envelope: FeedEnvelope) => void;
 }
+
+/** How often a screen checks whether the service day has turned. */
+const DAY_CHECK_MS = 30_000;
 
 /** Every event of the feed (not the snapshot, not the live-only printing events). */
 const FEED_EVENTS = FEED_EVENT_NAMES;
@@ -73,8 +77,11 @@ export function useQueueState(options: QueueStateOptions = {}): QueueState {
         (error: unknown) => console.error('Luot: could not load the state', error),
       );
     }
+    // By the server's clock, so a screen PC with a wrong date still turns the day with the centre.
+    const dayCheck = setInterval(() => feed.rollDay(serverNow().getTime()), DAY_CHECK_MS);
     return () => {
       unsubscribers.forEach((unsubscribe) => unsubscribe());
+      clearInterval(dayCheck);
       feed.dispose();
     };
   }, []);

@@ -105,10 +105,14 @@ export class QueueReader {
   }
 
   recentCalls(limit = RECENT_CALLS): RecentCall[] {
-    return this.repos.events.latestOfType(SERVER_EVENTS.ticketCalled, limit).map((event) => {
-      const payload = event.payload as unknown as Omit<TicketCalled, 'seq' | 'at'>;
-      return recentCallOf(payload, new Date(event.at).toISOString());
-    });
+    const today = serviceDay(this.clock.now(), this.timeZone);
+    return this.repos.events
+      .latestOfType(SERVER_EVENTS.ticketCalled, limit)
+      .filter((event) => serviceDay(event.at, this.timeZone) === today)
+      .map((event) => {
+        const payload = event.payload as unknown as Omit<TicketCalled, 'seq' | 'at'>;
+        return recentCallOf(payload, new Date(event.at).toISOString());
+      });
   }
 
   /**
@@ -122,6 +126,10 @@ export class QueueReader {
       .map((printer) => printerStatusFor(printer, audience));
   }
 
+  /**
+   * The latest calls of the current service day, newest first: the hall screen starts
+   * each morning empty. Being newest first, today's calls are all ahead of any older one.
+   */
   /**
    * Everything a screen needs, consistent as of one seq: the reads run
    * synchronously on the one connection, so no write can fall between them. Printers
