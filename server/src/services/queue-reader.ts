@@ -104,6 +104,10 @@ export class QueueReader {
     return estimateWaitMinutes(ahead, mean, this.repos.counters.staffedCountFor(serviceId));
   }
 
+  /**
+   * The latest calls of the current service day, newest first: the hall screen starts
+   * each morning empty. Being newest first, today's calls are all ahead of any older one.
+   */
   recentCalls(limit = RECENT_CALLS): RecentCall[] {
     const today = serviceDay(this.clock.now(), this.timeZone);
     return this.repos.events
@@ -126,10 +130,6 @@ export class QueueReader {
       .map((printer) => printerStatusFor(printer, audience));
   }
 
-  /**
-   * The latest calls of the current service day, newest first: the hall screen starts
-   * each morning empty. Being newest first, today's calls are all ahead of any older one.
-   */
   /**
    * Everything a screen needs, consistent as of one seq: the reads run
    * synchronously on the one connection, so no write can fall between them. Printers
