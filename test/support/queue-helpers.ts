@@ -4,6 +4,7 @@ import type {
   Counter,
   FeedEventName,
   IssueTicketResponse,
+  Role,
   StateSnapshot,
   Ticket,
   TicketResponse,
@@ -78,14 +79,18 @@ export function useQueueFixture(events: readonly FeedEventName[] = []): {
   return { f, connect };
 }
 
-/** Adds a clerk account straight to the database and signs it in. */
-export async function addClerk(server: TestServer, username: string): Promise<ApiClient> {
+/** Adds a staff account (a clerk unless told) straight to the database and signs it in. */
+export async function addClerk(
+  server: TestServer,
+  username: string,
+  role: Role = 'clerk',
+): Promise<ApiClient> {
   const password = 'clerk-password-1';
   server.server.application.repos.staff.insert(
     {
       username,
       displayName: `Cán bộ ${username}`,
-      role: 'clerk',
+      role,
       passwordHash: await hashPassword(password),
       mustChangePassword: false,
     },

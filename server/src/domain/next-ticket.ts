@@ -60,7 +60,7 @@ export function compareCandidates(
 
 /** True when the counter may call this ticket at all. */
 export function isEligible(
-  candidate: WaitingCandidate,
+  candidate: Pick<WaitingCandidate, 'serviceId' | 'targetCounterId'>,
   tiers: ReadonlyMap<number, number>,
   counterId: number | undefined,
 ): boolean {

@@ -10,7 +10,7 @@ import { serviceDay } from '../domain/service-day';
 import type { TicketRecord } from '../domain/ticket';
 import type { CounterRecord } from '../storage/counter-repo';
 import type { Repos } from '../storage/repos';
-import { assertMayOperate, type Actor } from './actor';
+import { assertMayHandleTicket, assertMayOperate, type Actor } from './actor';
 import type { CommandContext, CommandResult, CommandRunner } from './command-runner';
 import type { DayEnd } from './day-end';
 import type { QueueReader } from './queue-reader';
@@ -92,8 +92,10 @@ export class QueueService {
       idempotencyKey,
       (counter, current, context) => {
         this.assertOpen(counter);
-        this.makeRoom(current, context);
         const ticket = this.findTarget(target, context.at);
+        // Checked before a ticket being served here is finished to make room: a refusal changes nothing.
+        assertMayHandleTicket(actor, ticket, [counter]);
+        this.makeRoom(current, context);
         return { ticket: toTicket(this.callAt(counter, ticket, actor, context)) };
       },
     );

@@ -5,7 +5,7 @@ import { serviceDay } from '../domain/service-day';
 import type { TicketRecord } from '../domain/ticket';
 import type { TicketCommand } from '../domain/transitions';
 import type { Repos } from '../storage/repos';
-import type { Actor } from './actor';
+import { assertMayHandleTicket, type Actor } from './actor';
 import type { Clock } from './clock';
 import type { CommandResult, CommandRunner } from './command-runner';
 import type { DayEnd } from './day-end';
@@ -84,6 +84,7 @@ export class TicketService {
       estimatedWaitMinutes:
         ticket.status === 'waiting' ? reader.estimate(ticket.serviceId, ahead) : 0,
       centreName: settings.current().centreName,
+      timeZone: settings.centreInfo().timeZone,
     };
   }
 
@@ -100,6 +101,8 @@ export class TicketService {
       this.deps.dayEnd.expireEarlierDays(context);
       const ticket = this.deps.repos.tickets.get(id);
       if (!ticket) throw new DomainError('ticket_not_found', `No ticket ${id}`);
+      const desks = this.deps.repos.counters.list().filter((c) => c.staffId === actor.staffId);
+      assertMayHandleTicket(actor, ticket, desks);
       this.assertToday(ticket, context.at);
       return { ticket: toTicket(this.deps.mover.move(ticket, command, context)) };
     });
