@@ -94,6 +94,7 @@ export function App() {
           result={issue.response}
           service={selected}
           priorityClasses={state?.centre.priorityClasses ?? []}
+          publicUrl={state?.centre.publicUrl ?? null}
           noPaper={noPaper}
           onDone={backToMenu}
         />

@@ -16,13 +16,22 @@ interface Props {
   result: IssueTicketResponse;
   service: Service;
   priorityClasses: PriorityClassOption[];
+  /** The server's public URL, which the tracking QR code starts with (null: not known yet). */
+  publicUrl: string | null;
   /** The kiosk's printer cannot print: remind the visitor to remember the number. */
   noPaper: boolean;
   onDone: () => void;
 }
 
 /** The number just taken, very large, with people ahead and the estimated wait. */
-export function IssuedTicket({ result, service, priorityClasses, noPaper, onDone }: Props) {
+export function IssuedTicket({
+  result,
+  service,
+  priorityClasses,
+  publicUrl,
+  noPaper,
+  onDone,
+}: Props) {
   const { t, lang } = useI18n();
   const [secondsLeft, setSecondsLeft] = useState(SHOW_SECONDS);
   const { ticket } = result;
@@ -64,7 +73,7 @@ export function IssuedTicket({ result, service, priorityClasses, noPaper, onDone
           {t('kiosk.estimatedWait', { minutes: result.estimatedWaitMinutes })}
         </p>
       )}
-      <TrackingCode token={result.trackingToken} />
+      {publicUrl !== null && <TrackingCode token={result.trackingToken} publicUrl={publicUrl} />}
       <p className="issued-thanks">{t('kiosk.thanks')}</p>
       <button
         type="button"

@@ -4,17 +4,19 @@ import { QrCode } from '@luot/ui-shared/QrCode';
 import { useI18n } from '@luot/ui-shared/use-i18n';
 
 /** Where a visitor's phone follows a ticket: the page the server serves at `/t/<token>`. */
-export function trackingUrl(origin: string, token: string): string {
-  return `${origin}/t/${encodeURIComponent(token)}`;
+export function trackingUrl(publicUrl: string, token: string): string {
+  return `${publicUrl}/t/${encodeURIComponent(token)}`;
 }
 
 /**
  * The ticket's tracking page as a QR code with a line saying what it is for, and its
- * address in small type; without an encoder, the address alone.
+ * address in small type; without an encoder, the address alone. The address starts with
+ * the server's public URL, as on the printed ticket: the kiosk browser's own origin is
+ * often `http://localhost:8080`, which no phone can open.
  */
-export function TrackingCode({ token }: { token: string }) {
+export function TrackingCode({ token, publicUrl }: { token: string; publicUrl: string }) {
   const { t } = useI18n();
-  const url = trackingUrl(location.origin, token);
+  const url = trackingUrl(publicUrl, token);
   const matrix = useMemo(() => encodeQr(url), [url]);
   return (
     <div className="tracking" data-testid="tracking">

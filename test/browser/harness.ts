@@ -36,14 +36,15 @@ export interface Harness {
 
 /**
  * A describe block run in Chromium against a server on port 0 (`options.printing` makes
- * its print queue give up sooner, say). Without Chromium its tests are registered as
- * skipped, so Jest's summary counts them as skipped and never as passed; in CI (`CI` set)
- * a missing Chromium fails every one of them instead.
+ * its print queue give up sooner, say; `options.env` sets the server's environment).
+ * Without Chromium its tests are registered as skipped, so Jest's summary counts them as
+ * skipped and never as passed; in CI (`CI` set) a missing Chromium fails every one of
+ * them instead.
  */
 export function describeInChromium(
   title: string,
   body: (harness: Harness) => void,
-  options: { printing?: Partial<PrintingOptions> } = {},
+  options: { printing?: Partial<PrintingOptions>; env?: Record<string, string> } = {},
 ): void {
   const skip = !haveChromium && !process.env.CI;
   if (skip) {

@@ -1,5 +1,5 @@
 import type { Language, Service } from '@luot/contract';
-import { CENTRE_TIME_ZONE } from './use-clock';
+import { centreTimeZone } from './centre-zone';
 
 /** A service's name in the page language (falls back to Vietnamese when no English is set). */
 export function serviceName(service: Service | undefined, lang: Language): string {
@@ -18,7 +18,7 @@ export const LOCALES: Record<Language, string> = { vi: 'vi-VN', en: 'en-GB' };
 /** The time of day (HH:mm) of an ISO timestamp in the centre's time zone. */
 export function formatTime(iso: string, lang: Language): string {
   return new Date(iso).toLocaleTimeString(LOCALES[lang], {
-    timeZone: CENTRE_TIME_ZONE,
+    timeZone: centreTimeZone(),
     hour: '2-digit',
     minute: '2-digit',
     hour12: false,

@@ -1,9 +1,6 @@
 import { useEffect, useState } from 'react';
 import { serverNow } from './server-time';
 
-/** The centre's time zone; numbering and every clock on screen follow it. */
-export const CENTRE_TIME_ZONE = 'Asia/Ho_Chi_Minh';
-
 /** The current time by the server's clock (see server-time.ts), refreshed every `intervalMs`. */
 export function useClock(intervalMs = 1000): Date {
   const [now, setNow] = useState(() => serverNow());

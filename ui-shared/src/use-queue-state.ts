@@ -6,6 +6,7 @@ import {
   type StateSnapshot,
 } from '@luot/contract';
 import { apiGet } from './api';
+import { noteCentreZone } from './centre-zone';
 import { QueueFeed } from './queue-feed';
 import { serverNow } from './server-time';
 import { getSocket, isConnected, listen, listenConnection, requestSync } from './socket';
@@ -48,7 +49,10 @@ export function useQueueState(options: QueueStateOptions = {}): QueueState {
     const feed = new QueueFeed(
       requestSync,
       {
-        onState: setState,
+        onState: (next) => {
+          noteCentreZone(next.centre.timeZone);
+          setState(next);
+        },
         onEvent: (envelope) => onEvent(envelope),
         onError: (error) => console.error('Luot: catching up failed; trying again', error),
       },

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { SERVER_EVENTS, type TicketStatus, type TrackResponse } from '@luot/contract';
 import { ApiRequestError, apiGet } from '@luot/ui-shared/api';
+import { noteCentreZone } from '@luot/ui-shared/centre-zone';
 import { isConnected, listen, listenConnection } from '@luot/ui-shared/socket';
 import type { ConnectionStatus } from '@luot/ui-shared/use-queue-state';
 
@@ -55,6 +56,7 @@ export function useTracking(token: string | null) {
       apiGet<TrackResponse>(`/api/track/${encodeURIComponent(token ?? '')}`).then(
         (data) => {
           if (!live) return;
+          noteCentreZone(data.timeZone);
           final = FINAL.includes(data.ticket.status);
           setTracking({ status: 'found', data, failed: false });
         },

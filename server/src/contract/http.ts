@@ -58,6 +58,8 @@ export interface TrackResponse {
   ahead: number;
   estimatedWaitMinutes: number;
   centreName: string;
+  /** The centre's IANA time zone: the page shows times in it, not the phone's. */
+  timeZone: string;
 }
 
 /** `POST /api/auth/login` */

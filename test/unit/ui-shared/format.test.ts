@@ -1,3 +1,4 @@
+import { noteCentreZone } from '../../../ui-shared/src/centre-zone';
 import { formatElapsed, formatTime, minutesSince } from '../../../ui-shared/src/format';
 
 describe('formatElapsed()', () => {
@@ -19,8 +20,16 @@ describe('formatElapsed()', () => {
 
 describe('formatTime()', () => {
   test('gives the time of day in the centre time zone (UTC+7), 24-hour', () => {
+    noteCentreZone('Asia/Ho_Chi_Minh');
+
     expect(formatTime('2026-11-27T02:05:00.000Z', 'vi')).toBe('09:05');
     expect(formatTime('2026-11-27T13:30:00.000Z', 'en')).toBe('20:30');
+  });
+
+  test('follows the zone the server names, whatever the machine’s', () => {
+    noteCentreZone('America/New_York');
+
+    expect(formatTime('2026-11-27T02:05:00.000Z', 'vi')).toBe('21:05');
   });
 });
 
