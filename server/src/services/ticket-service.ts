@@ -84,7 +84,6 @@ export class TicketService {
       estimatedWaitMinutes:
         ticket.status === 'waiting' ? reader.estimate(ticket.serviceId, ahead) : 0,
       centreName: settings.current().centreName,
-      timeZone: settings.centreInfo().timeZone,
     };
   }
 
