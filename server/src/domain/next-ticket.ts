@@ -68,41 +68,64 @@ export function isEligible(
   return tiers.has(candidate.serviceId);
 }
 
-function best<T extends WaitingCandidate>(
-  group: readonly T[],
-  compare: (a: T, b: T) => number,
-): T | null {
-  let found: T | null = null;
-  for (const candidate of group)
-    if (found === null || compare(candidate, found) < 0) found = candidate;
-  return found;
+/**
+ * One counter working down the waiting tickets by the queue rules: each call to the
+ * returned function gives the ticket the counter calls next, skipping those in `taken`
+ * (called by another counter meanwhile), and keeps the counter's interleave count as
+ * it goes. Order within each group never changes with the count, so both are sorted once.
+ */
+export function callCursor<T extends WaitingCandidate>(
+  waiting: readonly T[],
+  tiers: ReadonlyMap<number, number>,
+  context: ChoiceContext = {},
+): (taken?: ReadonlySet<number>) => T | null {
+  const eligible = waiting.filter((c) => isEligible(c, tiers, context.counterId));
+  const compare = compareCandidates(tiers, context);
+  const priority = eligible.filter((c) => c.priorityClass !== null).sort(compare);
+  const normal = eligible.filter((c) => c.priorityClass === null).sort(compare);
+  const policy = context.policy ?? { mode: 'strict' };
+  let streak = context.normalStreak ?? 0;
+  let p = 0;
+  let n = 0;
+  return (taken = new Set()) => {
+    while (p < priority.length && taken.has((priority[p] as T).id)) p++;
+    while (n < normal.length && taken.has((normal[n] as T).id)) n++;
+    const priorityFirst = n >= normal.length || policy.mode === 'strict' || streak >= policy.every;
+    const next = p < priority.length && priorityFirst ? priority[p++] : normal[n++];
+    if (next === undefined) return null;
+    streak = nextNormalStreak(streak, next);
+    return next;
+  };
 }
 
 /**
- * The ticket a counter serving `tiers` (service id → tier) calls next, or null
- * when nobody it may call is waiting. Priority tickets go first under the
- * `strict` policy; under `interleave` one goes after every N normal calls.
+ * The order in which a counter serving `tiers` (service id → tier) would call the
+ * waiting tickets it may call, if nobody else called and nobody new arrived. Priority
+ * tickets go first under the `strict` policy; under `interleave` one goes after every
+ * N normal calls, counting from the counter's `normalStreak`. The one ordering rule
+ * behind both the next call and the people-ahead figure (queue-position.ts).
+ */
+export function callOrder<T extends WaitingCandidate>(
+  waiting: readonly T[],
+  tiers: ReadonlyMap<number, number>,
+  context: ChoiceContext = {},
+): T[] {
+  const next = callCursor(waiting, tiers, context);
+  const order: T[] = [];
+  for (let ticket = next(); ticket !== null; ticket = next()) order.push(ticket);
+  return order;
+}
+
+/**
+ * The ticket a counter serving `tiers` calls next: the head of its `callOrder`, or
+ * null when nobody it may call is waiting.
  */
 export function chooseNextTicket<T extends WaitingCandidate>(
   waiting: readonly T[],
   tiers: ReadonlyMap<number, number>,
   context: ChoiceContext = {},
 ): T | null {
-  const eligible = waiting.filter((c) => isEligible(c, tiers, context.counterId));
-  const compare = compareCandidates(tiers, context);
-  const priority = best(
-    eligible.filter((c) => c.priorityClass !== null),
-    compare,
-  );
-  const normal = best(
-    eligible.filter((c) => c.priorityClass === null),
-    compare,
-  );
-  if (priority === null) return normal;
-  if (normal === null) return priority;
-  const policy = context.policy ?? { mode: 'strict' };
-  if (policy.mode === 'strict') return priority;
-  return (context.normalStreak ?? 0) >= policy.every ? priority : normal;
+  return callCursor(waiting, tiers, context)();
 }
 
 /** The counter's streak of normal calls after it calls `ticket`. */

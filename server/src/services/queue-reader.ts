@@ -15,7 +15,9 @@ import type { ServiceRecord } from '../storage/service-repo';
 import type { Clock } from './clock';
 import type { SettingsService } from './settings-service';
 import { estimateWaitMinutes } from '../domain/estimate';
-import { compareCandidates } from '../domain/next-ticket';
+import { isEligible } from '../domain/next-ticket';
+import { peopleAhead, type QueueDesk } from '../domain/queue-position';
+import type { CounterRecord } from '../storage/counter-repo';
 import type { TicketRecord } from '../domain/ticket';
 import type { Repos } from '../storage/repos';
 import { printerStatusFor, type PrinterAudience } from './print-views';
@@ -78,22 +80,38 @@ export class QueueReader {
   }
 
   /**
-   * Waiting tickets of the same service that go before this one under the
-   * strict rule: every priority ticket before a normal one, then queue order.
+   * Tickets called before this waiting one if the counters that may call it take turns
+   * by the queue rules (`peopleAhead`, the same ordering as call-next): the open counters
+   * with a clerk, or when none is, every counter serving its service, or else one desk
+   * serving only its service.
    */
   ahead(ticket: TicketRecord): number {
     if (ticket.status !== 'waiting') return 0;
-    const compare = compareCandidates(new Map([[ticket.serviceId, 1]]));
-    const isPriority = (t: TicketRecord) => t.priorityClass !== null;
-    return this.repos.tickets
-      .waitingFor([ticket.serviceId])
-      .filter(
-        (other) =>
-          other.id !== ticket.id &&
-          (isPriority(other) !== isPriority(ticket)
-            ? isPriority(other)
-            : compare(other, ticket) < 0),
-      ).length;
+    const able = this.repos.counters
+      .list()
+      .map((counter) => ({ counter, desk: queueDeskOf(counter) }))
+      .filter(({ desk }) => isEligible(ticket, desk.tiers, desk.counterId));
+    const working = able.filter(
+      ({ counter }) => counter.staffId !== null && counter.status === 'open',
+    );
+    const desks = (working.length > 0 ? working : able).map(({ desk }) => desk);
+    if (desks.length === 0)
+      desks.push({ counterId: 0, tiers: new Map([[ticket.serviceId, 1]]), normalStreak: 0 });
+    const byId = new Map<number, TicketRecord>();
+    const serviceIds = new Set(desks.flatMap((desk) => [...desk.tiers.keys()]));
+    for (const waiting of this.repos.tickets.waitingFor([...serviceIds]))
+      byId.set(waiting.id, waiting);
+    // Tickets sent to one of these counters by name, whatever their service.
+    for (const desk of desks)
+      for (const waiting of this.repos.tickets.waitingFor([], desk.counterId))
+        byId.set(waiting.id, waiting);
+    return peopleAhead(ticket, [...byId.values()], desks, {
+      policy: this.settings.current().priorityPolicy,
+      now: this.clock.now(),
+      targetWaitMs: new Map(
+        this.repos.services.listActive().map((s) => [s.id, s.targetWaitMinutes * 60_000]),
+      ),
+    });
   }
 
   /** Estimated minutes of wait for a ticket with `ahead` tickets before it. */
@@ -146,4 +164,13 @@ export class QueueReader {
       serverTime: new Date(this.clock.now()).toISOString(),
     };
   }
+}
+
+/** A counter as the people-ahead figure sees it. */
+function queueDeskOf(counter: CounterRecord): QueueDesk {
+  return {
+    counterId: counter.id,
+    tiers: new Map(counter.services.map((link) => [link.serviceId, link.tier])),
+    normalStreak: counter.normalStreak,
+  };
 }

@@ -1,0 +1,108 @@
+import { callOrder, type WaitingCandidate } from '../../../server/src/domain/next-ticket';
+import {
+  peopleAhead,
+  type QueueDesk,
+  type QueueRules,
+} from '../../../server/src/domain/queue-position';
+
+const NINE_AM = Date.UTC(2026, 10, 27, 2, 0, 0);
+const MINUTE = 60_000;
+const BUSINESS = 1;
+const TAX = 2;
+
+/** A waiting ticket `minutes` after nine; `p` marks a priority (elderly) one. */
+function ticket(id: number, serviceId: number, minutes: number, p = ''): WaitingCandidate {
+  return {
+    id,
+    serviceId,
+    priorityClass: p === 'p' ? 'elderly' : null,
+    issuedAt: NINE_AM + minutes * MINUTE,
+  };
+}
+
+const INTERLEAVE: QueueRules = {
+  policy: { mode: 'interleave', every: 2 },
+  now: NINE_AM + 30 * MINUTE,
+  targetWaitMs: new Map(),
+};
+
+/** Counter 1: business, then tax. Counter 2: tax, then business. */
+const ONE: QueueDesk = {
+  counterId: 1,
+  tiers: new Map([
+    [BUSINESS, 1],
+    [TAX, 2],
+  ]),
+  normalStreak: 1,
+};
+const TWO: QueueDesk = {
+  counterId: 2,
+  tiers: new Map([
+    [TAX, 1],
+    [BUSINESS, 2],
+  ]),
+  normalStreak: 0,
+};
+
+const WAITING = [
+  ticket(1, BUSINESS, 0),
+  ticket(2, BUSINESS, 1, 'p'),
+  ticket(3, TAX, 2),
+  ticket(4, BUSINESS, 3),
+  ticket(5, TAX, 4, 'p'),
+  ticket(6, BUSINESS, 5),
+  ticket(7, TAX, 6),
+];
+
+describe('peopleAhead()', () => {
+  test('with one counter is the place in its call order, for every ticket', () => {
+    const order = callOrder(WAITING, ONE.tiers, { ...INTERLEAVE, normalStreak: ONE.normalStreak });
+
+    const ahead = order.map((t) => peopleAhead(t, WAITING, [ONE], INTERLEAVE));
+
+    expect(ahead).toEqual(order.map((_, index) => index));
+  });
+
+  test('with two counters taking turns counts what both call first', () => {
+    // Turn 1: counter 1 calls 1 (its streak reaches 2), counter 2 calls 3 (its tier 1).
+    // Turn 2: counter 1 calls 2 (priority, its turn), counter 2 calls 7; turn 3: 4.
+    const ahead = [4, 7].map((id) =>
+      peopleAhead(
+        WAITING.find((t) => t.id === id) as WaitingCandidate,
+        WAITING,
+        [ONE, TWO],
+        INTERLEAVE,
+      ),
+    );
+
+    expect(ahead).toEqual([4, 3]);
+  });
+
+  test('leaves out counters that may not call the ticket', () => {
+    const businessOnly: QueueDesk = {
+      counterId: 3,
+      tiers: new Map([[BUSINESS, 1]]),
+      normalStreak: 0,
+    };
+    const tax = WAITING.find((t) => t.id === 7) as WaitingCandidate;
+
+    expect(peopleAhead(tax, WAITING, [TWO, businessOnly], INTERLEAVE)).toBe(
+      peopleAhead(tax, WAITING, [TWO], INTERLEAVE),
+    );
+  });
+
+  test('counts only the named counter for a ticket sent to it, priority tickets first', () => {
+    const sent = { ...ticket(8, TAX, 7), targetCounterId: 1 };
+    const waiting = [...WAITING, sent];
+    const strict: QueueRules = { ...INTERLEAVE, policy: { mode: 'strict' } };
+
+    const ahead = peopleAhead(sent, waiting, [ONE, TWO], strict);
+
+    expect(ahead).toBe(2);
+    expect(ahead).toBe(peopleAhead(sent, waiting, [ONE], strict));
+  });
+
+  test('is 0 when no counter may call the ticket', () => {
+    expect(peopleAhead(WAITING[0] as WaitingCandidate, WAITING, [], INTERLEAVE)).toBe(0);
+  });
+});
