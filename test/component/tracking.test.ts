@@ -32,7 +32,7 @@ describe('visitor tracking and estimated wait', () => {
       expect(new Set(tokens).size).toBe(tokens.length);
     });
 
-    test('shows a visitor without a session the ticket, service, ahead, estimate and centre', async () => {
+    test('shows a visitor without a session the ticket, service, ahead, estimate, centre and its zone', async () => {
       // Arrange
       await issue(f.anonymous, DKKD);
       const mine = await issue(f.anonymous, DKKD);
@@ -48,6 +48,7 @@ describe('visitor tracking and estimated wait', () => {
         ahead: 1,
         estimatedWaitMinutes: mine.estimatedWaitMinutes,
         centreName: expect.any(String),
+        timeZone: 'Asia/Ho_Chi_Minh',
       });
       expect(view.estimatedWaitMinutes).toBeGreaterThan(0);
       expect(view.centreName.length).toBeGreaterThan(0);
