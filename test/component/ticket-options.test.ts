@@ -4,6 +4,7 @@ import { ApiClient } from '../support/api-client';
 import { addFakePrinter, writeLogo, type ConfiguredPrinter } from '../support/printer-setup';
 import { expectStatus, patchSettings, SERVICE } from '../support/queue-helpers';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { addStaff, sessionCookie } from './security/support';
 
 /**
  * What a centre may add to its printed tickets: an English line under each Vietnamese one
@@ -75,7 +76,11 @@ describe('the centre logo on tickets (LUOT_TICKET_LOGO)', () => {
     const server = await startTestServer({ env });
     try {
       const { ticket } = await new ApiClient(server.url).issue(SERVICE.DKKD);
-      const response = await fetch(`${server.url}/api/tickets/${ticket.id}/print.png`);
+      // The picture is staff's (its QR code holds the tracking token).
+      const cookie = sessionCookie(server, await addStaff(server, 'thu', 'clerk'));
+      const response = await fetch(`${server.url}/api/tickets/${ticket.id}/print.png`, {
+        headers: { cookie },
+      });
       expect(response.status).toBe(200);
       return PNG.sync.read(Buffer.from(await response.arrayBuffer())).height;
     } finally {

@@ -1,7 +1,13 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { encodeTicket, type EscPosOptions, type TicketLayout } from '../../../printers';
-import { messageToError, type EncodeReply, type EncodeRequest } from './escpos-thread-protocol';
+import type { EscPosOptions, TicketLayout } from '../../../printers';
+import {
+  messageToError,
+  renderRequest,
+  type EncodeReply,
+  type EncodeRequest,
+  type RenderKind,
+} from './escpos-thread-protocol';
 
 /** How the thread is run; tests shrink the numbers and point `entry` elsewhere. */
 export interface EscPosThreadOptions {
@@ -24,7 +30,8 @@ interface Pending {
 
 /**
  * Encodes ticket layouts to ESC/POS in one long-lived worker thread, so drawing a raster
- * ticket (about 9 ms) never holds up HTTP requests and sockets on the main thread. The
+ * ticket (about 9 ms) never holds up HTTP requests and sockets on the main thread; the
+ * browser's PNG and PDF of a ticket are drawn there too (`render`). The
  * thread starts on first use and registers the fonts once. When it cannot start, crashes
  * or stops answering, the layouts it held are encoded on the main thread and the next one
  * starts a new thread; after `maxFailures` failures, or when the thread cannot load the
@@ -50,9 +57,21 @@ export class EscPosThread {
 
   /** The complete ESC/POS job for a layout, encoded in the thread when there is one. */
   encode(layout: TicketLayout, options: Partial<EscPosOptions>): Promise<Uint8Array> {
+    return this.render('escpos', layout, options);
+  }
+
+  /**
+   * A layout as ESC/POS, PNG or PDF, drawn in the thread when there is one (else here,
+   * the same bytes). Errors reject as they would inline.
+   */
+  render(
+    kind: RenderKind,
+    layout: TicketLayout,
+    options: Partial<EscPosOptions> = {},
+  ): Promise<Uint8Array> {
     const worker = this.thread();
-    if (!worker) return Promise.resolve().then(() => encodeTicket(layout, options));
-    const request: EncodeRequest = { id: this.nextId++, layout, options };
+    const request: EncodeRequest = { id: this.nextId++, kind, layout, options };
+    if (!worker) return Promise.resolve().then(() => renderRequest(request));
     return new Promise((resolve, reject) => {
       const timer = setTimeout(
         () => this.fail(worker, `no answer within ${this.timeoutMs} ms`),
@@ -126,11 +145,9 @@ export class EscPosThread {
     this.pending.clear();
     for (const { request, timer, resolve, reject } of held) {
       clearTimeout(timer);
-      try {
-        resolve(encodeTicket(request.layout, request.options));
-      } catch (error) {
-        reject(error);
-      }
+      Promise.resolve()
+        .then(() => renderRequest(request))
+        .then(resolve, reject);
     }
   }
 }

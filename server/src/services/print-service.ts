@@ -9,6 +9,7 @@ import type {
   UpdatePrinterRequest,
 } from '../contract/printing';
 import { AuditTrail, type AuditWho } from '../auth/audit-trail';
+import { RateLimiter, type RateLimit } from '../auth/rate-limiter';
 import { DomainError } from '../domain/errors';
 import type { PrintFigures } from '../storage/print-job-repo';
 import type { PrinterFields, PrinterRecord } from '../storage/printer-repo';
@@ -19,6 +20,15 @@ import { toPrintJob, toPrinterReport, toPrinterView } from './print-views';
 import type { PrintNotifier, PrintWorker } from './print-worker';
 import { printerTargetProblem } from './printer-targets';
 import type { TicketPrint } from './ticket-print';
+
+/**
+ * Ticket images (`print.png`, `print.pdf`) one staff member may have drawn per minute: a
+ * clerk reprinting in the browser needs a few.
+ */
+export const TICKET_IMAGE_RATE: RateLimit = { limit: 30, windowMs: 60_000 };
+
+/** The same per address: several clerks may share one PC, or a proxy. */
+export const TICKET_IMAGE_RATE_PER_IP: RateLimit = { limit: 120, windowMs: 60_000 };
 
 /** What the print use cases are built from. */
 export interface PrintServiceDeps {
@@ -41,9 +51,14 @@ export interface PrintServiceDeps {
  */
 export class PrintService {
   private readonly audit: AuditTrail;
+  private readonly imageLimiters: { key: string; limiter: RateLimiter }[];
 
   constructor(private readonly deps: PrintServiceDeps) {
     this.audit = new AuditTrail(deps.repos, deps.clock);
+    this.imageLimiters = [
+      { key: 'staff', limiter: new RateLimiter(deps.clock, TICKET_IMAGE_RATE) },
+      { key: 'ip', limiter: new RateLimiter(deps.clock, TICKET_IMAGE_RATE_PER_IP) },
+    ];
   }
 
   /**
@@ -204,12 +219,23 @@ export class PrintService {
     this.deps.worker.agentDisconnected(connection);
   }
 
-  ticketPdf(ticketId: number): Promise<Buffer> {
-    return this.deps.render.pdf(ticketId);
-  }
-
-  ticketPng(ticketId: number): Buffer {
-    return this.deps.render.png(ticketId);
+  /**
+   * A ticket as PNG or PDF for a staff member's browser. The ticket's QR code holds its
+   * tracking token, and drawing one takes tens of milliseconds, so each staff member gets
+   * `TICKET_IMAGE_RATE` a minute and each address `TICKET_IMAGE_RATE_PER_IP`: both hits are
+   * taken before anything is looked up or drawn (`rate_limited` past either, and then
+   * neither counts), and the drawing happens off the main thread.
+   */
+  ticketImage(kind: 'png' | 'pdf', ticketId: number, who: AuditWho): Promise<Uint8Array> {
+    const [staff, ip] = this.imageLimiters;
+    const staffKey = String(who.staffId);
+    const ipKey = who.ip ?? '-';
+    if (!staff?.limiter.take(staffKey)) throw tooManyImages();
+    if (!ip?.limiter.take(ipKey)) {
+      staff.limiter.refund(staffKey);
+      throw tooManyImages();
+    }
+    return this.deps.worker.renderTicket(kind, ticketId);
   }
 
   /** The active printers as screens list them (`StateSnapshot.printers`), by id. */
@@ -299,3 +325,6 @@ function changesOf(before: PrinterFields, after: PrinterFields): Record<string, 
   }
   return out;
 }
+
+const tooManyImages = () =>
+  new DomainError('rate_limited', 'Too many ticket images; try again in a minute');

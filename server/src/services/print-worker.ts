@@ -96,6 +96,14 @@ export class PrintWorker {
     }
   }
 
+  /**
+   * The ticket as the browser prints it (`png`: as an 80 mm raster printer prints it),
+   * drawn in the render thread, which the print queue shares, so never on the main thread.
+   */
+  renderTicket(kind: 'png' | 'pdf', ticketId: number): Promise<Uint8Array> {
+    return this.escPos.render(kind, this.render.layout(ticketId));
+  }
+
   /** The printer's status now, recorded and broadcast. */
   async queryStatus(printer: PrinterRecord): Promise<StaffPrinterStatus> {
     if (printer.target === 'agent') return this.statuses.lastOfAgent(printer);

@@ -1,8 +1,6 @@
 import {
   buildTicketLayout,
   encodeTicket,
-  renderPdf,
-  renderPng,
   type EscPosOptions,
   type TicketLayout,
 } from '../../../printers';
@@ -25,7 +23,10 @@ export interface TicketPrintDeps {
   logoPng?: Uint8Array | undefined;
 }
 
-/** Turns a stored ticket into the printers library's layout, and that into bytes, PDF or PNG. */
+/**
+ * Turns a stored ticket into the printers library's layout, and that into ESC/POS bytes
+ * (the PNG and PDF are drawn from the layout in the render thread, escpos-thread.ts).
+ */
 export class TicketPrint {
   constructor(private readonly deps: TicketPrintDeps) {}
 
@@ -93,13 +94,5 @@ export class TicketPrint {
     figures?: PrintFigures | null,
   ): Uint8Array {
     return encodeTicket(this.layout(ticketId, figures), options as Partial<EscPosOptions>);
-  }
-
-  pdf(ticketId: number): Promise<Buffer> {
-    return renderPdf(this.layout(ticketId));
-  }
-
-  png(ticketId: number): Buffer {
-    return renderPng(this.layout(ticketId), { width: 576 });
   }
 }

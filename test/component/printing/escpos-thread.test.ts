@@ -6,6 +6,7 @@ import {
   encodeTicket,
   isPrinterError,
   PrinterError,
+  renderPng,
   SAMPLE_CENTRE,
   SAMPLE_TICKET,
   type TicketLayout,
@@ -98,6 +99,29 @@ describe('EscPosThread', () => {
     expect(same(bytes, encodeTicket(layout, {}))).toBe(true);
     expect(fallbacks).toHaveLength(1);
     expect(thread.running).toBe(false);
+  });
+
+  test('draws the browser PNG and PDF in the thread, the PNG exactly as inline', async () => {
+    const { thread, fallbacks } = start();
+
+    const png = await thread.render('png', layout);
+    const pdf = await thread.render('pdf', layout);
+
+    expect(same(png, renderPng(layout, { width: 576 }))).toBe(true);
+    expect(Buffer.from(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(thread.running).toBe(true);
+    expect(fallbacks).toEqual([]);
+  });
+
+  test('a PNG or PDF whose thread cannot start is drawn inline', async () => {
+    const { thread, fallbacks } = start({ entry: path.join(scripts, 'missing.js') });
+
+    const png = await thread.render('png', layout);
+    const pdf = await thread.render('pdf', layout);
+
+    expect(same(png, renderPng(layout, { width: 576 }))).toBe(true);
+    expect(Buffer.from(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(fallbacks.length).toBeGreaterThan(0);
   });
 
   test('a thread that stops answering: the layout is encoded inline after the timeout', async () => {

@@ -6,7 +6,7 @@ import { ApiClient } from '../../support/api-client';
 import { closedPort, startFakePrinter, type FakePrinter } from '../../support/fake-printer';
 import { RecordingSocket } from '../../support/socket-client';
 import { startTestServer, type TestServer } from '../../support/test-server';
-import { pairDevice } from '../security/support';
+import { pairDevice, sessionCookie } from '../security/support';
 
 /** `GS v 0`: the start of every raster band. */
 const RASTER_START = Buffer.of(0x1d, 0x76, 0x30);
@@ -58,6 +58,10 @@ describe('the print queue, against a fake network printer', () => {
     expect(response.status).toBe(201);
     return response.body;
   }
+
+  /** The images are staff's: a session of the admin account. */
+  const adminCookie = () =>
+    sessionCookie(server, server.server.application.repos.staff.byUsername('admin')?.id ?? 0);
 
   async function jobsOf(ticketId: number): Promise<PrintJob[]> {
     const response = await admin.get<PrintJob[]>('/api/print-jobs');
@@ -267,7 +271,9 @@ describe('the print queue, against a fake network printer', () => {
 
   test('print.pdf carries the number and the service in Vietnamese', async () => {
     const { ticket } = await issue();
-    const response = await fetch(`${server.url}/api/tickets/${ticket.id}/print.pdf`);
+    const response = await fetch(`${server.url}/api/tickets/${ticket.id}/print.pdf`, {
+      headers: { cookie: adminCookie() },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/pdf/);
     const file = path.join(server.dataDir, 'ticket.pdf');
@@ -279,7 +285,9 @@ describe('the print queue, against a fake network printer', () => {
 
   test('print.png is a PNG image', async () => {
     const { ticket } = await issue();
-    const response = await fetch(`${server.url}/api/tickets/${ticket.id}/print.png`);
+    const response = await fetch(`${server.url}/api/tickets/${ticket.id}/print.png`, {
+      headers: { cookie: adminCookie() },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('image/png');
     const bytes = Buffer.from(await response.arrayBuffer());

@@ -1,4 +1,4 @@
-import { Router, type Request } from 'express';
+import { Router, type Request, type Response } from 'express';
 import {
   createPrinterSchema,
   printJobQuerySchema,
@@ -7,7 +7,7 @@ import {
 } from '../../contract/printing';
 import { idParamSchema } from '../../contract/schemas';
 import { DomainError } from '../../domain/errors';
-import type { PrintService } from '../../services/print-service';
+import { TICKET_IMAGE_RATE, type PrintService } from '../../services/print-service';
 import { requirePermission } from '../permission';
 import { idempotencyKey, parse, parseId } from '../validation';
 import { adminActor } from './staff-routes';
@@ -21,7 +21,7 @@ const ticketId = (req: Request) => parseId(req.params.id, 'ticket_not_found');
 
 /**
  * Printers (admins), print jobs and live status (supervisors), reprints and browser
- * printing. Printer changes and reprints are audited as the signed-in staff member.
+ * printing (staff). Printer changes and reprints are audited as the signed-in staff member.
  */
 export function printRoutes(printing: PrintService): Router {
   const router = Router();
@@ -69,17 +69,27 @@ export function printRoutes(printing: PrintService): Router {
     res.status(replayed ? 200 : 201).json(value);
   });
 
-  const queueRead = requirePermission('queue:read');
+  // Staff only: the picture's QR code holds the ticket's tracking token.
+  const handle = requirePermission('ticket:handle');
+  const image = (kind: 'png' | 'pdf', type: string) =>
+    async function ticketImage(req: Request, res: Response): Promise<void> {
+      let bytes: Uint8Array;
+      try {
+        bytes = await printing.ticketImage(kind, ticketId(req), adminActor(req, res));
+      } catch (error) {
+        if (error instanceof DomainError && error.code === 'rate_limited') {
+          res.set('Retry-After', String(TICKET_IMAGE_RATE.windowMs / 1000));
+        }
+        throw error;
+      }
+      res
+        .type(type)
+        .set('Cache-Control', 'no-store')
+        .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    };
 
-  router.get('/tickets/:id/print.pdf', queueRead, async (req, res) => {
-    const pdf = await printing.ticketPdf(ticketId(req));
-    res.type('application/pdf').set('Cache-Control', 'no-store').send(pdf);
-  });
-
-  router.get('/tickets/:id/print.png', queueRead, (req, res) => {
-    const png = printing.ticketPng(ticketId(req));
-    res.type('image/png').set('Cache-Control', 'no-store').send(png);
-  });
+  router.get('/tickets/:id/print.pdf', handle, image('pdf', 'application/pdf'));
+  router.get('/tickets/:id/print.png', handle, image('png', 'image/png'));
 
   return router;
 }
