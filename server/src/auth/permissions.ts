@@ -44,7 +44,10 @@ export const PERMISSIONS = {
   'password:change': STAFF,
   /** Take a counter and call, serve, park, transfer at it. */
   'counter:operate': STAFF,
-  /** Handle a ticket away from the counter: return, re-queue, cancel, list. */
+  /**
+   * Handle a ticket away from the counter: return, re-queue, cancel, list, reprint, and
+   * fetch its PNG/PDF (staff only: the QR code on it holds the tracking token).
+   */
   'ticket:handle': STAFF,
   /** Act on counters other staff hold: force sign-out, pause, close. */
   'counter:manage-floor': SUPERVISORS,
