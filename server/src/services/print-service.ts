@@ -163,7 +163,9 @@ export class PrintService {
     const before = this.activeReports();
     const { cancelled, moved } = repos.db.transaction(() => {
       const current = this.printer(id);
-      const fields = this.checked({ ...current, ...patch });
+      // A target saved before targets were checked is judged only when it changes, so such
+      // a printer can still be renamed or deactivated (it prints nothing: see DirectPrinters).
+      const fields = this.checked({ ...current, ...patch }, patch.target !== undefined);
       repos.printers.update(id, fields);
       if (fields.isDefault) repos.printers.clearDefaultExcept(id);
       const moved = fields.target !== current.target;
@@ -290,8 +292,8 @@ export class PrintService {
    * An agent printer needs its kiosk; a kiosk must be a paired, unrevoked kiosk. A target
    * the server writes to must be a printer device or a spool folder in the data folder.
    */
-  private checked(fields: PrinterFields): PrinterFields {
-    const problem = printerTargetProblem(fields.target, this.deps.spoolRoot);
+  private checked(fields: PrinterFields, newTarget = true): PrinterFields {
+    const problem = newTarget ? printerTargetProblem(fields.target, this.deps.spoolRoot) : null;
     if (problem !== null) throw new DomainError('invalid_printer_target', problem);
     if (fields.deviceId !== null) {
       const device = this.deps.repos.devices.get(fields.deviceId);

@@ -115,6 +115,33 @@ describe('printer targets', () => {
     expect(fs.readdirSync(path.join(server.dataDir, 'spool'))).toHaveLength(1);
   });
 
+  test('a file target saved before the check prints nothing, and can still be switched off', async () => {
+    // Arrange: a printer an older version accepted, straight in the database.
+    const { repos } = server.server.application;
+    const legacy = repos.printers.insert(
+      {
+        name: 'Máy in cũ',
+        target: `file:${victim}`,
+        options: {},
+        deviceId: null,
+        isDefault: true,
+        active: true,
+      },
+      0,
+    );
+
+    const job = await printTicket();
+    const off = await admin.request<PrinterView>('PATCH', `/api/printers/${legacy}`, {
+      body: { active: false },
+    });
+
+    expect(job).toMatchObject({ status: 'failed', printerId: legacy });
+    expect(job.lastError).toContain('invalid_target');
+    expect(fs.readFileSync(victim, 'utf8')).toBe(ORIGINAL);
+    expect(off.status).toBe(200);
+    expect(off.body.active).toBe(false);
+  });
+
   test('refuse to print when a device link is swapped for a file after it was saved', async () => {
     const link = path.join(server.dataDir, 'lp0');
     fs.symlinkSync('/dev/null', link);
