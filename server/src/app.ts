@@ -50,9 +50,9 @@ export interface AppComponents {
   printing?: Partial<PrintingOptions>;
   /** The centre's logo printed on tickets (PNG bytes, LUOT_TICKET_LOGO). */
   ticketLogo?: Uint8Array;
-}
   /** Socket heartbeat and flood limits; tests shrink them. */
   realtime?: Partial<RealtimeOptions>;
+}
 
 /** The built application: the Express app, its use cases, and a way to attach sockets. */
 export interface Application extends Services {
@@ -117,9 +117,9 @@ export function createApplication(components: AppComponents): Application {
         logger,
         access: { auth: services.auth, devices: security.devices },
         printing: services.printing,
-      });
         clock,
         ...(components.realtime !== undefined && { options: components.realtime }),
+      });
       publisher.attach(new Broadcaster(io));
       printNotifier.attach(new PrintBroadcaster(io));
       return io;
