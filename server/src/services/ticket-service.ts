@@ -84,6 +84,7 @@ export class TicketService {
       estimatedWaitMinutes:
         ticket.status === 'waiting' ? reader.estimate(ticket.serviceId, ahead) : 0,
       centreName: settings.current().centreName,
+      timeZone: settings.centreInfo().timeZone,
     };
   }
 
