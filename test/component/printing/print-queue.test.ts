@@ -149,12 +149,15 @@ describe('the print queue, against a fake network printer', () => {
     const waiting = await issue();
     await settled(served.ticket.id);
     await settled(waiting.ticket.id);
+    // Calls go to a counter someone holds: the admin takes counter 1 for this one visitor.
+    expect((await admin.post('/api/counters/1/sign-in')).status).toBe(200);
     const call = await admin.post<{ ticket: { id: number } }>('/api/counters/1/call', {
       ticketId: served.ticket.id,
     });
     expect(call.status).toBe(200);
     expect((await admin.post('/api/counters/1/start')).status).toBe(200);
     expect((await admin.post('/api/counters/1/finish')).status).toBe(200);
+    expect((await admin.post('/api/counters/1/sign-out')).status).toBe(200);
 
     const reprinted = await issue();
     await settled(reprinted.ticket.id);
