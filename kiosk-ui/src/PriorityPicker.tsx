@@ -6,8 +6,8 @@ import {
   type Service,
 } from '@luot/contract';
 import { serviceName } from '@luot/ui-shared/format';
-import { errorText, useI18n } from '@luot/ui-shared/use-i18n';
-import { isRefusal, type IssueState } from './use-issue-ticket';
+import { useI18n } from '@luot/ui-shared/use-i18n';
+import { isRefusal, issueFailureText, type IssueState } from './use-issue-ticket';
 
 /** A visitor who walks away from this screen leaves it for the next one after this long. */
 const IDLE_RETURN_MS = 60000;
@@ -80,7 +80,7 @@ export function PriorityPicker({
       {issue.status === 'failed' && (
         <div className="kiosk-error" role="alert">
           <p className="error-box" data-testid="kiosk-error">
-            {errorText(t, issue.error)}
+            {issueFailureText(t, issue.error)}
           </p>
           {!refused && (
             <button type="button" className="btn" data-testid="kiosk-retry" onClick={onRetry}>

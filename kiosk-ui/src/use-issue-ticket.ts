@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { IssueTicketRequest, IssueTicketResponse, PriorityClass } from '@luot/contract';
 import { ApiRequestError, apiPost } from '@luot/ui-shared/api';
 import { newRequestId } from '@luot/ui-shared/request-id';
+import { errorText, type Translate } from '@luot/ui-shared/use-i18n';
 
 /** One try at taking a number; a retry of it reuses its idempotency key. */
 interface Attempt {
@@ -16,6 +17,18 @@ const REFUSALS: readonly string[] = ['centre_closed', 'service_closed', 'daily_c
 /** Whether an issue failure is the server refusing the service, not a fault worth retrying. */
 export function isRefusal(error: unknown): boolean {
   return error instanceof ApiRequestError && REFUSALS.includes(error.code);
+}
+
+/**
+ * What the kiosk tells a visitor whose number could not be issued. A storage fault gets
+ * its own sentence: the visitor needs to hear that no number was issued and what to do,
+ * not that the server cannot save data.
+ */
+export function issueFailureText(t: Translate, error: unknown): string {
+  if (error instanceof ApiRequestError && error.code === 'storage_unavailable') {
+    return t('kiosk.storageUnavailable');
+  }
+  return errorText(t, error);
 }
 
 /** Where taking a number stands. */

@@ -28,6 +28,7 @@ import { createSocketServer } from './realtime/socket-server';
 import type { Clock } from './services/clock';
 import type { RealtimeOptions } from './realtime/realtime-options';
 import { createServices, type Services } from './services/create-services';
+import type { HealthOptions } from './services/health-service';
 import type { PrintingOptions } from './services/print-worker';
 import type { TokenFactory } from './services/ticket-issuer';
 import type { Database } from './storage/database';
@@ -50,6 +51,8 @@ export interface AppComponents {
   printing?: Partial<PrintingOptions>;
   /** The centre's logo printed on tickets (PNG bytes, LUOT_TICKET_LOGO). */
   ticketLogo?: Uint8Array;
+  /** Health check pacing and free-space floor; tests shrink them. */
+  health?: Partial<HealthOptions>;
   /** Socket heartbeat and flood limits; tests shrink them. */
   realtime?: Partial<RealtimeOptions>;
 }

@@ -43,10 +43,13 @@ describe('HTTP API', () => {
   }
 
   describe('public endpoints', () => {
-    test('GET /api/health answers ok', async () => {
+    test('GET /api/health answers ok with every check passing', async () => {
       const response = await anonymous.get('/api/health');
       expect(response.status).toBe(200);
-      expect(response.body).toEqual({ status: 'ok' });
+      expect(response.body).toEqual({
+        status: 'ok',
+        checks: { storage: { ok: true }, diskSpace: { ok: true } },
+      });
     });
 
     test('GET /api/services lists the demo services with live figures', async () => {

@@ -49,7 +49,7 @@ describe('the compiled server, as npm start runs it', () => {
         expect({ page, status: response.status }).toEqual({ page, status: 200 });
       }
       const health = await fetch(`${url}/api/health`);
-      expect(await health.json()).toEqual({ status: 'ok' });
+      expect(await health.json()).toMatchObject({ status: 'ok' });
       expect(fs.existsSync(path.join(dataDir, 'luot.db'))).toBe(true);
     } finally {
       server.stop();

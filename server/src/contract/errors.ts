@@ -38,6 +38,7 @@ export const ERROR_CODES = [
   'idempotency_mismatch',
   'username_taken',
   'last_admin',
+  'storage_unavailable',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -6,6 +6,23 @@ export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 /** Name of the staff session cookie. */
 export const SESSION_COOKIE = 'luot_session';
 
+/** One named check of `GET /api/health`; `code` says why it failed. */
+export interface HealthCheck {
+  ok: boolean;
+  code?: 'storage_unavailable';
+}
+
+/** `GET /api/health`: 200 when every check passes, else 503 with `status: "degraded"`. */
+export interface HealthResponse {
+  status: 'ok' | 'degraded';
+  checks: {
+    /** A small write to the database commits. */
+    storage: HealthCheck;
+    /** The data folder's disk has room for the next writes. */
+    diskSpace: HealthCheck;
+  };
+}
+
 /** `POST /api/tickets` */
 export interface IssueTicketRequest {
   serviceId: number;

@@ -24,6 +24,8 @@ export const en: Record<MessageKey, string> = {
   'kiosk.noServices': 'No service is open right now.',
   'kiosk.priorityTicket': 'Priority: {label}',
   'kiosk.autoReturn': 'Returning to the menu in {seconds} s',
+  'kiosk.storageUnavailable':
+    'The centre cannot issue numbers right now. Please wait a moment or ask a member of staff.',
   'kiosk.unavailable.centre_closed': 'Outside opening hours',
   'kiosk.unavailable.service_closed': 'No longer issuing numbers',
   'kiosk.unavailable.daily_cap_reached': 'No numbers left today',
@@ -219,6 +221,7 @@ export const en: Record<MessageKey, string> = {
   'error.idempotency_mismatch': 'This request key was already used for a different request.',
   'error.username_taken': 'This username is already taken.',
   'error.last_admin': 'The last active administrator cannot be demoted or deactivated.',
+  'error.storage_unavailable': 'The server cannot save data right now. Please try again later.',
   'error.internal_error': 'Something went wrong. Please try again.',
   'error.network': 'Cannot reach the server. Please try again.',
 };

@@ -22,6 +22,8 @@ export const vi = {
   'kiosk.noServices': 'Hiện chưa có lĩnh vực nào nhận hồ sơ.',
   'kiosk.priorityTicket': 'Đối tượng ưu tiên: {label}',
   'kiosk.autoReturn': 'Màn hình sẽ tự quay lại sau {seconds} giây',
+  'kiosk.storageUnavailable':
+    'Trung tâm tạm thời chưa cấp được số thứ tự. Xin quý khách vui lòng chờ trong giây lát hoặc liên hệ cán bộ hướng dẫn.',
   'kiosk.unavailable.centre_closed': 'Ngoài giờ làm việc',
   'kiosk.unavailable.service_closed': 'Đã ngừng cấp số',
   'kiosk.unavailable.daily_cap_reached': 'Đã hết số hôm nay',
@@ -215,6 +217,7 @@ export const vi = {
   'error.idempotency_mismatch': 'Mã yêu cầu đã được dùng cho một yêu cầu khác.',
   'error.username_taken': 'Tên đăng nhập này đã có người dùng.',
   'error.last_admin': 'Không thể hạ quyền hoặc khóa quản trị viên cuối cùng.',
+  'error.storage_unavailable': 'Máy chủ tạm thời không lưu được dữ liệu. Vui lòng thử lại sau.',
   'error.internal_error': 'Lỗi hệ thống. Vui lòng thử lại.',
   'error.network': 'Không kết nối được máy chủ. Vui lòng thử lại.',
 } as const;

@@ -44,6 +44,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   idempotency_mismatch: 422,
   username_taken: 409,
   last_admin: 409,
+  storage_unavailable: 503,
   internal_error: 500,
 };
 
@@ -82,7 +83,16 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
     if (res.headersSent) return next(error);
     const lang = languageOf(req.get('accept-language'));
-    if (error instanceof DomainError) return sendError(res, error.code, lang);
+    if (error instanceof DomainError) {
+      // The disk is full, read-only or failing: the client learns only that; operators need why.
+      if (error.code === 'storage_unavailable') {
+        logger.error(
+          { err: error, method: req.method, url: req.originalUrl },
+          'storage unavailable',
+        );
+      }
+      return sendError(res, error.code, lang);
+    }
     const parserCode = codeOfParserError(error);
     if (parserCode) return sendError(res, parserCode, lang);
     logger.error({ err: error, method: req.method, url: req.originalUrl }, 'request failed');

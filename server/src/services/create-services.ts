@@ -7,6 +7,7 @@ import { CommandRunner, type EventPublisher } from './command-runner';
 import { CounterService } from './counter-service';
 import { DayEnd } from './day-end';
 import { FeedService } from './feed-service';
+import { HealthService, type HealthOptions } from './health-service';
 import { PrintService } from './print-service';
 import {
   DEFAULT_PRINTING_OPTIONS,
@@ -36,6 +37,7 @@ export interface Services {
   auth: AuthService;
   printing: PrintService;
   printWorker: PrintWorker;
+  health: HealthService;
 }
 
 /** Options the deployment sets. */
@@ -52,6 +54,8 @@ export interface ServiceOptions {
   printing?: Partial<PrintingOptions> | undefined;
   /** Where use cases report what they skipped (a stored setting they cannot read). */
   logger?: Logger | undefined;
+  /** Health check pacing and free-space floor; tests shrink them. */
+  health?: Partial<HealthOptions> | undefined;
 }
 
 /** Builds the use cases; committed events go to `publisher`. */
@@ -113,5 +117,6 @@ export function createServices(
     auth: new AuthService(repos, clock),
     printing,
     printWorker,
+    health: new HealthService(repos, clock, options.health, options.logger),
   };
 }

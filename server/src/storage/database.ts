@@ -1,6 +1,13 @@
 import BetterSqlite3 from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { isStorageFailure, StorageUnavailableError } from './storage-errors';
+
+/** How many statements failed for storage reasons, and the last one's SQLite code. */
+export interface StorageFailures {
+  count: number;
+  lastCode: string | null;
+}
 
 /** A parameter bag or list for a prepared statement. */
 export type Params = readonly unknown[] | Record<string, unknown>;
@@ -18,6 +25,8 @@ export interface Database {
   transaction<T>(fn: () => T): T;
   /** The file path, or ':memory:'. */
   readonly file: string;
+  /** Counted by every statement that fails with a storage error; the health check reads it. */
+  readonly storageFailures: Readonly<StorageFailures>;
   readonly raw: BetterSqlite3.Database;
   close(): void;
 }
@@ -43,20 +52,37 @@ export function openDatabase(file: string): Database {
   };
   const bind = (params: Params | undefined): unknown[] =>
     params === undefined ? [] : Array.isArray(params) ? [...params] : [params];
+  const storageFailures: StorageFailures = { count: 0, lastCode: null };
+  // A full, read-only or failing disk becomes one typed refusal here, at the only door to
+  // SQLite, so every caller (HTTP, sockets, timers) answers it the same way.
+  const guard = <T>(fn: () => T): T => {
+    try {
+      return fn();
+    } catch (error) {
+      if (!isStorageFailure(error)) throw error;
+      storageFailures.count += 1;
+      storageFailures.lastCode = error.code;
+      throw new StorageUnavailableError(error);
+    }
+  };
 
   return {
     file,
     raw,
-    all: <T>(sql: string, params?: Params) => prepare(sql).all(...bind(params)) as T[],
-    get: <T>(sql: string, params?: Params) => prepare(sql).get(...bind(params)) as T | undefined,
-    run: (sql, params) => {
-      const result = prepare(sql).run(...bind(params));
-      return { changes: result.changes, lastInsertRowid: Number(result.lastInsertRowid) };
-    },
-    exec: (sql) => raw.exec(sql),
+    storageFailures,
+    all: <T>(sql: string, params?: Params) => guard(() => prepare(sql).all(...bind(params)) as T[]),
+    get: <T>(sql: string, params?: Params) =>
+      guard(() => prepare(sql).get(...bind(params)) as T | undefined),
+    run: (sql, params) =>
+      guard(() => {
+        const result = prepare(sql).run(...bind(params));
+        return { changes: result.changes, lastInsertRowid: Number(result.lastInsertRowid) };
+      }),
+    exec: (sql) => guard(() => raw.exec(sql)),
     transaction: <T>(fn: () => T): T => {
       if (raw.inTransaction) return fn();
-      return raw.transaction(fn).immediate();
+      // BEGIN and COMMIT can fail on the disk too (COMMIT is where the WAL grows).
+      return guard(() => raw.transaction(fn).immediate());
     },
     close: () => {
       statements.clear();

@@ -3,6 +3,7 @@ import { CounterRepo } from './counter-repo';
 import type { Database } from './database';
 import { DeviceRepo } from './device-repo';
 import { EventRepo } from './event-repo';
+import { HealthRepo } from './health-repo';
 import { IdempotencyRepo } from './idempotency-repo';
 import { PrintJobRepo } from './print-job-repo';
 import { PrinterRepo } from './printer-repo';
@@ -25,6 +26,7 @@ export interface Repos {
   devices: DeviceRepo;
   printers: PrinterRepo;
   printJobs: PrintJobRepo;
+  health: HealthRepo;
 }
 
 /** Builds the repos for a migrated database. */
@@ -42,5 +44,6 @@ export function createRepos(db: Database): Repos {
     devices: new DeviceRepo(db),
     printers: new PrinterRepo(db),
     printJobs: new PrintJobRepo(db),
+    health: new HealthRepo(db),
   };
 }

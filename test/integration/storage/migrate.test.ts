@@ -11,6 +11,7 @@ const TABLES = [
   'counters',
   'devices',
   'events',
+  'health_probe',
   'idempotency_keys',
   'print_jobs',
   'printers',
@@ -31,6 +32,7 @@ const CURRENT = [
   { version: 5, name: 'print_figures' },
   { version: 6, name: 'agent_tokens' },
   { version: 7, name: 'parked_at' },
+  { version: 8, name: 'health_probe' },
 ];
 
 const tablesOf = (db: Database): string[] =>
@@ -70,7 +72,7 @@ describe('migrate()', () => {
     const applied = migrate(db);
 
     // Assert
-    expect(applied).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(applied).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(tablesOf(db)).toEqual(TABLES);
     expect(recordedOf(db)).toEqual(CURRENT);
   });
@@ -310,7 +312,7 @@ describe('upgrading a database made by an earlier version', () => {
     const applied = migrate(db);
 
     // Assert
-    expect(applied).toEqual([2, 3, 4, 5, 6, 7]);
+    expect(applied).toEqual([2, 3, 4, 5, 6, 7, 8]);
     expect(
       db.get('SELECT number, status, original_service_id, front, transfer_count FROM tickets'),
     ).toEqual({

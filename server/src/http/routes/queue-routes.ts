@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { IssueTicketResponse, TicketResponse } from '../../contract/http';
+import type { HealthResponse, IssueTicketResponse, TicketResponse } from '../../contract/http';
 import { issueTicketSchema } from '../../contract/schemas';
 import { DomainError } from '../../domain/errors';
 import type { Services } from '../../services/create-services';
@@ -9,12 +9,14 @@ import { idempotencyKey, parse, parseId } from '../validation';
 import { answerTicketHolder, isSettledStaff } from '../staff-only-fields';
 
 /** Public queue endpoints: health, services, state, issuing, reading and tracking tickets. */
-export function queueRoutes({ issuer, queue, reader, tickets }: Services): Router {
+export function queueRoutes({ issuer, queue, reader, tickets, health }: Services): Router {
   const router = Router();
   const read = requirePermission('queue:read');
 
   router.get('/health', read, (_req, res) => {
-    res.json({ status: 'ok' });
+    const body: HealthResponse = health.check();
+    // Monitors and load balancers read the status code; the body names the failing check.
+    res.status(body.status === 'ok' ? 200 : 503).json(body);
   });
 
   router.get('/services', read, (_req, res) => {
