@@ -48,7 +48,10 @@ describeInChromium('transfer notes on staff and public screens, in Chromium', (h
       .getByTestId('current-note')
       .filter({ hasText: NOTE })
       .waitFor({ timeout: LIVE_DEADLINE_MS });
-    await display.waitForTimeout(300);
+    // The hall screen showing the call at counter 1 has received every frame before it,
+    // the transfer's among them: nothing to wait for by the clock.
+    await waitForText(display, 'latest-counter', '1', LIVE_DEADLINE_MS);
+    await waitForText(display, 'latest-number', issued.ticket.number, LIVE_DEADLINE_MS);
     const frames = seenByDisplay.join('\n');
     expect(frames).toContain(issued.ticket.number);
     expect(frames).not.toContain(NOTE);

@@ -1,5 +1,6 @@
 import type { PrintJob, PrinterView } from '../../server/src/contract';
 import { ApiClient } from '../support/api-client';
+import { eventually } from '../support/eventually';
 import { startFakePrinter, type FakePrinter } from '../support/fake-printer';
 import { expectStatus, issue, SERVICE } from '../support/queue-helpers';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -35,17 +36,16 @@ describe('the figures a printed ticket shows', () => {
     await device.close();
   });
 
-  async function settledJobs(ticketId: number, count: number): Promise<PrintJob[]> {
-    const until = Date.now() + 10_000;
-    for (;;) {
-      const jobs = expectStatus(await admin.get<PrintJob[]>('/api/print-jobs'), 200).filter(
-        (job) => job.ticketId === ticketId,
-      );
-      if (jobs.length >= count && jobs.every((job) => job.status === 'done')) return jobs;
-      if (Date.now() > until)
-        throw new Error(`jobs of ticket ${ticketId}: ${JSON.stringify(jobs)}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+  function settledJobs(ticketId: number, count: number): Promise<PrintJob[]> {
+    return eventually(
+      async () => {
+        const jobs = expectStatus(await admin.get<PrintJob[]>('/api/print-jobs'), 200).filter(
+          (job) => job.ticketId === ticketId,
+        );
+        return jobs.length >= count && jobs.every((job) => job.status === 'done') && jobs;
+      },
+      { timeoutMs: 10_000, what: `${count} printed jobs of ticket ${ticketId}` },
+    );
   }
 
   /** The lines "So nguoi cho truoc ban: N" in the printed bytes, in print order. */

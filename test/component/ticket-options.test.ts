@@ -1,6 +1,7 @@
 import { PNG } from 'pngjs';
 import type { PrintJob } from '../../server/src/contract';
 import { ApiClient } from '../support/api-client';
+import { eventually } from '../support/eventually';
 import { addFakePrinter, writeLogo, type ConfiguredPrinter } from '../support/printer-setup';
 import { expectStatus, patchSettings, SERVICE } from '../support/queue-helpers';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -29,13 +30,13 @@ describe('printed ticket options', () => {
   async function printedText(): Promise<string> {
     const from = configured.device.received().length;
     const { ticket } = await new ApiClient(server.url).issue(SERVICE.DKKD);
-    const deadline = Date.now() + 5000;
-    for (;;) {
-      const jobs = expectStatus(await configured.admin.get<PrintJob[]>('/api/print-jobs'), 200);
-      if (jobs.some((job) => job.ticketId === ticket.id && job.status === 'done')) break;
-      if (Date.now() > deadline) throw new Error('the ticket did not print');
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await eventually(
+      async () => {
+        const jobs = expectStatus(await configured.admin.get<PrintJob[]>('/api/print-jobs'), 200);
+        return jobs.some((job) => job.ticketId === ticket.id && job.status === 'done');
+      },
+      { what: `ticket ${ticket.number} to print` },
+    );
     return configured.device.received().subarray(from).toString('latin1');
   }
 

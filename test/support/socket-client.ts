@@ -70,6 +70,17 @@ export class RecordingSocket {
     });
   }
 
+  /**
+   * Resolves once the server has answered a packet sent now. Socket.IO keeps one
+   * connection's packets in order, so everything the server emitted to this socket before
+   * it read the packet has been recorded by then: the barrier to wait on before asserting
+   * that something did not arrive. (A `sync` is the packet; its answer, even a refusal,
+   * is the barrier, so it is not looked at.)
+   */
+  async roundTrip(): Promise<void> {
+    await this.socket.timeout(5000).emitWithAck('sync', { sinceSeq: 0 });
+  }
+
   close(): void {
     this.socket.close();
   }

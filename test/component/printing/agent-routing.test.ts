@@ -2,6 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { AgentPrintJob, PrintJob, StateSnapshot } from '../../../server/src/contract';
 import { startPrintAgent, type PrintAgent } from '../../../printers/agent/agent';
 import { ApiClient } from '../../support/api-client';
+import { eventually } from '../../support/eventually';
 import { startFakePrinter, type FakePrinter } from '../../support/fake-printer';
 import type { TestServer } from '../../support/test-server';
 import { openSocket, pairDevice, sessionCookie } from '../security/support';
@@ -56,14 +57,6 @@ describe('routing print jobs to one agent of the kiosk', () => {
     await Promise.all(printers.splice(0).map((printer) => printer.close()));
   });
 
-  async function until(check: () => boolean | Promise<boolean>, what: string, ms = 5000) {
-    const deadline = Date.now() + ms;
-    while (!(await check())) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-
   /** A real print agent with a fake network printer of its own, connected. */
   async function runAgent(): Promise<{ agent: PrintAgent; printer: FakePrinter }> {
     const printer = await startFakePrinter('ok');
@@ -80,7 +73,7 @@ describe('routing print jobs to one agent of the kiosk', () => {
       reconnectDelayMaxMs: 200,
     });
     agents.push(agent);
-    await until(() => agent.connected(), 'the agent to connect');
+    await eventually(() => agent.connected(), { what: 'the agent to connect' });
     return { agent, printer };
   }
 
@@ -99,14 +92,15 @@ describe('routing print jobs to one agent of the kiosk', () => {
     return { socket, jobs };
   }
 
-  async function settled(ticketId: number): Promise<PrintJob> {
-    let job: PrintJob | undefined;
-    await until(async () => {
-      const jobs = (await admin.get<PrintJob[]>('/api/print-jobs')).body;
-      job = jobs.find((j) => j.ticketId === ticketId);
-      return job !== undefined && ['done', 'failed', 'cancelled'].includes(job.status);
-    }, `the job of ticket ${ticketId} to settle`);
-    return job!;
+  function settled(ticketId: number): Promise<PrintJob> {
+    return eventually(
+      async () => {
+        const jobs = (await admin.get<PrintJob[]>('/api/print-jobs')).body;
+        const job = jobs.find((j) => j.ticketId === ticketId);
+        return job && ['done', 'failed', 'cancelled'].includes(job.status) && job;
+      },
+      { what: `the job of ticket ${ticketId} to settle` },
+    );
   }
 
   test('two agents started with one token: each job prints once, on the newest', async () => {

@@ -5,6 +5,7 @@ import type {
   StateSnapshot,
 } from '../../../server/src/contract';
 import { ApiClient } from '../../support/api-client';
+import { eventually } from '../../support/eventually';
 import { startFakePrinter, type FakePrinter } from '../../support/fake-printer';
 import { RecordingSocket } from '../../support/socket-client';
 import { startTestServer, type TestServer } from '../../support/test-server';
@@ -51,13 +52,13 @@ describe('printer state reaches kiosks through the snapshot and printer:status',
       .filter((report) => report.printerId === printerId);
 
   async function jobFailed(ticketId: number): Promise<void> {
-    const until = Date.now() + 5000;
-    for (;;) {
-      const jobs = (await admin.get<PrintJob[]>('/api/print-jobs')).body;
-      if (jobs.some((job) => job.ticketId === ticketId && job.status === 'failed')) return;
-      if (Date.now() > until) throw new Error(`the job of ticket ${ticketId} did not fail`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await eventually(
+      async () => {
+        const jobs = (await admin.get<PrintJob[]>('/api/print-jobs')).body;
+        return jobs.some((job) => job.ticketId === ticketId && job.status === 'failed');
+      },
+      { what: `the job of ticket ${ticketId} to fail` },
+    );
   }
 
   test('a new printer is in the snapshot as unknown; a print in paper end reports it everywhere', async () => {

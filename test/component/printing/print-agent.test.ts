@@ -6,6 +6,7 @@ import {
 } from '../../../server/src/contract';
 import { startPrintAgent, type PrintAgent } from '../../../printers/agent/agent';
 import { ApiClient } from '../../support/api-client';
+import { eventually } from '../../support/eventually';
 import { startFakePrinter, type FakePrinter } from '../../support/fake-printer';
 import type { TestServer } from '../../support/test-server';
 import { pairDevice } from '../security/support';
@@ -68,28 +69,19 @@ describe('the print agent on a kiosk PC', () => {
     return printer;
   }
 
-  async function until(check: () => boolean | Promise<boolean>, what: string, ms = 5000) {
-    const deadline = Date.now() + ms;
-    while (!(await check())) {
-      if (Date.now() > deadline)
-        throw new Error(`timed out waiting for ${what}\n${logs.join('\n')}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-
   async function jobOf(ticketId: number): Promise<PrintJob | undefined> {
     const response = await admin.get<PrintJob[]>('/api/print-jobs');
     return response.body.find((job) => job.ticketId === ticketId);
   }
 
-  async function settled(ticketId: number): Promise<PrintJob> {
-    let job: PrintJob | undefined;
-    await until(async () => {
-      job = await jobOf(ticketId);
-      return job !== undefined && ['done', 'failed', 'cancelled'].includes(job.status);
-    }, `the job of ticket ${ticketId} to settle`);
-    if (!job) throw new Error('no job');
-    return job;
+  function settled(ticketId: number): Promise<PrintJob> {
+    return eventually(
+      async () => {
+        const job = await jobOf(ticketId);
+        return job && ['done', 'failed', 'cancelled'].includes(job.status) && job;
+      },
+      { what: `the job of ticket ${ticketId} to settle`, explain: () => logs.join('\n') },
+    );
   }
 
   /** A print-agent token for the kiosk, issued by the admin. */
@@ -122,7 +114,10 @@ describe('the print agent on a kiosk PC', () => {
     // Arrange: the page keeps its own token; the agent gets one of its own.
     const token = await agentToken();
     const device = await runAgent('ok', token);
-    await until(() => agent?.connected() === true, 'the agent to connect');
+    await eventually(() => agent?.connected() === true, {
+      what: 'the agent to connect',
+      explain: () => logs.join('\n'),
+    });
 
     // Act
     const ticketId = await issueAsKiosk(server, kiosk.token);
@@ -142,13 +137,19 @@ describe('the print agent on a kiosk PC', () => {
     // Arrange
     const first = await agentToken();
     await runAgent('ok', first);
-    await until(() => agent?.connected() === true, 'the agent to connect');
+    await eventually(() => agent?.connected() === true, {
+      what: 'the agent to connect',
+      explain: () => logs.join('\n'),
+    });
 
     // Act: a second token replaces the first.
     const second = await agentToken();
 
     // Assert: the agent on the first token is dropped and not let back in.
-    await until(() => agent?.connected() === false, 'the old agent to be disconnected');
+    await eventually(() => agent?.connected() === false, {
+      what: 'the old agent to be disconnected',
+      explain: () => logs.join('\n'),
+    });
     expect(await admitted(first, true)).toBe(false);
     expect(await admitted(second, true)).toBe(true);
     expect((await admin.request('DELETE', `/api/devices/${kiosk.id}`)).status).toBe(204);
@@ -173,7 +174,10 @@ describe('the print agent on a kiosk PC', () => {
 
   test('prints a kiosk ticket on the local printer and the job becomes done', async () => {
     const device = await runAgent('ok');
-    await until(() => agent?.connected() === true, 'the agent to connect');
+    await eventually(() => agent?.connected() === true, {
+      what: 'the agent to connect',
+      explain: () => logs.join('\n'),
+    });
     const ticketId = await issueAsKiosk(server, kiosk.token);
     expect(await settled(ticketId)).toMatchObject({ status: 'done', attempts: 1 });
     expect(device.received().includes(RASTER_START)).toBe(true);
@@ -182,7 +186,10 @@ describe('the print agent on a kiosk PC', () => {
 
   test('a printer out of paper: nothing printed, the job is not done, paper_end reported', async () => {
     const device = await runAgent('paper-end');
-    await until(() => agent?.connected() === true, 'the agent to connect');
+    await eventually(() => agent?.connected() === true, {
+      what: 'the agent to connect',
+      explain: () => logs.join('\n'),
+    });
     const ticketId = await issueAsKiosk(server, kiosk.token);
     const job = await settled(ticketId);
     expect(job.status).toBe('failed');
@@ -207,7 +214,10 @@ describe('the print agent on a kiosk PC', () => {
         refused = reason;
       },
     });
-    await until(() => refused !== '', 'the token to be refused');
+    await eventually(() => refused !== '', {
+      what: 'the token to be refused',
+      explain: () => logs.join('\n'),
+    });
     expect(refused).toBe('unauthenticated');
     expect(agent.connected()).toBe(false);
     const ticketId = await issueAsKiosk(server, kiosk.token);

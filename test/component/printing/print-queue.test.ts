@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { PrintJob, PrinterStatusReport, PrinterView } from '../../../server/src/contract';
 import { ApiClient } from '../../support/api-client';
+import { eventually } from '../../support/eventually';
 import { closedPort, startFakePrinter, type FakePrinter } from '../../support/fake-printer';
 import { RecordingSocket } from '../../support/socket-client';
 import { startTestServer, type TestServer } from '../../support/test-server';
@@ -68,15 +69,15 @@ describe('the print queue, against a fake network printer', () => {
     return response.body.filter((job) => job.ticketId === ticketId);
   }
 
-  /** Polls until the ticket's newest job is done, failed or cancelled. */
-  async function settled(ticketId: number, timeoutMs = 5000): Promise<PrintJob> {
-    const until = Date.now() + timeoutMs;
-    for (;;) {
-      const [job] = await jobsOf(ticketId);
-      if (job && ['done', 'failed', 'cancelled'].includes(job.status)) return job;
-      if (Date.now() > until) throw new Error(`job of ticket ${ticketId} did not settle`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+  /** Resolves once the ticket's newest job is done, failed or cancelled. */
+  function settled(ticketId: number, timeoutMs = 5000): Promise<PrintJob> {
+    return eventually(
+      async () => {
+        const [job] = await jobsOf(ticketId);
+        return job && ['done', 'failed', 'cancelled'].includes(job.status) && job;
+      },
+      { timeoutMs, what: `the job of ticket ${ticketId} to settle` },
+    );
   }
 
   const statusOf = (printerId: number) =>

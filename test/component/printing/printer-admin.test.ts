@@ -8,6 +8,7 @@ import type {
   SyncResult,
 } from '../../../server/src/contract';
 import { ApiClient } from '../../support/api-client';
+import { eventually } from '../../support/eventually';
 import { closedPort, startFakePrinter } from '../../support/fake-printer';
 import { RecordingSocket } from '../../support/socket-client';
 import { startTestServer, type TestServer } from '../../support/test-server';
@@ -66,19 +67,10 @@ describe('printer changes are announced and audited', () => {
     });
   }
 
-  /** Polls until `predicate` holds (for sockets other than `screen`). */
-  async function until(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!predicate()) {
-      if (Date.now() > deadline) throw new Error('timed out');
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-
+  /** Waits for `count` notices, then for a round trip, so that a stray one would be seen. */
   async function settle(count: number): Promise<void> {
     await screen.waitFor(() => screen.notices.length >= count);
-    // Nothing more should follow; give a stray notice the chance to arrive.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await screen.roundTrip();
   }
 
   test('create, edit, deactivate and delete each tell every screen what changed', async () => {
@@ -140,10 +132,10 @@ describe('printer changes are announced and audited', () => {
     const first = await new ApiClient(server.url).issue(1);
     const waiting = (ticketId: number) => () =>
       updates.some((j) => j.ticketId === ticketId && j.status === 'queued' && j.attempts === 1);
-    await until(waiting(first.ticket.id));
+    await eventually(waiting(first.ticket.id), { what: 'the first job to wait for a retry' });
     const spare = await addPrinter({ name: 'Máy in dự phòng', isDefault: true, target });
     const second = await new ApiClient(server.url).issue(1);
-    await until(waiting(second.ticket.id));
+    await eventually(waiting(second.ticket.id), { what: 'the second job to wait for a retry' });
 
     // Act
     await patch(lobby.id, { active: false });
@@ -151,7 +143,7 @@ describe('printer changes are announced and audited', () => {
 
     // Assert: staff hear of both cancellations, with the tickets' numbers.
     const cancelled = () => updates.filter((j) => j.status === 'cancelled');
-    await until(() => cancelled().length === 2);
+    await eventually(() => cancelled().length === 2, { what: 'both cancellations' });
     expect(cancelled().map((j) => [j.ticketNumber, j.printerId])).toEqual([
       [first.ticket.number, lobby.id],
       [second.ticket.number, spare.id],

@@ -1,6 +1,7 @@
 import type { PrintJob, PrinterStatusReport } from '../../../server/src/contract';
 import { UNCHANGED_REFRESH_MS } from '../../../server/src/services/printer-statuses';
 import { ApiClient } from '../../support/api-client';
+import { eventually } from '../../support/eventually';
 import { addFakePrinter, type ConfiguredPrinter } from '../../support/printer-setup';
 import { RecordingSocket } from '../../support/socket-client';
 import { ManualClock, startTestServer, type TestServer } from '../../support/test-server';
@@ -30,13 +31,13 @@ describe('the printer state after each print', () => {
 
   async function printOne(): Promise<void> {
     const { ticket } = await new ApiClient(server.url).issue(1);
-    const deadline = Date.now() + 5000;
-    for (;;) {
-      const jobs = (await configured.admin.get<PrintJob[]>('/api/print-jobs')).body;
-      if (jobs.some((job) => job.ticketId === ticket.id && job.status === 'done')) return;
-      if (Date.now() > deadline) throw new Error('the ticket did not print');
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    await eventually(
+      async () => {
+        const jobs = (await configured.admin.get<PrintJob[]>('/api/print-jobs')).body;
+        return jobs.some((job) => job.ticketId === ticket.id && job.status === 'done');
+      },
+      { what: `ticket ${ticket.number} to print` },
+    );
   }
 
   const states = () =>

@@ -84,8 +84,12 @@ describe('GET /api/audit', () => {
     // Act: the same values as now, then one real change among unchanged ones.
     const same = await patch({ kioskPolicy: 'open', recallLimit: 3 });
     const changed = await patch({ kioskPolicy: 'paired', recallLimit: 3 });
-    await screen.waitFor(() => screen.received.length >= 1);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The real change's announcement is the barrier: anything the unchanged patch sent
+    // came before it; the round trip's answer comes after anything sent with it.
+    const policies = () =>
+      screen.received.map((e) => e.type === 'centre:updated' && e.payload.centre.kioskPolicy);
+    await screen.waitFor(() => policies().includes('paired'));
+    await screen.roundTrip();
 
     // Assert
     expect([same.status, changed.status]).toEqual([200, 200]);
@@ -93,7 +97,7 @@ describe('GET /api/audit', () => {
     expect(updates.map((e) => [e.target, e.details])).toEqual([
       ['kioskPolicy', { kioskPolicy: 'paired' }],
     ]);
-    expect(screen.received.map((e) => e.type)).toEqual(['centre:updated']);
+    expect(policies()).toEqual(['paired']);
     screen.close();
   });
 

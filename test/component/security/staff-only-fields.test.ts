@@ -64,8 +64,8 @@ describe('staff-only ticket fields', () => {
 
     // Assert
     await screen.waitFor(() => screen.received.length >= 1);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(screen.received[0]?.type).toBe('ticket:transferred');
+    await screen.roundTrip();
+    expect(screen.received.map((e) => e.type)).toEqual(['ticket:transferred']);
     expect(notesIn(screen.received)).toEqual([]);
     expect(notesIn(staffEvents)).toContain(NOTE);
     expect(expectStatus(anonymous, 200).ticket.note).toBeNull();

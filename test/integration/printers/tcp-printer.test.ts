@@ -1,6 +1,7 @@
 import { PrinterError } from '../../../printers/errors';
 import { Printer } from '../../../printers/printer';
 import { TcpTransport } from '../../../printers/transport/tcp';
+import { eventually } from '../../support/eventually';
 import { closedPort, startFakePrinter, type FakePrinter } from '../../support/fake-printer';
 
 const JOB = Buffer.concat([Buffer.of(0x1b, 0x40), Buffer.alloc(200_000, 0x55)]);
@@ -10,11 +11,6 @@ function printerFor(fake: { port: number }): Printer {
   return new Printer(new TcpTransport({ host: '127.0.0.1', port: fake.port, ...fast }), {
     statusTimeoutMs: 100,
   });
-}
-
-async function until(done: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !done(); i++) await new Promise((r) => setTimeout(r, 5));
-  expect(done()).toBe(true);
 }
 
 async function failure(promise: Promise<unknown>): Promise<PrinterError> {
@@ -88,7 +84,7 @@ describe('Printer over TCP', () => {
 
     expect(result.before).toEqual({ answered: false, reason: 'timeout' });
     expect(result.warnings).toEqual(['status_unknown']);
-    await until(() => fake?.received().length === JOB.length);
+    await eventually(() => fake?.received().length === JOB.length, { what: 'the whole job' });
   });
 
   test('reports connect_refused quickly when nothing listens', async () => {
