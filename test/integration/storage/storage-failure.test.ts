@@ -1,8 +1,11 @@
+import { io } from 'socket.io-client';
+import { PRINT_AGENT_ROLE } from '../../../server/src/contract';
 import { translate } from '../../../server/src/contract/i18n';
 import type { HealthResponse, IssueTicketResponse } from '../../../server/src/contract/http';
 import { ApiClient } from '../../support/api-client';
 import { RecordingSocket } from '../../support/socket-client';
 import { ManualClock, startTestServer, type TestServer } from '../../support/test-server';
+import { startWithAgentPrinter } from '../../component/printing/support';
 import { DEFAULT_HEALTH_OPTIONS } from '../../../server/src/services/health-service';
 
 const DKKD = 1;
@@ -122,5 +125,38 @@ describe('when the storage refuses writes', () => {
 
     setReadOnly(false);
     expect(await anonymous.get('/api/health')).toMatchObject({ status: 200, body: HEALTHY });
+  });
+});
+
+describe('a socket command the storage refuses', () => {
+  test('is acknowledged with storage_unavailable', async () => {
+    const { server, kiosk } = await startWithAgentPrinter({});
+    const agent = io(server.url, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+      auth: { deviceToken: kiosk.token, role: PRINT_AGENT_ROLE },
+    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        agent.once('connect', resolve);
+        agent.once('connect_error', reject);
+      });
+      // The agent's printer state report is a write.
+      server.server.application.repos.db.raw.pragma('query_only = ON');
+      const ack: unknown = await agent
+        .timeout(5000)
+        .emitWithAck('print-job:result', { jobId: null, ok: true, state: 'online' });
+      expect(ack).toEqual({
+        error: {
+          code: 'storage_unavailable',
+          message: translate('vi', 'error.storage_unavailable'),
+        },
+      });
+    } finally {
+      agent.close();
+      server.server.application.repos.db.raw.pragma('query_only = OFF');
+      await server.stop();
+    }
   });
 });
