@@ -8,6 +8,7 @@ import type { PrintNotifier } from '../../../server/src/services/print-worker';
 import { openDatabase, type Database } from '../../../server/src/storage/database';
 import { migrate } from '../../../server/src/storage/migrate';
 import { createRepos } from '../../../server/src/storage/repos';
+import { eventually } from '../../support/eventually';
 import { closedPort, startFakePrinter, type FakePrinter } from '../../support/fake-printer';
 import { ManualClock, tempDataDir } from '../../support/test-server';
 
@@ -97,12 +98,10 @@ describe('print notices', () => {
       ADMIN,
     );
     services.issuer.issueTicket({ serviceId: 1 });
-    const until = Date.now() + 5000;
-    const ended = () => notifier.jobs.some((j) => ['done', 'failed'].includes(j.notice.status));
-    while (!ended()) {
-      if (Date.now() > until) throw new Error('the job did not end');
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+    await eventually(
+      () => notifier.jobs.some((j) => ['done', 'failed'].includes(j.notice.status)),
+      { what: 'the job to end' },
+    );
   }
 
   test('announce a printed job and its printer state only once both are committed', async () => {

@@ -7,6 +7,7 @@ import type {
   SyncResult,
 } from '../../../server/src/contract';
 import { ApiClient } from '../../support/api-client';
+import { eventually } from '../../support/eventually';
 import { closedPort } from '../../support/fake-printer';
 import { startTestServer, type TestServer } from '../../support/test-server';
 import { pairDevice, sessionCookie } from '../security/support';
@@ -39,14 +40,6 @@ async function screen(
     socket.once('connect_error', reject);
   });
   return { socket, snapshots, statuses };
-}
-
-async function until(predicate: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 function sync(socket: Socket, sinceSeq: number): Promise<SyncResult> {
@@ -114,7 +107,9 @@ describe('printer state details', () => {
 
     const unreachable = (s: Screen) =>
       s.statuses.find((r) => r.printerId === printerId && r.state === 'unreachable');
-    await until(() => [hall, kiosk, staff].every((s) => unreachable(s) !== undefined), 'status');
+    await eventually(() => [hall, kiosk, staff].every((s) => unreachable(s) !== undefined), {
+      what: 'status',
+    });
     expect(unreachable(staff)?.detail).toContain('connect_refused');
     for (const anonymous of [hall, kiosk]) {
       expect(unreachable(anonymous)).toEqual({
@@ -132,7 +127,9 @@ describe('printer state details', () => {
     const printerId = await unreachablePrinter();
     const hall = await open();
     const staff = await open({ cookie });
-    await until(() => hall.snapshots.length > 0 && staff.snapshots.length > 0, 'snapshots');
+    await eventually(() => hall.snapshots.length > 0 && staff.snapshots.length > 0, {
+      what: 'snapshots',
+    });
     const seq = hall.snapshots[0]?.seq ?? 0;
 
     const printersOf = (list: readonly PrinterStatusReport[] | undefined) =>

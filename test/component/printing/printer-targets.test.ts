@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ErrorBody, PrintJob, PrinterView } from '../../../server/src/contract';
 import { ApiClient } from '../../support/api-client';
+import { eventually } from '../../support/eventually';
 import { startTestServer, type TestServer } from '../../support/test-server';
 
 const ORIGINAL = 'precious data\n';
@@ -54,14 +55,14 @@ describe('printer targets', () => {
       { serviceId: 1 },
     );
     expect(issued.status).toBe(201);
-    const until = Date.now() + 5000;
-    for (;;) {
-      const jobs = await admin.get<PrintJob[]>('/api/print-jobs');
-      const job = jobs.body.find((j) => j.ticketId === issued.body.ticket.id);
-      if (job && ['done', 'failed', 'cancelled'].includes(job.status)) return job;
-      if (Date.now() > until) throw new Error('the print job did not end');
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    return eventually(
+      async () => {
+        const jobs = await admin.get<PrintJob[]>('/api/print-jobs');
+        const job = jobs.body.find((j) => j.ticketId === issued.body.ticket.id);
+        return job && ['done', 'failed', 'cancelled'].includes(job.status) && job;
+      },
+      { what: 'the print job to end' },
+    );
   }
 
   test.each([
