@@ -4,7 +4,6 @@ import type { Logger } from 'pino';
 import type { Server as IoServer } from 'socket.io';
 import { createSecurity, type Security } from './auth/create-security';
 import type { ClientEvents, ServerEvents } from './contract/events';
-import { auditForcedSignOut } from './http/audit-hooks';
 import { errorHandler, languageOf, sendError } from './http/errors';
 import { requireKioskAccess } from './http/kiosk-access';
 import { jsonBody } from './http/json-body';
@@ -25,8 +24,8 @@ import { securityHeaders } from './http/security-headers';
 import { Broadcaster, DeferredPublisher } from './realtime/broadcaster';
 import { DeferredPrintNotifier, PrintBroadcaster } from './realtime/print-broadcaster';
 import { createSocketServer } from './realtime/socket-server';
-import type { Clock } from './services/clock';
 import type { RealtimeOptions } from './realtime/realtime-options';
+import type { Clock } from './services/clock';
 import { createServices, type Services } from './services/create-services';
 import type { HealthOptions } from './services/health-service';
 import type { PrintingOptions } from './services/print-worker';
@@ -92,10 +91,9 @@ export function createApplication(components: AppComponents): Application {
     requirePermission('ticket:issue'),
     requireKioskAccess({ settings: services.settings, clock }),
   );
-  app.post('/api/counters/:id/sign-out', auditForcedSignOut(repos, security.audit));
   app.use('/api', queueRoutes(services));
-  app.use('/api', authRoutes(services.auth, services.counters));
-  app.use('/api', counterRoutes(services));
+  app.use('/api', authRoutes(services.auth));
+  app.use('/api', counterRoutes(services, security.counterSignOut));
   app.use('/api', ticketRoutes(services));
   app.use('/api', printRoutes(services.printing));
   app.use('/api', settingsRoutes(services));

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { StaffUser } from '../contract/entities';
 import { DomainError } from '../domain/errors';
 import type { Clock } from '../services/clock';
+import type { CommandRunner } from '../services/command-runner';
 import { normalizeUsername, type StaffRecord } from '../storage/staff-repo';
 import type { Repos } from '../storage/repos';
 import { AccessEvents } from './access-events';
@@ -15,6 +16,7 @@ import {
 } from './passwords';
 import { RateLimiter } from './rate-limiter';
 import { SignInGuard } from './sign-in-guard';
+import type { CounterReleaser } from './staff-admin';
 
 /** How long a staff session lasts: one working day and a margin. */
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -76,12 +78,18 @@ export class AuthService {
   private readonly perIp: RateLimiter;
   private readonly lockout: SignInGuard;
   private readonly verify: PasswordVerifier;
+  private readonly runner: CommandRunner;
+  private readonly counters: CounterReleaser;
 
+  /** `runner` and `counters` make a sign-out and the counter it frees one transaction. */
   constructor(
     private readonly repos: Repos,
     private readonly clock: Clock,
+    deps: { runner: CommandRunner; counters: CounterReleaser },
     options: { verify?: PasswordVerifier } = {},
   ) {
+    this.runner = deps.runner;
+    this.counters = deps.counters;
     this.audit = new AuditTrail(repos, clock);
     this.perUser = new RateLimiter(clock, LOGIN_RATE.perUser);
     this.perIp = new RateLimiter(clock, LOGIN_RATE.perIp);
@@ -204,20 +212,27 @@ export class AuthService {
     return this.session(token)?.staff;
   }
 
-  /** Ends the session; returns whose it was, if it was live. */
+  /**
+   * Ends the session; returns whose it was, if it was live. Revoking it, its audit row
+   * and freeing the clerk's counter (when no other session of theirs is left) are one
+   * transaction; screens and the session's sockets hear of it after the commit.
+   */
   logout(token: string | undefined, client: ClientInfo = { ip: null }): StaffRecord | undefined {
-    const live = this.session(token);
-    if (token) this.repos.staff.revokeSession(hashToken(token), this.clock.now());
-    if (live) {
+    if (!token) return undefined;
+    return this.runner.run({ scope: 'auth:logout', request: null }, (context) => {
+      const live = this.session(token);
+      this.repos.staff.revokeSession(hashToken(token), context.at);
+      if (!live) return undefined;
       const { staff } = live;
       this.audit.record('auth.logout', {
         staffId: staff.id,
         username: staff.username,
         ip: client.ip,
       });
-      this.events.sessionsEnded([live.sessionId], 'logout');
-    }
-    return live?.staff;
+      this.counters.releaseIfSignedOut(staff.id);
+      context.afterCommit(() => this.events.sessionsEnded([live.sessionId], 'logout'));
+      return staff;
+    }).value;
   }
 
   /**

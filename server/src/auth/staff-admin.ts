@@ -8,6 +8,7 @@ import type {
 } from '../contract/admin';
 import { DomainError } from '../domain/errors';
 import type { Clock } from '../services/clock';
+import type { CommandRunner } from '../services/command-runner';
 import { iso } from '../services/views';
 import type { Repos } from '../storage/repos';
 import type { StaffRecord } from '../storage/staff-repo';
@@ -43,18 +44,36 @@ export function toStaffAccount(record: StaffRecord, now: number): StaffAccount {
   };
 }
 
-/** Admins manage accounts and sessions. Every change is audited. */
+/** What StaffAdmin works with beside the repos and the clock. */
+export interface StaffAdminDeps {
+  events: AccessEvents;
+  counters: CounterReleaser;
+  signIns: SignInLimits;
+  /** Runs each change, its audit row and the counters it frees as one transaction. */
+  runner: CommandRunner;
+}
+
+/**
+ * Admins manage accounts and sessions. Every change is audited in the transaction that
+ * makes it, with the counters it frees; sockets hear of ended access after the commit.
+ */
 export class StaffAdmin {
   private readonly audit: AuditTrail;
+  private readonly events: AccessEvents;
+  private readonly counters: CounterReleaser;
+  private readonly signIns: SignInLimits;
+  private readonly runner: CommandRunner;
 
   constructor(
     private readonly repos: Repos,
     private readonly clock: Clock,
-    private readonly events: AccessEvents,
-    private readonly counters: CounterReleaser,
-    private readonly signIns: SignInLimits,
+    deps: StaffAdminDeps,
   ) {
     this.audit = new AuditTrail(repos, clock);
+    this.events = deps.events;
+    this.counters = deps.counters;
+    this.signIns = deps.signIns;
+    this.runner = deps.runner;
   }
 
   list(): StaffAccount[] {
@@ -93,8 +112,7 @@ export class StaffAdmin {
    * and frees its counters.
    */
   update(id: number, changes: UpdateStaffRequest, actor: AdminActor): StaffAccount {
-    const now = this.clock.now();
-    const ended = this.repos.db.transaction(() => {
+    this.runner.run({ scope: 'staff:update', request: null }, (context) => {
       const before = this.repos.staff.get(id);
       if (!before) throw new DomainError('not_found', `No staff ${id}`);
       const losesAdmin =
@@ -109,15 +127,14 @@ export class StaffAdmin {
         username: before.username,
         ...diff(before, changes),
       });
-      return changes.active === false && before.active
-        ? this.repos.staff.revokeSessionsOf(id, now)
-        : null;
-    });
-    if (ended) {
-      this.events.sessionsEnded(ended, 'revoked');
-      this.events.staffDeactivated(id);
+      if (changes.active !== false || !before.active) return;
+      const ended = this.repos.staff.revokeSessionsOf(id, context.at);
       this.counters.releaseIfSignedOut(id);
-    }
+      context.afterCommit(() => {
+        this.events.sessionsEnded(ended, 'revoked');
+        this.events.staffDeactivated(id);
+      });
+    });
     return this.account(id);
   }
 
@@ -126,15 +143,15 @@ export class StaffAdmin {
     if (!this.repos.staff.get(id)) throw new DomainError('not_found', `No staff ${id}`);
     const password = generatePassword();
     const passwordHash = await hashPassword(password);
-    const ended = this.repos.db.transaction(() => {
+    this.runner.run({ scope: 'staff:password-reset', request: null }, (context) => {
       const staff = this.repos.staff.get(id);
       if (!staff) throw new DomainError('not_found', `No staff ${id}`);
       this.repos.staff.setPassword(id, passwordHash, true);
       this.audit.record('staff.password_reset', actor, `staff:${id}`, { username: staff.username });
-      return this.repos.staff.revokeSessionsOf(id, this.clock.now());
+      const ended = this.repos.staff.revokeSessionsOf(id, context.at);
+      this.counters.releaseIfSignedOut(id);
+      context.afterCommit(() => this.events.sessionsEnded(ended, 'revoked'));
     });
-    this.events.sessionsEnded(ended, 'revoked');
-    this.counters.releaseIfSignedOut(id);
     this.signIns.forgetFailedSignIns(this.account(id).username);
     return { user: this.account(id), password };
   }
@@ -162,15 +179,13 @@ export class StaffAdmin {
    * disconnected. When it was the account's last session, its counters are freed.
    */
   revokeSession(sessionId: number, actor: AdminActor): void {
-    const now = this.clock.now();
-    const staffId = this.repos.db.transaction(() => {
-      const owner = this.repos.staff.revokeSessionById(sessionId, now);
+    this.runner.run({ scope: 'session:revoke', request: null }, (context) => {
+      const owner = this.repos.staff.revokeSessionById(sessionId, context.at);
       if (owner === undefined) throw new DomainError('not_found', `No live session ${sessionId}`);
       this.audit.record('session.revoke', actor, `session:${sessionId}`, { staffId: owner });
-      return owner;
+      this.counters.releaseIfSignedOut(owner);
+      context.afterCommit(() => this.events.sessionsEnded([sessionId], 'revoked'));
     });
-    this.events.sessionsEnded([sessionId], 'revoked');
-    this.counters.releaseIfSignedOut(staffId);
   }
 
   private account(id: number): StaffAccount {

@@ -14,6 +14,18 @@ export interface EventPublisher {
 export interface CommandContext {
   at: number;
   emit<K extends FeedEventName>(type: K, payload: Omit<FeedPayloads[K], 'seq' | 'at'>): void;
+  /**
+   * Runs `notify` once the outermost command has committed, after its events are
+   * published; never when it rolls back. For news that is not a feed event (sessions
+   * ended, access revoked) and must not leave before the change is stored either.
+   */
+  afterCommit(notify: () => void): void;
+}
+
+/** What the commands running as one transaction collect until it commits. */
+interface OpenCommand {
+  events: FeedEnvelope[];
+  notices: (() => void)[];
 }
 
 /** Which idempotency slot a command uses, and the request that must match on replay. */
@@ -36,9 +48,13 @@ const KEY_PATTERN = /^[\x21-\x7e]+$/;
 /**
  * Runs a command as one SQLite transaction: the change, its events and its
  * idempotency record commit together or not at all. Events reach the
- * publisher only after the commit.
+ * publisher only after the commit. A command run from inside another (a sign-out
+ * that frees the clerk's counter) joins its transaction: its events and notices wait
+ * for the outer one to commit, and are dropped with it.
  */
 export class CommandRunner {
+  private open: OpenCommand | null = null;
+
   constructor(
     private readonly repos: Repos,
     private readonly clock: Clock,
@@ -54,34 +70,53 @@ export class CommandRunner {
       );
     }
     const requestHash = hashRequest(options.request);
-    const pending: FeedEnvelope[] = [];
-    const at = this.clock.now();
-    const outcome = this.repos.db.transaction((): CommandResult<T> => {
-      if (key !== undefined) {
-        const earlier = this.repos.idempotency.find(options.scope, key);
-        if (earlier) {
-          if (earlier.requestHash !== requestHash) {
-            throw new DomainError(
-              'idempotency_mismatch',
-              'Idempotency-Key was used for another request',
-            );
-          }
-          return { value: earlier.response as T, replayed: true };
-        }
-      }
-      const value = body({
-        at,
-        emit: (type, payload) => {
-          const seq = this.repos.events.append(type, at, payload);
-          pending.push(toEnvelope({ seq, at, type, payload }));
-        },
-      });
-      if (key !== undefined)
-        this.repos.idempotency.save(options.scope, key, { requestHash, response: value }, at);
-      return { value, replayed: false };
-    });
-    if (pending.length > 0) this.publisher.publish(pending);
+    const outer = this.open;
+    const collected: OpenCommand = outer ?? { events: [], notices: [] };
+    this.open = collected;
+    let outcome: CommandResult<T>;
+    try {
+      outcome = this.repos.db.transaction(() => this.execute(options, requestHash, body));
+    } finally {
+      this.open = outer;
+    }
+    if (outer) return outcome;
+    if (collected.events.length > 0) this.publisher.publish(collected.events);
+    for (const notify of collected.notices) notify();
     return outcome;
+  }
+
+  /** The command inside its transaction: a replay, or the body and its idempotency record. */
+  private execute<T>(
+    options: CommandOptions,
+    requestHash: string,
+    body: (context: CommandContext) => T,
+  ): CommandResult<T> {
+    const key = options.idempotencyKey;
+    if (key !== undefined) {
+      const earlier = this.repos.idempotency.find(options.scope, key);
+      if (earlier) {
+        if (earlier.requestHash !== requestHash) {
+          throw new DomainError(
+            'idempotency_mismatch',
+            'Idempotency-Key was used for another request',
+          );
+        }
+        return { value: earlier.response as T, replayed: true };
+      }
+    }
+    const collected = this.open as OpenCommand;
+    const at = this.clock.now();
+    const value = body({
+      at,
+      emit: (type, payload) => {
+        const seq = this.repos.events.append(type, at, payload);
+        collected.events.push(toEnvelope({ seq, at, type, payload }));
+      },
+      afterCommit: (notify) => collected.notices.push(notify),
+    });
+    if (key !== undefined)
+      this.repos.idempotency.save(options.scope, key, { requestHash, response: value }, at);
+    return { value, replayed: false };
   }
 }
 

@@ -104,6 +104,7 @@ export function createServices(
     notifier: options.printNotifier,
     spoolRoot,
   });
+  const counters = new CounterService(repos, reader, runner, settings);
   return {
     runner,
     settings,
@@ -112,9 +113,9 @@ export function createServices(
     issuer: new TicketIssuer({ ...shared, newToken: options.newToken, printing }),
     queue: new QueueService(shared),
     tickets: new TicketService({ ...shared, clock }),
-    counters: new CounterService(repos, reader, runner, settings),
+    counters,
     feed: new FeedService(repos, reader),
-    auth: new AuthService(repos, clock),
+    auth: new AuthService(repos, clock, { runner, counters }),
     printing,
     printWorker,
     health: new HealthService(repos, clock, options.health, options.logger),

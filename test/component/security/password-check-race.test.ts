@@ -3,6 +3,7 @@ import {
   LOCKOUT,
   LOGIN_RATE,
   type LiveSession,
+  type PasswordVerifier,
 } from '../../../server/src/auth/auth-service';
 import { verifyPassword } from '../../../server/src/auth/passwords';
 import { DomainError } from '../../../server/src/domain/errors';
@@ -38,13 +39,16 @@ const outcome = (promise: Promise<unknown>): Promise<string> =>
 describe('password checks under parallel attempts', () => {
   const f = useSecurityServer();
 
-  const authWith = (gate: ReturnType<typeof gatedVerifier>) =>
-    new AuthService(f.server.server.application.repos, f.clock, { verify: gate.verify });
+  /** An AuthService over the server's database whose password checks go through `verify`. */
+  const authWith = (verify: PasswordVerifier) => {
+    const { repos, runner, counters } = f.server.server.application;
+    return new AuthService(repos, f.clock, { runner, counters }, { verify });
+  };
 
   test('30 parallel wrong current passwords let only the limit reach the check; the right one is then refused', async () => {
     // Arrange
     const gate = gatedVerifier();
-    const auth = authWith(gate);
+    const auth = authWith(gate.verify);
     const lanId = await addStaff(f.server, 'lan', 'clerk');
     const session = auth.session(auth.openSession(lanId).token) as LiveSession;
 
@@ -71,7 +75,7 @@ describe('password checks under parallel attempts', () => {
   test('a right password sent while the last allowed wrong one is being checked is refused unchecked', async () => {
     // Arrange: Lan is one failure from the lock.
     const gate = gatedVerifier();
-    const auth = authWith(gate);
+    const auth = authWith(gate.verify);
     await addStaff(f.server, 'lan', 'clerk');
     for (let i = 0; i < LOCKOUT.maxFailures - 1; i++) {
       const failed = outcome(auth.login('lan', 'wrong password', { ip: `10.0.5.${i}` }));
@@ -93,10 +97,9 @@ describe('password checks under parallel attempts', () => {
   test('a check that throws gives its place back', async () => {
     // Arrange: the check fails four times with an error, not a verdict.
     let broken = true;
-    const auth = new AuthService(f.server.server.application.repos, f.clock, {
-      verify: (hash, password) =>
-        broken ? Promise.reject(new Error('argon2 failed')) : verifyPassword(hash, password),
-    });
+    const auth = authWith((hash, password) =>
+      broken ? Promise.reject(new Error('argon2 failed')) : verifyPassword(hash, password),
+    );
     await addStaff(f.server, 'lan', 'clerk');
     for (let i = 0; i < LOCKOUT.maxFailures; i++) {
       expect(await outcome(auth.login('lan', STAFF_PASSWORD, { ip: `10.0.7.${i}` }))).toBe(

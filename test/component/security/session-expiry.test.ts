@@ -62,6 +62,7 @@ describe('a staff socket whose session expires', () => {
     const clerk = transferNotes(await socketOf(sessionCookie(f.server, lanId)));
     await issue(f.anonymous, SERVICE.DKKD);
     await issue(f.anonymous, SERVICE.DKKD);
+    await act(f.admin, 1, 'sign-in');
     await act(f.admin, 1, 'call-next');
     await act(f.admin, 1, 'transfer', { serviceId: SERVICE.THUE, note: NOTE });
     await clerk.count(1);

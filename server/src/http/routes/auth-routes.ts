@@ -3,13 +3,12 @@ import type { SessionResponse } from '../../contract/http';
 import { changePasswordSchema } from '../../contract/admin-schemas';
 import { loginSchema } from '../../contract/schemas';
 import { SESSION_TTL_MS, toStaffUser, type AuthService } from '../../auth/auth-service';
-import type { CounterService } from '../../services/counter-service';
 import { clientOf, requirePermission, sessionOf } from '../permission';
 import { clearSessionCookie, sessionToken, setSessionCookie } from '../session';
 import { parse } from '../validation';
 
 /** Staff sign-in, sign-out, who am I, and changing one's own password. */
-export function authRoutes(auth: AuthService, counters: CounterService): Router {
+export function authRoutes(auth: AuthService): Router {
   const router = Router();
 
   router.post('/auth/login', requirePermission('auth:sign-in'), async (req, res) => {
@@ -21,9 +20,8 @@ export function authRoutes(auth: AuthService, counters: CounterService): Router 
   });
 
   router.post('/auth/logout', requirePermission('auth:sign-in'), (req, res) => {
-    const staff = auth.logout(sessionToken(req), clientOf(req));
     // A clerk who signs out (and is signed in nowhere else) leaves the counter free.
-    if (staff) counters.releaseIfSignedOut(staff.id);
+    auth.logout(sessionToken(req), clientOf(req));
     clearSessionCookie(res);
     res.status(204).end();
   });

@@ -6,15 +6,22 @@ import {
   pauseSchema,
   transferSchema,
 } from '../../contract/schemas';
+import type { AuditedCounterSignOut } from '../../auth/forced-sign-out';
 import type { Services } from '../../services/create-services';
-import { requirePermission } from '../permission';
+import { clientOf, requirePermission } from '../permission';
 import { actorOf } from '../session';
 import { idempotencyKey, parse, parseId } from '../validation';
 
 const counterId = (req: Request) => parseId(req.params.id, 'counter_not_found');
 
-/** Counters: the list anyone may read, and what signed-in staff do at one. */
-export function counterRoutes({ queue, counters, reader }: Services): Router {
+/**
+ * Counters: the list anyone may read, and what signed-in staff do at one. Signing out
+ * goes through `signOut`, which audits a supervisor or admin signing someone else out.
+ */
+export function counterRoutes(
+  { queue, counters, reader }: Services,
+  signOut: AuditedCounterSignOut,
+): Router {
   const router = Router();
   const operate = requirePermission('counter:operate');
 
@@ -27,7 +34,8 @@ export function counterRoutes({ queue, counters, reader }: Services): Router {
   });
 
   router.post('/counters/:id/sign-out', operate, (req, res) => {
-    res.json(counters.signOut(counterId(req), actorOf(res), idempotencyKey(req)).value);
+    const id = counterId(req);
+    res.json(signOut.signOut(id, actorOf(res), clientOf(req), idempotencyKey(req)).value);
   });
 
   for (const action of COUNTER_ACTIONS) {
