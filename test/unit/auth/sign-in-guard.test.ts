@@ -9,7 +9,9 @@ const POLICY = { maxFailures: 3, lockMs: 60_000 };
 
 /** Accounts kept in a map, as the staff table keeps them. */
 function accounts(names: string[]): AccountFailures & { rows: Map<string, FailureRecord> } {
-  const rows = new Map(names.map((name) => [name, { failures: 0, lockedUntil: null }]));
+  const rows = new Map<string, FailureRecord>(
+    names.map((name) => [name, { failures: 0, lockedUntil: null }]),
+  );
   return {
     rows,
     load: (name) => rows.get(name),
