@@ -1,12 +1,15 @@
 import type { TicketResponse } from '../../server/src/contract';
 import { ApiClient } from '../support/api-client';
+import { staffCounters } from '../support/staffing';
 import { LIVE_DEADLINE_MS, describeInChromium, waitForText } from './harness';
 
 const NOTE = 'Thiếu bản sao CCCD';
 
 describeInChromium('transfer notes on staff and public screens, in Chromium', (h) => {
   test('a clerk who signed out and in again sees the note; the hall screen never does', async () => {
-    // Arrange: a hall screen, and a counter page whose clerk signs out and back in.
+    // Arrange: a hall screen, and a counter page whose clerk signs out and back in; the
+    // admin calls at counter 2 as a supervisor would, so someone holds it.
+    staffCounters(h.server(), [2]);
     const display = await h.open('/display', 1920, 1080);
     const counter = await h.openCounter(1);
     await counter.getByTestId('sign-out').click();

@@ -6,6 +6,7 @@ import type {
   TicketResponse,
 } from '../../server/src/contract';
 import { ApiClient } from '../support/api-client';
+import { staffCounters } from '../support/staffing';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 const DKKD = 1;
@@ -276,6 +277,7 @@ describe('HTTP API', () => {
     });
 
     test('walk a ticket through call, recall, start and finish', async () => {
+      staffCounters(server, [1, 2]);
       const { ticket } = await anonymous.issue(DKKD);
       const called = await admin.post<TicketResponse>('/api/counters/1/call-next');
       expect(called.body.ticket).toMatchObject({ id: ticket.id, status: 'called', counterId: 1 });
@@ -290,6 +292,7 @@ describe('HTTP API', () => {
     });
 
     test('mark a called ticket a no-show', async () => {
+      staffCounters(server, [1, 2]);
       await anonymous.issue(DKKD);
       await admin.post('/api/counters/1/call-next');
       const response = await admin.post<TicketResponse>('/api/counters/1/no-show');
@@ -297,12 +300,14 @@ describe('HTTP API', () => {
     });
 
     test('call next answers 404 queue_empty when nobody waits', async () => {
+      staffCounters(server, [1, 2]);
       const response = await admin.post('/api/counters/1/call-next');
       expect(response.status).toBe(404);
       expect(response.body).toMatchObject({ error: { code: 'queue_empty' } });
     });
 
     test('call next refuses while a called ticket is still at the counter', async () => {
+      staffCounters(server, [1, 2]);
       await anonymous.issue(DKKD);
       await anonymous.issue(DKKD);
       await admin.post('/api/counters/1/call-next');
@@ -312,6 +317,7 @@ describe('HTTP API', () => {
     });
 
     test('call next finishes the ticket being served and calls the next one', async () => {
+      staffCounters(server, [1, 2]);
       const first = await anonymous.issue(DKKD);
       const second = await anonymous.issue(DKKD);
       await admin.post('/api/counters/1/call-next');
@@ -323,6 +329,7 @@ describe('HTTP API', () => {
     });
 
     test('call next takes priority tickets first, then tier, then issue time', async () => {
+      staffCounters(server, [1, 2]);
       const tax = await anonymous.issue(THUE);
       const business = await anonymous.issue(DKKD);
       const elderly = await anonymous.issue(DKKD, 'elderly');
@@ -345,6 +352,7 @@ describe('HTTP API', () => {
     );
 
     test('finish before start answers 409 invalid_transition', async () => {
+      staffCounters(server, [1, 2]);
       await anonymous.issue(DKKD);
       await admin.post('/api/counters/1/call-next');
       const response = await admin.post('/api/counters/1/finish');
@@ -408,6 +416,7 @@ describe('HTTP API', () => {
     });
 
     test('the same Idempotency-Key on call next calls only one ticket', async () => {
+      staffCounters(server, [1, 2]);
       await anonymous.issue(DKKD);
       await anonymous.issue(DKKD);
       const headers = { 'Idempotency-Key': 'press-1' };
@@ -421,6 +430,7 @@ describe('HTTP API', () => {
   });
 
   test('GET /api/state gives seq, services, counters and recent calls newest first', async () => {
+    staffCounters(server, [1, 2]);
     await anonymous.issue(DKKD);
     await anonymous.issue(DKKD);
     await admin.post('/api/counters/1/call-next');

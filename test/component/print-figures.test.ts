@@ -3,6 +3,7 @@ import { ApiClient } from '../support/api-client';
 import { eventually } from '../support/eventually';
 import { startFakePrinter, type FakePrinter } from '../support/fake-printer';
 import { expectStatus, issue, SERVICE } from '../support/queue-helpers';
+import { staffCounters } from '../support/staffing';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 /**
@@ -21,6 +22,8 @@ describe('the figures a printed ticket shows', () => {
     });
     admin = new ApiClient(server.url);
     await admin.login(server.adminUsername, server.adminPassword);
+    // The admin calls at counter 1 as a supervisor would: someone must hold it.
+    staffCounters(server, [1]);
     device = await startFakePrinter('paper-end');
     const created = await admin.post<PrinterView>('/api/printers', {
       name: 'Máy in sảnh',

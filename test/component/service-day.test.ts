@@ -13,6 +13,7 @@ import {
   vietnamTime,
   type QueueFixture,
 } from '../support/queue-helpers';
+import { staffCounters } from '../support/staffing';
 import { RecordingSocket } from '../support/socket-client';
 import { ManualClock } from '../support/test-server';
 
@@ -45,6 +46,7 @@ describe('service day', () => {
   describe('with opening hours enforced (Mon–Fri 07:30–11:30, 13:30–17:00; Sat morning)', () => {
     beforeEach(async () => {
       f = await startQueueFixture(new ManualClock(at('09:00')));
+      staffCounters(f.server);
       await patchSettings(f.admin, { enforceOpeningHours: true });
     });
 
@@ -203,6 +205,7 @@ describe('service day', () => {
   describe('daily cap', () => {
     beforeEach(async () => {
       f = await startQueueFixture(new ManualClock(at('09:00')));
+      staffCounters(f.server);
     });
 
     test('refuses the ticket past the cap with 422 daily_cap_reached, even without hours', async () => {
@@ -254,6 +257,7 @@ describe('service day', () => {
      */
     async function leaveTicketsOpenAtMidnight(): Promise<Record<string, number>> {
       f = await startQueueFixture(new ManualClock(at('23:59')));
+      staffCounters(f.server);
       const ids: Record<string, number> = {};
       for (let i = 0; i < 5; i++) {
         const { ticket } = await issue(f.anonymous, DKKD);
@@ -355,6 +359,7 @@ describe('service day', () => {
 
       // Act
       f = await startQueueFixture(clock, dataDir);
+      staffCounters(f.server);
 
       // Assert
       expect(await statuses(ids)).toMatchObject({
@@ -375,6 +380,7 @@ describe('service day', () => {
     test('a ticket still served at midnight does not inflate the next morning’s estimate', async () => {
       // Arrange: counter 1 starts serving at 23:59 and nobody presses finish.
       f = await startQueueFixture(new ManualClock(at('23:59')));
+      staffCounters(f.server);
       await issue(f.anonymous, DKKD);
       await act(f.admin, 1, 'call-next');
       await act(f.admin, 1, 'start');

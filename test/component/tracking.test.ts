@@ -10,6 +10,7 @@ import {
   SERVICE,
   useQueueFixture,
 } from '../support/queue-helpers';
+import { staffCounters } from '../support/staffing';
 
 const { DKKD, THUE } = SERVICE;
 
@@ -21,6 +22,9 @@ describe('visitor tracking and estimated wait', () => {
   }
 
   describe('GET /api/track/:token', () => {
+    // The admin calls at counters 1–3 as a supervisor would: someone must hold each one.
+    beforeEach(() => staffCounters(f.server, [1, 2, 3]));
+
     test('issue returns a URL-safe token of at least 16 characters, new for every ticket', async () => {
       // Act
       const issued: IssueTicketResponse[] = [];
@@ -172,12 +176,17 @@ describe('visitor tracking and estimated wait', () => {
   });
 
   describe('estimated wait', () => {
-    /** Calls, starts and finishes one ticket at counter 1 that takes `minutes` of service. */
+    /**
+     * The admin takes counter 1, calls, starts and finishes one ticket that takes
+     * `minutes` of service, and leaves the counter free again.
+     */
     async function serveFor(minutes: number): Promise<void> {
+      expectStatus(await f.admin.post('/api/counters/1/sign-in'), 200);
       await act(f.admin, 1, 'call-next');
       await act(f.admin, 1, 'start');
       f.clock.advance(minutes * MINUTE);
       await act(f.admin, 1, 'finish');
+      expectStatus(await f.admin.post('/api/counters/1/sign-out'), 200);
     }
 
     test('without history uses the service default and grows with the people ahead', async () => {

@@ -35,6 +35,7 @@ export const ERROR_CODES = [
   'forbidden',
   'not_your_counter',
   'counter_taken',
+  'counter_not_staffed',
   'idempotency_mismatch',
   'username_taken',
   'last_admin',

@@ -218,6 +218,7 @@ export const en: Record<MessageKey, string> = {
   'error.forbidden': 'You are not allowed to do this.',
   'error.not_your_counter': 'You have not taken this counter.',
   'error.counter_taken': 'Another clerk has this counter.',
+  'error.counter_not_staffed': 'Nobody has taken this counter: no number can be called to it.',
   'error.idempotency_mismatch': 'This request key was already used for a different request.',
   'error.username_taken': 'This username is already taken.',
   'error.last_admin': 'The last active administrator cannot be demoted or deactivated.',

@@ -214,6 +214,7 @@ export const vi = {
   'error.forbidden': 'Bạn không có quyền thực hiện thao tác này.',
   'error.not_your_counter': 'Bạn chưa nhận quầy này.',
   'error.counter_taken': 'Quầy này đang do cán bộ khác phụ trách.',
+  'error.counter_not_staffed': 'Quầy chưa có cán bộ nhận: chưa thể gọi số đến quầy này.',
   'error.idempotency_mismatch': 'Mã yêu cầu đã được dùng cho một yêu cầu khác.',
   'error.username_taken': 'Tên đăng nhập này đã có người dùng.',
   'error.last_admin': 'Không thể hạ quyền hoặc khóa quản trị viên cuối cùng.',

@@ -41,6 +41,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   not_your_counter: 403,
   counter_taken: 409,
+  counter_not_staffed: 409,
   idempotency_mismatch: 422,
   username_taken: 409,
   last_admin: 409,

@@ -53,6 +53,7 @@ export class QueueService {
         const { mover, settings } = this.deps;
         switch (action) {
           case 'recall':
+            this.assertStaffed(counter, context);
             return {
               ticket: toTicket(
                 mover.move(
@@ -64,8 +65,9 @@ export class QueueService {
             };
           case 'finish': {
             const done = mover.move(ticket, { kind: 'finish' }, context);
+            // Auto-call never sends the hall to a desk nobody holds.
             const next =
-              counter.autoCall && counter.status === 'open'
+              counter.autoCall && counter.status === 'open' && this.isStaffed(counter, context)
                 ? this.tryCallNext(counter, actor, context)
                 : null;
             return { ticket: toTicket(done), next: next && toTicket(next) };
@@ -91,6 +93,7 @@ export class QueueService {
       actor,
       idempotencyKey,
       (counter, current, context) => {
+        this.assertStaffed(counter, context);
         this.assertOpen(counter);
         const ticket = this.findTarget(target, context.at);
         // Checked before a ticket being served here is finished to make room: a refusal changes nothing.
@@ -172,6 +175,22 @@ export class QueueService {
     return current;
   }
 
+  /**
+   * A call (or recall) announces the counter to the hall: someone must be at it, that is
+   * a staff member holding it with a live session. A supervisor cannot call for an empty desk.
+   */
+  private assertStaffed(counter: CounterRecord, context: CommandContext): void {
+    if (!this.isStaffed(counter, context)) {
+      throw new DomainError('counter_not_staffed', `Nobody has taken counter ${counter.number}`);
+    }
+  }
+
+  private isStaffed(counter: CounterRecord, context: CommandContext): boolean {
+    return (
+      counter.staffId !== null && this.deps.repos.staff.hasLiveSession(counter.staffId, context.at)
+    );
+  }
+
   private assertOpen(counter: CounterRecord): void {
     if (counter.status === 'paused')
       throw new DomainError('counter_paused', `Counter ${counter.number} is paused`);
@@ -196,6 +215,7 @@ export class QueueService {
     current: TicketRecord | undefined,
     context: CommandContext,
   ): TicketRecord {
+    this.assertStaffed(counter, context);
     this.assertOpen(counter);
     this.makeRoom(current, context);
     const next = this.tryCallNext(counter, actor, context);

@@ -8,6 +8,7 @@ import type {
 } from '../../../server/src/contract';
 import { ApiClient } from '../../support/api-client';
 import { act, expectStatus, issue, SERVICE, useQueueFixture } from '../../support/queue-helpers';
+import { staffCounters } from '../../support/staffing';
 import { openSocket, sessionCookie } from './support';
 
 /**
@@ -17,6 +18,8 @@ import { openSocket, sessionCookie } from './support';
  */
 describe('staff-only ticket fields', () => {
   const { f, connect } = useQueueFixture(['ticket:transferred', 'ticket:cancelled']);
+  // The admin calls at counters as a supervisor would: someone must hold each one.
+  beforeEach(() => staffCounters(f.server, [1, 10]));
   const NOTE = 'Thiếu bản sao CCCD, bổ sung tại quầy thuế';
   const REASON = 'Công dân không mang hồ sơ gốc';
   const sockets: Socket[] = [];

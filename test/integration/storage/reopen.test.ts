@@ -43,7 +43,10 @@ async function ticket(server: TestServer, id: number): Promise<TicketResponse> {
   return json<TicketResponse>(await fetch(`${server.url}/api/tickets/${id}`), 200);
 }
 
-/** Signs the admin in and calls the next ticket at the counter with the given number. */
+/**
+ * Signs the admin in, has them take the counter with the given number (numbers are called
+ * only to a counter someone holds) and calls the next ticket there.
+ */
 async function callNextAt(server: TestServer, counterNumber: number): Promise<TicketResponse> {
   const login = await fetch(`${server.url}/api/auth/login`, {
     method: 'POST',
@@ -55,6 +58,11 @@ async function callNextAt(server: TestServer, counterNumber: number): Promise<Ti
   const counters = await json<Counter[]>(await fetch(`${server.url}/api/counters`), 200);
   const counter = counters.find((c) => c.number === counterNumber);
   if (!counter) throw new Error(`no counter ${counterNumber}`);
+  const signIn = await fetch(`${server.url}/api/counters/${counter.id}/sign-in`, {
+    method: 'POST',
+    headers: { cookie },
+  });
+  await json<unknown>(signIn, 200);
   const call = await fetch(`${server.url}/api/counters/${counter.id}/call-next`, {
     method: 'POST',
     headers: { cookie },
