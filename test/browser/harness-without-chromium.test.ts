@@ -4,8 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../..');
-/** A browser test file with more than one test, run through the harness. */
-const BROWSER_TEST = 'test/browser/visitor-tracking.test.ts';
+/**
+ * A browser test file with more than one test, run through the harness, and the
+ * Content-Security-Policy test, which drives Chromium by itself.
+ */
+const BROWSER_TESTS = [
+  'test/browser/visitor-tracking.test.ts',
+  'test/browser/content-security-policy.test.ts',
+];
 
 /** The counts of Jest's `--json` report that tell passed from skipped. */
 interface JestCounts {
@@ -15,7 +21,7 @@ interface JestCounts {
   numPendingTests: number;
 }
 
-/** Runs Jest on one browser test file with the harness pointed at a Chromium that is not there. */
+/** Runs Jest on the browser test files with Chromium pointed at a path where there is none. */
 function runWithoutChromium(ci: boolean): { counts: JestCounts; status: number | null } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'luot-no-chromium-'));
   try {
@@ -32,7 +38,7 @@ function runWithoutChromium(ci: boolean): { counts: JestCounts; status: number |
       [
         require.resolve('jest/bin/jest'),
         '--runTestsByPath',
-        BROWSER_TEST,
+        ...BROWSER_TESTS,
         '--json',
         '--outputFile',
         output,
@@ -51,7 +57,7 @@ function runWithoutChromium(ci: boolean): { counts: JestCounts; status: number |
   }
 }
 
-describe('describeInChromium() on a machine without Chromium', () => {
+describe('browser tests on a machine without Chromium', () => {
   test('reports every browser test as skipped, none as passed', () => {
     // Act
     const { counts, status } = runWithoutChromium(false);
