@@ -72,8 +72,9 @@ export function eligibleFor(world: World, counterId: number): Row[] {
 
 /**
  * The refusals a counter action may meet, each a documented reason that holds now. An
- * empty list means the action must succeed. `counter_not_staffed` is allowed, not
- * required, for a counter whose holder's session has ended.
+ * empty list of `must` means the action must succeed. A call or recall at a counter
+ * nobody holds with a live session must be refused with `counter_not_staffed`; other
+ * actions there may be refused with it too.
  */
 export function counterRefusals(
   world: World,
@@ -84,7 +85,9 @@ export function counterRefusals(
   if (!counter) return { must: ['counter_not_found'], may: [] };
   const current = currentAt(world, counterId);
   const must: string[] = [];
-  const may = world.staffed(counterId) ? [] : ['counter_not_staffed'];
+  const staffed = world.staffed(counterId);
+  const may = staffed ? [] : ['counter_not_staffed'];
+  if (!staffed && (action === 'call-next' || action === 'recall')) must.push('counter_not_staffed');
   if (action === 'call-next') {
     if (counter.status === 'paused') must.push('counter_paused');
     if (counter.status === 'closed') must.push('counter_closed');
