@@ -1,4 +1,4 @@
-import type { IssueTicketResponse, TrackResponse } from '../../server/src/contract';
+import type { IssueTicketResponse, Service, TrackResponse } from '../../server/src/contract';
 import type { ApiClient } from '../support/api-client';
 import {
   addClerk,
@@ -93,6 +93,23 @@ describe('people ahead follow the order of the calls', () => {
     // Assert
     expect(ahead).toEqual(called);
     expect([...called.keys()]).toEqual(['G002', 'A002', 'G001', 'A001', 'A003', 'G003']);
+  });
+
+  test("the kiosk's menu promises the estimate the next ticket is printed with", async () => {
+    // Arrange: three business tickets wait; tax is counter 1's second tier.
+    await issueAll(DKKD, 'nnn');
+
+    // Act
+    const menu = expectStatus(await f.anonymous.get<Service[]>('/api/services'), 200);
+    const [tax] = await issueAll(THUE, 'n');
+
+    // Assert
+    expect(tax?.ahead).toBe(3);
+    expect(menu.find((s) => s.id === THUE)).toMatchObject({
+      waiting: 0,
+      estimatedWaitMinutes: tax?.estimatedWaitMinutes,
+    });
+    expect(tax?.estimatedWaitMinutes).toBeGreaterThan(0);
   });
 
   test('shows the figures the counter reaches at issue time on the kiosk', async () => {

@@ -15,7 +15,7 @@ import type { ServiceRecord } from '../storage/service-repo';
 import type { Clock } from './clock';
 import type { SettingsService } from './settings-service';
 import { estimateWaitMinutes } from '../domain/estimate';
-import { isEligible } from '../domain/next-ticket';
+import { isEligible, type WaitingCandidate } from '../domain/next-ticket';
 import { peopleAhead, type QueueDesk } from '../domain/queue-position';
 import type { CounterRecord } from '../storage/counter-repo';
 import type { TicketRecord } from '../domain/ticket';
@@ -35,15 +35,24 @@ export class QueueReader {
     private readonly timeZone: string,
   ) {}
 
+  /** The kiosk's menu: each service's waiting count, and the estimate for a ticket taken now. */
   services(): Service[] {
     const counts = this.repos.tickets.waitingCounts();
     const now = this.clock.now();
+    const counters = this.repos.counters.list();
     return this.repos.services.listActive().map((service) => {
-      const waiting = counts.get(service.id) ?? 0;
+      // The estimate a normal ticket taken now would be printed with, counted the same way;
+      // it would get the highest id so far, so it goes after tickets issued in the same ms.
+      const newTicket = {
+        id: Number.MAX_SAFE_INTEGER,
+        serviceId: service.id,
+        priorityClass: null,
+        issuedAt: now,
+      };
       return toService(
         service,
-        waiting,
-        this.estimate(service.id, waiting),
+        counts.get(service.id) ?? 0,
+        this.estimate(service.id, this.place(newTicket, counters)),
         this.unavailable(service, now),
       );
     });
@@ -87,8 +96,12 @@ export class QueueReader {
    */
   ahead(ticket: TicketRecord): number {
     if (ticket.status !== 'waiting') return 0;
-    const able = this.repos.counters
-      .list()
+    return this.place(ticket, this.repos.counters.list());
+  }
+
+  /** `ahead` for a waiting ticket, stored or about to be. */
+  private place(ticket: WaitingCandidate, counters: readonly CounterRecord[]): number {
+    const able = counters
       .map((counter) => ({ counter, desk: queueDeskOf(counter) }))
       .filter(({ desk }) => isEligible(ticket, desk.tiers, desk.counterId));
     const working = able.filter(
@@ -97,7 +110,7 @@ export class QueueReader {
     const desks = (working.length > 0 ? working : able).map(({ desk }) => desk);
     if (desks.length === 0)
       desks.push({ counterId: 0, tiers: new Map([[ticket.serviceId, 1]]), normalStreak: 0 });
-    const byId = new Map<number, TicketRecord>();
+    const byId = new Map<number, WaitingCandidate>([[ticket.id, ticket]]);
     const serviceIds = new Set(desks.flatMap((desk) => [...desk.tiers.keys()]));
     for (const waiting of this.repos.tickets.waitingFor([...serviceIds]))
       byId.set(waiting.id, waiting);
