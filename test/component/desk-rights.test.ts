@@ -159,8 +159,11 @@ describe('who may act on a ticket', () => {
     const called = await lan.post(`/api/counters/${LAN_COUNTER}/call`, { ticketId: ticket.id });
     const cancelled = await lan.post(`/api/tickets/${ticket.id}/cancel`, { reason: 'x' });
 
-    // Assert
-    expect(errorOf(called, 403).code).toBe('not_your_counter');
+    // Assert: the message does not tell Lan, who holds her counter, that she has not taken it.
+    expect(errorOf(called, 403)).toEqual({
+      code: 'not_your_counter',
+      message: 'Bạn không được thao tác trên quầy hoặc số thứ tự này.',
+    });
     expect(errorOf(cancelled, 403).code).toBe('not_your_counter');
     expect(await currentSeq(f.anonymous)).toBe(seq);
   });

@@ -216,7 +216,7 @@ export const en: Record<MessageKey, string> = {
   'error.unauthenticated': 'Please sign in.',
   'error.invalid_credentials': 'Wrong username or password.',
   'error.forbidden': 'You are not allowed to do this.',
-  'error.not_your_counter': 'You have not taken this counter.',
+  'error.not_your_counter': 'You may not act on this counter or this ticket.',
   'error.counter_taken': 'Another clerk has this counter.',
   'error.counter_not_staffed': 'Nobody has taken this counter: no number can be called to it.',
   'error.idempotency_mismatch': 'This request key was already used for a different request.',

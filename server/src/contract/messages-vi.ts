@@ -212,7 +212,7 @@ export const vi = {
   'error.unauthenticated': 'Vui lòng đăng nhập.',
   'error.invalid_credentials': 'Sai tên đăng nhập hoặc mật khẩu.',
   'error.forbidden': 'Bạn không có quyền thực hiện thao tác này.',
-  'error.not_your_counter': 'Bạn chưa nhận quầy này.',
+  'error.not_your_counter': 'Bạn không được thao tác trên quầy hoặc số thứ tự này.',
   'error.counter_taken': 'Quầy này đang do cán bộ khác phụ trách.',
   'error.counter_not_staffed': 'Quầy chưa có cán bộ nhận: chưa thể gọi số đến quầy này.',
   'error.idempotency_mismatch': 'Mã yêu cầu đã được dùng cho một yêu cầu khác.',
