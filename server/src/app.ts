@@ -25,11 +25,11 @@ import { Broadcaster, DeferredPublisher } from './realtime/broadcaster';
 import { DeferredPrintNotifier, PrintBroadcaster } from './realtime/print-broadcaster';
 import { createSocketServer } from './realtime/socket-server';
 import type { RealtimeOptions } from './realtime/realtime-options';
-import type { Clock } from './services/clock';
+import type { Clock } from './services/core/clock';
 import { createServices, type Services } from './services/create-services';
-import type { HealthOptions } from './services/health-service';
-import type { PrintingOptions } from './services/print-worker';
-import type { TokenFactory } from './services/ticket-issuer';
+import type { HealthOptions } from './services/admin/health-service';
+import type { PrintingOptions } from './services/printing/print-worker';
+import type { TokenFactory } from './services/queue/ticket-issuer';
 import type { Database } from './storage/database';
 import { createRepos, type Repos } from './storage/repos';
 

@@ -2,7 +2,7 @@ import os from 'node:os';
 import pino from 'pino';
 import { loadConfig } from './config';
 import { startServer } from './server';
-import { systemClock } from './services/clock';
+import { systemClock } from './services/core/clock';
 import { UI_APPS } from './http/pages';
 
 /** Entry point: config → database → migrate → build → listen; clean shutdown on signals. */

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { PrintingOptions } from '../../server/src/services/print-worker';
+import type { PrintingOptions } from '../../server/src/services/printing/print-worker';
 import { ManualClock, startTestServer, type TestServer } from '../support/test-server';
 
 /**

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Actor } from '../../server/src/services/actor';
+import type { Actor } from '../../server/src/services/core/actor';
 import {
   choiceProblem,
   counterRefusals,

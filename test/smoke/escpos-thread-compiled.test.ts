@@ -12,7 +12,7 @@ const OUT = path.join(ROOT, 'node_modules/.cache/luot-smoke-escpos-thread');
 /** Encodes the sample ticket through the compiled EscPosThread and reports what happened. */
 const PROBE = `
 const out = process.argv[1];
-const { EscPosThread } = require(out + '/server/src/services/escpos-thread.js');
+const { EscPosThread } = require(out + '/server/src/services/printing/escpos-thread.js');
 const printers = require(out + '/printers/index.js');
 const layout = printers.buildTicketLayout(printers.SAMPLE_TICKET, printers.SAMPLE_CENTRE);
 const fallbacks = [];
@@ -35,7 +35,9 @@ describe('the ESC/POS thread of the compiled server', () => {
       [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', OUT],
       { cwd: ROOT, stdio: 'ignore' },
     );
-    expect(fs.existsSync(path.join(OUT, 'server/src/services/escpos-thread-entry.js'))).toBe(true);
+    expect(
+      fs.existsSync(path.join(OUT, 'server/src/services/printing/escpos-thread-entry.js')),
+    ).toBe(true);
 
     const answer = execFileSync(process.execPath, ['-e', PROBE, OUT], {
       cwd: ROOT,

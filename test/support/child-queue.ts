@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { createApplication } from '../../server/src/app';
-import type { TicketIssuer } from '../../server/src/services/ticket-issuer';
+import type { TicketIssuer } from '../../server/src/services/queue/ticket-issuer';
 import { openDatabase } from '../../server/src/storage/database';
 import type { Repos } from '../../server/src/storage/repos';
 

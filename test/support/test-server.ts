@@ -4,8 +4,8 @@ import path from 'node:path';
 import pino from 'pino';
 import { loadConfig } from '../../server/src/config';
 import { startServer, type RunningServer } from '../../server/src/server';
-import type { Clock } from '../../server/src/services/clock';
-import type { PrintingOptions } from '../../server/src/services/print-worker';
+import type { Clock } from '../../server/src/services/core/clock';
+import type { PrintingOptions } from '../../server/src/services/printing/print-worker';
 import type { RealtimeOptions } from '../../server/src/realtime/realtime-options';
 
 /** A real server on 127.0.0.1, port 0, over a fresh SQLite file with the demo centre. */

@@ -1,5 +1,5 @@
 import type { AuditPage } from '../contract/admin';
-import type { Clock } from '../services/clock';
+import type { Clock } from '../services/core/clock';
 import type { Repos } from '../storage/repos';
 
 /** Every action the audit trail records. */

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { StaffUser } from '../contract/entities';
 import { DomainError } from '../domain/errors';
-import type { Clock } from '../services/clock';
-import type { CommandRunner } from '../services/command-runner';
+import type { Clock } from '../services/core/clock';
+import type { CommandRunner } from '../services/core/command-runner';
 import { normalizeUsername, type StaffRecord } from '../storage/staff-repo';
 import type { Repos } from '../storage/repos';
 import { AccessEvents } from './access-events';

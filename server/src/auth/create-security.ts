@@ -1,5 +1,5 @@
-import type { Clock } from '../services/clock';
-import type { CommandRunner } from '../services/command-runner';
+import type { Clock } from '../services/core/clock';
+import type { CommandRunner } from '../services/core/command-runner';
 import type { Repos } from '../storage/repos';
 import { AuditTrail } from './audit-trail';
 import type { AuthService } from './auth-service';

@@ -7,8 +7,8 @@ import type {
   PairRequestResponse,
 } from '../contract/admin';
 import { DomainError } from '../domain/errors';
-import type { Clock } from '../services/clock';
-import { iso } from '../services/views';
+import type { Clock } from '../services/core/clock';
+import { iso } from '../services/queue/queue-views';
 import type { DeviceRecord } from '../storage/device-repo';
 import type { Repos } from '../storage/repos';
 import type { AccessEvents } from './access-events';

@@ -1,6 +1,6 @@
 import type { CounterResponse } from '../contract/http';
-import type { Actor } from '../services/actor';
-import type { CommandResult, CommandRunner } from '../services/command-runner';
+import type { Actor } from '../services/core/actor';
+import type { CommandResult, CommandRunner } from '../services/core/command-runner';
 import type { Repos } from '../storage/repos';
 import type { AuditTrail } from './audit-trail';
 import type { ClientInfo } from './auth-service';

@@ -1,4 +1,4 @@
-import type { Clock } from '../services/clock';
+import type { Clock } from '../services/core/clock';
 
 /** How many hits a key may make per window. */
 export interface RateLimit {

@@ -1,4 +1,4 @@
-import type { Clock } from '../services/clock';
+import type { Clock } from '../services/core/clock';
 import { normalizeUsername } from '../storage/staff-repo';
 
 /** A name's run of failed sign-ins and the lock it caused, if any. */

@@ -7,9 +7,9 @@ import type {
   UpdateStaffRequest,
 } from '../contract/admin';
 import { DomainError } from '../domain/errors';
-import type { Clock } from '../services/clock';
-import type { CommandRunner } from '../services/command-runner';
-import { iso } from '../services/views';
+import type { Clock } from '../services/core/clock';
+import type { CommandRunner } from '../services/core/command-runner';
+import { iso } from '../services/queue/queue-views';
 import type { Repos } from '../storage/repos';
 import type { StaffRecord } from '../storage/staff-repo';
 import type { AccessEvents } from './access-events';

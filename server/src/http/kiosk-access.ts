@@ -2,7 +2,7 @@ import type { RequestHandler } from 'express';
 import { RateLimiter, type RateLimit } from '../auth/rate-limiter';
 import type { CentreSettings } from '../contract/settings';
 import { DomainError } from '../domain/errors';
-import type { Clock } from '../services/clock';
+import type { Clock } from '../services/core/clock';
 import { guard, identityOf } from './permission';
 
 /** Tickets one IP may take per minute under the open kiosk policy. */

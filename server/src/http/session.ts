@@ -1,7 +1,7 @@
 import type { RequestHandler, Response } from 'express';
 import type { AuthService } from '../auth/auth-service';
 import { DomainError } from '../domain/errors';
-import type { Actor } from '../services/actor';
+import type { Actor } from '../services/core/actor';
 import type { StaffRecord } from '../storage/staff-repo';
 import { requirePermission } from './permission';
 

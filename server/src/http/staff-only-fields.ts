@@ -1,5 +1,5 @@
 import type { RequestHandler, Response } from 'express';
-import { publicView, TICKET_HOLDER_FIELDS } from '../services/public-view';
+import { publicView, TICKET_HOLDER_FIELDS } from '../services/queue/public-view';
 import { identityOf } from './permission';
 
 /** Marks an answer as going to the ticket's holder (who proved it with the tracking token). */
@@ -15,7 +15,7 @@ export function isSettledStaff(res: Response): boolean {
 
 /**
  * Every JSON answer to anyone but settled staff goes out without the staff-only ticket
- * fields (services/public-view.ts): one place, so no route can leak them; an answer
+ * fields (services/queue/public-view.ts): one place, so no route can leak them; an answer
  * marked with `answerTicketHolder` keeps the cancel reason for the visitor. Mounted in
  * app.ts right after `identify`.
  */

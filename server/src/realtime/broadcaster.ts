@@ -1,7 +1,7 @@
 import type { Server } from 'socket.io';
 import type { ClientEvents, FeedEnvelope, ServerEvents } from '../contract/events';
-import type { EventPublisher } from '../services/command-runner';
-import { publicView } from '../services/public-view';
+import type { EventPublisher } from '../services/core/command-runner';
+import { publicView } from '../services/queue/public-view';
 import { refreshStaffRoom, ROOMS } from './rooms';
 
 /**

@@ -3,7 +3,7 @@ import { CLIENT_EVENTS, type Ack, type ClientEvents, type ServerEvents } from '.
 import { errorMessageKey, translate } from '../contract/i18n';
 import { printJobResultSchema } from '../contract/printing';
 import { DomainError } from '../domain/errors';
-import type { PrintService } from '../services/print-service';
+import type { PrintService } from '../services/printing/print-service';
 import type { Logger } from 'pino';
 import { socketIdentity } from './socket-auth';
 

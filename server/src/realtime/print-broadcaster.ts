@@ -2,8 +2,8 @@ import type { Server, Socket } from 'socket.io';
 import type { ClientEvents, ServerEvents } from '../contract/events';
 import { SERVER_EVENTS } from '../contract/events';
 import type { AgentPrintJob, PrintJob, StaffPrinterStatus } from '../contract/printing';
-import { publicPrinterStatus } from '../services/print-views';
-import type { PrintNotifier } from '../services/print-worker';
+import { publicPrinterStatus } from '../services/printing/print-views';
+import type { PrintNotifier } from '../services/printing/print-worker';
 import { emitToRoom, ROOMS } from './rooms';
 import { socketIdentity } from './socket-auth';
 

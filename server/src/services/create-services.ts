@@ -2,26 +2,27 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { AuthService } from '../auth/auth-service';
 import type { Repos } from '../storage/repos';
-import type { Clock } from './clock';
-import { CommandRunner, type EventPublisher } from './command-runner';
-import { CounterService } from './counter-service';
-import { DayEnd } from './day-end';
-import { FeedService } from './feed-service';
-import { HealthService, type HealthOptions } from './health-service';
-import { PrintService } from './print-service';
+import type { Clock } from './core/clock';
+import { CommandRunner, type EventPublisher } from './core/command-runner';
+import { CounterStaffing } from './queue/counter-staffing';
+import { DayEnd } from './queue/day-end';
+import { FeedService } from './core/feed-service';
+import { HealthService, type HealthOptions } from './admin/health-service';
+import { PrintService } from './printing/print-service';
 import {
   DEFAULT_PRINTING_OPTIONS,
   PrintWorker,
   type PrintNotifier,
   type PrintingOptions,
-} from './print-worker';
-import { QueueReader } from './queue-reader';
-import { QueueService } from './queue-service';
-import { SettingsService } from './settings-service';
-import { TicketIssuer, type TokenFactory } from './ticket-issuer';
-import { TicketMover } from './ticket-mover';
-import { TicketPrint } from './ticket-print';
-import { TicketService } from './ticket-service';
+} from './printing/print-worker';
+import { QueueReader } from './queue/queue-reader';
+import { CounterDesk } from './queue/counter-desk';
+import { SettingsService } from './admin/settings-service';
+import { TicketIssuer, type TokenFactory } from './queue/ticket-issuer';
+import { TicketMover } from './queue/ticket-mover';
+import { TicketPrint } from './printing/ticket-print';
+import { TicketActions } from './queue/ticket-actions';
+import { TicketTracking } from './queue/ticket-tracking';
 
 /** Every use case, built over one set of repos. */
 export interface Services {
@@ -30,9 +31,10 @@ export interface Services {
   reader: QueueReader;
   dayEnd: DayEnd;
   issuer: TicketIssuer;
-  queue: QueueService;
-  tickets: TicketService;
-  counters: CounterService;
+  queue: CounterDesk;
+  tickets: TicketActions;
+  tracking: TicketTracking;
+  counters: CounterStaffing;
   feed: FeedService;
   auth: AuthService;
   printing: PrintService;
@@ -104,15 +106,16 @@ export function createServices(
     notifier: options.printNotifier,
     spoolRoot,
   });
-  const counters = new CounterService(repos, reader, runner, settings);
+  const counters = new CounterStaffing(repos, reader, runner, settings);
   return {
     runner,
     settings,
     reader,
     dayEnd,
     issuer: new TicketIssuer({ ...shared, newToken: options.newToken, printing }),
-    queue: new QueueService(shared),
-    tickets: new TicketService({ ...shared, clock }),
+    queue: new CounterDesk(shared),
+    tickets: new TicketActions({ ...shared, clock }),
+    tracking: new TicketTracking(repos, reader, settings),
     counters,
     feed: new FeedService(repos, reader),
     auth: new AuthService(repos, clock, { runner, counters }),

@@ -11,11 +11,11 @@ import {
   SAMPLE_TICKET,
   type TicketLayout,
 } from '../../../printers';
-import { EscPosThread } from '../../../server/src/services/escpos-thread';
+import { EscPosThread } from '../../../server/src/services/printing/escpos-thread';
 import {
   errorToMessage,
   messageToError,
-} from '../../../server/src/services/escpos-thread-protocol';
+} from '../../../server/src/services/printing/escpos-thread-protocol';
 
 jest.setTimeout(20_000);
 

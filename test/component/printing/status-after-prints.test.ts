@@ -1,5 +1,5 @@
 import type { PrintJob, PrinterStatusReport } from '../../../server/src/contract';
-import { UNCHANGED_REFRESH_MS } from '../../../server/src/services/printer-statuses';
+import { UNCHANGED_REFRESH_MS } from '../../../server/src/services/printing/printer-statuses';
 import { ApiClient } from '../../support/api-client';
 import { eventually } from '../../support/eventually';
 import { addFakePrinter, type ConfiguredPrinter } from '../../support/printer-setup';

@@ -1,5 +1,5 @@
 import type { PrinterView } from '../../../server/src/contract';
-import type { PrintingOptions } from '../../../server/src/services/print-worker';
+import type { PrintingOptions } from '../../../server/src/services/printing/print-worker';
 import { ApiClient } from '../../support/api-client';
 import { startTestServer, type TestServer } from '../../support/test-server';
 import { pairDevice } from '../security/support';

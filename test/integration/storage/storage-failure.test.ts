@@ -6,7 +6,7 @@ import { ApiClient } from '../../support/api-client';
 import { RecordingSocket } from '../../support/socket-client';
 import { ManualClock, startTestServer, type TestServer } from '../../support/test-server';
 import { startWithAgentPrinter } from '../../component/printing/support';
-import { DEFAULT_HEALTH_OPTIONS } from '../../../server/src/services/health-service';
+import { DEFAULT_HEALTH_OPTIONS } from '../../../server/src/services/admin/health-service';
 
 const DKKD = 1;
 /** The running number of a ticket number such as `DKKD-007`. */

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { CentreSettings } from '../../../server/src/contract/settings';
 import { DEFAULT_SETTINGS } from '../../../server/src/contract/settings';
-import { CommandRunner } from '../../../server/src/services/command-runner';
-import { SettingsService } from '../../../server/src/services/settings-service';
+import { CommandRunner } from '../../../server/src/services/core/command-runner';
+import { SettingsService } from '../../../server/src/services/admin/settings-service';
 import { openDatabase } from '../../../server/src/storage/database';
 import { migrate } from '../../../server/src/storage/migrate';
 import { createRepos } from '../../../server/src/storage/repos';

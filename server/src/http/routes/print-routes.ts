@@ -7,7 +7,7 @@ import {
 } from '../../contract/printing';
 import { idParamSchema } from '../../contract/schemas';
 import { DomainError } from '../../domain/errors';
-import { TICKET_IMAGE_RATE, type PrintService } from '../../services/print-service';
+import { TICKET_IMAGE_RATE, type PrintService } from '../../services/printing/print-service';
 import { requirePermission } from '../permission';
 import { idempotencyKey, parse, parseId } from '../validation';
 import { adminActor } from './staff-routes';

@@ -3,13 +3,13 @@ import type { HealthResponse, IssueTicketResponse, TicketResponse } from '../../
 import { issueTicketSchema } from '../../contract/schemas';
 import { DomainError } from '../../domain/errors';
 import type { Services } from '../../services/create-services';
-import { toTicket } from '../../services/views';
+import { toTicket } from '../../services/queue/queue-views';
 import { identityOf, requirePermission } from '../permission';
 import { idempotencyKey, parse, parseId } from '../validation';
 import { answerTicketHolder, isSettledStaff } from '../staff-only-fields';
 
 /** Public queue endpoints: health, services, state, issuing, reading and tracking tickets. */
-export function queueRoutes({ issuer, queue, reader, tickets, health }: Services): Router {
+export function queueRoutes({ issuer, queue, reader, tracking, health }: Services): Router {
   const router = Router();
   const read = requirePermission('queue:read');
 
@@ -48,7 +48,7 @@ export function queueRoutes({ issuer, queue, reader, tickets, health }: Services
       throw new DomainError('ticket_not_found', 'Bad token');
     // The tracking token proves the visitor holds the ticket: they may read why it was cancelled.
     answerTicketHolder(res);
-    res.json(tickets.track(token));
+    res.json(tracking.track(token));
   });
 
   return router;

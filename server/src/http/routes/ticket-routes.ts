@@ -2,7 +2,7 @@ import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { cancelSchema } from '../../contract/schemas';
 import type { Services } from '../../services/create-services';
-import { TICKET_LISTS, type TicketList } from '../../services/ticket-service';
+import { TICKET_LISTS, type TicketList } from '../../services/queue/ticket-actions';
 import { requirePermission } from '../permission';
 import { actorOf } from '../session';
 import { idempotencyKey, parse, parseId } from '../validation';

@@ -1,0 +1,157 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { Logger } from 'pino';
+import type { CentreInfo } from '../../contract/entities';
+import { DEFAULT_SETTINGS, type CentreSettings } from '../../contract/settings';
+import { settingsPatchSchema } from '../../contract/schemas';
+import { validateIntervals } from '../../domain/calendar';
+import { DomainError } from '../../domain/errors';
+import type { Repos } from '../../storage/repos';
+import type { StoredSetting } from '../../storage/settings-repo';
+import type { Actor } from '../core/actor';
+import type { CommandRunner } from '../core/command-runner';
+
+/** The centre's zone when the deployment names none (config's default too). */
+const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+/** Where the server answers when nothing else is known. */
+const DEFAULT_PUBLIC_URL = 'http://localhost:8080';
+
+/** Values the deployment fixes, overriding what admins stored. */
+export interface SettingsOverrides {
+  centreName?: string | undefined;
+  /** The centre's time zone, as screens are told it. */
+  timeZone?: string;
+  /** The base URL visitors' phones reach the server at (known once it listens). */
+  publicUrl?: () => string;
+}
+
+/** The centre's settings: defaults, overlaid by what admins stored, overlaid by the environment. */
+export class SettingsService {
+  private cache: CentreSettings | null = null;
+
+  constructor(
+    private readonly repos: Repos,
+    private readonly runner: CommandRunner,
+    private readonly overrides: SettingsOverrides = {},
+    private readonly logger?: Pick<Logger, 'warn'>,
+  ) {}
+
+  current(): CentreSettings {
+    if (!this.cache) {
+      this.cache = {
+        ...DEFAULT_SETTINGS,
+        ...readStored(this.repos.settings.rows(), this.logger),
+        ...(this.overrides.centreName !== undefined && { centreName: this.overrides.centreName }),
+      } as CentreSettings;
+    }
+    return this.cache;
+  }
+
+  /**
+   * Validates and stores a partial update; audited and pushed to screens. Only the fields
+   * whose value changes count: a patch that changes nothing writes, records and sends
+   * nothing.
+   */
+  update(patch: unknown, actor: Actor, ip: string | null): CentreSettings {
+    // Vietnamese typed on some keyboards arrives decomposed (NFD); store and compare NFC only.
+    const parsed = settingsPatchSchema.safeParse(toNfc(patch));
+    if (!parsed.success) throw new DomainError('validation_failed', parsed.error.message);
+    for (const intervals of Object.values(parsed.data.openingHours ?? {}))
+      validateIntervals(intervals);
+    const current = this.current() as unknown as Record<string, unknown>;
+    const changed = Object.fromEntries(
+      Object.entries(parsed.data).filter(([key, value]) => !isDeepStrictEqual(current[key], value)),
+    );
+    if (Object.keys(changed).length === 0) return this.current();
+    this.runner.run({ scope: 'settings:update', request: changed }, (context) => {
+      for (const [key, value] of Object.entries(changed)) this.repos.settings.set(key, value);
+      this.repos.audit.append({
+        at: context.at,
+        staffId: actor.staffId,
+        username: null,
+        action: 'settings.update',
+        target: Object.keys(changed).join(','),
+        details: changed,
+        ip,
+      });
+      this.cache = null;
+      context.emit('centre:updated', { centre: this.centreInfo() });
+    });
+    return this.current();
+  }
+
+  /** What screens show of the centre. */
+  centreInfo(): CentreInfo {
+    const { centreName, priorityClasses, pauseReasons, recallLimit, kioskPolicy } = this.current();
+    return {
+      name: centreName,
+      priorityClasses,
+      pauseReasons,
+      recallLimit,
+      kioskPolicy,
+      timeZone: this.overrides.timeZone ?? DEFAULT_TIME_ZONE,
+      publicUrl: (this.overrides.publicUrl?.() ?? DEFAULT_PUBLIC_URL).replace(/\/+$/, ''),
+    };
+  }
+
+  /** Forgets the cache (after a seed writes directly). */
+  reload(): void {
+    this.cache = null;
+  }
+}
+
+type SettingKey = keyof typeof settingsPatchSchema.shape;
+
+/**
+ * The stored settings that are known and valid, key by key. A row this version does not
+ * know (written by a newer one), or whose value no longer parses, is logged and skipped:
+ * the centre keeps every other setting instead of falling back to all the defaults. The
+ * row stays in the table; the next change of that setting overwrites it.
+ */
+function readStored(
+  rows: readonly StoredSetting[],
+  logger: Pick<Logger, 'warn'> | undefined,
+): Partial<CentreSettings> {
+  const stored: Record<string, unknown> = {};
+  for (const { key, json } of rows) {
+    const checked = checkStored(key, json);
+    if (checked.ok) stored[key] = checked.value;
+    else logger?.warn({ key: key.slice(0, 100), reason: checked.reason }, 'stored setting skipped');
+  }
+  return stored as Partial<CentreSettings>;
+}
+
+/** A stored row's value checked as an admin's patch would be, or why it cannot be used. */
+function checkStored(
+  key: string,
+  json: string,
+): { ok: true; value: unknown } | { ok: false; reason: string } {
+  const shape = settingsPatchSchema.shape;
+  if (!Object.hasOwn(shape, key)) return { ok: false, reason: 'unknown setting' };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    return { ok: false, reason: 'not JSON' };
+  }
+  const parsed = shape[key as SettingKey].safeParse(raw);
+  if (!parsed.success) return { ok: false, reason: parsed.error.issues[0]?.message ?? 'invalid' };
+  if (key === 'openingHours') {
+    try {
+      for (const intervals of Object.values(parsed.data as CentreSettings['openingHours']))
+        validateIntervals(intervals);
+    } catch (error) {
+      return { ok: false, reason: error instanceof Error ? error.message : 'invalid hours' };
+    }
+  }
+  return { ok: true, value: parsed.data };
+}
+
+/** A copy of a JSON value with every string in NFC. */
+function toNfc(value: unknown): unknown {
+  if (typeof value === 'string') return value.normalize('NFC');
+  if (Array.isArray(value)) return value.map(toNfc);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toNfc(v)]));
+  }
+  return value;
+}

@@ -1,0 +1,98 @@
+import {
+  buildTicketLayout,
+  encodeTicket,
+  type EscPosOptions,
+  type TicketLayout,
+} from '../../../../printers';
+import type { PrinterOptionsInput } from '../../contract/printing';
+import { DomainError } from '../../domain/errors';
+import type { PrintFigures } from '../../storage/print-job-repo';
+import type { Repos } from '../../storage/repos';
+import type { QueueReader } from '../queue/queue-reader';
+import type { SettingsService } from '../admin/settings-service';
+
+/** What rendering a ticket needs. */
+export interface TicketPrintDeps {
+  repos: Repos;
+  reader: QueueReader;
+  settings: SettingsService;
+  timeZone: string;
+  /** The base URL visitors' phones reach the server at, e.g. `http://192.168.1.10:8080`. */
+  publicUrl(): string;
+  /** The centre's logo (PNG), printed at the top of every ticket (LUOT_TICKET_LOGO). */
+  logoPng?: Uint8Array | undefined;
+}
+
+/**
+ * Turns a stored ticket into the printers library's layout, and that into ESC/POS bytes
+ * (the PNG and PDF are drawn from the layout in the render thread, escpos-thread.ts).
+ */
+export class TicketPrint {
+  constructor(private readonly deps: TicketPrintDeps) {}
+
+  /**
+   * People ahead and the estimated wait as they stand now (the estimate only while the
+   * ticket waits). A job freezes these when it is queued.
+   */
+  figuresNow(ticketId: number): PrintFigures {
+    const ticket = this.deps.repos.tickets.get(ticketId);
+    if (!ticket) throw new DomainError('ticket_not_found', `No ticket ${ticketId}`);
+    const ahead = this.deps.reader.ahead(ticket);
+    return {
+      peopleAhead: ahead,
+      estimatedWaitMinutes:
+        ticket.status === 'waiting' ? this.deps.reader.estimate(ticket.serviceId, ahead) : null,
+    };
+  }
+
+  /**
+   * The ticket as printed: the centre's name and time zone, the service and the counters
+   * that serve it, the priority label, people ahead and the estimate (`figures` frozen by
+   * the job, else as they stand now) and the QR link.
+   */
+  layout(ticketId: number, figures?: PrintFigures | null): TicketLayout {
+    const { repos, settings } = this.deps;
+    const ticket = repos.tickets.get(ticketId);
+    if (!ticket) throw new DomainError('ticket_not_found', `No ticket ${ticketId}`);
+    const shown = figures ?? this.figuresNow(ticketId);
+    const service = repos.services.get(ticket.serviceId);
+    const current = settings.current();
+    const counters = repos.counters
+      .list()
+      .filter((c) => c.active && c.services.some((s) => s.serviceId === ticket.serviceId))
+      .map((c) => c.name);
+    const priority = current.priorityClasses.find((c) => c.code === ticket.priorityClass);
+    const base = this.deps.publicUrl().replace(/\/+$/, '');
+    return buildTicketLayout(
+      {
+        number: ticket.number,
+        serviceName: service?.name ?? '',
+        serviceNameEn: service?.nameEn,
+        counters,
+        priorityLabel:
+          ticket.priorityClass === null ? null : (priority?.name ?? ticket.priorityClass),
+        priorityLabelEn: priority?.nameEn ?? null,
+        peopleAhead: shown.peopleAhead,
+        estimatedWaitMinutes: shown.estimatedWaitMinutes,
+        issuedAt: new Date(ticket.issuedAt),
+        trackingUrl: `${base}/t/${ticket.trackingToken}`,
+      },
+      {
+        centreName: current.centreName,
+        timeZone: this.deps.timeZone,
+        english: current.ticketEnglish,
+        thankYou: current.ticketThankYou,
+        ...(this.deps.logoPng && { logoPng: this.deps.logoPng }),
+      },
+    );
+  }
+
+  /** The complete ESC/POS job for a printer with these options. */
+  escPos(
+    ticketId: number,
+    options: PrinterOptionsInput,
+    figures?: PrintFigures | null,
+  ): Uint8Array {
+    return encodeTicket(this.layout(ticketId, figures), options as Partial<EscPosOptions>);
+  }
+}

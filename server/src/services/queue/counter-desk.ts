@@ -1,0 +1,285 @@
+import type {
+  CallTicketRequest,
+  CounterAction,
+  TicketResponse,
+  TransferRequest,
+} from '../../contract/http';
+import { DomainError } from '../../domain/errors';
+import { chooseNextTicket, nextNormalStreak } from '../../domain/next-ticket';
+import { serviceDay } from '../../domain/service-day';
+import type { TicketRecord } from '../../domain/ticket';
+import type { CounterRecord } from '../../storage/counter-repo';
+import type { Repos } from '../../storage/repos';
+import { assertMayHandleTicket, assertMayOperate, type Actor } from '../core/actor';
+import type { CommandContext, CommandResult, CommandRunner } from '../core/command-runner';
+import type { DayEnd } from './day-end';
+import type { QueueReader } from './queue-reader';
+import type { SettingsService } from '../admin/settings-service';
+import type { TicketMover } from './ticket-mover';
+import { toTicket } from './queue-views';
+
+/** What the queue use cases are built from. */
+export interface CounterDeskDeps {
+  repos: Repos;
+  reader: QueueReader;
+  runner: CommandRunner;
+  mover: TicketMover;
+  settings: SettingsService;
+  timeZone: string;
+  dayEnd: DayEnd;
+}
+
+/** What clerks do at a counter: call, recall, serve, park, transfer. */
+export class CounterDesk {
+  constructor(private readonly deps: CounterDeskDeps) {}
+
+  /** One clerk action on the counter's current ticket (or calling the next one). */
+  act(
+    counterId: number,
+    action: CounterAction,
+    actor: Actor,
+    idempotencyKey?: string,
+  ): CommandResult<TicketResponse> {
+    return this.atCounter(
+      counterId,
+      action,
+      { action },
+      actor,
+      idempotencyKey,
+      (counter, current, context) => {
+        if (action === 'call-next')
+          return { ticket: toTicket(this.callNext(counter, actor, current, context)) };
+        const ticket = this.requireCurrent(counter, current);
+        const { mover, settings } = this.deps;
+        switch (action) {
+          case 'recall':
+            this.assertStaffed(counter, context);
+            return {
+              ticket: toTicket(
+                mover.move(
+                  ticket,
+                  { kind: 'recall', limit: settings.current().recallLimit },
+                  context,
+                ),
+              ),
+            };
+          case 'finish': {
+            const done = mover.move(ticket, { kind: 'finish' }, context);
+            // Auto-call never sends the hall to a desk nobody holds.
+            const next =
+              counter.autoCall && counter.status === 'open' && this.isStaffed(counter, context)
+                ? this.tryCallNext(counter, actor, context)
+                : null;
+            return { ticket: toTicket(done), next: next && toTicket(next) };
+          }
+          default:
+            return { ticket: toTicket(mover.move(ticket, { kind: action }, context)) };
+        }
+      },
+    );
+  }
+
+  /** Calls one ticket out of order (waiting or parked), by id or by today's number. */
+  callTicket(
+    counterId: number,
+    target: CallTicketRequest,
+    actor: Actor,
+    idempotencyKey?: string,
+  ): CommandResult<TicketResponse> {
+    return this.atCounter(
+      counterId,
+      'call',
+      target,
+      actor,
+      idempotencyKey,
+      (counter, current, context) => {
+        this.assertStaffed(counter, context);
+        this.assertOpen(counter);
+        const ticket = this.findTarget(target, context.at);
+        // Checked before a ticket being served here is finished to make room: a refusal changes nothing.
+        assertMayHandleTicket(actor, ticket, [counter]);
+        this.makeRoom(current, context);
+        return { ticket: toTicket(this.callAt(counter, ticket, actor, context)) };
+      },
+    );
+  }
+
+  /** Sends the counter's current ticket to another service and/or a named counter. */
+  transfer(
+    counterId: number,
+    target: TransferRequest,
+    actor: Actor,
+    idempotencyKey?: string,
+  ): CommandResult<TicketResponse> {
+    return this.atCounter(
+      counterId,
+      'transfer',
+      target,
+      actor,
+      idempotencyKey,
+      (counter, current, context) => {
+        const ticket = this.requireCurrent(counter, current);
+        const { repos, settings, mover } = this.deps;
+        if (target.serviceId === undefined && target.counterId === undefined) {
+          throw new DomainError('validation_failed', 'Transfer needs a service or a counter');
+        }
+        const service =
+          target.serviceId !== undefined ? repos.services.get(target.serviceId) : undefined;
+        if (target.serviceId !== undefined && (!service || !service.active)) {
+          throw new DomainError('service_not_found', `No service ${target.serviceId}`);
+        }
+        if (target.counterId !== undefined && !repos.counters.get(target.counterId)) {
+          throw new DomainError('counter_not_found', `No counter ${target.counterId}`);
+        }
+        const moved = mover.move(
+          ticket,
+          {
+            kind: 'transfer',
+            serviceId: service?.id ?? ticket.serviceId,
+            targetCounterId: target.counterId ?? null,
+            note: target.note?.normalize('NFC') ?? null,
+            toFront: settings.current().transferToFront,
+          },
+          context,
+        );
+        return { ticket: toTicket(moved) };
+      },
+    );
+  }
+
+  private atCounter<T>(
+    counterId: number,
+    action: string,
+    body: unknown,
+    actor: Actor,
+    idempotencyKey: string | undefined,
+    run: (counter: CounterRecord, current: TicketRecord | undefined, context: CommandContext) => T,
+  ): CommandResult<T> {
+    // Keys are per staff member, so one clerk's key never replays another's result.
+    const scope = `counter:${action}:staff:${actor.staffId}`;
+    return this.deps.runner.run(
+      { scope, idempotencyKey, request: { counterId, body } },
+      (context) => {
+        this.deps.dayEnd.expireEarlierDays(context);
+        const counter = this.deps.repos.counters.get(counterId);
+        if (!counter) throw new DomainError('counter_not_found', `No counter ${counterId}`);
+        assertMayOperate(actor, counter);
+        return run(counter, this.deps.repos.tickets.currentAt(counterId), context);
+      },
+    );
+  }
+
+  private requireCurrent(counter: CounterRecord, current: TicketRecord | undefined): TicketRecord {
+    if (!current)
+      throw new DomainError('no_current_ticket', `Counter ${counter.number} has no ticket`);
+    return current;
+  }
+
+  /**
+   * A call (or recall) announces the counter to the hall: someone must be at it, that is
+   * a staff member holding it with a live session. A supervisor cannot call for an empty desk.
+   */
+  private assertStaffed(counter: CounterRecord, context: CommandContext): void {
+    if (!this.isStaffed(counter, context)) {
+      throw new DomainError('counter_not_staffed', `Nobody has taken counter ${counter.number}`);
+    }
+  }
+
+  private isStaffed(counter: CounterRecord, context: CommandContext): boolean {
+    return (
+      counter.staffId !== null && this.deps.repos.staff.hasLiveSession(counter.staffId, context.at)
+    );
+  }
+
+  private assertOpen(counter: CounterRecord): void {
+    if (counter.status === 'paused')
+      throw new DomainError('counter_paused', `Counter ${counter.number} is paused`);
+    if (counter.status === 'closed')
+      throw new DomainError('counter_closed', `Counter ${counter.number} is closed`);
+  }
+
+  /** A called ticket must be dealt with first; one being served is finished. */
+  private makeRoom(current: TicketRecord | undefined, context: CommandContext): void {
+    if (current?.status === 'called') {
+      throw new DomainError(
+        'counter_busy',
+        `Ticket ${current.number} is still called at this counter`,
+      );
+    }
+    if (current?.status === 'serving') this.deps.mover.move(current, { kind: 'finish' }, context);
+  }
+
+  private callNext(
+    counter: CounterRecord,
+    actor: Actor,
+    current: TicketRecord | undefined,
+    context: CommandContext,
+  ): TicketRecord {
+    this.assertStaffed(counter, context);
+    this.assertOpen(counter);
+    this.makeRoom(current, context);
+    const next = this.tryCallNext(counter, actor, context);
+    if (!next) throw new DomainError('queue_empty', 'Nobody is waiting for this counter');
+    return next;
+  }
+
+  /** Calls the ticket the rules choose for the counter, or returns null when nobody waits. */
+  private tryCallNext(
+    counter: CounterRecord,
+    actor: Actor,
+    context: CommandContext,
+  ): TicketRecord | null {
+    const { repos, settings } = this.deps;
+    const tiers = new Map(counter.services.map((link) => [link.serviceId, link.tier]));
+    const targetWaitMs = new Map(
+      repos.services.listActive().map((s) => [s.id, s.targetWaitMinutes * 60_000]),
+    );
+    const next = chooseNextTicket(repos.tickets.waitingFor([...tiers.keys()], counter.id), tiers, {
+      counterId: counter.id,
+      policy: settings.current().priorityPolicy,
+      normalStreak: counter.normalStreak,
+      now: context.at,
+      targetWaitMs,
+    });
+    if (!next) return null;
+    return this.callAt(counter, next, actor, context);
+  }
+
+  /** Calls a ticket to the counter, keeping the counter's interleave count. */
+  private callAt(
+    counter: CounterRecord,
+    ticket: TicketRecord,
+    actor: Actor,
+    context: CommandContext,
+  ): TicketRecord {
+    this.deps.repos.counters.setNormalStreak(
+      counter.id,
+      nextNormalStreak(counter.normalStreak, ticket),
+    );
+    return this.deps.mover.move(
+      ticket,
+      { kind: 'call', counterId: counter.id, staffId: actor.staffId },
+      context,
+    );
+  }
+
+  private findTarget(target: CallTicketRequest, now: number): TicketRecord {
+    const { tickets } = this.deps.repos;
+    const ticket =
+      'ticketId' in target
+        ? tickets.get(target.ticketId)
+        : tickets.openByNumber(
+            target.number.trim().toUpperCase(),
+            serviceDay(now, this.deps.timeZone),
+          );
+    if (!ticket) throw new DomainError('ticket_not_found', 'No such ticket waiting today');
+    return ticket;
+  }
+
+  /** A ticket by id. */
+  getTicket(id: number): TicketRecord {
+    const ticket = this.deps.repos.tickets.get(id);
+    if (!ticket) throw new DomainError('ticket_not_found', `No ticket ${id}`);
+    return ticket;
+  }
+}

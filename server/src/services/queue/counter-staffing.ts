@@ -1,0 +1,193 @@
+import type { CounterResponse } from '../../contract/http';
+import { DomainError } from '../../domain/errors';
+import type { Repos } from '../../storage/repos';
+import type { CounterStatus } from '../../contract/entities';
+import type { CounterRecord } from '../../storage/counter-repo';
+import { assertMayOperate, mayManageFloor, type Actor } from '../core/actor';
+import type { CommandContext, CommandResult, CommandRunner } from '../core/command-runner';
+import type { SettingsService } from '../admin/settings-service';
+import type { QueueReader } from './queue-reader';
+
+/** Staff taking and leaving counters. */
+export class CounterStaffing {
+  constructor(
+    private readonly repos: Repos,
+    private readonly reader: QueueReader,
+    private readonly runner: CommandRunner,
+    private readonly settings: SettingsService,
+  ) {}
+
+  /** Pauses the counter with one of the centre's reasons; it calls nobody until resumed. */
+  pause(
+    counterId: number,
+    reason: string,
+    actor: Actor,
+    key?: string,
+  ): CommandResult<CounterResponse> {
+    const normalized = reason.normalize('NFC').trim();
+    if (!this.settings.current().pauseReasons.includes(normalized)) {
+      throw new DomainError('validation_failed', `Unknown pause reason: ${normalized}`);
+    }
+    return this.setStatus(counterId, 'paused', normalized, actor, key);
+  }
+
+  /** Opens the counter, from paused or closed. */
+  open(counterId: number, actor: Actor, key?: string): CommandResult<CounterResponse> {
+    return this.setStatus(counterId, 'open', null, actor, key);
+  }
+
+  /** Ends a pause; a closed counter stays closed (it is opened, not resumed). */
+  resume(counterId: number, actor: Actor, key?: string): CommandResult<CounterResponse> {
+    return this.setStatus(counterId, 'open', null, actor, key, 'paused');
+  }
+
+  /** Closes the counter for the day; a ticket still there must be dealt with first. */
+  close(counterId: number, actor: Actor, key?: string): CommandResult<CounterResponse> {
+    return this.setStatus(counterId, 'closed', null, actor, key);
+  }
+
+  /** Turns calling the next ticket right after a finish on or off. */
+  setAutoCall(
+    counterId: number,
+    enabled: boolean,
+    actor: Actor,
+    key?: string,
+  ): CommandResult<CounterResponse> {
+    return this.atCounter(counterId, 'auto-call', { enabled }, actor, key, (counter, context) => {
+      this.repos.counters.setAutoCall(counter.id, enabled);
+      context.emit('counter:updated', { counter: this.reader.counter(counter.id) });
+    });
+  }
+
+  private setStatus(
+    counterId: number,
+    status: CounterStatus,
+    reason: string | null,
+    actor: Actor,
+    key: string | undefined,
+    onlyFrom?: CounterStatus,
+  ): CommandResult<CounterResponse> {
+    return this.atCounter(counterId, status, { reason }, actor, key, (counter, context) => {
+      if (counter.status === status && counter.pauseReason === reason) return;
+      if (onlyFrom && counter.status !== onlyFrom) {
+        throw new DomainError('counter_closed', `Counter ${counter.number} is closed`);
+      }
+      if (status !== 'open' && this.repos.tickets.currentAt(counter.id)) {
+        throw new DomainError('counter_busy', `Counter ${counter.number} still has a ticket`);
+      }
+      this.repos.counters.setStatus(counter.id, status, reason, context.at, actor.staffId);
+      context.emit('counter:updated', { counter: this.reader.counter(counter.id) });
+    });
+  }
+
+  private atCounter(
+    counterId: number,
+    action: string,
+    body: unknown,
+    actor: Actor,
+    idempotencyKey: string | undefined,
+    run: (counter: CounterRecord, context: CommandContext) => void,
+  ): CommandResult<CounterResponse> {
+    const scope = `counter:${action}:staff:${actor.staffId}`;
+    return this.runner.run({ scope, idempotencyKey, request: { counterId, body } }, (context) => {
+      const counter = this.repos.counters.get(counterId);
+      if (!counter) throw new DomainError('counter_not_found', `No counter ${counterId}`);
+      assertMayOperate(actor, counter);
+      run(counter, context);
+      return { counter: this.reader.counter(counterId) };
+    });
+  }
+
+  /**
+   * The actor takes the counter, leaving any other counter they held. A counter whose
+   * holder has no live session left (their session expired without signing out) is free.
+   */
+  signIn(counterId: number, actor: Actor, idempotencyKey?: string): CommandResult<CounterResponse> {
+    const request = { counterId };
+    const scope = `counter:sign-in:staff:${actor.staffId}`;
+    return this.runner.run({ scope, idempotencyKey, request }, (context) => {
+      const counter = this.repos.counters.get(counterId);
+      if (!counter) throw new DomainError('counter_not_found', `No counter ${counterId}`);
+      if (
+        counter.staffId !== null &&
+        counter.staffId !== actor.staffId &&
+        this.repos.staff.hasLiveSession(counter.staffId, context.at)
+      ) {
+        throw new DomainError(
+          'counter_taken',
+          `Counter ${counter.number} is taken by ${counter.staffName ?? ''}`,
+        );
+      }
+      for (const other of this.repos.counters.list()) {
+        if (other.id !== counterId && other.staffId === actor.staffId) {
+          this.repos.counters.setStaff(other.id, null);
+          context.emit('counter:updated', { counter: this.reader.counter(other.id) });
+        }
+      }
+      if (counter.staffId !== actor.staffId) {
+        this.repos.counters.setStaff(counterId, actor.staffId);
+        context.emit('counter:updated', { counter: this.reader.counter(counterId) });
+      }
+      return { counter: this.reader.counter(counterId) };
+    });
+  }
+
+  /** The counter is left free; a supervisor or admin may free anyone's counter. */
+  signOut(
+    counterId: number,
+    actor: Actor,
+    idempotencyKey?: string,
+  ): CommandResult<CounterResponse> {
+    const request = { counterId };
+    const scope = `counter:sign-out:staff:${actor.staffId}`;
+    return this.runner.run({ scope, idempotencyKey, request }, (context) => {
+      const counter = this.repos.counters.get(counterId);
+      if (!counter) throw new DomainError('counter_not_found', `No counter ${counterId}`);
+      if (counter.staffId === null) return { counter: this.reader.counter(counterId) };
+      if (counter.staffId !== actor.staffId && !mayManageFloor(actor)) {
+        throw new DomainError('not_your_counter', `Counter ${counter.number} is not yours`);
+      }
+      this.repos.counters.setStaff(counterId, null);
+      const view = this.reader.counter(counterId);
+      context.emit('counter:updated', { counter: view });
+      return { counter: view };
+    });
+  }
+
+  /**
+   * Frees the counters whose holders have no live session left (a session that expired
+   * without signing out): run at start and every minute, so no screen shows yesterday's
+   * clerk at a counter. Returns how many were freed.
+   */
+  releaseAbandoned(now: number): number {
+    const abandoned = (at: number) =>
+      this.repos.counters
+        .list()
+        .filter((c) => c.staffId !== null && !this.repos.staff.hasLiveSession(c.staffId, at));
+    if (abandoned(now).length === 0) return 0;
+    return this.runner.run({ scope: 'counter:release-abandoned', request: null }, (context) => {
+      const counters = abandoned(context.at);
+      for (const counter of counters) {
+        this.repos.counters.setStaff(counter.id, null);
+        context.emit('counter:updated', { counter: this.reader.counter(counter.id) });
+      }
+      return counters.length;
+    }).value;
+  }
+
+  /**
+   * Frees every counter of a staff member who has no live session left: signed out on
+   * their last device, or every session revoked (password reset, deactivation, an admin).
+   * One signed in elsewhere still holds their counter.
+   */
+  releaseIfSignedOut(staffId: number): void {
+    this.runner.run({ scope: 'counter:release', request: { staffId } }, (context) => {
+      if (this.repos.staff.hasLiveSession(staffId, context.at)) return;
+      for (const counter of this.repos.counters.list()) {
+        if (counter.staffId !== staffId) continue;
+        this.repos.counters.setStaff(counter.id, null);
+        context.emit('counter:updated', { counter: this.reader.counter(counter.id) });
+      }
+    });
+  }
+}

@@ -1,0 +1,189 @@
+import type {
+  Counter,
+  RecentCall,
+  Service,
+  StateSnapshot,
+  WaitingCounts,
+} from '../../contract/entities';
+import type { TicketCalled } from '../../contract/events';
+import type { PublicPrinterStatus } from '../../contract/printing';
+import { recentCallOf, SERVER_EVENTS } from '../../contract/events';
+import { unavailableReason, type Unavailable } from '../../domain/availability';
+import { DomainError } from '../../domain/errors';
+import { serviceDay } from '../../domain/service-day';
+import type { ServiceRecord } from '../../storage/service-repo';
+import type { Clock } from '../core/clock';
+import type { SettingsService } from '../admin/settings-service';
+import { estimateWaitMinutes } from '../../domain/estimate';
+import { isEligible, type WaitingCandidate } from '../../domain/next-ticket';
+import { peopleAhead, type QueueDesk } from '../../domain/queue-position';
+import type { CounterRecord } from '../../storage/counter-repo';
+import type { TicketRecord } from '../../domain/ticket';
+import type { Repos } from '../../storage/repos';
+import { printerStatusFor, type PrinterAudience } from '../printing/print-views';
+import { toCounter, toService, toWaitingCounts } from './queue-views';
+
+/** How many calls a snapshot carries for the hall screen. */
+export const RECENT_CALLS = 10;
+
+/** Read-side queries: what screens and the API show. Never writes. */
+export class QueueReader {
+  constructor(
+    private readonly repos: Repos,
+    private readonly settings: SettingsService,
+    private readonly clock: Clock,
+    private readonly timeZone: string,
+  ) {}
+
+  /** The kiosk's menu: each service's waiting count, and the estimate for a ticket taken now. */
+  services(): Service[] {
+    const counts = this.repos.tickets.waitingCounts();
+    const now = this.clock.now();
+    const counters = this.repos.counters.list();
+    return this.repos.services.listActive().map((service) => {
+      // The estimate a normal ticket taken now would be printed with, counted the same way;
+      // it would get the highest id so far, so it goes after tickets issued in the same ms.
+      const newTicket = {
+        id: Number.MAX_SAFE_INTEGER,
+        serviceId: service.id,
+        priorityClass: null,
+        issuedAt: now,
+      };
+      return toService(
+        service,
+        counts.get(service.id) ?? 0,
+        this.estimate(service.id, this.place(newTicket, counters)),
+        this.unavailable(service, now),
+      );
+    });
+  }
+
+  /** Why the kiosk refuses tickets for the service at `now`, or null. */
+  unavailable(service: ServiceRecord, now: number): Unavailable | null {
+    const day = serviceDay(now, this.timeZone);
+    return unavailableReason(
+      {
+        settings: this.settings.current(),
+        timeZone: this.timeZone,
+        service,
+        issuedToday: this.repos.tickets.issuedCount(service.id, day),
+      },
+      now,
+    );
+  }
+
+  counters(): Counter[] {
+    const current = this.repos.tickets.currentByCounter();
+    return this.repos.counters.list().map((counter) => toCounter(counter, current.get(counter.id)));
+  }
+
+  counter(id: number): Counter {
+    const record = this.repos.counters.get(id);
+    if (!record) throw new DomainError('counter_not_found', `No counter ${id}`);
+    return toCounter(record, this.repos.tickets.currentAt(id));
+  }
+
+  waiting(): WaitingCounts {
+    const ids = this.repos.services.listActive().map((service) => service.id);
+    return toWaitingCounts(ids, this.repos.tickets.waitingCounts());
+  }
+
+  /**
+   * Tickets called before this waiting one if the counters that may call it take turns
+   * by the queue rules (`peopleAhead`, the same ordering as call-next): the open counters
+   * with a clerk, or when none is, every counter serving its service, or else one desk
+   * serving only its service.
+   */
+  ahead(ticket: TicketRecord): number {
+    if (ticket.status !== 'waiting') return 0;
+    return this.place(ticket, this.repos.counters.list());
+  }
+
+  /** `ahead` for a waiting ticket, stored or about to be. */
+  private place(ticket: WaitingCandidate, counters: readonly CounterRecord[]): number {
+    const able = counters
+      .map((counter) => ({ counter, desk: queueDeskOf(counter) }))
+      .filter(({ desk }) => isEligible(ticket, desk.tiers, desk.counterId));
+    const working = able.filter(
+      ({ counter }) => counter.staffId !== null && counter.status === 'open',
+    );
+    const desks = (working.length > 0 ? working : able).map(({ desk }) => desk);
+    if (desks.length === 0)
+      desks.push({ counterId: 0, tiers: new Map([[ticket.serviceId, 1]]), normalStreak: 0 });
+    const byId = new Map<number, WaitingCandidate>([[ticket.id, ticket]]);
+    const serviceIds = new Set(desks.flatMap((desk) => [...desk.tiers.keys()]));
+    for (const waiting of this.repos.tickets.waitingFor([...serviceIds]))
+      byId.set(waiting.id, waiting);
+    // Tickets sent to one of these counters by name, whatever their service.
+    for (const desk of desks)
+      for (const waiting of this.repos.tickets.waitingFor([], desk.counterId))
+        byId.set(waiting.id, waiting);
+    return peopleAhead(ticket, [...byId.values()], desks, {
+      policy: this.settings.current().priorityPolicy,
+      now: this.clock.now(),
+      targetWaitMs: new Map(
+        this.repos.services.listActive().map((s) => [s.id, s.targetWaitMinutes * 60_000]),
+      ),
+    });
+  }
+
+  /** Estimated minutes of wait for a ticket with `ahead` tickets before it. */
+  estimate(serviceId: number, ahead: number): number {
+    const service = this.repos.services.get(serviceId);
+    const mean =
+      this.repos.tickets.meanServiceMinutes(serviceId) ?? service?.defaultServiceMinutes ?? 0;
+    return estimateWaitMinutes(ahead, mean, this.repos.counters.staffedCountFor(serviceId));
+  }
+
+  /**
+   * The latest calls of the current service day, newest first: the hall screen starts
+   * each morning empty. Being newest first, today's calls are all ahead of any older one.
+   */
+  recentCalls(limit = RECENT_CALLS): RecentCall[] {
+    const today = serviceDay(this.clock.now(), this.timeZone);
+    return this.repos.events
+      .latestOfType(SERVER_EVENTS.ticketCalled, limit)
+      .filter((event) => serviceDay(event.at, this.timeZone) === today)
+      .map((event) => {
+        const payload = event.payload as unknown as Omit<TicketCalled, 'seq' | 'at'>;
+        return recentCallOf(payload, new Date(event.at).toISOString());
+      });
+  }
+
+  /**
+   * Active printers with their last known state (the `printers` table's `last_status`):
+   * the state alone, or for `staff` also why.
+   */
+  printers(audience: PrinterAudience = 'public'): PublicPrinterStatus[] {
+    return this.repos.printers
+      .list()
+      .filter((printer) => printer.active)
+      .map((printer) => printerStatusFor(printer, audience));
+  }
+
+  /**
+   * Everything a screen needs, consistent as of one seq: the reads run
+   * synchronously on the one connection, so no write can fall between them. Printers
+   * come in their public form unless `audience` is `staff`.
+   */
+  snapshot(audience: PrinterAudience = 'public'): StateSnapshot {
+    return {
+      seq: this.repos.events.lastSeq(),
+      centre: this.settings.centreInfo(),
+      services: this.services(),
+      counters: this.counters(),
+      recentCalls: this.recentCalls(),
+      printers: this.printers(audience),
+      serverTime: new Date(this.clock.now()).toISOString(),
+    };
+  }
+}
+
+/** A counter as the people-ahead figure sees it. */
+function queueDeskOf(counter: CounterRecord): QueueDesk {
+  return {
+    counterId: counter.id,
+    tiers: new Map(counter.services.map((link) => [link.serviceId, link.tier])),
+    normalStreak: counter.normalStreak,
+  };
+}

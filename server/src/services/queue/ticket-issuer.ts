@@ -1,0 +1,136 @@
+import { randomBytes } from 'node:crypto';
+import type { PriorityClass } from '../../contract/entities';
+import type { IssueTicketResponse } from '../../contract/http';
+import { DomainError } from '../../domain/errors';
+import { formatTicketNumber } from '../../domain/numbering';
+import { serviceDay } from '../../domain/service-day';
+import type { Repos } from '../../storage/repos';
+import type { CommandResult, CommandRunner } from '../core/command-runner';
+import type { DayEnd } from './day-end';
+import type { QueueReader } from './queue-reader';
+import type { SettingsService } from '../admin/settings-service';
+import { toTicket } from './queue-views';
+
+/** Makes the unguessable token a visitor's QR code carries. */
+export type TokenFactory = () => string;
+
+/** 128 random bits, URL-safe. */
+export const randomToken: TokenFactory = () => randomBytes(16).toString('base64url');
+
+/** What issuing tickets is built from. */
+export interface IssuerDeps {
+  repos: Repos;
+  reader: QueueReader;
+  runner: CommandRunner;
+  settings: SettingsService;
+  dayEnd: DayEnd;
+  timeZone: string;
+  newToken?: TokenFactory | undefined;
+  /** Queues the printed ticket inside the issue transaction and prints after the commit. */
+  printing?: {
+    enqueueIssued(
+      ticketId: number,
+      kioskId: number | null,
+      figures: { peopleAhead: number; estimatedWaitMinutes: number | null },
+      at: number,
+    ): unknown;
+    kick(): void;
+  };
+}
+
+/** The kiosk's use case: a numbered ticket, refused outside hours, after the cut-off or past the cap. */
+export class TicketIssuer {
+  private readonly newToken: TokenFactory;
+
+  constructor(private readonly deps: IssuerDeps) {
+    this.newToken = deps.newToken ?? randomToken;
+  }
+
+  /**
+   * Issues a ticket; it is committed before this returns. The print job for the issuing
+   * kiosk (`kioskId`, null for unpaired ones) commits with it; printing starts afterwards
+   * and never delays or fails the issue.
+   */
+  issueTicket(
+    input: { serviceId: number; priorityClass?: PriorityClass | null | undefined },
+    idempotencyKey?: string,
+    kioskId: number | null = null,
+  ): CommandResult<IssueTicketResponse> {
+    const result = this.issue(input, idempotencyKey, kioskId);
+    if (!result.replayed) this.deps.printing?.kick();
+    return result;
+  }
+
+  private issue(
+    input: { serviceId: number; priorityClass?: PriorityClass | null | undefined },
+    idempotencyKey: string | undefined,
+    kioskId: number | null,
+  ): CommandResult<IssueTicketResponse> {
+    const { repos, reader, settings } = this.deps;
+    const request = { serviceId: input.serviceId, priorityClass: input.priorityClass ?? null };
+    return this.deps.runner.run({ scope: 'ticket:issue', idempotencyKey, request }, (context) => {
+      this.deps.dayEnd.expireEarlierDays(context);
+      const service = repos.services.get(request.serviceId);
+      if (!service || !service.active) {
+        throw new DomainError('service_not_found', `No service ${request.serviceId}`);
+      }
+      const classes = settings.current().priorityClasses;
+      if (
+        request.priorityClass !== null &&
+        !classes.some((c) => c.code === request.priorityClass)
+      ) {
+        throw new DomainError(
+          'validation_failed',
+          `Unknown priority class ${request.priorityClass}`,
+        );
+      }
+      const refusal = reader.unavailable(service, context.at);
+      if (refusal) throw new DomainError(refusal, `${service.code} does not issue now: ${refusal}`);
+      const day = serviceDay(context.at, this.deps.timeZone);
+      const sequence = repos.tickets.allocateSequence(service.id, day);
+      const ticket = repos.tickets.insert({
+        serviceId: service.id,
+        day,
+        sequence,
+        number: formatTicketNumber(service.prefix, sequence),
+        priorityClass: request.priorityClass,
+        status: 'waiting',
+        counterId: null,
+        staffId: null,
+        issuedAt: context.at,
+        calledAt: null,
+        servingAt: null,
+        finishedAt: null,
+        recallCount: 0,
+        trackingToken: this.newToken(),
+        front: false,
+        targetCounterId: null,
+        originalServiceId: service.id,
+        transferCount: 0,
+        note: null,
+        closeReason: null,
+        parkedAt: null,
+      });
+      const ahead = reader.ahead(ticket);
+      const estimatedWaitMinutes = reader.estimate(service.id, ahead);
+      // The paper ticket shows what the screen shows, however late it prints.
+      this.deps.printing?.enqueueIssued(
+        ticket.id,
+        kioskId,
+        { peopleAhead: ahead, estimatedWaitMinutes },
+        context.at,
+      );
+      context.emit('ticket:issued', {
+        ticket: toTicket(ticket),
+        counter: null,
+        waiting: reader.waiting(),
+      });
+      return {
+        ticket: toTicket(ticket),
+        ahead,
+        estimatedWaitMinutes,
+        trackingToken: ticket.trackingToken,
+      };
+    });
+  }
+}

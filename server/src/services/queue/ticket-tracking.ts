@@ -1,0 +1,38 @@
+import type { TrackResponse } from '../../contract/http';
+import { DomainError } from '../../domain/errors';
+import type { Repos } from '../../storage/repos';
+import type { SettingsService } from '../admin/settings-service';
+import type { QueueReader } from './queue-reader';
+import { toTicket } from './queue-views';
+
+/** The visitor's view of their own ticket, opened from the QR code: read-only, no sign-in. */
+export class TicketTracking {
+  constructor(
+    private readonly repos: Repos,
+    private readonly reader: QueueReader,
+    private readonly settings: SettingsService,
+  ) {}
+
+  /** What the QR code on a ticket opens: status, people ahead and the estimate, live. */
+  track(token: string): TrackResponse {
+    const { repos, reader, settings } = this;
+    const ticket = repos.tickets.byToken(token);
+    if (!ticket) throw new DomainError('ticket_not_found', 'No ticket for this token');
+    const service = repos.services.get(ticket.serviceId);
+    const counter =
+      ticket.counterId !== null && (ticket.status === 'called' || ticket.status === 'serving')
+        ? repos.counters.get(ticket.counterId)
+        : undefined;
+    const ahead = reader.ahead(ticket);
+    return {
+      ticket: toTicket(ticket),
+      service: { id: ticket.serviceId, name: service?.name ?? '', nameEn: service?.nameEn ?? '' },
+      counter: counter ? { id: counter.id, number: counter.number, name: counter.name } : null,
+      ahead,
+      estimatedWaitMinutes:
+        ticket.status === 'waiting' ? reader.estimate(ticket.serviceId, ahead) : 0,
+      centreName: settings.current().centreName,
+      timeZone: settings.centreInfo().timeZone,
+    };
+  }
+}
