@@ -1,4 +1,5 @@
-import { priorityLabel, statusMessageKey, type StateSnapshot, type Ticket } from '@luot/contract';
+import type { StateSnapshot, Ticket } from '@luot/contract';
+import { priorityLabel, statusMessageKey } from '@luot/ui-shared/contract';
 import { findService, serviceName } from '@luot/ui-shared/format';
 import { useI18n } from '@luot/ui-shared/use-i18n';
 

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { priorityLabel, type StateSnapshot, type Ticket } from '@luot/contract';
+import type { StateSnapshot, Ticket } from '@luot/contract';
+import { priorityLabel } from '@luot/ui-shared/contract';
 import { findService, formatTime, minutesSince, serviceName } from '@luot/ui-shared/format';
 import { useClock } from '@luot/ui-shared/use-clock';
 import { useI18n } from '@luot/ui-shared/use-i18n';

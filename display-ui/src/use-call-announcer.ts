@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { MESSAGES, type FeedEnvelope } from '@luot/contract';
+import type { FeedEnvelope } from '@luot/contract';
+import { MESSAGES } from '@luot/ui-shared/contract';
 import { createAnnouncer } from '@luot/ui-shared/announcer';
 import { callSentence } from '@luot/ui-shared/speech';
 import { browserVoice, listenSoundState, soundBlocked, unlockSound } from './browser-voice';

@@ -1,10 +1,6 @@
 import { useEffect, useEffectEvent, useState } from 'react';
-import {
-  priorityLabel,
-  type IssueTicketResponse,
-  type PriorityClassOption,
-  type Service,
-} from '@luot/contract';
+import type { IssueTicketResponse, PriorityClassOption, Service } from '@luot/contract';
+import { priorityLabel } from '@luot/ui-shared/contract';
 import { serviceName } from '@luot/ui-shared/format';
 import { useI18n } from '@luot/ui-shared/use-i18n';
 import { TrackingCode } from './TrackingCode';

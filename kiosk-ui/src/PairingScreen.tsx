@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { translate, type Device, type Language, type MessageKey } from '@luot/contract';
+import type { Device, Language, MessageKey } from '@luot/contract';
+import { translate } from '@luot/ui-shared/contract';
 import type { StoredDevice } from '@luot/ui-shared/device';
 import { ApiRequestError } from '@luot/ui-shared/api';
 import { errorText, useI18n } from '@luot/ui-shared/use-i18n';

@@ -1,4 +1,5 @@
-import { translate, type PrinterStatusReport } from '@luot/contract';
+import type { PrinterStatusReport } from '@luot/contract';
+import { translate } from '@luot/ui-shared/contract';
 
 interface Props {
   printer: PrinterStatusReport;

@@ -1,10 +1,6 @@
 import { useEffect, useEffectEvent } from 'react';
-import {
-  priorityLabel,
-  type PriorityClass,
-  type PriorityClassOption,
-  type Service,
-} from '@luot/contract';
+import type { PriorityClass, PriorityClassOption, Service } from '@luot/contract';
+import { priorityLabel } from '@luot/ui-shared/contract';
 import { serviceName } from '@luot/ui-shared/format';
 import { useI18n } from '@luot/ui-shared/use-i18n';
 import { isRefusal, issueFailureText, type IssueState } from './use-issue-ticket';

@@ -1,9 +1,5 @@
-import {
-  DEVICE_AUTH_SCHEME,
-  IDEMPOTENCY_HEADER,
-  type ErrorBody,
-  type ErrorCode,
-} from '@luot/contract';
+import type { ErrorBody, ErrorCode } from '@luot/contract';
+import { DEVICE_AUTH_SCHEME, IDEMPOTENCY_HEADER } from './contract';
 import { pageDeviceToken, reportDeviceRefused } from './device';
 import { newRequestId } from './request-id';
 

@@ -1,13 +1,13 @@
-import {
-  recentCallOf,
-  type CentreInfo,
-  type Counter,
-  type FeedEnvelope,
-  type RecentCall,
-  type StateSnapshot,
-  type Ticket,
-  type WaitingCounts,
+import type {
+  CentreInfo,
+  Counter,
+  FeedEnvelope,
+  RecentCall,
+  StateSnapshot,
+  Ticket,
+  WaitingCounts,
 } from '@luot/contract';
+import { recentCallOf } from './contract';
 import { serviceDayOf } from './format';
 
 /** How many calls the state keeps: as many as the server's snapshot carries. */

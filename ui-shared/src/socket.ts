@@ -1,12 +1,12 @@
 import { io, type Socket } from 'socket.io-client';
-import {
-  CLIENT_EVENTS,
-  type Ack,
-  type ClientEvents,
-  type ServerEvents,
-  type SocketHandshakeAuth,
-  type SyncResult,
+import type {
+  Ack,
+  ClientEvents,
+  ServerEvents,
+  SocketHandshakeAuth,
+  SyncResult,
 } from '@luot/contract';
+import { CLIENT_EVENTS } from './contract';
 import { ApiRequestError } from './api';
 import { pageDeviceToken, reportDeviceRefused } from './device';
 

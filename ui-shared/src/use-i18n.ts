@@ -1,13 +1,6 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import {
-  ERROR_CODES,
-  LANGUAGES,
-  errorMessageKey,
-  translate,
-  type ErrorCode,
-  type Language,
-  type MessageKey,
-} from '@luot/contract';
+import type { ErrorCode, Language, MessageKey } from '@luot/contract';
+import { ERROR_CODES, LANGUAGES, errorMessageKey, translate } from './contract';
 import { ApiRequestError } from './api';
 
 const STORAGE_KEY = 'luot.language';

@@ -1,10 +1,6 @@
 import { useEffect, useEffectEvent, useState } from 'react';
-import {
-  FEED_EVENT_NAMES,
-  SERVER_EVENTS,
-  type FeedEnvelope,
-  type StateSnapshot,
-} from '@luot/contract';
+import type { FeedEnvelope, StateSnapshot } from '@luot/contract';
+import { FEED_EVENT_NAMES, SERVER_EVENTS } from './contract';
 import { apiGet } from './api';
 import { noteCentreZone } from './centre-zone';
 import { QueueFeed } from './queue-feed';

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { statusMessageKey, type TrackResponse } from '@luot/contract';
+import type { TrackResponse } from '@luot/contract';
+import { statusMessageKey } from '@luot/ui-shared/contract';
 import { formatTime } from '@luot/ui-shared/format';
 import { LanguageToggle } from '@luot/ui-shared/LanguageToggle';
 import { useI18n } from '@luot/ui-shared/use-i18n';

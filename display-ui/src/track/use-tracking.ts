@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { SERVER_EVENTS, type TicketStatus, type TrackResponse } from '@luot/contract';
+import type { TicketStatus, TrackResponse } from '@luot/contract';
+import { SERVER_EVENTS } from '@luot/ui-shared/contract';
 import { ApiRequestError, apiGet } from '@luot/ui-shared/api';
 import { noteCentreZone } from '@luot/ui-shared/centre-zone';
 import { isConnected, listen, listenConnection } from '@luot/ui-shared/socket';

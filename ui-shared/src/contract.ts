@@ -1,0 +1,23 @@
+/**
+ * The runtime half of the wire contract that the screens use: event names, header names,
+ * error codes and messages. It reads the contract module by module, never through its
+ * index, so the server's zod schemas stay out of the screens' bundles; types still come
+ * from `@luot/contract` with `import type`.
+ */
+export { DEVICE_AUTH_SCHEME } from '../../server/src/contract/admin';
+export { ERROR_CODES } from '../../server/src/contract/errors';
+export {
+  CLIENT_EVENTS,
+  FEED_EVENT_NAMES,
+  SERVER_EVENTS,
+  recentCallOf,
+} from '../../server/src/contract/events';
+export { IDEMPOTENCY_HEADER } from '../../server/src/contract/http';
+export {
+  LANGUAGES,
+  MESSAGES,
+  errorMessageKey,
+  priorityLabel,
+  statusMessageKey,
+  translate,
+} from '../../server/src/contract/i18n';
