@@ -15,6 +15,7 @@ import { PriorityPicker } from './PriorityPicker';
 import { ServiceMenu } from './ServiceMenu';
 import { useIssueTicket } from './use-issue-ticket';
 import { useKioskDevice } from './use-kiosk-device';
+import { preloadQrEncoder } from './use-qr-matrix';
 
 /** An installer opens `/kiosk?pair` to pair the kiosk whatever the policy. */
 const PAIR_PARAM = 'pair';
@@ -56,6 +57,11 @@ export function App() {
   const printer = kioskPrinter(state?.printers ?? [], kiosk.device?.id ?? null);
   // A printer fault only warns: issuing goes on and the number is shown on screen.
   const noPaper = printerFault(printer);
+
+  function choose(service: Service) {
+    if (state?.centre.publicUrl) preloadQrEncoder();
+    setSelected(service);
+  }
 
   function backToMenu() {
     reset();
@@ -113,7 +119,7 @@ export function App() {
       );
     }
     if (state === null) return <div className="loading">{t('app.loading')}</div>;
-    return <ServiceMenu services={state.services} onChoose={setSelected} />;
+    return <ServiceMenu services={state.services} onChoose={choose} />;
   }
 
   return (

@@ -1,5 +1,3 @@
-import { create } from 'qrcode';
-
 /** The modules of a QR code: `size` × `size`, dark or light, row by row. */
 export interface QrMatrix {
   size: number;
@@ -8,19 +6,6 @@ export interface QrMatrix {
 
 /** Light modules kept around the code so that phone cameras find its edges (the standard's 4). */
 export const QR_QUIET_ZONE = 4;
-
-/**
- * Encodes text as a QR code (error correction M), or null when the text is too
- * long for any QR version, in which case callers show the link as text.
- */
-export function encodeQr(text: string): QrMatrix | null {
-  try {
-    const { modules } = create(text, { errorCorrectionLevel: 'M' });
-    return { size: modules.size, isDark: (row, col) => Boolean(modules.get(row, col)) };
-  } catch {
-    return null;
-  }
-}
 
 /**
  * An SVG path drawing every dark module as a unit square, offset by the quiet zone;
