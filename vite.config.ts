@@ -4,8 +4,11 @@ import { defineConfig } from 'vite';
 
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-/** Where `vite` (dev) forwards API and socket traffic; the server's default port. */
-const DEV_SERVER = 'http://127.0.0.1:3000';
+/**
+ * Where `vite` (dev) forwards API and socket traffic: the server that `npm run dev` starts,
+ * on the port it reads from the same `PORT` variable (8080 unless set).
+ */
+const DEV_SERVER = `http://127.0.0.1:${process.env.PORT ?? '8080'}`;
 
 /**
  * One multi-page build of the three screens and the visitor's tracking page into
