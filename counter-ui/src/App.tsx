@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { Counter, CounterResponse, StaffUser } from '@luot/contract';
 import { ApiRequestError, apiPost } from '@luot/ui-shared/api';
-import { Clock } from '@luot/ui-shared/Clock';
-import { LanguageToggle } from '@luot/ui-shared/LanguageToggle';
+import { AppHeader } from '@luot/ui-shared/AppHeader';
+import { OfflineBanner } from '@luot/ui-shared/OfflineBanner';
 import { errorText, useI18n } from '@luot/ui-shared/use-i18n';
 import { useQueueState } from '@luot/ui-shared/use-queue-state';
 import { CounterDesk } from './CounterDesk';
@@ -13,22 +13,18 @@ import { useSession } from './use-session';
 
 /** The clerk's screen: sign in, take a counter, call and serve numbers. */
 export function App() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { session, login, logout, expire, changePassword } = useSession();
   const user = session.status === 'signed-in' ? session.user : null;
 
   return (
     <div className="counter-app">
-      <header className="app-header">
-        <h1>
-          {t('counter.title')}
-          {user && (
-            <span className="subtitle">{t('counter.signedInAs', { name: user.displayName })}</span>
-          )}
-        </h1>
-        <LanguageToggle />
-        <Clock lang={lang} seconds={false} />
-      </header>
+      <AppHeader
+        title={t('counter.title')}
+        subtitle={user && t('counter.signedInAs', { name: user.displayName })}
+        languageToggle
+        clock="minutes"
+      />
       <main className="counter-main">
         {session.status === 'loading' && <div className="loading">{t('app.loading')}</div>}
         {session.status === 'signed-out' && (
@@ -87,11 +83,7 @@ function Workspace({ user, onLogout, onExpired }: WorkspaceProps) {
 
   return (
     <>
-      {connection === 'offline' && (
-        <div className="banner banner-offline" role="alert">
-          {t('display.offline')}
-        </div>
-      )}
+      {connection === 'offline' && <OfflineBanner />}
       <div className="toolbar">
         {counter && (
           <span className="toolbar-counter" data-testid="my-counter">

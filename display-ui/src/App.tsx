@@ -1,5 +1,6 @@
 import { distinctCalls } from '@luot/ui-shared/apply-event';
-import { Clock } from '@luot/ui-shared/Clock';
+import { AppHeader } from '@luot/ui-shared/AppHeader';
+import { OfflineBanner } from '@luot/ui-shared/OfflineBanner';
 import { useI18n } from '@luot/ui-shared/use-i18n';
 import { useQueueState } from '@luot/ui-shared/use-queue-state';
 import { LatestCall } from './LatestCall';
@@ -19,18 +20,8 @@ export function App() {
 
   return (
     <div className="display" onPointerDown={unlock}>
-      <header className="app-header">
-        <h1>
-          {t('app.centre')}
-          <span className="subtitle">{t('display.title')}</span>
-        </h1>
-        <Clock lang={lang} />
-      </header>
-      {connection === 'offline' && (
-        <div className="banner banner-offline" role="alert" data-testid="offline-banner">
-          {t('display.offline')}
-        </div>
-      )}
+      <AppHeader title={t('app.centre')} subtitle={t('display.title')} clock="seconds" />
+      {connection === 'offline' && <OfflineBanner />}
       {state === null ? (
         <div className="loading">{t('app.loading')}</div>
       ) : (

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { Device, Service } from '@luot/contract';
 import { ApiRequestError } from '@luot/ui-shared/api';
-import { Clock } from '@luot/ui-shared/Clock';
-import { LanguageToggle } from '@luot/ui-shared/LanguageToggle';
+import { AppHeader } from '@luot/ui-shared/AppHeader';
 import type { StoredDevice } from '@luot/ui-shared/device';
+import { OfflineBanner } from '@luot/ui-shared/OfflineBanner';
 import { setLanguage, useI18n } from '@luot/ui-shared/use-i18n';
 import { kioskPrinter, printerFault } from '@luot/ui-shared/printers';
 import { useQueueState } from '@luot/ui-shared/use-queue-state';
@@ -36,7 +36,7 @@ function forgetInstallerAsk(): void {
  * asks; its tickets print on its own printer once paired.
  */
 export function App() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { state, connection } = useQueueState();
   const { state: issue, issue: issueTicket, retry, reset } = useIssueTicket();
   const [selected, setSelected] = useState<Service | null>(null);
@@ -124,19 +124,8 @@ export function App() {
 
   return (
     <div className="kiosk">
-      <header className="app-header">
-        <h1>
-          {t('app.centre')}
-          <span className="subtitle">{t('app.name')}</span>
-        </h1>
-        <LanguageToggle />
-        <Clock lang={lang} seconds={false} />
-      </header>
-      {connection === 'offline' && (
-        <div className="banner banner-offline" role="alert">
-          {t('display.offline')}
-        </div>
-      )}
+      <AppHeader title={t('app.centre')} subtitle={t('app.name')} languageToggle clock="minutes" />
+      {connection === 'offline' && <OfflineBanner />}
       {noPaper && printer && !pairing && <PrinterBanner printer={printer} />}
       <main className="kiosk-main">{body()}</main>
       {kiosk.device && (

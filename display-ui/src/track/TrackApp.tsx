@@ -2,7 +2,8 @@ import { useEffect } from 'react';
 import type { TrackResponse } from '@luot/contract';
 import { statusMessageKey } from '@luot/ui-shared/contract';
 import { formatTime } from '@luot/ui-shared/format';
-import { LanguageToggle } from '@luot/ui-shared/LanguageToggle';
+import { AppHeader } from '@luot/ui-shared/AppHeader';
+import { OfflineBanner } from '@luot/ui-shared/OfflineBanner';
 import { useI18n } from '@luot/ui-shared/use-i18n';
 import { TrackStatus } from './TrackStatus';
 import { useTracking } from './use-tracking';
@@ -16,18 +17,13 @@ export function TrackApp({ token }: { token: string | null }) {
 
   return (
     <div className="track">
-      <header className="app-header track-header">
-        <h1>
-          {data?.centreName ?? t('app.centre')}
-          <span className="subtitle">{t('track.title')}</span>
-        </h1>
-        <LanguageToggle />
-      </header>
-      {offline && (
-        <div className="banner banner-offline" role="alert" data-testid="offline-banner">
-          {t('display.offline')}
-        </div>
-      )}
+      <AppHeader
+        title={data?.centreName ?? t('app.centre')}
+        subtitle={t('track.title')}
+        languageToggle
+        className="track-header"
+      />
+      {offline && <OfflineBanner />}
       <main className="track-main">
         {tracking.status === 'loading' && <div className="loading">{t('app.loading')}</div>}
         {tracking.status === 'not-found' && <NotFound />}
