@@ -1,10 +1,4 @@
-import {
-  buildTicketLayout,
-  encodeTicket,
-  type EscPosOptions,
-  type TicketLayout,
-} from '../../../../printers';
-import type { PrinterOptionsInput } from '../../contract/printing';
+import { buildTicketLayout, type TicketLayout } from '../../../../printers';
 import { DomainError } from '../../domain/errors';
 import type { PrintFigures } from '../../storage/print-job-repo';
 import type { Repos } from '../../storage/repos';
@@ -24,8 +18,8 @@ export interface TicketPrintDeps {
 }
 
 /**
- * Turns a stored ticket into the printers library's layout, and that into ESC/POS bytes
- * (the PNG and PDF are drawn from the layout in the render thread, escpos-thread.ts).
+ * Turns a stored ticket into the printers library's layout; the render thread
+ * (escpos-thread.ts) encodes it to ESC/POS and draws the PNG and PDF.
  */
 export class TicketPrint {
   constructor(private readonly deps: TicketPrintDeps) {}
@@ -85,14 +79,5 @@ export class TicketPrint {
         ...(this.deps.logoPng && { logoPng: this.deps.logoPng }),
       },
     );
-  }
-
-  /** The complete ESC/POS job for a printer with these options. */
-  escPos(
-    ticketId: number,
-    options: PrinterOptionsInput,
-    figures?: PrintFigures | null,
-  ): Uint8Array {
-    return encodeTicket(this.layout(ticketId, figures), options as Partial<EscPosOptions>);
   }
 }
