@@ -1,5 +1,5 @@
-import type { TicketStatus } from '../contract/entities';
 import type { PrintJobStatus } from '../contract/printing';
+import { OPEN_STATUSES } from '../domain/ticket';
 import type { Database } from './database';
 
 /**
@@ -81,9 +81,6 @@ function parseFigures(text: string | null): PrintFigures | null {
 const SELECT_JOBS =
   'SELECT j.*, t.number AS ticket_number FROM print_jobs j JOIN tickets t ON t.id = j.ticket_id';
 
-/** Ticket statuses of visitors still in the queue. */
-const IN_QUEUE: readonly TicketStatus[] = ['waiting', 'called', 'serving', 'parked'];
-
 /** The durable print queue. */
 export class PrintJobRepo {
   constructor(private readonly db: Database) {}
@@ -113,8 +110,8 @@ export class PrintJobRepo {
       params.push(filter.status);
     }
     if (filter.inQueue) {
-      where.push(`t.status IN (${IN_QUEUE.map(() => '?').join(', ')})`);
-      params.push(...IN_QUEUE);
+      where.push(`t.status IN (${OPEN_STATUSES.map(() => '?').join(', ')})`);
+      params.push(...OPEN_STATUSES);
     }
     if (filter.latest) {
       where.push('j.id = (SELECT MAX(id) FROM print_jobs WHERE ticket_id = j.ticket_id)');

@@ -1,5 +1,5 @@
 import type { PriorityClass, TicketStatus } from '../contract/entities';
-import type { TicketRecord } from '../domain/ticket';
+import { OPEN_STATUSES, type TicketRecord } from '../domain/ticket';
 import type { Database } from './database';
 
 interface TicketRow {
@@ -63,9 +63,9 @@ export class TicketRepo {
   openBefore(day: string): TicketRecord[] {
     return this.db
       .all<TicketRow>(
-        `SELECT * FROM tickets WHERE day < ? AND status IN ('waiting', 'called', 'serving', 'parked')
+        `SELECT * FROM tickets WHERE day < ? AND status IN (${OPEN_STATUSES.map(() => '?').join(', ')})
          ORDER BY id`,
-        [day],
+        [day, ...OPEN_STATUSES],
       )
       .map(toRecord);
   }
