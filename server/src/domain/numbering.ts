@@ -16,8 +16,3 @@ export function formatTicketNumber(prefix: string, sequence: number): string {
   }
   return prefix + String(sequence).padStart(NUMBER_DIGITS, '0');
 }
-
-/** The sequence after the last one handed out today (none yet → 1). */
-export function nextSequence(lastToday: number | undefined): number {
-  return (lastToday ?? 0) + 1;
-}

@@ -1,5 +1,5 @@
 import { DomainError } from '../../../server/src/domain/errors';
-import { formatTicketNumber, nextSequence } from '../../../server/src/domain/numbering';
+import { formatTicketNumber } from '../../../server/src/domain/numbering';
 
 function errorOf(action: () => unknown): unknown {
   try {
@@ -73,23 +73,5 @@ describe('formatTicketNumber()', () => {
 
     // Assert
     expect((error as Error).message).toContain('a1');
-  });
-});
-
-describe('nextSequence()', () => {
-  test('starts the day at 1 when nothing was handed out yet', () => {
-    // Act
-    const sequence = nextSequence(undefined);
-
-    // Assert
-    expect(sequence).toBe(1);
-  });
-
-  test('continues one after the last sequence handed out today', () => {
-    // Act
-    const after = [1, 41, 999].map((last) => nextSequence(last));
-
-    // Assert
-    expect(after).toEqual([2, 42, 1000]);
   });
 });
