@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
 import { loadFonts } from '../../printers';
 import { createApplication, type Application } from './app';
+import { ensureAdmin } from './auth/first-admin';
 import type { Config } from './config';
 import type { Clock } from './services/core/clock';
 import { readTicketLogo } from './services/printing/ticket-logo';
@@ -65,7 +66,7 @@ export async function startServer(
       ...(options.uiDir !== undefined && { uiDir: options.uiDir }),
     });
     if (config.seedDemo && seedDemoCentre(application.repos)) logger.info('demo centre seeded');
-    const createdAdmin = await application.auth.ensureAdmin(config.adminPassword);
+    const createdAdmin = await ensureAdmin(application.repos, options.clock, config.adminPassword);
     const expired = application.dayEnd.rollOver();
     if (expired > 0) logger.info({ expired }, 'tickets of earlier days expired');
     const freed = application.counters.releaseAbandoned(options.clock.now());

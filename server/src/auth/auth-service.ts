@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { StaffUser } from '../contract/entities';
 import { DomainError } from '../domain/errors';
 import type { Clock } from '../services/core/clock';
@@ -7,16 +6,11 @@ import { normalizeUsername, type StaffRecord } from '../storage/staff-repo';
 import type { Repos } from '../storage/repos';
 import { AccessEvents } from './access-events';
 import { AuditTrail } from './audit-trail';
-import {
-  assertStrongPassword,
-  generatePassword,
-  hashPassword,
-  MIN_PASSWORD_LENGTH,
-  verifyPassword,
-} from './passwords';
+import { assertStrongPassword, hashPassword, verifyPassword } from './passwords';
 import { RateLimiter } from './rate-limiter';
 import { SignInGuard } from './sign-in-guard';
 import type { CounterReleaser } from './staff-admin';
+import { hashToken, newToken } from './tokens';
 
 /** How long a staff session lasts: one working day and a margin. */
 export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
@@ -36,10 +30,6 @@ export const LOGIN_RATE = {
 /** A hash that makes an unguessable login attempt take as long as a real one. */
 const DUMMY_HASH =
   '$argon2id$v=19$m=19456,t=2,p=1$oUR/ybDdIRV7kp6R/fiIVg$AVh6hC/LS/1VVpxhcFVjv1yOBUEjpBaNJDpZFv3ebSQ';
-
-/** sha256 of a session or device token: only this is stored. */
-export const hashToken = (token: string): string =>
-  createHash('sha256').update(token).digest('hex');
 
 /** Where a request came from, for sessions and the audit trail. */
 export interface ClientInfo {
@@ -69,7 +59,7 @@ export function toStaffUser(record: StaffRecord): StaffUser {
   };
 }
 
-/** Staff sign-in with lockout, sessions, password changes and the first admin account. */
+/** Staff sign-in with lockout, sessions and password changes. */
 export class AuthService {
   /** Ended sessions and revoked access, for the socket layer to follow. */
   readonly events = new AccessEvents();
@@ -181,7 +171,7 @@ export class AuthService {
     staffId: number,
     client: ClientInfo = { ip: null },
   ): { token: string; sessionId: number; expiresAt: number } {
-    const token = randomBytes(32).toString('base64url');
+    const token = newToken();
     const now = this.clock.now();
     const expiresAt = now + SESSION_TTL_MS;
     const sessionId = this.repos.staff.insertSession(hashToken(token), staffId, now, expiresAt, {
@@ -269,33 +259,5 @@ export class AuthService {
     this.perUser.reset(key);
     this.events.sessionsEnded(ended, 'revoked');
     return toStaffUser({ ...staff, passwordHash, mustChangePassword: false });
-  }
-
-  /**
-   * Creates the admin account when there is none. A generated password is
-   * returned so it can be printed once, and must be changed at first sign-in; a
-   * configured one (LUOT_ADMIN_PASSWORD, set by installers and tests) need not be.
-   */
-  async ensureAdmin(
-    configuredPassword: string | undefined,
-  ): Promise<{ username: string; password: string; generated: boolean } | null> {
-    if (this.repos.staff.countByRole('admin') > 0) return null;
-    if (configuredPassword !== undefined && configuredPassword.length < MIN_PASSWORD_LENGTH) {
-      throw new Error(`LUOT_ADMIN_PASSWORD must be at least ${MIN_PASSWORD_LENGTH} characters`);
-    }
-    const generated = configuredPassword === undefined;
-    const password = configuredPassword ?? generatePassword();
-    const passwordHash = await hashPassword(password);
-    this.repos.staff.insert(
-      {
-        username: 'admin',
-        displayName: 'Quản trị viên',
-        role: 'admin',
-        passwordHash,
-        mustChangePassword: generated,
-      },
-      this.clock.now(),
-    );
-    return { username: 'admin', password, generated };
   }
 }

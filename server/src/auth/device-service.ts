@@ -13,7 +13,7 @@ import type { DeviceRecord } from '../storage/device-repo';
 import type { Repos } from '../storage/repos';
 import type { AccessEvents } from './access-events';
 import { AuditTrail, type AuditWho } from './audit-trail';
-import { hashToken } from './auth-service';
+import { hashToken, newToken } from './tokens';
 import { RateLimiter } from './rate-limiter';
 
 /** How long a pairing code is shown, and how long an approved device has to collect its token. */
@@ -117,7 +117,7 @@ export class DeviceService {
           expiresAt: new Date(expiresAt).toISOString(),
         };
       }
-      const token = randomBytes(32).toString('base64url');
+      const token = newToken();
       this.repos.devices.setToken(request.id, hashToken(token));
       this.repos.devices.touch(request.id, now);
       const device = this.repos.devices.get(request.id) as DeviceRecord;
@@ -166,7 +166,7 @@ export class DeviceService {
    * one replaces the old, whose agents are disconnected.
    */
   issueAgentToken(id: number, actor: AuditWho): AgentTokenResponse {
-    const token = randomBytes(32).toString('base64url');
+    const token = newToken();
     const device = this.repos.db.transaction(() => {
       const device = this.repos.devices.get(id);
       if (!device || device.tokenHash === null || device.revokedAt !== null) {

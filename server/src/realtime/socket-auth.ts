@@ -1,7 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { Server, Socket } from 'socket.io';
 import type { AccessListener } from '../auth/access-events';
-import { hashToken, type AuthService } from '../auth/auth-service';
+import type { AuthService } from '../auth/auth-service';
+import { hashToken } from '../auth/tokens';
 import type { DeviceService } from '../auth/device-service';
 import { refusal, type Permission } from '../auth/permissions';
 import type { DeviceKind, SocketHandshakeAuth } from '../contract/admin';

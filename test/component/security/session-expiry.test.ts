@@ -5,6 +5,7 @@ import pino from 'pino';
 import type { Socket } from 'socket.io-client';
 import { createApplication } from '../../../server/src/app';
 import { SESSION_TTL_MS } from '../../../server/src/auth/auth-service';
+import { ensureAdmin } from '../../../server/src/auth/first-admin';
 import type { Ticket } from '../../../server/src/contract';
 import { SESSION_COOKIE } from '../../../server/src/contract/http';
 import { ROOMS } from '../../../server/src/realtime/rooms';
@@ -96,7 +97,7 @@ describe('the end-of-session timer of a staff socket', () => {
       logger: pino({ level: 'silent' }),
       timeZone: 'Asia/Ho_Chi_Minh',
     });
-    await application.auth.ensureAdmin('expiry-admin-password');
+    await ensureAdmin(application.repos, clock, 'expiry-admin-password');
     const httpServer = http.createServer(application.app);
     const io = application.attach(httpServer);
     await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));

@@ -5,6 +5,7 @@ import pino from 'pino';
 import type { Server } from 'socket.io';
 import type { Socket } from 'socket.io-client';
 import { createApplication, type Application } from '../../../server/src/app';
+import { ensureAdmin } from '../../../server/src/auth/first-admin';
 import type { ClientEvents, ServerEvents } from '../../../server/src/contract';
 import { SESSION_COOKIE } from '../../../server/src/contract/http';
 import { emitToRoom, ROOMS } from '../../../server/src/realtime/rooms';
@@ -25,13 +26,14 @@ describe('Socket.IO rooms', () => {
   beforeEach(async () => {
     const db = openDatabase(path.join(tempDataDir(), 'luot.db'));
     migrate(db);
+    const clock = new ManualClock();
     application = createApplication({
       db,
-      clock: new ManualClock(),
+      clock,
       logger: pino({ level: 'silent' }),
       timeZone: 'Asia/Ho_Chi_Minh',
     });
-    await application.auth.ensureAdmin('rooms-admin-password');
+    await ensureAdmin(application.repos, clock, 'rooms-admin-password');
     httpServer = http.createServer(application.app);
     io = application.attach(httpServer);
     await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));

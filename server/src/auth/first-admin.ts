@@ -1,0 +1,33 @@
+import type { Clock } from '../services/core/clock';
+import type { Repos } from '../storage/repos';
+import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from './passwords';
+
+/**
+ * Creates the admin account when there is none, at start-up. A generated password is
+ * returned so it can be printed once, and must be changed at first sign-in; a
+ * configured one (LUOT_ADMIN_PASSWORD, set by installers and tests) need not be.
+ */
+export async function ensureAdmin(
+  repos: Repos,
+  clock: Clock,
+  configuredPassword: string | undefined,
+): Promise<{ username: string; password: string; generated: boolean } | null> {
+  if (repos.staff.countByRole('admin') > 0) return null;
+  if (configuredPassword !== undefined && configuredPassword.length < MIN_PASSWORD_LENGTH) {
+    throw new Error(`LUOT_ADMIN_PASSWORD must be at least ${MIN_PASSWORD_LENGTH} characters`);
+  }
+  const generated = configuredPassword === undefined;
+  const password = configuredPassword ?? generatePassword();
+  const passwordHash = await hashPassword(password);
+  repos.staff.insert(
+    {
+      username: 'admin',
+      displayName: 'Quản trị viên',
+      role: 'admin',
+      passwordHash,
+      mustChangePassword: generated,
+    },
+    clock.now(),
+  );
+  return { username: 'admin', password, generated };
+}
