@@ -95,7 +95,7 @@ export function createApplication(components: AppComponents): Application {
   app.use('/api', authRoutes(services.auth));
   app.use('/api', counterRoutes(services, security.counterSignOut));
   app.use('/api', ticketRoutes(services));
-  app.use('/api', printRoutes(services.printing));
+  app.use('/api', printRoutes(services.printing, services.printerAdmin));
   app.use('/api', settingsRoutes(services));
   app.use('/api', staffRoutes(security.staff));
   app.use('/api', deviceRoutes(security.devices));

@@ -9,6 +9,7 @@ import { DayEnd } from './queue/day-end';
 import { FeedService } from './core/feed-service';
 import { HealthService, type HealthOptions } from './admin/health-service';
 import { PrintService } from './printing/print-service';
+import { PrinterAdmin } from './printing/printer-admin';
 import {
   DEFAULT_PRINTING_OPTIONS,
   PrintWorker,
@@ -38,6 +39,7 @@ export interface Services {
   feed: FeedService;
   auth: AuthService;
   printing: PrintService;
+  printerAdmin: PrinterAdmin;
   printWorker: PrintWorker;
   health: HealthService;
 }
@@ -97,12 +99,11 @@ export function createServices(
     { ...DEFAULT_PRINTING_OPTIONS, ...options.printing },
     { spoolRoot },
   );
-  const printing = new PrintService({
+  const printing = new PrintService({ repos, runner, clock, worker: printWorker, render });
+  const printerAdmin = new PrinterAdmin({
     repos,
-    runner,
     clock,
     worker: printWorker,
-    render,
     notifier: options.printNotifier,
     spoolRoot,
   });
@@ -120,6 +121,7 @@ export function createServices(
     feed: new FeedService(repos, reader),
     auth: new AuthService(repos, clock, { runner, counters }),
     printing,
+    printerAdmin,
     printWorker,
     health: new HealthService(repos, clock, options.health, options.logger),
   };

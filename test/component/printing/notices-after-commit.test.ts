@@ -93,7 +93,7 @@ describe('print notices', () => {
   });
 
   async function printOn(target: string): Promise<void> {
-    services.printing.createPrinter(
+    services.printerAdmin.createPrinter(
       { name: 'Sảnh', target, options: {}, deviceId: null, isDefault: true, active: true },
       ADMIN,
     );

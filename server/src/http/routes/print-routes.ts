@@ -8,6 +8,7 @@ import {
 import { idParamSchema } from '../../contract/schemas';
 import { DomainError } from '../../domain/errors';
 import { TICKET_IMAGE_RATE, type PrintService } from '../../services/printing/print-service';
+import type { PrinterAdmin } from '../../services/printing/printer-admin';
 import { requirePermission } from '../permission';
 import { idempotencyKey, parse, parseId } from '../validation';
 import { adminActor } from './staff-routes';
@@ -23,34 +24,34 @@ const ticketId = (req: Request) => parseId(req.params.id, 'ticket_not_found');
  * Printers (admins), print jobs and live status (supervisors), reprints and browser
  * printing (staff). Printer changes and reprints are audited as the signed-in staff member.
  */
-export function printRoutes(printing: PrintService): Router {
+export function printRoutes(printing: PrintService, printers: PrinterAdmin): Router {
   const router = Router();
   const manage = requirePermission('printers:manage');
   const read = requirePermission('printers:read');
 
   router.get('/printers', manage, (_req, res) => {
-    res.json(printing.printers());
+    res.json(printers.printers());
   });
 
   router.post('/printers', manage, (req, res) => {
     const input = parse(createPrinterSchema, req.body);
-    res.status(201).json(printing.createPrinter(input, adminActor(req, res)));
+    res.status(201).json(printers.createPrinter(input, adminActor(req, res)));
   });
 
   router.patch('/printers/:id', manage, (req, res) => {
     const id = printerId(req);
     res.json(
-      printing.updatePrinter(id, parse(updatePrinterSchema, req.body), adminActor(req, res)),
+      printers.updatePrinter(id, parse(updatePrinterSchema, req.body), adminActor(req, res)),
     );
   });
 
   router.delete('/printers/:id', manage, (req, res) => {
-    printing.deletePrinter(printerId(req), adminActor(req, res));
+    printers.deletePrinter(printerId(req), adminActor(req, res));
     res.status(204).end();
   });
 
   router.get('/printers/:id/status', read, async (req, res) => {
-    res.json(await printing.status(printerId(req)));
+    res.json(await printers.status(printerId(req)));
   });
 
   router.get('/print-jobs', read, (req, res) => {
