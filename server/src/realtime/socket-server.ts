@@ -12,6 +12,7 @@ import { seesStaffFields } from './rooms';
 import type { Clock } from '../services/core/clock';
 import { DEFAULT_REALTIME_OPTIONS, type RealtimeOptions } from './realtime-options';
 import { SendBacklog } from './send-backlog';
+import { SyncBudget } from './sync-budget';
 import { registerSyncHandler } from './sync-handler';
 
 /** What the socket layer needs. */
@@ -43,15 +44,17 @@ export function createSocketServer(
     allowRequest: allowSameOriginRequest,
   });
   installSocketAuth(io, deps.access);
+  const budget = new SyncBudget(deps.clock, options);
   io.on('connection', (socket) => {
     // Watching starts before the snapshot, the first large thing a socket is sent.
     const backlog = new SendBacklog(socket, options.maxUnsentBytes, (unsentBytes) =>
       deps.logger.warn({ socketId: socket.id, unsentBytes }, 'socket stopped reading; dropped'),
     );
+    socket.once('disconnect', budget.watch(backlog));
     const staff = seesStaffFields(socket);
     const snapshot = deps.reader.snapshot(staff ? 'staff' : 'public');
     socket.emit(SERVER_EVENTS.snapshot, staff ? snapshot : publicView(snapshot));
-    registerSyncHandler(socket, { ...deps, ...options, backlog });
+    registerSyncHandler(socket, { ...deps, ...options, backlog, budget });
     registerPrintAgentHandler(socket, deps);
   });
   return io;

@@ -15,12 +15,15 @@ import { publicView } from '../services/queue/public-view';
 import type { Clock } from '../services/core/clock';
 import { seesStaffFields } from './rooms';
 import type { SendBacklog } from './send-backlog';
+import type { SyncBudget } from './sync-budget';
 import type { SocketDeps } from './socket-server';
 
 /** What the `sync` handler needs beyond the socket layer's parts. */
 export interface SyncHandlerDeps extends Pick<SocketDeps, 'feed' | 'logger'> {
   clock: Clock;
   backlog: SendBacklog;
+  /** Shared by all sockets: the budget of the socket's address, and the unsent-bytes bound. */
+  budget: SyncBudget;
   syncLimit: number;
   syncWindowMs: number;
 }
@@ -29,8 +32,9 @@ export interface SyncHandlerDeps extends Pick<SocketDeps, 'feed' | 'logger'> {
  * `sync {sinceSeq}`: answers with the missed events in order, or a snapshot; without the
  * staff-only ticket fields unless the socket is staff's. A socket gets one answer at a
  * time (the next `sync` waits until the last answer has left the write buffer) and
- * `syncLimit` per `syncWindowMs`; beyond that the ack is `rate_limited` and the screen
- * asks again later.
+ * `syncLimit` per `syncWindowMs`, all sockets of one address together `addressSyncLimit`,
+ * and none while the server holds too many unsent bytes; beyond that the ack is
+ * `rate_limited` and the screen asks again later.
  */
 export function registerSyncHandler(
   socket: Socket<ClientEvents, ServerEvents>,
@@ -48,6 +52,11 @@ export function registerSyncHandler(
       reply({ error: { code, message: translate('vi', errorMessageKey(code)) } });
     // Taken before any work, so a burst cannot slip past while answers are being built.
     if (inFlight || !limiter.take('sync')) {
+      refuse('rate_limited');
+      return;
+    }
+    if (!deps.budget.take(socket.handshake.address)) {
+      limiter.refund('sync');
       refuse('rate_limited');
       return;
     }
