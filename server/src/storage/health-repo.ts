@@ -14,4 +14,17 @@ export class HealthRepo {
       );
     });
   }
+
+  /**
+   * False when the database file has reached its page limit with no free page left: the
+   * probe's row is rewritten in place, so it still commits while a write that needs a new
+   * page fails with SQLITE_FULL.
+   */
+  canGrow(): boolean {
+    const row = this.db.get<{ full: number }>(
+      `SELECT page_count >= max_page_count AND freelist_count = 0 AS full
+         FROM pragma_page_count(), pragma_max_page_count(), pragma_freelist_count()`,
+    );
+    return row?.full !== 1;
+  }
 }

@@ -24,10 +24,10 @@ export const DEFAULT_HEALTH_OPTIONS: HealthOptions = {
 const FAILED: HealthCheck = { ok: false, code: 'storage_unavailable' };
 
 /**
- * Whether the server can do its job: a real committed write to the database, and room on
- * the disk for the next ones. Runs the checks again at once after any statement met a
- * storage failure, and on every call while a check fails, so recovery shows as soon as
- * the disk takes writes again.
+ * Whether the server can do its job: a real committed write to a database that can still
+ * grow, and room on the disk for the next ones. Runs the checks again at once after any
+ * statement met a storage failure, and on every call while a check fails, so recovery
+ * shows as soon as the disk takes writes again.
  */
 export class HealthService {
   private readonly options: HealthOptions;
@@ -75,7 +75,7 @@ export class HealthService {
   private probeWrite(now: number): HealthCheck {
     try {
       this.repos.health.probeWrite(now);
-      return { ok: true };
+      return this.repos.health.canGrow() ? { ok: true } : FAILED;
     } catch (error) {
       if (error instanceof StorageUnavailableError) return FAILED;
       throw error;
