@@ -13,6 +13,7 @@ import { iso } from '../services/queue/queue-views';
 import type { Repos } from '../storage/repos';
 import type { StaffRecord } from '../storage/staff-repo';
 import type { AccessEvents } from './access-events';
+import { toStaffUser } from './auth-service';
 import { AuditTrail, type AuditWho } from './audit-trail';
 import { assertStrongPassword, generatePassword, hashPassword } from './passwords';
 
@@ -29,14 +30,10 @@ export interface SignInLimits {
 /** The acting admin, as the audit trail records them. */
 export type AdminActor = AuditWho & { staffId: number; sessionId: number | null };
 
-/** The admin's view of an account: never the password hash. */
+/** The admin's view of an account: the signed-in user's view and more, never the hash. */
 export function toStaffAccount(record: StaffRecord, now: number): StaffAccount {
   return {
-    id: record.id,
-    username: record.username,
-    displayName: record.displayName,
-    role: record.role,
-    mustChangePassword: record.mustChangePassword,
+    ...toStaffUser(record),
     active: record.active,
     lockedUntil:
       record.lockedUntil !== null && record.lockedUntil > now ? iso(record.lockedUntil) : null,
