@@ -1,6 +1,6 @@
 import type { TicketStatus } from '../contract/entities';
 import { DomainError } from './errors';
-import type { TicketRecord } from './ticket';
+import { OPEN_STATUSES, type TicketRecord } from './ticket';
 
 /** What can happen to a ticket. */
 export type TicketCommand =
@@ -33,7 +33,8 @@ const ALLOWED_FROM: Record<TicketCommand['kind'], readonly TicketStatus[]> = {
   transfer: ['called', 'serving'],
   requeue: ['no_show'],
   cancel: ['waiting', 'called', 'parked'],
-  expire: ['waiting', 'called', 'serving', 'parked'],
+  // The day end expires every ticket still open (ticket-repo's openBefore).
+  expire: OPEN_STATUSES,
 };
 
 /** True when `command` may be applied to a ticket in `status`. */
