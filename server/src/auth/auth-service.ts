@@ -84,16 +84,26 @@ export class AuthService {
     this.perUser = new RateLimiter(clock, LOGIN_RATE.perUser);
     this.perIp = new RateLimiter(clock, LOGIN_RATE.perIp);
     this.verify = options.verify ?? verifyPassword;
-    this.lockout = new SignInGuard(clock, LOCKOUT, {
-      load: (name) => {
-        const staff = repos.staff.byUsername(name);
-        return staff && { failures: staff.failedLogins, lockedUntil: staff.lockedUntil };
+    this.lockout = new SignInGuard(
+      clock,
+      LOCKOUT,
+      {
+        load: (name) => {
+          const staff = repos.staff.byUsername(name);
+          return staff && { failures: staff.failedLogins, lockedUntil: staff.lockedUntil };
+        },
+        save: (name, record) => {
+          const staff = repos.staff.byUsername(name);
+          if (staff) repos.staff.setLoginState(staff.id, record.failures, record.lockedUntil);
+        },
       },
-      save: (name, record) => {
-        const staff = repos.staff.byUsername(name);
-        if (staff) repos.staff.setLoginState(staff.id, record.failures, record.lockedUntil);
+      {
+        load: (name) => repos.signInFailures.get(name),
+        save: (name, record) => repos.signInFailures.put(name, record, clock.now()),
+        delete: (name) => repos.signInFailures.delete(name),
+        sweep: (now, staleBefore) => repos.signInFailures.sweep(now, staleBefore),
       },
-    });
+    );
   }
 
   /**

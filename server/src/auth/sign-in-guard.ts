@@ -8,13 +8,21 @@ export interface FailureRecord {
 }
 
 /**
- * Where the names that are accounts keep their record: the staff row, so admins see
- * the lock and it outlives a restart. Names that are no account are kept in memory.
+ * Where a name's record is kept: for an account, its staff row (admins see the lock);
+ * for any other name, a table of its own. Both outlive a restart, so a restart does
+ * not tell an account from a made-up name either.
  */
-export interface AccountFailures {
-  /** The account's record; undefined when no account has this (normalised) name. */
+export interface FailureStore {
+  /** The name's record; undefined when the store has none for this (normalised) name. */
   load(name: string): FailureRecord | undefined;
   save(name: string, record: FailureRecord): void;
+}
+
+/** The store of names that are no account: records can be forgotten and swept. */
+export interface NameFailureStore extends FailureStore {
+  delete(name: string): void;
+  /** Drops the names not locked at `now` whose last failure came before `staleBefore`. */
+  sweep(now: number, staleBefore: number): void;
 }
 
 /** Consecutive failed sign-ins that lock a name, and for how long. */
@@ -33,12 +41,8 @@ export interface SignInAttempt {
   release(): void;
 }
 
-/** Past this many remembered unknown names, stale ones are swept so memory stays bounded. */
-const SWEEP_AT = 10_000;
-
-interface UnknownName extends FailureRecord {
-  lastFailureAt: number;
-}
+/** Every this many failures of unknown names, stale ones are swept so the table stays small. */
+const SWEEP_EVERY = 500;
 
 /**
  * The per-name lockout, taken before the password check. An attempt holds a place
@@ -49,12 +53,13 @@ interface UnknownName extends FailureRecord {
  */
 export class SignInGuard {
   private readonly underWay = new Map<string, number>();
-  private readonly unknown = new Map<string, UnknownName>();
+  private unknownWrites = 0;
 
   constructor(
     private readonly clock: Clock,
     private readonly policy: LockoutPolicy,
-    private readonly accounts: AccountFailures,
+    private readonly accounts: FailureStore,
+    private readonly others: NameFailureStore,
   ) {}
 
   /**
@@ -84,14 +89,14 @@ export class SignInGuard {
     };
   }
 
-  /** Forgets a name's failures kept in memory (the account's row is reset with its password). */
+  /** Forgets the failures of a name that is no account (an account's row is reset with its password). */
   forget(username: string): void {
-    this.unknown.delete(normalizeUsername(username));
+    this.others.delete(normalizeUsername(username));
   }
 
   /** The name's record now: a lock that has run out counts as a clean slate. */
   private current(name: string): FailureRecord {
-    const record = this.accounts.load(name) ?? this.unknown.get(name);
+    const record = this.accounts.load(name) ?? this.others.load(name);
     if (!record) return { failures: 0, lockedUntil: null };
     if (record.lockedUntil !== null && record.lockedUntil <= this.clock.now()) {
       return { failures: 0, lockedUntil: null };
@@ -110,23 +115,16 @@ export class SignInGuard {
   private store(name: string, record: FailureRecord): void {
     if (this.accounts.load(name)) return this.accounts.save(name, record);
     if (record.failures === 0 && record.lockedUntil === null) {
-      this.unknown.delete(name);
+      this.others.delete(name);
       return;
     }
-    this.unknown.set(name, { ...record, lastFailureAt: this.clock.now() });
-    if (this.unknown.size > SWEEP_AT) this.sweep();
-  }
-
-  /**
-   * Drops unknown names that are neither locked, nor under way, nor failed within a
-   * lock's length. Only a flood of made-up names (thousands) reaches this.
-   */
-  private sweep(): void {
-    const now = this.clock.now();
-    for (const [name, record] of this.unknown) {
-      const locked = record.lockedUntil !== null && record.lockedUntil > now;
-      const recent = now - record.lastFailureAt < this.policy.lockMs;
-      if (!locked && !recent && !this.underWay.has(name)) this.unknown.delete(name);
+    this.others.save(name, record);
+    this.unknownWrites = (this.unknownWrites + 1) % SWEEP_EVERY;
+    // Only a flood of made-up names (hundreds) reaches this: a name neither locked nor
+    // failed within a lock's length has nothing left to count.
+    if (this.unknownWrites === 0) {
+      const now = this.clock.now();
+      this.others.sweep(now, now - this.policy.lockMs);
     }
   }
 }

@@ -9,6 +9,7 @@ import { PrintJobRepo } from './print-job-repo';
 import { PrinterRepo } from './printer-repo';
 import { ServiceRepo } from './service-repo';
 import { SettingsRepo } from './settings-repo';
+import { SignInFailureRepo } from './sign-in-failure-repo';
 import { StaffRepo } from './staff-repo';
 import { TicketRepo } from './ticket-repo';
 
@@ -27,6 +28,7 @@ export interface Repos {
   printers: PrinterRepo;
   printJobs: PrintJobRepo;
   health: HealthRepo;
+  signInFailures: SignInFailureRepo;
 }
 
 /** Builds the repos for a migrated database. */
@@ -45,5 +47,6 @@ export function createRepos(db: Database): Repos {
     printers: new PrinterRepo(db),
     printJobs: new PrintJobRepo(db),
     health: new HealthRepo(db),
+    signInFailures: new SignInFailureRepo(db),
   };
 }

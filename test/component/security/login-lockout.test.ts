@@ -102,6 +102,21 @@ describe('sign-in lockout and rate limits', () => {
     expect(unknown).toEqual(expected);
   });
 
+  test('keeps an unknown name locked across a restart, as an account stays locked', async () => {
+    for (const username of ['lan', 'ghost']) {
+      for (let i = 0; i < LOCKOUT.maxFailures; i++) await attempt('wrong password', username);
+    }
+    await server.stop();
+
+    server = await startTestServer({ clock, dataDir: server.dataDir });
+    client = new ApiClient(server.url);
+
+    expect((await attempt(STAFF_PASSWORD, 'lan')).status).toBe(423);
+    expect((await attempt('wrong password', 'ghost')).status).toBe(423);
+    clock.advance(LOCKOUT.lockMs);
+    expect((await attempt('wrong password', 'ghost')).status).toBe(401);
+  });
+
   test('counts an unknown name in any case, spacing and Unicode form as one name, and unlocks it on time', async () => {
     const composed = 'ngân';
     const decomposed = composed.normalize('NFD');

@@ -19,6 +19,7 @@ const TABLES = [
   'services',
   'sessions',
   'settings',
+  'sign_in_failures',
   'staff',
   'ticket_sequences',
   'tickets',
@@ -33,6 +34,7 @@ const CURRENT = [
   { version: 6, name: 'agent_tokens' },
   { version: 7, name: 'parked_at' },
   { version: 8, name: 'health_probe' },
+  { version: 9, name: 'sign_in_failures' },
 ];
 
 const tablesOf = (db: Database): string[] =>
@@ -72,7 +74,7 @@ describe('migrate()', () => {
     const applied = migrate(db);
 
     // Assert
-    expect(applied).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(applied).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(tablesOf(db)).toEqual(TABLES);
     expect(recordedOf(db)).toEqual(CURRENT);
   });
@@ -312,7 +314,7 @@ describe('upgrading a database made by an earlier version', () => {
     const applied = migrate(db);
 
     // Assert
-    expect(applied).toEqual([2, 3, 4, 5, 6, 7, 8]);
+    expect(applied).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
     expect(
       db.get('SELECT number, status, original_service_id, front, transfer_count FROM tickets'),
     ).toEqual({
