@@ -1,6 +1,7 @@
 import { constants } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { open, readlink, realpath, type FileHandle } from 'node:fs/promises';
 import { PrinterError } from '../errors';
+import { ALLOWED_DEVICES, isAllowedDevice } from './target-rules';
 import { withTimeout, type Transport } from './transport';
 
 /** A printer reached through a device file such as /dev/usb/lp0 (or any file, for tests). */
@@ -9,9 +10,10 @@ export interface DeviceFileOptions {
   /** Longest wait for the open and write of one job. */
   writeTimeoutMs?: number;
   /**
-   * Refuse anything but a character device (a printer, a serial port): the path is opened
-   * without creating or truncating it and checked on the open handle, so a regular file,
-   * even one swapped in after the target was configured, is never written.
+   * Refuse anything but a printer or serial device (`isAllowedDevice`): the path's real
+   * path is checked, opened without creating or truncating it, and checked again on the
+   * open handle (a character device, at an allowed path), so a regular file or another
+   * device, even one swapped in after the target was configured, is never written.
    */
   deviceOnly?: boolean;
 }
@@ -53,18 +55,37 @@ export class DeviceFileTransport implements Transport {
 
   private async openForJob(): Promise<FileHandle> {
     if (!this.options.deviceOnly) return open(this.options.path, 'w');
+    const real = await realpath(this.options.path);
+    if (!isAllowedDevice(real, 'file')) throw this.refused();
     // O_NOCTTY: a terminal device must never become the server's controlling terminal.
-    const handle = await open(this.options.path, constants.O_WRONLY | constants.O_NOCTTY);
+    const handle = await open(real, constants.O_WRONLY | constants.O_NOCTTY);
     try {
-      if ((await handle.stat()).isCharacterDevice()) return handle;
+      const device = (await handle.stat()).isCharacterDevice();
+      if (device && isAllowedDevice(await openedPath(handle, real), 'file')) return handle;
     } catch (err) {
       await handle.close();
       throw err;
     }
     await handle.close();
-    throw new PrinterError('invalid_target', `${this.target}: not a character device`);
+    throw this.refused();
+  }
+
+  private refused(): PrinterError {
+    return new PrinterError('invalid_target', `${this.target}: not ${ALLOWED_DEVICES.file}`);
   }
 
   /** Nothing stays open between jobs. */
   async close(): Promise<void> {}
+}
+
+/**
+ * What an open handle really is (Linux names it in /proc), so a device swapped between the
+ * check and the open is still caught; elsewhere the real path checked just before opening.
+ */
+async function openedPath(handle: FileHandle, checked: string): Promise<string> {
+  try {
+    return await readlink(`/proc/self/fd/${handle.fd}`);
+  } catch {
+    return checked;
+  }
 }

@@ -12,8 +12,9 @@ export interface TransportTimeouts {
 }
 
 /**
- * What a server allows beyond what the installer's CLI does: `file:` only to character
- * devices, `spool:` only inside `spoolRoot`. Without it any file or folder is written.
+ * What a server allows beyond what the installer's CLI does: `file:` and `serial:` only to
+ * printer and serial devices (`isAllowedDevice`), `spool:` only inside `spoolRoot`.
+ * Without it any file or folder is written.
  */
 export interface TransportPolicy {
   deviceOnly?: boolean;
@@ -52,7 +53,12 @@ export function openTransport(
       const baudRate = baud === null ? 9600 : Number(baud);
       if (path === '' || !Number.isInteger(baudRate) || baudRate <= 0)
         throw invalid(target, 'bad path or baud');
-      return new SerialTransport({ path, baudRate, ...timeouts });
+      return new SerialTransport({
+        path,
+        baudRate,
+        ...timeouts,
+        ...(policy.deviceOnly && { deviceOnly: true }),
+      });
     }
     case 'spool':
       if (rest === '') throw invalid(target, 'no folder');

@@ -1,4 +1,6 @@
+import { realpath } from 'node:fs/promises';
 import { PrinterError } from '../errors';
+import { ALLOWED_DEVICES, isAllowedDevice } from './target-rules';
 import { withTimeout, type Transport } from './transport';
 
 /** The part of serialport's `SerialPort` this transport uses (its mock has it too). */
@@ -18,6 +20,11 @@ export interface SerialOptions {
   /** 9600 on most thermal printers; 19200 / 38400 / 115200 on others. */
   baudRate?: number;
   writeTimeoutMs?: number;
+  /**
+   * Open only a serial port (`isAllowedDevice`), checked on the real path before each
+   * open; the port is opened by that real path, so a link swapped afterwards is not followed.
+   */
+  deviceOnly?: boolean;
   createPort?: (path: string, baudRate: number) => SerialPortLike | Promise<SerialPortLike>;
 }
 
@@ -85,7 +92,7 @@ export class SerialTransport implements Transport {
   private async openPort(): Promise<SerialPortLike> {
     if (this.port?.isOpen) return this.port;
     const create = this.options.createPort ?? realPort;
-    const port = await create(this.options.path, this.options.baudRate ?? 9600);
+    const port = await create(await this.checkedPath(), this.options.baudRate ?? 9600);
     await new Promise<void>((resolve, reject) =>
       port.open((err) => (err ? reject(this.ioError(err)) : resolve())),
     );
@@ -98,6 +105,18 @@ export class SerialTransport implements Transport {
     });
     this.port = port;
     return port;
+  }
+
+  private async checkedPath(): Promise<string> {
+    if (!this.options.deviceOnly) return this.options.path;
+    let real: string;
+    try {
+      real = await realpath(this.options.path);
+    } catch (err) {
+      throw this.ioError(err as Error);
+    }
+    if (isAllowedDevice(real, 'serial')) return real;
+    throw new PrinterError('invalid_target', `${this.target}: not ${ALLOWED_DEVICES.serial}`);
   }
 
   private ioError(err: Error): PrinterError {

@@ -193,7 +193,7 @@ export const en: Record<MessageKey, string> = {
   'error.ticket_not_found': 'No such ticket.',
   'error.printer_not_found': 'No such printer.',
   'error.invalid_printer_target':
-    'Not a printer target: use a printer device, a serial port, a network address or a folder inside the data folder.',
+    'Not a printer target: use a printer device or serial port (/dev/usb/lpN, /dev/lpN, /dev/ttySN, /dev/ttyUSBN, /dev/ttyACMN, /dev/ttyAMAN, /dev/rfcommN or a link to one; /dev/null prints nowhere), a network address (tcp://) or a folder inside the data folder.',
   'error.no_printer': 'No printer is set up to print this ticket.',
   'error.print_job_not_found': 'No such print job.',
   'error.queue_empty': 'Nobody is waiting.',

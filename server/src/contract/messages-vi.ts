@@ -188,7 +188,7 @@ export const vi = {
   'error.ticket_not_found': 'Không tìm thấy số thứ tự này.',
   'error.printer_not_found': 'Không tìm thấy máy in này.',
   'error.invalid_printer_target':
-    'Đích in không hợp lệ: chỉ nhận thiết bị máy in, cổng nối tiếp, địa chỉ mạng hoặc thư mục trong thư mục dữ liệu.',
+    'Đích in không hợp lệ: chỉ nhận máy in hoặc cổng nối tiếp (/dev/usb/lpN, /dev/lpN, /dev/ttySN, /dev/ttyUSBN, /dev/ttyACMN, /dev/ttyAMAN, /dev/rfcommN hoặc liên kết tới chúng; /dev/null để không in), địa chỉ mạng (tcp://) hoặc thư mục trong thư mục dữ liệu.',
   'error.no_printer': 'Chưa có máy in nào để in số thứ tự này.',
   'error.print_job_not_found': 'Không tìm thấy lệnh in này.',
   'error.queue_empty': 'Không còn ai đang chờ.',

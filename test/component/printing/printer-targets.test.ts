@@ -82,6 +82,45 @@ describe('printer targets', () => {
     expect(fs.readFileSync(victim, 'utf8')).toBe(ORIGINAL);
   });
 
+  test.each(['/dev/kmsg', '/dev/tty', '/dev/full', '/dev/zero', '/dev/tty0'])(
+    'refuse the character device %s, which is no printer, listing what is allowed',
+    async (device) => {
+      const response = await post(`file:${device}`);
+
+      expect(response.status).toBe(422);
+      expect(response.body.error.code).toBe('invalid_printer_target');
+      expect(response.body.error.message).toContain('/dev/usb/lpN');
+      expect((await admin.get<PrinterView[]>('/api/printers')).body).toEqual([]);
+    },
+  );
+
+  test('refuse a serial target that is a printer device but no serial port', async () => {
+    const response = await post('serial:/dev/null?baud=9600');
+
+    expect(response.status).toBe(422);
+    expect(response.body.error.code).toBe('invalid_printer_target');
+    expect(response.body.error.message).toContain('/dev/ttyUSBN');
+  });
+
+  test('accept /dev/null, the printer that prints nowhere, and a link to it', async () => {
+    const link = path.join(outside, 'lp0');
+    fs.symlinkSync('/dev/null', link);
+
+    expect((await post('file:/dev/null')).status).toBe(201);
+    expect((await post(`file:${link}`)).status).toBe(201);
+  });
+
+  test('refuse a link to a character device that is no printer', async () => {
+    const link = path.join(outside, 'lp0');
+    fs.symlinkSync('/dev/full', link);
+
+    const response = await post(`file:${link}`);
+
+    expect(response.status).toBe(422);
+    expect(response.body.error.code).toBe('invalid_printer_target');
+    expect((await admin.get<PrinterView[]>('/api/printers')).body).toEqual([]);
+  });
+
   test('refuse a spool folder in the data folder that links outside it', async () => {
     fs.symlinkSync(outside, path.join(server.dataDir, 'spool'));
 
@@ -155,6 +194,19 @@ describe('printer targets', () => {
     expect(job.status).toBe('failed');
     expect(job.lastError).toContain('invalid_target');
     expect(fs.readFileSync(victim, 'utf8')).toBe(ORIGINAL);
+  });
+
+  test('refuse to print when a device link is swapped for another device after it was saved', async () => {
+    const link = path.join(server.dataDir, 'lp0');
+    fs.symlinkSync('/dev/null', link);
+    await added(`file:${link}`);
+    fs.rmSync(link);
+    fs.symlinkSync('/dev/zero', link);
+
+    const job = await printTicket();
+
+    expect(job.status).toBe('failed');
+    expect(job.lastError).toContain('invalid_target');
   });
 
   test('refuse to print when a spool folder is swapped for a link after it was saved', async () => {

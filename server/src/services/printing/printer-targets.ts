@@ -1,13 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { deviceProblem } from '../../../../printers/transport/target-rules';
 
 /**
  * Why the server must not write to a printer target, or null when it may. Admins may name
- * a printer device or serial port (`file:` / `serial:`, a character device such as
- * /dev/usb/lp0 or /dev/ttyUSB0), a network printer (`tcp://`), a kiosk's print agent
+ * a printer device or serial port (`file:` / `serial:`, a character device whose real path
+ * is a printer or serial device such as /dev/usb/lp0 or /dev/ttyUSB0, or `file:/dev/null`,
+ * which prints nowhere), a network printer (`tcp://`), a kiosk's print agent
  * (`agent`) or a spool folder inside `spoolRoot` (the data folder; null refuses every
  * spool folder). Anything else would let an admin account, or whoever holds its session,
- * overwrite any file the server can write. Checked when a printer is saved and again
+ * overwrite any file the server can write, or send bytes to the kernel log or a terminal.
+ * Checked when a printer is saved and again
  * before each job, since the path may have changed in between.
  */
 export function printerTargetProblem(target: string, spoolRoot: string | null): string | null {
@@ -19,25 +22,14 @@ export function printerTargetProblem(target: string, spoolRoot: string | null): 
     case 'tcp':
       return null;
     case 'file':
-      return deviceProblem(rest);
+      return deviceProblem(rest, 'file');
     case 'serial':
-      return deviceProblem(rest.split('?')[0] ?? '');
+      return deviceProblem(rest.split('?')[0] ?? '', 'serial');
     case 'spool':
       return spoolProblem(rest, spoolRoot);
     default:
       return `unknown printer target ${target}`;
   }
-}
-
-function deviceProblem(file: string): string | null {
-  let stats: fs.Stats;
-  try {
-    // stat follows links: /dev/serial/by-id/… names are links to the device itself.
-    stats = fs.statSync(file);
-  } catch {
-    return `${file} does not exist (is the printer plugged in?)`;
-  }
-  return stats.isCharacterDevice() ? null : `${file} is not a printer device`;
 }
 
 function spoolProblem(folder: string, spoolRoot: string | null): string | null {

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PrinterError } from '../../../../printers';
 import { DeviceFileTransport } from '../../../../printers/transport/device-file';
+import { SerialTransport } from '../../../../printers/transport/serial';
 import { SpoolTransport } from '../../../../printers/transport/spool';
 
 const JOB = Buffer.from('ticket bytes');
@@ -42,11 +43,53 @@ describe('transports a server restricts', () => {
       await expect(transport.write(JOB)).resolves.toBeUndefined();
     });
 
+    test('writes through a link to an allowed device', async () => {
+      const link = path.join(dir, 'lp0');
+      fs.symlinkSync('/dev/null', link);
+      const transport = new DeviceFileTransport({ path: link, deviceOnly: true });
+
+      await expect(transport.write(JOB)).resolves.toBeUndefined();
+    });
+
+    test.each(['/dev/full', '/dev/zero'])(
+      'refuses %s, a character device that is no printer, before writing',
+      async (device) => {
+        const link = path.join(dir, 'lp0');
+        fs.symlinkSync(device, link);
+
+        for (const target of [device, link]) {
+          const transport = new DeviceFileTransport({ path: target, deviceOnly: true });
+          await expect(transport.write(JOB)).rejects.toMatchObject({ code: 'invalid_target' });
+        }
+      },
+    );
+
     test('still writes a plain file without it, as the installer CLI does', async () => {
       await new DeviceFileTransport({ path: victim }).write(JOB);
 
       expect(fs.readFileSync(victim)).toEqual(JOB);
     });
+  });
+
+  describe('SerialTransport with deviceOnly', () => {
+    test.each([
+      ['a device that is no serial port', () => '/dev/null'],
+      ['a link to one', () => linkTo('/dev/zero')],
+      ['a regular file', () => victim],
+    ])('refuses %s without opening a port', async (_name, target) => {
+      const createPort = jest.fn();
+      const transport = new SerialTransport({ path: target(), deviceOnly: true, createPort });
+
+      await expect(transport.write(JOB)).rejects.toMatchObject({ code: 'invalid_target' });
+      expect(createPort).not.toHaveBeenCalled();
+      expect(fs.readFileSync(victim, 'utf8')).toBe(ORIGINAL);
+    });
+
+    function linkTo(device: string): string {
+      const link = path.join(dir, 'ttyUSB0');
+      fs.symlinkSync(device, link);
+      return link;
+    }
   });
 
   describe('SpoolTransport with a root', () => {
