@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
-import { join, relative, isAbsolute } from 'node:path';
+import { join } from 'node:path';
 import { PrinterError } from '../errors';
+import { isInsideFolder } from './target-rules';
 import type { JobInfo, Transport } from './transport';
 
 /**
@@ -46,8 +47,7 @@ export class SpoolTransport implements Transport {
   private async checkedFolder(): Promise<string> {
     const folder = await realpath(this.folder);
     if (this.root === undefined) return folder;
-    const inside = relative(await realpath(this.root), folder);
-    if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
+    if (!isInsideFolder(await realpath(this.root), folder)) {
       throw new PrinterError('invalid_target', `${this.target}: outside ${this.root}`);
     }
     return folder;

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 
 /** What a device target names: `file:` (a printer or serial device) or `serial:` (a port). */
 export type DeviceKind = 'file' | 'serial';
@@ -49,4 +50,10 @@ export function deviceProblem(file: string, kind: DeviceKind): string | null {
     return `${file} is not ${ALLOWED_DEVICES[kind]}`;
   }
   return null;
+}
+
+/** Whether `real` lies inside the folder `root`, not the folder itself (both real paths). */
+export function isInsideFolder(root: string, real: string): boolean {
+  const inside = path.relative(root, real);
+  return inside !== '' && inside.split(path.sep)[0] !== '..' && !path.isAbsolute(inside);
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { deviceProblem } from '../../../../printers/transport/target-rules';
+import { deviceProblem, isInsideFolder } from '../../../../printers/transport/target-rules';
 
 /**
  * Why the server must not write to a printer target, or null when it may. Admins may name
@@ -43,10 +43,9 @@ function spoolProblem(folder: string, spoolRoot: string | null): string | null {
   } catch (error) {
     return `${folder}: ${(error as Error).message}`;
   }
-  const inside = path.relative(root, real);
-  return inside === '' || inside.startsWith('..') || path.isAbsolute(inside)
-    ? `${folder} is not a folder inside the data folder ${spoolRoot}`
-    : null;
+  return isInsideFolder(root, real)
+    ? null
+    : `${folder} is not a folder inside the data folder ${spoolRoot}`;
 }
 
 /**

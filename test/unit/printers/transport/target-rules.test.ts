@@ -1,4 +1,4 @@
-import { isAllowedDevice } from '../../../../printers/transport/target-rules';
+import { isAllowedDevice, isInsideFolder } from '../../../../printers/transport/target-rules';
 
 describe('isAllowedDevice()', () => {
   test.each([
@@ -45,6 +45,22 @@ describe('isAllowedDevice()', () => {
     'refuses a serial: target at %s',
     (device) => {
       expect(isAllowedDevice(device, 'serial')).toBe(false);
+    },
+  );
+});
+
+describe('isInsideFolder()', () => {
+  test.each(['/data/spool', '/data/spool/tickets', '/data/..spool'])(
+    'finds %s inside /data',
+    (folder) => {
+      expect(isInsideFolder('/data', folder)).toBe(true);
+    },
+  );
+
+  test.each(['/data', '/data/../etc', '/etc', '/', '/database'])(
+    'finds %s not inside /data',
+    (folder) => {
+      expect(isInsideFolder('/data', folder)).toBe(false);
     },
   );
 });
