@@ -4,14 +4,26 @@ import { ROLES } from './entities';
 
 /** Runtime validation of the security and administration inputs (server only, like schemas.ts). */
 
-/** Text people read: trimmed, NFC, no control characters. */
-const text = (max: number) =>
+/**
+ * What text people read may not hold: control characters; lone surrogates (what
+ * `String.prototype.isWellFormed` refuses); line and paragraph separators; and format
+ * characters, which are invisible and can reorder or hide what a screen or a printed
+ * ticket shows (bidi overrides, embeddings, isolates and marks, zero-width spaces, the
+ * BOM, tag characters). ZWNJ and ZWJ (U+200C, U+200D) stay: scripts and emoji need them.
+ */
+const UNREADABLE = /(?![\u200C\u200D])[\p{Cc}\p{Cs}\p{Zl}\p{Zp}\p{Cf}]/u;
+
+/**
+ * Text people read (names, labels, lines printed on tickets): trimmed, checked, then NFC.
+ * Checked before it is normalised, so nothing walks a value the schema has not accepted.
+ */
+export const readableText = (max: number) =>
   z
     .string()
     .trim()
     .min(1)
     .max(max)
-    .regex(/^[^\p{Cc}]*$/u, 'control characters')
+    .refine((value) => !UNREADABLE.test(value), 'control, format or unpaired surrogate character')
     .transform((value) => value.normalize('NFC'));
 
 /** A password as typed; its strength is checked by the server, which answers `weak_password`. */
@@ -31,14 +43,14 @@ export const changePasswordSchema = z
 export const createStaffSchema = z
   .object({
     username: usernameSchema,
-    displayName: text(100),
+    displayName: readableText(100),
     role: z.enum(ROLES),
     password: password.optional(),
   })
   .strict();
 
 export const updateStaffSchema = z
-  .object({ displayName: text(100), role: z.enum(ROLES), active: z.boolean() })
+  .object({ displayName: readableText(100), role: z.enum(ROLES), active: z.boolean() })
   .partial()
   .strict()
   .refine((patch) => Object.keys(patch).length > 0, 'nothing to change');
@@ -47,11 +59,11 @@ export const updateStaffSchema = z
 export const emptySchema = z.object({}).strict();
 
 export const pairRequestSchema = z
-  .object({ kind: z.enum(DEVICE_KINDS), name: text(100).optional() })
+  .object({ kind: z.enum(DEVICE_KINDS), name: readableText(100).optional() })
   .strict();
 
 export const pairDeviceSchema = z
-  .object({ code: z.string().regex(/^[0-9]{6}$/), name: text(100) })
+  .object({ code: z.string().regex(/^[0-9]{6}$/), name: readableText(100) })
   .strict();
 
 /** The secret id a device polls its pairing request with. */

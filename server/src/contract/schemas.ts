@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readableText } from './admin-schemas';
 import { KIOSK_POLICIES } from './settings';
 
 /** Runtime validation of every input; the server imports these, UIs only the types. */
@@ -41,14 +42,14 @@ const label = (max: number) => z.string().trim().min(1).max(max);
 /** A partial update of the centre's settings; every field optional, none unknown. */
 export const settingsPatchSchema = z
   .object({
-    centreName: label(200),
+    centreName: readableText(200),
     priorityClasses: z
       .array(
         z
           .object({
             code: z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/),
-            name: label(100),
-            nameEn: label(100),
+            name: readableText(100),
+            nameEn: readableText(100),
           })
           .strict(),
       )
@@ -60,7 +61,7 @@ export const settingsPatchSchema = z
     ]),
     recallLimit: z.number().int().min(0).max(20),
     transferToFront: z.boolean(),
-    pauseReasons: z.array(label(100)).min(1).max(30),
+    pauseReasons: z.array(readableText(100)).min(1).max(30),
     kioskPolicy: z.enum(KIOSK_POLICIES),
     enforceOpeningHours: z.boolean(),
     openingHours: z.partialRecord(
@@ -70,7 +71,7 @@ export const settingsPatchSchema = z
     holidays: z.array(isoDay).max(400),
     cutoffMinutes: z.number().int().min(0).max(240),
     ticketEnglish: z.boolean(),
-    ticketThankYou: label(120),
+    ticketThankYou: readableText(120),
   })
   .partial()
   .strict();
