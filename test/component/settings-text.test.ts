@@ -86,22 +86,36 @@ describe('PATCH /api/settings with unreadable text', () => {
 });
 
 describe('SettingsService.update()', () => {
-  test('names the field whose text it refuses', () => {
-    const db = openDatabase(':memory:');
-    try {
-      migrate(db);
-      const repos = createRepos(db);
-      const runner = new CommandRunner(repos, new ManualClock(), { publish: () => undefined });
-      const settings = new SettingsService(repos, runner);
+  let db: ReturnType<typeof openDatabase>;
+  let settings: SettingsService;
 
-      for (const [field, patch] of FIELDS) {
-        const refusal = captureError(() => settings.update(patch('\u202Eevil'), ADMIN, null));
-        expect(refusal).toBeInstanceOf(DomainError);
-        expect(refusal).toMatchObject({ code: 'validation_failed' });
-        for (const part of field.split('.')) expect((refusal as Error).message).toContain(part);
-      }
-    } finally {
-      db.close();
+  beforeEach(() => {
+    db = openDatabase(':memory:');
+    migrate(db);
+    const repos = createRepos(db);
+    const runner = new CommandRunner(repos, new ManualClock(), { publish: () => undefined });
+    settings = new SettingsService(repos, runner);
+  });
+
+  afterEach(() => db.close());
+
+  test('validates a patch before anything walks it: a deeply nested one is refused, not a stack overflow', () => {
+    // Deeper than any body parser lets through, as a caller other than HTTP could send.
+    let nested: unknown = 'x';
+    for (let depth = 0; depth < 200_000; depth += 1) nested = [nested];
+
+    const refusal = captureError(() => settings.update({ centreName: nested }, ADMIN, null));
+
+    expect(refusal).toBeInstanceOf(DomainError);
+    expect(refusal).toMatchObject({ code: 'validation_failed' });
+  });
+
+  test('names the field whose text it refuses', () => {
+    for (const [field, patch] of FIELDS) {
+      const refusal = captureError(() => settings.update(patch('\u202Eevil'), ADMIN, null));
+      expect(refusal).toBeInstanceOf(DomainError);
+      expect(refusal).toMatchObject({ code: 'validation_failed' });
+      for (const part of field.split('.')) expect((refusal as Error).message).toContain(part);
     }
   });
 });

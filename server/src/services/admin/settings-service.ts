@@ -52,8 +52,9 @@ export class SettingsService {
    * nothing.
    */
   update(patch: unknown, actor: Actor, ip: string | null): CentreSettings {
-    // Vietnamese typed on some keyboards arrives decomposed (NFD); store and compare NFC only.
-    const parsed = settingsPatchSchema.safeParse(toNfc(patch));
+    // Validated before anything walks it. Vietnamese typed on some keyboards arrives
+    // decomposed (NFD): the schema's text fields store and compare NFC only, once checked.
+    const parsed = settingsPatchSchema.safeParse(patch);
     if (!parsed.success) throw new DomainError('validation_failed', parsed.error.message);
     for (const intervals of Object.values(parsed.data.openingHours ?? {}))
       validateIntervals(intervals);
@@ -144,14 +145,4 @@ function checkStored(
     }
   }
   return { ok: true, value: parsed.data };
-}
-
-/** A copy of a JSON value with every string in NFC. */
-function toNfc(value: unknown): unknown {
-  if (typeof value === 'string') return value.normalize('NFC');
-  if (Array.isArray(value)) return value.map(toNfc);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toNfc(v)]));
-  }
-  return value;
 }
