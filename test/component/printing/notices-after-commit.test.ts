@@ -5,9 +5,14 @@ import type { AuditWho } from '../../../server/src/auth/audit-trail';
 import { createServices, type Services } from '../../../server/src/services/create-services';
 import { seedDemoCentre } from '../../../server/src/storage/demo-centre';
 import type { PrintNotifier } from '../../../server/src/services/printing/print-worker';
+import {
+  PrinterStatuses,
+  sendCommitted,
+  type Notice,
+} from '../../../server/src/services/printing/printer-statuses';
 import { openDatabase, type Database } from '../../../server/src/storage/database';
 import { migrate } from '../../../server/src/storage/migrate';
-import { createRepos } from '../../../server/src/storage/repos';
+import { createRepos, type Repos } from '../../../server/src/storage/repos';
 import { eventually } from '../../support/eventually';
 import { closedPort, startFakePrinter, type FakePrinter } from '../../support/fake-printer';
 import { ManualClock, tempDataDir } from '../../support/test-server';
@@ -54,6 +59,7 @@ class CommitCheckingNotifier implements PrintNotifier {
 
 describe('print notices', () => {
   let db: Database;
+  let repos: Repos;
   let services: Services;
   let notifier: CommitCheckingNotifier;
   let printer: FakePrinter;
@@ -62,7 +68,7 @@ describe('print notices', () => {
     const file = path.join(tempDataDir(), 'luot.db');
     db = openDatabase(file);
     migrate(db);
-    const repos = createRepos(db);
+    repos = createRepos(db);
     seedDemoCentre(repos);
     notifier = new CommitCheckingNotifier(file);
     services = createServices(
@@ -125,5 +131,60 @@ describe('print notices', () => {
     const unreachable = notifier.states.filter((s) => s.notice.state === 'unreachable');
     expect(unreachable).not.toHaveLength(0);
     for (const state of unreachable) expect(state.committed).toBe('unreachable');
+  });
+
+  describe('sending before the commit', () => {
+    const inTransaction = /inside a transaction/;
+
+    function savedPrinter() {
+      const id = repos.printers.insert(
+        {
+          name: 'Sảnh',
+          target: 'agent',
+          options: {},
+          deviceId: null,
+          isDefault: true,
+          active: true,
+        },
+        0,
+      );
+      const printer = repos.printers.get(id);
+      if (!printer) throw new Error('printer not saved');
+      return printer;
+    }
+
+    test('PrinterStatuses.record() inside a transaction without a notices list throws before storing or sending', () => {
+      const printer = savedPrinter();
+      const sent: PrinterStatusReport[] = [];
+      const statuses = new PrinterStatuses(repos, new ManualClock(), (r) => sent.push(r));
+
+      const record = () => db.transaction(() => statuses.record(printer, 'paper_end', null));
+
+      expect(record).toThrow(inTransaction);
+      expect(sent).toEqual([]);
+      expect(repos.printers.get(printer.id)?.lastStatus).toBeNull();
+    });
+
+    test('PrinterStatuses.record() with a notices list sends only what the caller sends after the commit', () => {
+      const printer = savedPrinter();
+      const sent: PrinterStatusReport[] = [];
+      const statuses = new PrinterStatuses(repos, new ManualClock(), (r) => sent.push(r));
+      const notices: Notice[] = [];
+
+      db.transaction(() => statuses.record(printer, 'paper_end', null, { notices }));
+      expect(sent).toEqual([]);
+      sendCommitted(db, ...notices);
+
+      expect(sent.map((r) => r.state)).toEqual(['paper_end']);
+    });
+
+    test('sendCommitted() inside a transaction throws and sends nothing', () => {
+      const notice = jest.fn();
+
+      expect(() => db.transaction(() => sendCommitted(db, notice))).toThrow(inTransaction);
+      expect(notice).not.toHaveBeenCalled();
+      sendCommitted(db, notice);
+      expect(notice).toHaveBeenCalledTimes(1);
+    });
   });
 });

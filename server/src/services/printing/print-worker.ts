@@ -12,7 +12,7 @@ import {
 } from './direct-printers';
 import { EscPosThread } from './escpos-thread';
 import { failedOutcome, type AttemptOutcome } from './print-outcome';
-import { PrinterStatuses, sendSafely, type Notice } from './printer-statuses';
+import { PrinterStatuses, sendCommitted, type Notice } from './printer-statuses';
 import { toPrintJob } from './print-views';
 import type { TicketPrint } from './ticket-print';
 
@@ -185,7 +185,9 @@ export class PrintWorker {
   private async attempt(job: PrintJobRecord): Promise<boolean> {
     const printer = this.repos.printers.get(job.printerId);
     if (!printer || !printer.active) {
-      this.finish(job.id, 'cancelled', 'printer removed or inactive', null);
+      const cancelled: Notice[] = [];
+      this.finish(job.id, 'cancelled', 'printer removed or inactive', null, cancelled);
+      sendCommitted(this.repos.db, ...cancelled);
       return true;
     }
     this.repos.printJobs.startAttempt(job.id, this.clock.now());
@@ -194,7 +196,7 @@ export class PrintWorker {
     // Screens hear of the job's end and the printer's state only once both are committed.
     const notices: Notice[] = [];
     const rest = this.settle(job, printer, outcome, notices);
-    sendSafely(...notices);
+    sendCommitted(this.repos.db, ...notices);
     return rest;
   }
 
@@ -247,24 +249,24 @@ export class PrintWorker {
   }
 
   /**
-   * Ends an attempt. Inside a transaction pass `notices`: staff hear of the job once it
-   * commits. Without, the write commits on its own and is announced at once.
+   * Ends an attempt. Staff hear of the job through `notices`, which the caller sends once
+   * the write has committed (`sendCommitted`), so a caller inside a transaction cannot
+   * announce it early.
    */
   private finish(
     jobId: number,
     status: PrintJobRecord['status'],
     lastError: string | null,
     nextAttemptAt: number | null,
-    notices?: Notice[],
+    notices: Notice[],
   ): void {
     if (this.stopped && status === 'queued') nextAttemptAt ??= this.clock.now();
     this.repos.printJobs.finish(jobId, status, lastError, nextAttemptAt, this.clock.now());
-    if (notices) notices.push(this.notice(jobId));
-    else this.announce(jobId);
+    notices.push(this.notice(jobId));
   }
 
   private announce(jobId: number): void {
-    sendSafely(this.notice(jobId));
+    sendCommitted(this.repos.db, this.notice(jobId));
   }
 
   /** The job as it is now, to be sent when called (after its write committed). */

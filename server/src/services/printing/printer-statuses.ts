@@ -1,5 +1,6 @@
 import type { PrintJobResult, PrinterState, StaffPrinterStatus } from '../../contract/printing';
 import { DomainError } from '../../domain/errors';
+import type { Database } from '../../storage/database';
 import type { PrinterRecord } from '../../storage/printer-repo';
 import type { Repos } from '../../storage/repos';
 import type { Clock } from '../core/clock';
@@ -8,14 +9,29 @@ import { toPrinterReport } from './print-views';
 /** A broadcast held back until the write that caused it has committed. */
 export type Notice = () => void;
 
-/** Sends held notices, in order; a failed broadcast never changes what was stored. */
-export function sendSafely(...notices: readonly Notice[]): void {
+/**
+ * Sends notices whose writes have committed, in order; a failed broadcast never changes
+ * what was stored. Refused inside a transaction (see `refuseInsideTransaction`).
+ */
+export function sendCommitted(db: Database, ...notices: readonly Notice[]): void {
+  refuseInsideTransaction(db);
   for (const notice of notices) {
     try {
       notice();
     } catch {
       // Committed already; screens catch up on their next snapshot.
     }
+  }
+}
+
+/**
+ * Throws while a transaction is open: a notice sent then would announce a write that may
+ * still roll back, and screens would show it before any other reader can see it. That is
+ * a programming error: collect the notices in a list and send them after the commit.
+ */
+function refuseInsideTransaction(db: Database): void {
+  if (db.raw.inTransaction) {
+    throw new Error('A print notice was about to be sent inside a transaction: collect it');
   }
 }
 
@@ -43,7 +59,8 @@ export class PrinterStatuses {
    * `onlyIfChanged` (after each print), a state and detail the printer already has, stored
    * less than `UNCHANGED_REFRESH_MS` ago, is neither stored nor sent again: busy printers
    * would otherwise cost a disk write and a broadcast per ticket. Inside a transaction,
-   * pass `notices`: the broadcast is added there, to be sent once the transaction commits.
+   * pass `notices`: the broadcast is added there, to be sent once the transaction commits;
+   * without it, a call inside a transaction throws before storing anything.
    */
   record(
     printer: PrinterRecord,
@@ -51,6 +68,7 @@ export class PrinterStatuses {
     detail: string | null,
     options: { onlyIfChanged?: boolean; notices?: Notice[] } = {},
   ): StaffPrinterStatus {
+    if (!options.notices) refuseInsideTransaction(this.repos.db);
     const now = this.clock.now();
     const stored = this.repos.printers.get(printer.id);
     const current = stored ?? printer;
@@ -79,7 +97,7 @@ export class PrinterStatuses {
     if (!stored?.active) return report;
     const notice = () => this.send(report);
     if (options.notices) options.notices.push(notice);
-    else sendSafely(notice);
+    else sendCommitted(this.repos.db, notice);
     return report;
   }
 
