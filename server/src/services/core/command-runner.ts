@@ -49,8 +49,11 @@ const KEY_PATTERN = /^[\x21-\x7e]+$/;
  * Runs a command as one SQLite transaction: the change, its events and its
  * idempotency record commit together or not at all. Events reach the
  * publisher only after the commit. A command run from inside another (a sign-out
- * that frees the clerk's counter) joins its transaction: its events and notices wait
- * for the outer one to commit, and are dropped with it.
+ * that frees the clerk's counter) runs in a savepoint of its transaction and collects
+ * its own events and notices: if it fails, its writes are rolled back and its events
+ * and notices dropped, even when the outer command catches the error and goes on; if it
+ * succeeds they join the outer command's, to be published when that one commits, and
+ * dropped with it.
  */
 export class CommandRunner {
   private open: OpenCommand | null = null;
@@ -71,15 +74,24 @@ export class CommandRunner {
     }
     const requestHash = hashRequest(options.request);
     const outer = this.open;
-    const collected: OpenCommand = outer ?? { events: [], notices: [] };
+    const collected: OpenCommand = { events: [], notices: [] };
     this.open = collected;
     let outcome: CommandResult<T>;
     try {
-      outcome = this.repos.db.transaction(() => this.execute(options, requestHash, body));
+      const command = () => this.execute(options, requestHash, body);
+      // Nested, better-sqlite3's transaction function is a savepoint, released on success
+      // and rolled back when the inner command throws.
+      outcome = outer
+        ? this.repos.db.raw.transaction(command)()
+        : this.repos.db.transaction(command);
     } finally {
       this.open = outer;
     }
-    if (outer) return outcome;
+    if (outer) {
+      outer.events.push(...collected.events);
+      outer.notices.push(...collected.notices);
+      return outcome;
+    }
     if (collected.events.length > 0) this.publisher.publish(collected.events);
     for (const notify of collected.notices) notify();
     return outcome;

@@ -72,4 +72,51 @@ describe('CommandRunner', () => {
     });
     expect(out).toEqual(['event centre:updated committed']);
   });
+
+  test('an inner command that fails while the outer one catches it and goes on is rolled back and never announced', () => {
+    // Act
+    runner.run({ scope: 'outer', request: null }, (context) => {
+      expect(() =>
+        runner.run({ scope: 'inner', idempotencyKey: 'inner-1', request: null }, (inner) => {
+          inner.emit('centre:updated', centreUpdated);
+          inner.afterCommit(() => out.push('notice inner'));
+          throw new Error('the inner write failed');
+        }),
+      ).toThrow('the inner write failed');
+      context.emit('counter:updated', { counter: {} } as never);
+      context.afterCommit(() => out.push('notice outer'));
+    });
+
+    // Assert
+    expect(out).toEqual(['event counter:updated committed', 'notice outer']);
+    expect(repos.events.since(0, 10).map((event) => event.type)).toEqual(['counter:updated']);
+    expect(repos.idempotency.find('inner', 'inner-1')).toBeUndefined();
+  });
+
+  test('an inner command that succeeds after a failed sibling is announced in order with the outer one', () => {
+    // Act
+    runner.run({ scope: 'outer', request: null }, (context) => {
+      context.emit('counter:updated', { counter: {} } as never);
+      try {
+        runner.run({ scope: 'failing', request: null }, (inner) => {
+          inner.emit('centre:updated', centreUpdated);
+          throw new Error('refused');
+        });
+      } catch {
+        // The outer command goes on without it.
+      }
+      runner.run({ scope: 'inner', request: null }, (inner) => {
+        inner.emit('centre:updated', centreUpdated);
+        inner.afterCommit(() => out.push('notice inner'));
+      });
+    });
+
+    // Assert
+    expect(out).toEqual([
+      'event counter:updated committed',
+      'event centre:updated committed',
+      'notice inner',
+    ]);
+    expect(repos.events.since(0, 10).map((event) => event.seq)).toEqual([1, 2]);
+  });
 });
