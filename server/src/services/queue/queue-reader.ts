@@ -12,6 +12,7 @@ import { unavailableReason, type Unavailable } from '../../domain/availability';
 import { DomainError } from '../../domain/errors';
 import { serviceDay } from '../../domain/service-day';
 import type { ServiceRecord } from '../../storage/service-repo';
+import { deskOf } from '../core/actor';
 import type { Clock } from '../core/clock';
 import type { SettingsService } from '../admin/settings-service';
 import { estimateWaitMinutes } from '../../domain/estimate';
@@ -102,7 +103,10 @@ export class QueueReader {
   /** `ahead` for a waiting ticket, stored or about to be. */
   private place(ticket: WaitingCandidate, counters: readonly CounterRecord[]): number {
     const able = counters
-      .map((counter) => ({ counter, desk: queueDeskOf(counter) }))
+      .map((counter) => ({
+        counter,
+        desk: { ...deskOf(counter), normalStreak: counter.normalStreak } satisfies QueueDesk,
+      }))
       .filter(({ desk }) => isEligible(ticket, desk.tiers, desk.counterId));
     const working = able.filter(
       ({ counter }) => counter.staffId !== null && counter.status === 'open',
@@ -177,13 +181,4 @@ export class QueueReader {
       serverTime: new Date(this.clock.now()).toISOString(),
     };
   }
-}
-
-/** A counter as the people-ahead figure sees it. */
-function queueDeskOf(counter: CounterRecord): QueueDesk {
-  return {
-    counterId: counter.id,
-    tiers: new Map(counter.services.map((link) => [link.serviceId, link.tier])),
-    normalStreak: counter.normalStreak,
-  };
 }
