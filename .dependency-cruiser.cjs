@@ -25,7 +25,7 @@ module.exports = {
         '(its schemas), no other code of ours and no Node or server package.',
       severity: 'error',
       from: { path: `${SERVER}contract/` },
-      to: { pathNot: [`${SERVER}contract/`, '^node_modules/zod/'] },
+      to: { pathNot: [`${SERVER}contract/`, '(^|/)node_modules/zod/'] },
     },
     {
       name: 'storage-serves-the-services',
