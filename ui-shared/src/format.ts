@@ -25,23 +25,8 @@ export function formatTime(iso: string, lang: Language): string {
   });
 }
 
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The service day (YYYY-MM-DD) an instant falls on in the centre's time zone. */
-export function serviceDayOf(instant: number, timeZone: string): string {
-  let format = dayFormats.get(timeZone);
-  if (!format) {
-    // en-CA writes dates as YYYY-MM-DD, the server's service-day format.
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    dayFormats.set(timeZone, format);
-  }
-  return format.format(instant);
-}
+/** The service day (YYYY-MM-DD) of an instant in the centre's zone, as the server counts it. */
+export { serviceDay as serviceDayOf } from '@luot/contract';
 
 /** A duration as m:ss, or h:mm:ss from an hour on; negative durations count as zero. */
 export function formatElapsed(ms: number): string {

@@ -1,0 +1,36 @@
+/**
+ * The service day, for the server and the screens alike: one formatter per zone, built
+ * once (building one is slow and both ask often), so both agree on where a day ends.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** The service day (YYYY-MM-DD) an instant falls on in the centre's time zone. */
+export function serviceDay(instant: number, timeZone: string): string {
+  const parts = formatterFor(timeZone).formatToParts(new Date(instant));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/** True when the zone name is one the runtime knows (e.g. "Asia/Ho_Chi_Minh"). */
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
