@@ -25,8 +25,11 @@ export function formatTime(iso: string, lang: Language): string {
   });
 }
 
-/** The service day (YYYY-MM-DD) of an instant in the centre's zone, as the server counts it. */
-export { serviceDay as serviceDayOf } from '@luot/contract';
+/**
+ * The service day (YYYY-MM-DD) of an instant in the centre's zone, as the server counts it.
+ * Read from its own module, not the contract's index (see contract.ts).
+ */
+export { serviceDay as serviceDayOf } from '../../server/src/contract/service-day';
 
 /** A duration as m:ss, or h:mm:ss from an hour on; negative durations count as zero. */
 export function formatElapsed(ms: number): string {

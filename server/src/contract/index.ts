@@ -6,4 +6,3 @@ export * from './http';
 export * from './i18n';
 export * from './printing';
 export * from './settings';
-export * from './service-day';
