@@ -19,7 +19,8 @@ export type AuditAction =
   | 'printer.create'
   | 'printer.update'
   | 'printer.delete'
-  | 'ticket.reprint';
+  | 'ticket.reprint'
+  | 'settings.update';
 
 /** Who did it and from where. */
 export interface AuditWho {

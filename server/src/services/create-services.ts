@@ -102,7 +102,7 @@ export function createServices(
   const printing = new PrintService({ repos, runner, clock, worker: printWorker, render });
   const printerAdmin = new PrinterAdmin({
     repos,
-    clock,
+    runner,
     worker: printWorker,
     notifier: options.printNotifier,
     spoolRoot,

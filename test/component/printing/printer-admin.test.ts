@@ -202,6 +202,30 @@ describe('printer changes are announced and audited', () => {
     });
   });
 
+  test('a retried change with the same Idempotency-Key answers the first result once', async () => {
+    // Arrange
+    const body = { name: 'Máy in sảnh', target: `spool:${server.dataDir}/spool` };
+    const headers = { 'idempotency-key': 'printer-create-1' };
+
+    // Act
+    const first = await admin.request<PrinterView>('POST', '/api/printers', { body, headers });
+    const retry = await admin.request<PrinterView>('POST', '/api/printers', { body, headers });
+    const other = await admin.request('POST', '/api/printers', {
+      body: { ...body, name: 'Máy in khác' },
+      headers,
+    });
+
+    // Assert
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(200);
+    expect(retry.body).toEqual(first.body);
+    expect(other.status).toBe(422);
+    expect((await admin.get<PrinterView[]>('/api/printers')).body).toHaveLength(1);
+    const audit = await admin.get<AuditPage>('/api/audit?limit=10');
+    const created = audit.body.entries.filter((entry) => entry.action === 'printer.create');
+    expect(created).toHaveLength(1);
+  });
+
   test('printer changes and reprints are in the audit trail with who made them', async () => {
     // Arrange: a kiosk for a kiosk printer, and a clerk who reprints.
     const kiosk = await pairDevice(server, admin, 'kiosk', 'Ki-ốt tầng 1');

@@ -35,18 +35,22 @@ export function printRoutes(printing: PrintService, printers: PrinterAdmin): Rou
 
   router.post('/printers', manage, (req, res) => {
     const input = parse(createPrinterSchema, req.body);
-    res.status(201).json(printers.createPrinter(input, adminActor(req, res)));
+    const { value, replayed } = printers.createPrinter(
+      input,
+      adminActor(req, res),
+      idempotencyKey(req),
+    );
+    res.status(replayed ? 200 : 201).json(value);
   });
 
   router.patch('/printers/:id', manage, (req, res) => {
     const id = printerId(req);
-    res.json(
-      printers.updatePrinter(id, parse(updatePrinterSchema, req.body), adminActor(req, res)),
-    );
+    const patch = parse(updatePrinterSchema, req.body);
+    res.json(printers.updatePrinter(id, patch, adminActor(req, res), idempotencyKey(req)).value);
   });
 
   router.delete('/printers/:id', manage, (req, res) => {
-    printers.deletePrinter(printerId(req), adminActor(req, res));
+    printers.deletePrinter(printerId(req), adminActor(req, res), idempotencyKey(req));
     res.status(204).end();
   });
 

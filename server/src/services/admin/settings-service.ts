@@ -65,15 +65,12 @@ export class SettingsService {
     if (Object.keys(changed).length === 0) return this.current();
     this.runner.run({ scope: 'settings:update', request: changed }, (context) => {
       for (const [key, value] of Object.entries(changed)) this.repos.settings.set(key, value);
-      this.repos.audit.append({
-        at: context.at,
-        staffId: actor.staffId,
-        username: null,
-        action: 'settings.update',
-        target: Object.keys(changed).join(','),
-        details: changed,
-        ip,
-      });
+      context.audit(
+        'settings.update',
+        { staffId: actor.staffId, username: null, ip },
+        Object.keys(changed).join(','),
+        changed,
+      );
       this.cache = null;
       context.emit('centre:updated', { centre: this.centreInfo() });
     });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { AuditAction, AuditWho } from '../../auth/audit-trail';
 import type { FeedEnvelope, FeedEventName, FeedPayloads } from '../../contract/events';
 import { DomainError } from '../../domain/errors';
 import type { Repos } from '../../storage/repos';
@@ -14,6 +15,13 @@ export interface EventPublisher {
 export interface CommandContext {
   at: number;
   emit<K extends FeedEventName>(type: K, payload: Omit<FeedPayloads[K], 'seq' | 'at'>): void;
+  /** Writes an audit row in the command's transaction, stamped with the command's instant. */
+  audit(
+    action: AuditAction,
+    who: AuditWho,
+    target?: string | null,
+    details?: Record<string, unknown>,
+  ): void;
   /**
    * Runs `notify` once the outermost command has committed, after its events are
    * published; never when it rolls back. For news that is not a feed event (sessions
@@ -46,8 +54,8 @@ export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 const KEY_PATTERN = /^[\x21-\x7e]+$/;
 
 /**
- * Runs a command as one SQLite transaction: the change, its events and its
- * idempotency record commit together or not at all. Events reach the
+ * Runs a command as one SQLite transaction: the change, its feed events, its audit
+ * rows and its idempotency record commit together or not at all. Events reach the
  * publisher only after the commit. A command run from inside another (a sign-out
  * that frees the clerk's counter) runs in a savepoint of its transaction and collects
  * its own events and notices: if it fails, its writes are rolled back and its events
@@ -124,6 +132,16 @@ export class CommandRunner {
         const seq = this.repos.events.append(type, at, payload);
         collected.events.push(toEnvelope({ seq, at, type, payload }));
       },
+      audit: (action, who, target = null, details = {}) =>
+        this.repos.audit.append({
+          at,
+          staffId: who.staffId,
+          username: who.username,
+          action,
+          target,
+          details,
+          ip: who.ip,
+        }),
       afterCommit: (notify) => collected.notices.push(notify),
     });
     if (key !== undefined)

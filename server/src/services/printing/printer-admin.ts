@@ -5,11 +5,11 @@ import type {
   StaffPrinterStatus,
   UpdatePrinterRequest,
 } from '../../contract/printing';
-import { AuditTrail, type AuditWho } from '../../auth/audit-trail';
+import type { AuditWho } from '../../auth/audit-trail';
 import { DomainError } from '../../domain/errors';
 import type { PrinterFields, PrinterRecord } from '../../storage/printer-repo';
 import type { Repos } from '../../storage/repos';
-import type { Clock } from '../core/clock';
+import type { CommandResult, CommandRunner } from '../core/command-runner';
 import { toPrintJob, toPrinterReport, toPrinterView } from './print-views';
 import type { PrintNotifier, PrintWorker } from './print-worker';
 import { printerTargetProblem } from './printer-targets';
@@ -17,7 +17,7 @@ import { printerTargetProblem } from './printer-targets';
 /** What the printer admin use cases are built from. */
 export interface PrinterAdminDeps {
   repos: Repos;
-  clock: Clock;
+  runner: CommandRunner;
   worker: PrintWorker;
   /** Where printer changes are announced (the worker announces states and jobs itself). */
   notifier: PrintNotifier;
@@ -26,15 +26,13 @@ export interface PrinterAdminDeps {
 }
 
 /**
- * The printers admins configure, and their live status. Every change is written to the
- * audit trail; changes to the active printers are announced to every screen.
+ * The printers admins configure, and their live status. Every change is a command: its
+ * rows, its audit row and its idempotency record commit together, and the changes to
+ * the active printers are announced to every screen once committed. A retry with the
+ * same idempotency key answers the first result and changes nothing.
  */
 export class PrinterAdmin {
-  private readonly audit: AuditTrail;
-
-  constructor(private readonly deps: PrinterAdminDeps) {
-    this.audit = new AuditTrail(deps.repos, deps.clock);
-  }
+  constructor(private readonly deps: PrinterAdminDeps) {}
 
   /** Every printer not deleted, for the admin list. */
   printers(): PrinterView[] {
@@ -42,28 +40,46 @@ export class PrinterAdmin {
   }
 
   /** Adds a printer; marking it the default takes the flag from any other. */
-  createPrinter(input: CreatePrinterRequest & PrinterFields, actor: AuditWho): PrinterView {
-    const { repos, clock } = this.deps;
+  createPrinter(
+    input: CreatePrinterRequest & PrinterFields,
+    actor: AuditWho,
+    idempotencyKey?: string,
+  ): CommandResult<PrinterView> {
+    const { repos, runner } = this.deps;
     const before = this.activeReports();
-    const id = repos.db.transaction(() => {
+    const command = {
+      scope: `printer:create:staff:${actor.staffId}`,
+      idempotencyKey,
+      request: input,
+    };
+    return runner.run(command, (context) => {
       const fields = this.checked(input);
-      const id = repos.printers.insert(fields, clock.now());
+      const id = repos.printers.insert(fields, context.at);
       if (fields.isDefault) repos.printers.clearDefaultExcept(id);
-      this.audit.record('printer.create', actor, `printer:${id}`, { ...fields });
-      return id;
+      context.audit('printer.create', actor, `printer:${id}`, { ...fields });
+      context.afterCommit(() => this.announceChanges(before));
+      return toPrinterView(this.printer(id));
     });
-    this.announceChanges(before);
-    return toPrinterView(this.printer(id));
   }
 
   /**
    * Changes a printer. A deactivated printer's queued jobs are cancelled; a new address
    * forgets the old one's state (screens see `unknown`) and asks the printer at once.
    */
-  updatePrinter(id: number, patch: UpdatePrinterRequest, actor: AuditWho): PrinterView {
-    const { repos, clock, worker } = this.deps;
+  updatePrinter(
+    id: number,
+    patch: UpdatePrinterRequest,
+    actor: AuditWho,
+    idempotencyKey?: string,
+  ): CommandResult<PrinterView> {
+    const { repos, runner, worker } = this.deps;
     const before = this.activeReports();
-    const { cancelled, moved } = repos.db.transaction(() => {
+    const command = {
+      scope: `printer:update:staff:${actor.staffId}`,
+      idempotencyKey,
+      request: { id, patch },
+    };
+    return runner.run(command, (context) => {
       const current = this.printer(id);
       // A target saved before targets were checked is judged only when it changes, so such
       // a printer can still be renamed or deactivated (it prints nothing: see DirectPrinters).
@@ -72,40 +88,48 @@ export class PrinterAdmin {
       if (fields.isDefault) repos.printers.clearDefaultExcept(id);
       const moved = fields.target !== current.target;
       if (moved) repos.printers.clearStatus(id);
-      const cancelled = fields.active ? [] : repos.printJobs.cancelQueued(id, clock.now());
-      this.audit.record('printer.update', actor, `printer:${id}`, {
+      const cancelled = fields.active ? [] : repos.printJobs.cancelQueued(id, context.at);
+      context.audit('printer.update', actor, `printer:${id}`, {
         name: current.name,
         ...changesOf(current, fields),
       });
-      return { cancelled, moved };
+      const updated = this.printer(id);
+      context.afterCommit(() => {
+        worker.forget(id);
+        worker.kick();
+        this.announceChanges(before);
+        this.announceJobs(cancelled);
+        if (moved && updated.active) void worker.queryStatus(updated).catch(() => undefined);
+      });
+      return toPrinterView(updated);
     });
-    worker.forget(id);
-    worker.kick();
-    this.announceChanges(before);
-    this.announceJobs(cancelled);
-    const updated = this.printer(id);
-    if (moved && updated.active) void worker.queryStatus(updated).catch(() => undefined);
-    return toPrinterView(updated);
   }
 
   /** Removes a printer from the list and cancels its queued jobs; its history stays. */
-  deletePrinter(id: number, actor: AuditWho): void {
-    const { repos, clock, worker } = this.deps;
+  deletePrinter(id: number, actor: AuditWho, idempotencyKey?: string): CommandResult<null> {
+    const { repos, runner, worker } = this.deps;
     const before = this.activeReports();
-    const cancelled = repos.db.transaction(() => {
+    const command = {
+      scope: `printer:delete:staff:${actor.staffId}`,
+      idempotencyKey,
+      request: { id },
+    };
+    return runner.run(command, (context) => {
       const printer = this.printer(id);
-      const cancelled = repos.printJobs.cancelQueued(id, clock.now());
-      repos.printers.markDeleted(id, clock.now());
-      this.audit.record('printer.delete', actor, `printer:${id}`, {
+      const cancelled = repos.printJobs.cancelQueued(id, context.at);
+      repos.printers.markDeleted(id, context.at);
+      context.audit('printer.delete', actor, `printer:${id}`, {
         name: printer.name,
         target: printer.target,
         deviceId: printer.deviceId,
       });
-      return cancelled;
+      context.afterCommit(() => {
+        worker.forget(id);
+        this.announceChanges(before);
+        this.announceJobs(cancelled);
+      });
+      return null;
     });
-    worker.forget(id);
-    this.announceChanges(before);
-    this.announceJobs(cancelled);
   }
 
   /** Asks the printer now (or the agent's last report). */
