@@ -9,7 +9,6 @@ import { requireKioskAccess } from './http/kiosk-access';
 import { jsonBody } from './http/json-body';
 import { pageRoutes } from './http/pages';
 import { identify, requirePermission } from './http/permission';
-import { hideStaffOnlyFields } from './http/staff-only-fields';
 import { auditRoutes } from './http/routes/audit-routes';
 import { authRoutes } from './http/routes/auth-routes';
 import { counterRoutes } from './http/routes/counter-routes';
@@ -85,7 +84,6 @@ export function createApplication(components: AppComponents): Application {
   app.use(jsonBody());
   app.use('/api', sameOriginOnly());
   app.use('/api', identify(services.auth, security.devices));
-  app.use('/api', hideStaffOnlyFields());
   app.post(
     '/api/tickets',
     requirePermission('ticket:issue'),

@@ -38,8 +38,12 @@ export interface Service {
   unavailableReason: 'centre_closed' | 'service_closed' | 'daily_cap_reached' | null;
 }
 
-/** One visit in one queue (phiếu / số thứ tự). Times are ISO 8601 strings in UTC. */
-export interface Ticket {
+/**
+ * One visit in one queue (phiếu / số thứ tự) as anyone may see it: hall screens, kiosks
+ * and visitors' phones. Times are ISO 8601 strings in UTC. The staff-only fields are
+ * always null here; staff see them in `Ticket`.
+ */
+export interface PublicTicket {
   id: number;
   /** The printed number: service prefix + daily sequence, e.g. "A015". */
   number: string;
@@ -61,12 +65,32 @@ export interface Ticket {
   /** The service the ticket was issued for (its number's prefix). */
   originalServiceId: number;
   transferCount: number;
+  /** Staff only (see `Ticket`). */
+  note: null;
+  /** Staff only, but for the ticket's holder (see `TrackedTicket`). */
+  closeReason: null;
+  /** When it was last parked (the visitor stepped away); null if never. */
+  parkedAt: string | null;
+}
+
+/**
+ * Ticket fields only staff see. A transfer note ("thiếu bản sao CCCD") or a cancel reason
+ * can tell about a visitor's papers or circumstances; hall screens, kiosks and visitors'
+ * phones on the centre's Wi-Fi must not read them.
+ */
+export type StaffOnlyTicketField = 'note' | 'closeReason';
+
+/** A ticket as signed-in staff see it: the public ticket with the staff-only fields filled. */
+export interface Ticket extends Omit<PublicTicket, StaffOnlyTicketField> {
   /** The last transfer note. */
   note: string | null;
   /** Why it was cancelled. */
   closeReason: string | null;
-  /** When it was last parked (the visitor stepped away); null if never. */
-  parkedAt: string | null;
+}
+
+/** A ticket as its holder sees it on the tracking page: also why it was cancelled. */
+export interface TrackedTicket extends Omit<PublicTicket, 'closeReason'> {
+  closeReason: string | null;
 }
 
 /** The staff member signed in at a counter, as screens may show it. */
@@ -79,14 +103,14 @@ export interface StaffRef {
 export const COUNTER_STATUSES = ['open', 'paused', 'closed'] as const;
 export type CounterStatus = (typeof COUNTER_STATUSES)[number];
 
-/** A desk (quầy) and what it is doing now. */
-export interface Counter {
+/** A desk (quầy) and what it is doing now, as anyone may see it. */
+export interface PublicCounter {
   id: number;
   number: number;
   name: string;
   /** Services served, best tier first. */
   serviceIds: number[];
-  currentTicket: Ticket | null;
+  currentTicket: PublicTicket | null;
   staff: StaffRef | null;
   status: CounterStatus;
   pauseReason: string | null;
@@ -95,6 +119,26 @@ export interface Counter {
   /** Call the next ticket as soon as one is finished. */
   autoCall: boolean;
 }
+
+/** A counter as staff see it: its current ticket is the staff `Ticket`. */
+export interface Counter extends Omit<PublicCounter, 'currentTicket'> {
+  currentTicket: Ticket | null;
+}
+
+/** The ticket and counter shapes staff see, for the types generic over the audience. */
+export interface StaffShapes {
+  ticket: Ticket;
+  counter: Counter;
+}
+
+/** The ticket and counter shapes everyone else sees. */
+export interface PublicShapes {
+  ticket: PublicTicket;
+  counter: PublicCounter;
+}
+
+/** Either audience's shapes. */
+export type Shapes = StaffShapes | PublicShapes;
 
 /** One line of the hall screen's call list. */
 export interface RecentCall {
@@ -135,13 +179,13 @@ export interface CentreInfo {
   publicUrl: string;
 }
 
-/** Everything a screen needs to draw itself from nothing. */
-export interface StateSnapshot {
+/** Everything a screen needs to draw itself from nothing (as staff see it by default). */
+export interface StateSnapshot<S extends Shapes = StaffShapes> {
   /** The last event seq included in this snapshot. */
   seq: number;
   centre: CentreInfo;
   services: Service[];
-  counters: Counter[];
+  counters: S['counter'][];
   /** Newest first. */
   recentCalls: RecentCall[];
   /**
@@ -152,6 +196,9 @@ export interface StateSnapshot {
   /** The server's clock when the snapshot was made: screens show the time by it. */
   serverTime: string;
 }
+
+/** A snapshot as anyone but staff get it. */
+export type PublicStateSnapshot = StateSnapshot<PublicShapes>;
 
 /** A signed-in staff member. */
 export interface StaffUser {

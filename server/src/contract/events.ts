@@ -8,10 +8,11 @@ import type {
 } from './printing';
 import type {
   CentreInfo,
-  Counter,
+  PublicShapes,
   RecentCall,
+  Shapes,
+  StaffShapes,
   StateSnapshot,
-  Ticket,
   WaitingCounts,
 } from './entities';
 
@@ -52,15 +53,15 @@ export interface FeedFields {
 }
 
 /** A change to one ticket, with the counter involved and the queue lengths after it. */
-export interface TicketChange extends FeedFields {
-  ticket: Ticket;
-  counter: Counter | null;
+export interface TicketChange<S extends Shapes = StaffShapes> extends FeedFields {
+  ticket: S['ticket'];
+  counter: S['counter'] | null;
   waiting: WaitingCounts;
 }
 
 /** `ticket:called`: a number was called (or called again) to a counter. */
-export interface TicketCalled extends TicketChange {
-  counter: Counter;
+export interface TicketCalled<S extends Shapes = StaffShapes> extends TicketChange<S> {
+  counter: S['counter'];
   recall: boolean;
 }
 
@@ -69,7 +70,7 @@ export interface TicketCalled extends TicketChange {
  * `at`): the one mapping the server's snapshot and the screens' reducer share.
  */
 export function recentCallOf(
-  called: Pick<TicketCalled, 'ticket' | 'counter' | 'recall'>,
+  called: Pick<TicketCalled<Shapes>, 'ticket' | 'counter' | 'recall'>,
   calledAt: string,
 ): RecentCall {
   return {
@@ -86,8 +87,8 @@ export function recentCallOf(
 }
 
 /** `counter:updated`: a counter changed hands or state. */
-export interface CounterUpdated extends FeedFields {
-  counter: Counter;
+export interface CounterUpdated<S extends Shapes = StaffShapes> extends FeedFields {
+  counter: S['counter'];
 }
 
 /** `centre:updated`: the centre's name or kiosk options changed. */
@@ -95,20 +96,20 @@ export interface CentreUpdated extends FeedFields {
   centre: CentreInfo;
 }
 
-/** Payload of each feed event, by event name. */
-export interface FeedPayloads {
-  'ticket:issued': TicketChange;
-  'ticket:called': TicketCalled;
-  'ticket:started': TicketChange;
-  'ticket:finished': TicketChange;
-  'ticket:no-show': TicketChange;
-  'ticket:expired': TicketChange;
-  'ticket:parked': TicketChange;
-  'ticket:returned': TicketChange;
-  'ticket:transferred': TicketChange;
-  'ticket:requeued': TicketChange;
-  'ticket:cancelled': TicketChange;
-  'counter:updated': CounterUpdated;
+/** Payload of each feed event, by event name, as staff get it by default. */
+export interface FeedPayloads<S extends Shapes = StaffShapes> {
+  'ticket:issued': TicketChange<S>;
+  'ticket:called': TicketCalled<S>;
+  'ticket:started': TicketChange<S>;
+  'ticket:finished': TicketChange<S>;
+  'ticket:no-show': TicketChange<S>;
+  'ticket:expired': TicketChange<S>;
+  'ticket:parked': TicketChange<S>;
+  'ticket:returned': TicketChange<S>;
+  'ticket:transferred': TicketChange<S>;
+  'ticket:requeued': TicketChange<S>;
+  'ticket:cancelled': TicketChange<S>;
+  'counter:updated': CounterUpdated<S>;
   'centre:updated': CentreUpdated;
 }
 
@@ -142,9 +143,12 @@ export type TicketChangeEventName = Exclude<
 >;
 
 /** One feed event as `sync` returns it: exactly what was pushed live, with its name. */
-export type FeedEnvelope = {
-  [K in FeedEventName]: { type: K; payload: FeedPayloads[K] };
+export type FeedEnvelope<S extends Shapes = StaffShapes> = {
+  [K in FeedEventName]: { type: K; payload: FeedPayloads<S>[K] };
 }[FeedEventName];
+
+/** A feed event as anyone but staff get it. */
+export type PublicFeedEnvelope = FeedEnvelope<PublicShapes>;
 
 /** A socket acknowledgement: data on success, a coded error otherwise. */
 export type Ack<T> = { data: T } | { error: ApiError };
@@ -159,9 +163,12 @@ export interface SyncRequest {
  * events come the active printers as they are now (printer news is live only, so a screen
  * that was offline while a printer changed replaces its list with this one).
  */
-export type SyncResult =
-  | { kind: 'events'; events: FeedEnvelope[]; printers: PrinterStatusReport[] }
-  | { kind: 'snapshot'; snapshot: StateSnapshot };
+export type SyncResult<S extends Shapes = StaffShapes> =
+  | { kind: 'events'; events: FeedEnvelope<S>[]; printers: PrinterStatusReport[] }
+  | { kind: 'snapshot'; snapshot: StateSnapshot<S> };
+
+/** A `sync` answer as anyone but staff get it. */
+export type PublicSyncResult = SyncResult<PublicShapes>;
 
 /** Events the server emits, for `Server<ClientEvents, ServerEvents>`. */
 export type ServerEvents = {

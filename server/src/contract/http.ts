@@ -1,4 +1,11 @@
-import type { Counter, PriorityClass, StaffUser, Ticket } from './entities';
+import type {
+  Counter,
+  PriorityClass,
+  PublicTicket,
+  StaffUser,
+  Ticket,
+  TrackedTicket,
+} from './entities';
 
 /** Header carrying a client-made key that makes a POST safe to retry. */
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
@@ -31,7 +38,8 @@ export interface IssueTicketRequest {
 
 /** `POST /api/tickets` → 201 (200 on an idempotent replay) */
 export interface IssueTicketResponse {
-  ticket: Ticket;
+  /** A new ticket has nothing staff-only yet: everyone gets the public ticket. */
+  ticket: PublicTicket;
   /** Tickets of the same service called before this one, as things stand. */
   ahead: number;
   estimatedWaitMinutes: number;
@@ -39,7 +47,7 @@ export interface IssueTicketResponse {
   trackingToken: string;
 }
 
-/** `GET /api/tickets/:id` and every counter action */
+/** `GET /api/tickets/:id` (a `PublicTicket` but to staff) and every counter action */
 export interface TicketResponse {
   ticket: Ticket;
   /** The ticket the counter called automatically after a finish (auto-call on). */
@@ -68,7 +76,7 @@ export interface PauseRequest {
 
 /** `GET /api/track/:token`: what the visitor's phone shows. */
 export interface TrackResponse {
-  ticket: Ticket;
+  ticket: TrackedTicket;
   service: { id: number; name: string; nameEn: string };
   /** The counter that called it, while called or being served. */
   counter: { id: number; number: number; name: string } | null;

@@ -1,7 +1,7 @@
 import type { Server } from 'socket.io';
 import type { ClientEvents, FeedEnvelope, ServerEvents } from '../contract/events';
 import type { EventPublisher } from '../services/core/command-runner';
-import { publicView } from '../services/queue/public-view';
+import { toPublicEnvelope } from '../services/queue/public-view';
 import { refreshStaffRoom, ROOMS } from './rooms';
 
 /**
@@ -23,7 +23,7 @@ export class Broadcaster implements EventPublisher {
     const emitStaff = toStaff.emit.bind(toStaff) as (type: string, payload: unknown) => boolean;
     const emitOthers = toOthers.emit.bind(toOthers) as (type: string, payload: unknown) => boolean;
     emitStaff(event.type, event.payload);
-    emitOthers(event.type, publicView(event.payload));
+    emitOthers(event.type, toPublicEnvelope(event).payload);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Server } from 'socket.io';
 import type { ClientEvents, ServerEvents } from '../contract/events';
+import type { Audience } from '../services/queue/public-view';
 
 /**
  * The rooms sockets join (realtime/socket-auth.ts decides who joins what). Feed
@@ -37,9 +38,9 @@ export function refreshStaffRoom(io: Server<ClientEvents, ServerEvents>): void {
   staffRoomKeepers.get(io)?.();
 }
 
-/** Whether a socket may see staff-only ticket fields: it is in the `staff` room. */
-export function seesStaffFields(socket: { rooms: ReadonlySet<string> }): boolean {
-  return socket.rooms.has(ROOMS.staff);
+/** Whom a socket's snapshots and `sync` answers are for: staff when it is in the `staff` room. */
+export function audienceOf(socket: { rooms: ReadonlySet<string> }): Audience {
+  return socket.rooms.has(ROOMS.staff) ? 'staff' : 'public';
 }
 
 /** Emits a server event to one room only. */

@@ -7,8 +7,7 @@ import type { PrintService } from '../services/printing/print-service';
 import { registerPrintAgentHandler } from './print-agent-handler';
 import type { QueueReader } from '../services/queue/queue-reader';
 import { allowSameOriginRequest, installSocketAuth, type SocketAuthDeps } from './socket-auth';
-import { publicView } from '../services/queue/public-view';
-import { seesStaffFields } from './rooms';
+import { audienceOf } from './rooms';
 import type { Clock } from '../services/core/clock';
 import { DEFAULT_REALTIME_OPTIONS, type RealtimeOptions } from './realtime-options';
 import { SendBacklog } from './send-backlog';
@@ -51,9 +50,7 @@ export function createSocketServer(
       deps.logger.warn({ socketId: socket.id, unsentBytes }, 'socket stopped reading; dropped'),
     );
     socket.once('disconnect', budget.watch(backlog));
-    const staff = seesStaffFields(socket);
-    const snapshot = deps.reader.snapshot(staff ? 'staff' : 'public');
-    socket.emit(SERVER_EVENTS.snapshot, staff ? snapshot : publicView(snapshot));
+    socket.emit(SERVER_EVENTS.snapshot, deps.reader.snapshot(audienceOf(socket)));
     registerSyncHandler(socket, { ...deps, ...options, backlog, budget });
     registerPrintAgentHandler(socket, deps);
   });

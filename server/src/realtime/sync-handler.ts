@@ -11,9 +11,8 @@ import { errorMessageKey, translate } from '../contract/i18n';
 import type { ErrorCode } from '../contract/errors';
 import { RateLimiter } from '../auth/rate-limiter';
 import { DomainError } from '../domain/errors';
-import { publicView } from '../services/queue/public-view';
 import type { Clock } from '../services/core/clock';
-import { seesStaffFields } from './rooms';
+import { audienceOf } from './rooms';
 import type { SendBacklog } from './send-backlog';
 import type { SyncBudget } from './sync-budget';
 import type { SocketDeps } from './socket-server';
@@ -64,9 +63,7 @@ export function registerSyncHandler(
     try {
       const parsed = syncSchema.safeParse(request);
       if (!parsed.success) throw new DomainError('validation_failed', 'sync needs { sinceSeq }');
-      const staff = seesStaffFields(socket);
-      const result = deps.feed.sync(parsed.data.sinceSeq, staff ? 'staff' : 'public');
-      reply({ data: staff ? result : publicView(result) });
+      reply({ data: deps.feed.sync(parsed.data.sinceSeq, audienceOf(socket)) });
     } catch (error) {
       const code = error instanceof DomainError ? error.code : 'internal_error';
       if (code === 'internal_error') deps.logger.error({ err: error }, 'sync failed');

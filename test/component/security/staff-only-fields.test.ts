@@ -1,4 +1,5 @@
 import type { Socket } from 'socket.io-client';
+import { FEED_EVENT_NAMES } from '../../../server/src/contract';
 import type {
   Ack,
   StateSnapshot,
@@ -9,6 +10,7 @@ import type {
 import { ApiClient } from '../../support/api-client';
 import { act, expectStatus, issue, SERVICE, useQueueFixture } from '../../support/queue-helpers';
 import { staffCounters } from '../../support/staffing';
+import { PUBLIC_TICKET_KEYS, ticketsIn as everyTicketIn } from '../../support/public-ticket';
 import { openSocket, sessionCookie } from './support';
 
 /**
@@ -122,6 +124,48 @@ describe('staff-only ticket fields', () => {
       closeReason: REASON,
       note: null,
     });
+  });
+
+  test('every ticket sent to anyone but staff has exactly the public ticket’s keys', async () => {
+    // Arrange: a screen listens from the start; a noted ticket at counter 10, a cancelled one.
+    const screen = await connect(FEED_EVENT_NAMES);
+    const issued = await issue(f.anonymous, SERVICE.DKKD);
+    await act(f.admin, 1, 'call-next');
+    await act(f.admin, 1, 'transfer', { serviceId: SERVICE.THUE, note: NOTE });
+    await act(f.admin, 10, 'call-next');
+    const cancelled = await issue(f.anonymous, SERVICE.DKKD);
+    await f.admin.post(`/api/tickets/${cancelled.ticket.id}/cancel`, { reason: REASON });
+
+    // Act: everything anonymous callers read over HTTP and the socket.
+    const late = await connect(FEED_EVENT_NAMES);
+    const fromStart = await late.socket.timeout(2000).emitWithAck('sync', { sinceSeq: 0 });
+    const tooOld = await late.socket.timeout(2000).emitWithAck('sync', { sinceSeq: 1e9 });
+    const answers = await Promise.all(
+      [
+        '/api/state',
+        '/api/counters',
+        `/api/tickets/${issued.ticket.id}`,
+        `/api/track/${issued.trackingToken}`,
+        `/api/track/${cancelled.trackingToken}`,
+      ].map((path) => f.anonymous.get(path)),
+    );
+    await screen.waitFor(() => screen.received.length >= 5);
+
+    // Assert
+    const seen = [
+      issued,
+      cancelled,
+      screen.received,
+      screen.snapshots,
+      late.snapshots,
+      fromStart,
+      tooOld,
+      ...answers.map((answer) => expectStatus(answer, 200)),
+    ];
+    const tickets = everyTicketIn(seen);
+    expect(tickets.length).toBeGreaterThan(10);
+    for (const ticket of tickets) expect(Object.keys(ticket).sort()).toEqual(PUBLIC_TICKET_KEYS);
+    expect(notesIn(seen)).toEqual([REASON]);
   });
 
   test('a clerk who must still change the password sees no notes yet', async () => {

@@ -8,6 +8,7 @@ import {
 } from '../../contract/schemas';
 import type { AuditedCounterSignOut } from '../../auth/forced-sign-out';
 import type { Services } from '../../services/create-services';
+import { audienceOf } from '../audience';
 import { clientOf, requirePermission } from '../permission';
 import { actorOf } from '../session';
 import { idempotencyKey, parse, parseId } from '../validation';
@@ -26,7 +27,7 @@ export function counterRoutes(
   const operate = requirePermission('counter:operate');
 
   router.get('/counters', requirePermission('queue:read'), (_req, res) => {
-    res.json(reader.counters());
+    res.json(reader.counters(audienceOf(res)));
   });
 
   router.post('/counters/:id/sign-in', operate, (req, res) => {

@@ -3,13 +3,12 @@ import type { HealthResponse, IssueTicketResponse, TicketResponse } from '../../
 import { issueTicketSchema } from '../../contract/schemas';
 import { DomainError } from '../../domain/errors';
 import type { Services } from '../../services/create-services';
-import { toTicket } from '../../services/queue/queue-views';
 import { identityOf, requirePermission } from '../permission';
 import { idempotencyKey, parse, parseId } from '../validation';
-import { answerTicketHolder, isSettledStaff } from '../staff-only-fields';
+import { audienceOf } from '../audience';
 
 /** Public queue endpoints: health, services, state, issuing, reading and tracking tickets. */
-export function queueRoutes({ issuer, queue, reader, tracking, health }: Services): Router {
+export function queueRoutes({ issuer, reader, tracking, health }: Services): Router {
   const router = Router();
   const read = requirePermission('queue:read');
 
@@ -24,7 +23,7 @@ export function queueRoutes({ issuer, queue, reader, tracking, health }: Service
   });
 
   router.get('/state', read, (_req, res) => {
-    res.json(reader.snapshot(isSettledStaff(res) ? 'staff' : 'public'));
+    res.json(reader.snapshot(audienceOf(res)));
   });
 
   router.post('/tickets', (req, res) => {
@@ -37,8 +36,8 @@ export function queueRoutes({ issuer, queue, reader, tracking, health }: Service
   });
 
   router.get('/tickets/:id', read, (req, res) => {
-    const ticket = queue.getTicket(parseId(req.params.id, 'ticket_not_found'));
-    const body: TicketResponse = { ticket: toTicket(ticket) };
+    const id = parseId(req.params.id, 'ticket_not_found');
+    const body: TicketResponse = { ticket: reader.ticket(id, audienceOf(res)) };
     res.json(body);
   });
 
@@ -46,8 +45,6 @@ export function queueRoutes({ issuer, queue, reader, tracking, health }: Service
     const token = String(req.params.token);
     if (!/^[A-Za-z0-9_-]{16,64}$/.test(token))
       throw new DomainError('ticket_not_found', 'Bad token');
-    // The tracking token proves the visitor holds the ticket: they may read why it was cancelled.
-    answerTicketHolder(res);
     res.json(tracking.track(token));
   });
 

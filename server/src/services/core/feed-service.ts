@@ -1,8 +1,8 @@
-import type { FeedEnvelope, SyncResult } from '../../contract/events';
+import type { FeedEnvelope, PublicSyncResult, SyncResult } from '../../contract/events';
 import { DomainError } from '../../domain/errors';
 import type { Repos } from '../../storage/repos';
 import type { QueueReader } from '../queue/queue-reader';
-import type { PrinterAudience } from '../printing/print-views';
+import { toPublicEnvelope, type Audience } from '../queue/public-view';
 
 /** A client further behind than this gets a snapshot instead of the events. */
 export const MAX_REPLAY_EVENTS = 500;
@@ -29,9 +29,12 @@ export class FeedService {
 
   /**
    * The events after `sinceSeq` in order with the printers as they are now, or a snapshot
-   * when too far behind or ahead; printers in their public form unless `audience` is staff.
+   * when too far behind or ahead; tickets, counters and printers in their public form
+   * unless `audience` is staff.
    */
-  sync(sinceSeq: number, audience: PrinterAudience = 'public'): SyncResult {
+  sync(sinceSeq: number, audience: 'staff'): SyncResult;
+  sync(sinceSeq: number, audience?: Audience): SyncResult | PublicSyncResult;
+  sync(sinceSeq: number, audience: Audience = 'public'): SyncResult | PublicSyncResult {
     if (!Number.isSafeInteger(sinceSeq) || sinceSeq < 0) {
       throw new DomainError('validation_failed', 'sinceSeq must be a whole number ≥ 0');
     }
@@ -39,9 +42,10 @@ export class FeedService {
     if (sinceSeq > last || last - sinceSeq > MAX_REPLAY_EVENTS) {
       return { kind: 'snapshot', snapshot: this.reader.snapshot(audience) };
     }
+    const events = this.repos.events.since(sinceSeq, MAX_REPLAY_EVENTS).map(toEnvelope);
     return {
       kind: 'events',
-      events: this.repos.events.since(sinceSeq, MAX_REPLAY_EVENTS).map(toEnvelope),
+      events: audience === 'staff' ? events : events.map(toPublicEnvelope),
       printers: this.reader.printers(audience),
     };
   }

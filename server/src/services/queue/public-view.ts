@@ -1,33 +1,98 @@
-/**
- * Ticket fields only staff see. A transfer note ("thiếu bản sao CCCD") or a cancel reason
- * can tell about a visitor's papers or circumstances; hall screens, kiosks and visitors'
- * phones on the centre's Wi-Fi must not read them.
- */
-export const STAFF_ONLY_FIELDS = ['note', 'closeReason'] as const;
-export type StaffOnlyField = (typeof STAFF_ONLY_FIELDS)[number];
+import type {
+  Counter,
+  PublicCounter,
+  PublicTicket,
+  Ticket,
+  TrackedTicket,
+} from '../../contract/entities';
+import type { FeedEnvelope, PublicFeedEnvelope } from '../../contract/events';
 
-function isTicketLike(value: object): boolean {
-  return STAFF_ONLY_FIELDS.every((field) => Object.hasOwn(value, field));
+/** Who a view is for: settled staff, or anyone else (screens, kiosks, visitors, newcomers). */
+export type Audience = 'public' | 'staff';
+
+/**
+ * What anyone but staff see of a ticket, field by field: a field added to `Ticket` stays
+ * staff's until it is named here (and in `PublicTicket`).
+ */
+export function toPublicTicket(ticket: Ticket): PublicTicket {
+  return {
+    id: ticket.id,
+    number: ticket.number,
+    serviceId: ticket.serviceId,
+    priorityClass: ticket.priorityClass,
+    status: ticket.status,
+    day: ticket.day,
+    counterId: ticket.counterId,
+    issuedAt: ticket.issuedAt,
+    calledAt: ticket.calledAt,
+    servingAt: ticket.servingAt,
+    finishedAt: ticket.finishedAt,
+    recallCount: ticket.recallCount,
+    front: ticket.front,
+    targetCounterId: ticket.targetCounterId,
+    originalServiceId: ticket.originalServiceId,
+    transferCount: ticket.transferCount,
+    note: null,
+    closeReason: null,
+    parkedAt: ticket.parkedAt,
+  };
 }
 
 /**
- * A copy of `value` as anyone but staff may see it: every ticket in it (an object with
- * all the `STAFF_ONLY_FIELDS`, at any depth) has those fields set to null, but for the
- * fields in `keep`. Pure; what holds no ticket comes back equal.
+ * What the holder of a ticket's tracking token (the visitor, on the tracking page) sees of
+ * it: the public ticket and why it was cancelled. A transfer note stays staff's.
  */
-export function publicView<T>(value: T, keep: readonly StaffOnlyField[] = []): T {
-  if (Array.isArray(value)) return value.map((item: unknown) => publicView(item, keep)) as T;
-  if (typeof value !== 'object' || value === null) return value;
-  const copy: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) copy[key] = publicView(item, keep);
-  if (isTicketLike(value)) {
-    for (const field of STAFF_ONLY_FIELDS) if (!keep.includes(field)) copy[field] = null;
+export function toTrackedTicket(ticket: Ticket): TrackedTicket {
+  return { ...toPublicTicket(ticket), closeReason: ticket.closeReason };
+}
+
+/** What anyone but staff see of a counter, field by field. */
+export function toPublicCounter(counter: Counter): PublicCounter {
+  return {
+    id: counter.id,
+    number: counter.number,
+    name: counter.name,
+    serviceIds: counter.serviceIds,
+    currentTicket: counter.currentTicket && toPublicTicket(counter.currentTicket),
+    staff: counter.staff,
+    status: counter.status,
+    pauseReason: counter.pauseReason,
+    statusSince: counter.statusSince,
+    autoCall: counter.autoCall,
+  };
+}
+
+/** A feed event as anyone but staff get it, live or from `sync`. */
+export function toPublicEnvelope(event: FeedEnvelope): PublicFeedEnvelope {
+  switch (event.type) {
+    case 'centre:updated':
+      return event;
+    case 'counter:updated':
+      return {
+        ...event,
+        payload: { ...event.payload, counter: toPublicCounter(event.payload.counter) },
+      };
+    case 'ticket:called': {
+      const { payload } = event;
+      return {
+        type: event.type,
+        payload: {
+          ...payload,
+          ticket: toPublicTicket(payload.ticket),
+          counter: toPublicCounter(payload.counter),
+        },
+      };
+    }
+    default: {
+      const { payload } = event;
+      return {
+        type: event.type,
+        payload: {
+          ...payload,
+          ticket: toPublicTicket(payload.ticket),
+          counter: payload.counter && toPublicCounter(payload.counter),
+        },
+      };
+    }
   }
-  return copy as T;
 }
-
-/**
- * What the holder of a ticket's tracking token (the visitor, on the tracking page) sees
- * of it besides the public fields: why it was cancelled. A transfer note stays staff's.
- */
-export const TICKET_HOLDER_FIELDS: readonly StaffOnlyField[] = ['closeReason'];

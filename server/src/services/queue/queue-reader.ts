@@ -1,8 +1,12 @@
 import type {
   Counter,
+  PublicCounter,
+  PublicStateSnapshot,
+  PublicTicket,
   RecentCall,
   Service,
   StateSnapshot,
+  Ticket,
   WaitingCounts,
 } from '../../contract/entities';
 import type { TicketCalled } from '../../contract/events';
@@ -22,7 +26,8 @@ import type { CounterRecord } from '../../storage/counter-repo';
 import type { TicketRecord } from '../../domain/ticket';
 import type { Repos } from '../../storage/repos';
 import { printerStatusFor, type PrinterAudience } from '../printing/print-views';
-import { toCounter, toService, toWaitingCounts } from './queue-views';
+import { toPublicCounter, toPublicTicket, type Audience } from './public-view';
+import { toCounter, toService, toTicket, toWaitingCounts } from './queue-views';
 
 /** How many calls a snapshot carries for the hall screen. */
 export const RECENT_CALLS = 10;
@@ -73,15 +78,29 @@ export class QueueReader {
     );
   }
 
-  counters(): Counter[] {
+  /** Every counter, as `audience` sees it. */
+  counters(audience: 'staff'): Counter[];
+  counters(audience: Audience): Counter[] | PublicCounter[];
+  counters(audience: Audience): Counter[] | PublicCounter[] {
     const current = this.repos.tickets.currentByCounter();
-    return this.repos.counters.list().map((counter) => toCounter(counter, current.get(counter.id)));
+    const counters = this.repos.counters
+      .list()
+      .map((counter) => toCounter(counter, current.get(counter.id)));
+    return audience === 'staff' ? counters : counters.map(toPublicCounter);
   }
 
   counter(id: number): Counter {
     const record = this.repos.counters.get(id);
     if (!record) throw new DomainError('counter_not_found', `No counter ${id}`);
     return toCounter(record, this.repos.tickets.currentAt(id));
+  }
+
+  /** One ticket, as `audience` sees it. */
+  ticket(id: number, audience: Audience): Ticket | PublicTicket {
+    const record = this.repos.tickets.get(id);
+    if (!record) throw new DomainError('ticket_not_found', `No ticket ${id}`);
+    const ticket = toTicket(record);
+    return audience === 'staff' ? ticket : toPublicTicket(ticket);
   }
 
   waiting(): WaitingCounts {
@@ -167,15 +186,17 @@ export class QueueReader {
 
   /**
    * Everything a screen needs, consistent as of one seq: the reads run
-   * synchronously on the one connection, so no write can fall between them. Printers
-   * come in their public form unless `audience` is `staff`.
+   * synchronously on the one connection, so no write can fall between them. Counters
+   * and printers come in their public form unless `audience` is `staff`.
    */
-  snapshot(audience: PrinterAudience = 'public'): StateSnapshot {
+  snapshot(audience: 'staff'): StateSnapshot;
+  snapshot(audience?: Audience): StateSnapshot | PublicStateSnapshot;
+  snapshot(audience: Audience = 'public'): StateSnapshot | PublicStateSnapshot {
     return {
       seq: this.repos.events.lastSeq(),
       centre: this.settings.centreInfo(),
       services: this.services(),
-      counters: this.counters(),
+      counters: this.counters(audience),
       recentCalls: this.recentCalls(),
       printers: this.printers(audience),
       serverTime: new Date(this.clock.now()).toISOString(),

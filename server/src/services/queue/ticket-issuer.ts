@@ -9,6 +9,7 @@ import type { CommandResult, CommandRunner } from '../core/command-runner';
 import type { DayEnd } from './day-end';
 import type { QueueReader } from './queue-reader';
 import type { SettingsService } from '../admin/settings-service';
+import { toPublicTicket } from './public-view';
 import { toTicket } from './queue-views';
 
 /** Makes the unguessable token a visitor's QR code carries. */
@@ -126,7 +127,7 @@ export class TicketIssuer {
         waiting: reader.waiting(),
       });
       return {
-        ticket: toTicket(ticket),
+        ticket: toPublicTicket(toTicket(ticket)),
         ahead,
         estimatedWaitMinutes,
         trackingToken: ticket.trackingToken,

@@ -3,6 +3,7 @@ import { DomainError } from '../../domain/errors';
 import type { Repos } from '../../storage/repos';
 import type { SettingsService } from '../admin/settings-service';
 import type { QueueReader } from './queue-reader';
+import { toTrackedTicket } from './public-view';
 import { toTicket } from './queue-views';
 
 /** The visitor's view of their own ticket, opened from the QR code: read-only, no sign-in. */
@@ -25,7 +26,7 @@ export class TicketTracking {
         : undefined;
     const ahead = reader.ahead(ticket);
     return {
-      ticket: toTicket(ticket),
+      ticket: toTrackedTicket(toTicket(ticket)),
       service: { id: ticket.serviceId, name: service?.name ?? '', nameEn: service?.nameEn ?? '' },
       counter: counter ? { id: counter.id, number: counter.number, name: counter.name } : null,
       ahead,
