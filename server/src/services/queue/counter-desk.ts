@@ -275,11 +275,4 @@ export class CounterDesk {
     if (!ticket) throw new DomainError('ticket_not_found', 'No such ticket waiting today');
     return ticket;
   }
-
-  /** A ticket by id. */
-  getTicket(id: number): TicketRecord {
-    const ticket = this.deps.repos.tickets.get(id);
-    if (!ticket) throw new DomainError('ticket_not_found', `No ticket ${id}`);
-    return ticket;
-  }
 }
