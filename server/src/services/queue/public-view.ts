@@ -62,35 +62,43 @@ export function toPublicCounter(counter: Counter): PublicCounter {
   };
 }
 
-/** A feed event as anyone but staff get it, live or from `sync`. */
+/**
+ * A feed event as anyone but staff get it, live or from `sync`: each payload built key by
+ * key, so a field added to a staff payload stays staff's until it is named here.
+ */
 export function toPublicEnvelope(event: FeedEnvelope): PublicFeedEnvelope {
   switch (event.type) {
     case 'centre:updated':
+      // The centre's settings are the same for everyone.
       return event;
-    case 'counter:updated':
-      return {
-        ...event,
-        payload: { ...event.payload, counter: toPublicCounter(event.payload.counter) },
-      };
+    case 'counter:updated': {
+      const { counter, seq, at } = event.payload;
+      return { type: event.type, payload: { counter: toPublicCounter(counter), seq, at } };
+    }
     case 'ticket:called': {
-      const { payload } = event;
+      const { ticket, counter, waiting, recall, seq, at } = event.payload;
       return {
         type: event.type,
         payload: {
-          ...payload,
-          ticket: toPublicTicket(payload.ticket),
-          counter: toPublicCounter(payload.counter),
+          ticket: toPublicTicket(ticket),
+          counter: toPublicCounter(counter),
+          waiting,
+          recall,
+          seq,
+          at,
         },
       };
     }
     default: {
-      const { payload } = event;
+      const { ticket, counter, waiting, seq, at } = event.payload;
       return {
         type: event.type,
         payload: {
-          ...payload,
-          ticket: toPublicTicket(payload.ticket),
-          counter: payload.counter && toPublicCounter(payload.counter),
+          ticket: toPublicTicket(ticket),
+          counter: counter && toPublicCounter(counter),
+          waiting,
+          seq,
+          at,
         },
       };
     }

@@ -118,6 +118,22 @@ describe('toPublicEnvelope()', () => {
       expect(Object.keys(shownTicket).sort()).toEqual(PUBLIC_TICKET_KEYS);
   });
 
+  test('leaves out a payload field it does not name', () => {
+    // Arrange: a field some later change adds to the staff payload.
+    const event = {
+      type: 'ticket:parked',
+      payload: { ...FEED, ticket, counter: null, waiting: {}, clerkRemark: 'chỉ cho cán bộ' },
+    } as FeedEnvelope;
+
+    // Act
+    const shown = toPublicEnvelope(event);
+
+    // Assert
+    expect(Object.keys(shown.payload).sort()).toEqual(
+      ['at', 'counter', 'seq', 'ticket', 'waiting'].sort(),
+    );
+  });
+
   test('passes a centre update through as it is', () => {
     // Arrange
     const event = {
