@@ -7,7 +7,7 @@ import type { ServiceRecord } from '../../storage/service-repo';
 export const iso = (ms: number | null): string | null =>
   ms === null ? null : new Date(ms).toISOString();
 
-/** A ticket as the API and screens see it. */
+/** A ticket as staff see it; everyone else gets `toPublicTicket` of it (public-view.ts). */
 export function toTicket(record: TicketRecord): Ticket {
   return {
     id: record.id,
@@ -32,7 +32,7 @@ export function toTicket(record: TicketRecord): Ticket {
   };
 }
 
-/** A counter as the API and screens see it. */
+/** A counter as staff see it; everyone else gets `toPublicCounter` of it (public-view.ts). */
 export function toCounter(record: CounterRecord, current: TicketRecord | undefined): Counter {
   return {
     id: record.id,
