@@ -2,7 +2,6 @@ import express, { type Express } from 'express';
 import type { Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
 import type { Server as IoServer } from 'socket.io';
-import { createSecurity, type Security } from './auth/create-security';
 import type { ClientEvents, ServerEvents } from './contract/events';
 import { errorHandler, languageOf, sendError } from './http/errors';
 import { requireKioskAccess } from './http/kiosk-access';
@@ -59,7 +58,6 @@ export interface AppComponents {
 export interface Application extends Services {
   app: Express;
   repos: Repos;
-  security: Security;
   /** Attaches Socket.IO to an HTTP server; from then on committed events are broadcast. */
   attach(httpServer: HttpServer): IoServer<ClientEvents, ServerEvents>;
 }
@@ -75,7 +73,6 @@ export function createApplication(components: AppComponents): Application {
     printNotifier,
     publicUrl: components.publicUrl ?? (() => 'http://localhost:8080'),
   });
-  const security = createSecurity(repos, clock, services);
 
   const app = express();
   app.disable('x-powered-by');
@@ -83,7 +80,7 @@ export function createApplication(components: AppComponents): Application {
   app.use(securityHeaders());
   app.use(jsonBody());
   app.use('/api', sameOriginOnly());
-  app.use('/api', identify(services.auth, security.devices));
+  app.use('/api', identify(services.auth, services.devices));
   app.post(
     '/api/tickets',
     requirePermission('ticket:issue'),
@@ -91,13 +88,13 @@ export function createApplication(components: AppComponents): Application {
   );
   app.use('/api', queueRoutes(services));
   app.use('/api', authRoutes(services.auth));
-  app.use('/api', counterRoutes(services, security.counterSignOut));
+  app.use('/api', counterRoutes(services, services.counterSignOut));
   app.use('/api', ticketRoutes(services));
   app.use('/api', printRoutes(services.printing, services.printerAdmin));
   app.use('/api', settingsRoutes(services));
-  app.use('/api', staffRoutes(security.staff));
-  app.use('/api', deviceRoutes(security.devices));
-  app.use('/api', auditRoutes(security.audit));
+  app.use('/api', staffRoutes(services.staff));
+  app.use('/api', deviceRoutes(services.devices));
+  app.use('/api', auditRoutes(services.audit));
   app.use('/api', (req, res) =>
     sendError(res, 'not_found', languageOf(req.get('accept-language'))),
   );
@@ -108,13 +105,12 @@ export function createApplication(components: AppComponents): Application {
     ...services,
     app,
     repos,
-    security,
     attach(httpServer) {
       const io = createSocketServer(httpServer, {
         reader: services.reader,
         feed: services.feed,
         logger,
-        access: { auth: services.auth, devices: security.devices },
+        access: { auth: services.auth, devices: services.devices },
         printing: services.printing,
         clock,
         ...(components.realtime !== undefined && { options: components.realtime }),

@@ -1,5 +1,4 @@
 import type { AuditPage } from '../contract/admin';
-import type { Clock } from '../services/core/clock';
 import type { Repos } from '../storage/repos';
 
 /** Every action the audit trail records. */
@@ -32,29 +31,12 @@ export interface AuditWho {
 /** Entries on a page of `GET /api/audit` when the request does not say (at most 200). */
 export const AUDIT_PAGE_SIZE = 50;
 
-/** Writes and reads the audit trail (who, what, when, from where). */
+/**
+ * Reads the audit trail (who, what, when, from where). Rows are written by the commands
+ * themselves (`CommandContext.audit`), in the transaction of the change they record.
+ */
 export class AuditTrail {
-  constructor(
-    private readonly repos: Repos,
-    private readonly clock: Clock,
-  ) {}
-
-  record(
-    action: AuditAction,
-    who: AuditWho,
-    target: string | null = null,
-    details: Record<string, unknown> = {},
-  ): void {
-    this.repos.audit.append({
-      at: this.clock.now(),
-      staffId: who.staffId,
-      username: who.username,
-      action,
-      target,
-      details,
-      ip: who.ip,
-    });
-  }
+  constructor(private readonly repos: Repos) {}
 
   /** Newest first; `before` is the id of the last entry of the previous page. */
   page(limit: number = AUDIT_PAGE_SIZE, before?: number): AuditPage {

@@ -5,7 +5,6 @@ import type { CommandRunner } from '../services/core/command-runner';
 import { normalizeUsername, type StaffRecord } from '../storage/staff-repo';
 import type { Repos } from '../storage/repos';
 import { AccessEvents } from './access-events';
-import { AuditTrail } from './audit-trail';
 import { assertStrongPassword, hashPassword, verifyPassword } from './passwords';
 import { RateLimiter } from './rate-limiter';
 import { SignInGuard } from './sign-in-guard';
@@ -63,7 +62,6 @@ export function toStaffUser(record: StaffRecord): StaffUser {
 export class AuthService {
   /** Ended sessions and revoked access, for the socket layer to follow. */
   readonly events = new AccessEvents();
-  private readonly audit: AuditTrail;
   private readonly perUser: RateLimiter;
   private readonly perIp: RateLimiter;
   private readonly lockout: SignInGuard;
@@ -80,7 +78,6 @@ export class AuthService {
   ) {
     this.runner = deps.runner;
     this.counters = deps.counters;
-    this.audit = new AuditTrail(repos, clock);
     this.perUser = new RateLimiter(clock, LOGIN_RATE.perUser);
     this.perIp = new RateLimiter(clock, LOGIN_RATE.perIp);
     this.verify = options.verify ?? verifyPassword;
@@ -141,33 +138,37 @@ export class AuthService {
     const staff = this.repos.staff.byUsername(username);
     const attempt = this.lockout.admit(username);
     if (!attempt) {
-      this.audit.record('auth.login_failed', { ...who, staffId: staff?.id ?? null }, null, {
-        reason: 'locked',
-      });
+      this.runner.run({ scope: 'auth:login-refused', request: null }, (context) =>
+        context.audit('auth.login_failed', { ...who, staffId: staff?.id ?? null }, null, {
+          reason: 'locked',
+        }),
+      );
       throw new DomainError('account_locked', 'Too many failed sign-ins');
     }
     try {
       const ok = await this.verify(staff?.passwordHash ?? DUMMY_HASH, password);
       if (!staff || !staff.active || !ok) {
-        this.repos.db.transaction(() => {
+        this.runner.run({ scope: 'auth:login-failed', request: null }, (context) => {
           const locked = attempt.failed();
-          this.audit.record('auth.login_failed', { ...who, staffId: staff?.id ?? null }, null, {
+          context.audit('auth.login_failed', { ...who, staffId: staff?.id ?? null }, null, {
             reason: !staff ? 'unknown_user' : !staff.active ? 'inactive' : 'wrong_password',
             ...(locked && { locked: true }),
           });
         });
         throw new DomainError('invalid_credentials', 'Wrong username or password');
       }
-      const session = this.repos.db.transaction(() => {
+      // No idempotency record: it would keep the session token.
+      const command = { scope: 'auth:login', request: null };
+      const session = this.runner.run(command, (context) => {
         attempt.succeeded();
         const opened = this.openSession(staff.id, client);
-        this.audit.record('auth.login', {
+        context.audit('auth.login', {
           staffId: staff.id,
           username: staff.username,
           ip: client.ip,
         });
         return opened;
-      });
+      }).value;
       this.perUser.reset(userKey);
       this.perIp.refund(ipKey);
       return { token: session.token, user: toStaffUser(staff), expiresAt: session.expiresAt };
@@ -224,7 +225,7 @@ export class AuthService {
       this.repos.staff.revokeSession(hashToken(token), context.at);
       if (!live) return undefined;
       const { staff } = live;
-      this.audit.record('auth.logout', {
+      context.audit('auth.logout', {
         staffId: staff.id,
         username: staff.username,
         ip: client.ip,
@@ -257,17 +258,17 @@ export class AuthService {
     const passwordHash = await hashPassword(newPassword);
     const staff = this.repos.staff.get(session.staff.id);
     if (!staff?.active) throw new DomainError('unauthenticated', 'Account no longer active');
-    const ended = this.repos.db.transaction(() => {
+    this.runner.run({ scope: 'auth:password-change', request: null }, (context) => {
       this.repos.staff.setPassword(staff.id, passwordHash, false);
-      this.audit.record('auth.password_change', {
+      context.audit('auth.password_change', {
         staffId: staff.id,
         username: staff.username,
         ip: client.ip,
       });
-      return this.repos.staff.revokeSessionsOf(staff.id, this.clock.now(), session.sessionId);
+      const ended = this.repos.staff.revokeSessionsOf(staff.id, context.at, session.sessionId);
+      context.afterCommit(() => this.events.sessionsEnded(ended, 'revoked'));
     });
     this.perUser.reset(key);
-    this.events.sessionsEnded(ended, 'revoked');
     return toStaffUser({ ...staff, passwordHash, mustChangePassword: false });
   }
 }

@@ -8,11 +8,12 @@ import type {
 } from '../contract/admin';
 import { DomainError } from '../domain/errors';
 import type { Clock } from '../services/core/clock';
+import type { CommandRunner } from '../services/core/command-runner';
 import { iso } from '../services/queue/queue-views';
 import type { DeviceRecord } from '../storage/device-repo';
 import type { Repos } from '../storage/repos';
 import type { AccessEvents } from './access-events';
-import { AuditTrail, type AuditWho } from './audit-trail';
+import type { AuditWho } from './audit-trail';
 import { hashToken, newToken } from './tokens';
 import { RateLimiter } from './rate-limiter';
 
@@ -51,15 +52,14 @@ export function toDevice(record: DeviceRecord): Device {
  * hashes of the request id and the token are stored.
  */
 export class DeviceService {
-  private readonly audit: AuditTrail;
   private readonly requests: RateLimiter;
 
   constructor(
     private readonly repos: Repos,
     private readonly clock: Clock,
+    private readonly runner: CommandRunner,
     private readonly events: AccessEvents,
   ) {
-    this.audit = new AuditTrail(repos, clock);
     this.requests = new RateLimiter(clock, PAIRING_RATE);
   }
 
@@ -73,7 +73,9 @@ export class DeviceService {
     if (!this.requests.take(ip ?? '-'))
       throw new DomainError('rate_limited', 'Too many pairing requests');
     const requestId = randomBytes(24).toString('base64url');
-    return this.repos.db.transaction(() => {
+    // The answers hold secrets shown once (the request id, the token): no command here
+    // keeps an idempotency record.
+    return this.runner.run({ scope: 'device:pair-request', request: null }, () => {
       this.repos.devices.deleteExpiredRequests(now);
       if (this.repos.devices.pendingCount() >= MAX_PENDING_REQUESTS) {
         throw new DomainError('rate_limited', 'Too many pending pairing requests');
@@ -95,7 +97,7 @@ export class DeviceService {
         expiresAt: new Date(expiresAt).toISOString(),
         expiresInSeconds: PAIRING_TTL_MS / 1000,
       };
-    });
+    }).value;
   }
 
   /**
@@ -104,7 +106,8 @@ export class DeviceService {
    */
   poll(requestId: string): PairPollResponse {
     const now = this.clock.now();
-    return this.repos.db.transaction((): PairPollResponse => {
+    const command = { scope: 'device:pair-poll', request: null };
+    return this.runner.run(command, (): PairPollResponse => {
       const request = this.repos.devices.byRequestHash(hashToken(requestId));
       const expiresAt = request?.pairingExpiresAt ?? null;
       if (!request || expiresAt === null || expiresAt <= now) {
@@ -122,23 +125,23 @@ export class DeviceService {
       this.repos.devices.touch(request.id, now);
       const device = this.repos.devices.get(request.id) as DeviceRecord;
       return { status: 'paired', device: toDevice(device), token };
-    });
+    }).value;
   }
 
   /** An admin approves the code a device shows and names the device. */
   approve(code: string, name: string, actor: AuditWho): Device {
     const now = this.clock.now();
-    return this.repos.db.transaction(() => {
+    return this.runner.run({ scope: 'device:pair', request: null }, (context) => {
       const request = this.repos.devices.pendingByCode(code, now);
       if (!request) throw new DomainError('not_found', 'No device shows this code');
       this.repos.devices.approve(request.id, name, now, now + PAIRING_TTL_MS);
-      this.audit.record('device.pair', actor, `device:${request.id}`, {
+      context.audit('device.pair', actor, `device:${request.id}`, {
         kind: request.kind,
         name,
         requestedIp: request.requestedIp,
       });
       return toDevice(this.repos.devices.get(request.id) as DeviceRecord);
-    });
+    }).value;
   }
 
   list(): Device[] {
@@ -147,17 +150,17 @@ export class DeviceService {
 
   /** Revokes a device: its token stops working and its sockets are disconnected. */
   revoke(id: number, actor: AuditWho): void {
-    this.repos.db.transaction(() => {
+    this.runner.run({ scope: 'device:revoke', request: null }, (context) => {
       const device = this.repos.devices.get(id);
-      if (!device || !this.repos.devices.revoke(id, this.clock.now())) {
+      if (!device || !this.repos.devices.revoke(id, context.at)) {
         throw new DomainError('not_found', `No paired device ${id}`);
       }
-      this.audit.record('device.revoke', actor, `device:${id}`, {
+      context.audit('device.revoke', actor, `device:${id}`, {
         kind: device.kind,
         name: device.name,
       });
+      context.afterCommit(() => this.events.deviceRevoked(id));
     });
-    this.events.deviceRevoked(id);
   }
 
   /**
@@ -167,7 +170,8 @@ export class DeviceService {
    */
   issueAgentToken(id: number, actor: AuditWho): AgentTokenResponse {
     const token = newToken();
-    const device = this.repos.db.transaction(() => {
+    const command = { scope: 'device:agent-token', request: null };
+    const device = this.runner.run(command, (context) => {
       const device = this.repos.devices.get(id);
       if (!device || device.tokenHash === null || device.revokedAt !== null) {
         throw new DomainError('not_found', `No paired device ${id}`);
@@ -176,10 +180,10 @@ export class DeviceService {
         throw new DomainError('validation_failed', 'Only a kiosk has a print agent');
       }
       this.repos.devices.setAgentToken(id, hashToken(token));
-      this.audit.record('device.agent_token', actor, `device:${id}`, { name: device.name });
+      context.audit('device.agent_token', actor, `device:${id}`, { name: device.name });
+      context.afterCommit(() => this.events.agentTokenReplaced(id));
       return device;
-    });
-    this.events.agentTokenReplaced(id);
+    }).value;
     return { device: toDevice(device), token };
   }
 

@@ -2,7 +2,6 @@ import type { CounterResponse } from '../contract/http';
 import type { Actor } from '../services/core/actor';
 import type { CommandResult, CommandRunner } from '../services/core/command-runner';
 import type { Repos } from '../storage/repos';
-import type { AuditTrail } from './audit-trail';
 import type { ClientInfo } from './auth-service';
 
 /** What signs a staff member out of a counter (the counter service). */
@@ -21,7 +20,6 @@ export class AuditedCounterSignOut {
     private readonly repos: Repos,
     private readonly runner: CommandRunner,
     private readonly counters: CounterSigner,
-    private readonly audit: AuditTrail,
   ) {}
 
   signOut(
@@ -31,12 +29,12 @@ export class AuditedCounterSignOut {
     idempotencyKey?: string,
   ): CommandResult<CounterResponse> {
     const outer = { scope: 'counter:sign-out:audited', request: null };
-    return this.runner.run(outer, () => {
+    return this.runner.run(outer, (context) => {
       const holder = this.repos.counters.get(counterId)?.staffId ?? null;
       const result = this.counters.signOut(counterId, actor, idempotencyKey);
       const freed = holder !== null && this.repos.counters.get(counterId)?.staffId !== holder;
       if (freed && holder !== actor.staffId && !result.replayed) {
-        this.audit.record(
+        context.audit(
           'counter.force_sign_out',
           {
             staffId: actor.staffId,

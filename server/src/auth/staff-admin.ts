@@ -14,7 +14,7 @@ import type { Repos } from '../storage/repos';
 import type { StaffRecord } from '../storage/staff-repo';
 import type { AccessEvents } from './access-events';
 import { toStaffUser } from './auth-service';
-import { AuditTrail, type AuditWho } from './audit-trail';
+import type { AuditWho } from './audit-trail';
 import { assertStrongPassword, generatePassword, hashPassword } from './passwords';
 
 /** Frees the counters a staff member holds when their access ends. */
@@ -55,7 +55,6 @@ export interface StaffAdminDeps {
  * makes it, with the counters it frees; sockets hear of ended access after the commit.
  */
 export class StaffAdmin {
-  private readonly audit: AuditTrail;
   private readonly events: AccessEvents;
   private readonly counters: CounterReleaser;
   private readonly signIns: SignInLimits;
@@ -66,7 +65,6 @@ export class StaffAdmin {
     private readonly clock: Clock,
     deps: StaffAdminDeps,
   ) {
-    this.audit = new AuditTrail(repos, clock);
     this.events = deps.events;
     this.counters = deps.counters;
     this.signIns = deps.signIns;
@@ -84,21 +82,23 @@ export class StaffAdmin {
     const password = input.password ?? generatePassword();
     const passwordHash = await hashPassword(password);
     const generated = input.password === undefined;
-    const id = this.repos.db.transaction(() => {
+    // No idempotency record: it would keep the generated password, which is shown once.
+    const command = { scope: 'staff:create', request: null };
+    const id = this.runner.run(command, (context) => {
       if (this.repos.staff.byUsername(input.username)) {
         throw new DomainError('username_taken', `Username ${input.username} is taken`);
       }
       const newId = this.repos.staff.insert(
         { ...input, passwordHash, mustChangePassword: generated },
-        this.clock.now(),
+        context.at,
       );
-      this.audit.record('staff.create', actor, `staff:${newId}`, {
+      context.audit('staff.create', actor, `staff:${newId}`, {
         username: input.username,
         role: input.role,
         generatedPassword: generated,
       });
       return newId;
-    });
+    }).value;
     const user = this.account(id);
     return generated ? { user, password } : { user };
   }
@@ -120,7 +120,7 @@ export class StaffAdmin {
         throw new DomainError('last_admin', 'The last active admin must stay');
       }
       this.repos.staff.update(id, changes);
-      this.audit.record('staff.update', actor, `staff:${id}`, {
+      context.audit('staff.update', actor, `staff:${id}`, {
         username: before.username,
         ...diff(before, changes),
       });
@@ -144,7 +144,7 @@ export class StaffAdmin {
       const staff = this.repos.staff.get(id);
       if (!staff) throw new DomainError('not_found', `No staff ${id}`);
       this.repos.staff.setPassword(id, passwordHash, true);
-      this.audit.record('staff.password_reset', actor, `staff:${id}`, { username: staff.username });
+      context.audit('staff.password_reset', actor, `staff:${id}`, { username: staff.username });
       const ended = this.repos.staff.revokeSessionsOf(id, context.at);
       this.counters.releaseIfSignedOut(id);
       context.afterCommit(() => this.events.sessionsEnded(ended, 'revoked'));
@@ -179,7 +179,7 @@ export class StaffAdmin {
     this.runner.run({ scope: 'session:revoke', request: null }, (context) => {
       const owner = this.repos.staff.revokeSessionById(sessionId, context.at);
       if (owner === undefined) throw new DomainError('not_found', `No live session ${sessionId}`);
-      this.audit.record('session.revoke', actor, `session:${sessionId}`, { staffId: owner });
+      context.audit('session.revoke', actor, `session:${sessionId}`, { staffId: owner });
       this.counters.releaseIfSignedOut(owner);
       context.afterCommit(() => this.events.sessionsEnded([sessionId], 'revoked'));
     });

@@ -1,6 +1,10 @@
 import path from 'node:path';
 import type { Logger } from 'pino';
+import { AuditTrail } from '../auth/audit-trail';
 import { AuthService } from '../auth/auth-service';
+import { DeviceService } from '../auth/device-service';
+import { AuditedCounterSignOut } from '../auth/forced-sign-out';
+import { StaffAdmin } from '../auth/staff-admin';
 import type { Repos } from '../storage/repos';
 import type { Clock } from './core/clock';
 import { CommandRunner, type EventPublisher } from './core/command-runner';
@@ -25,7 +29,7 @@ import { TicketPrint } from './printing/ticket-print';
 import { TicketActions } from './queue/ticket-actions';
 import { TicketTracking } from './queue/ticket-tracking';
 
-/** Every use case, built over one set of repos. */
+/** Every use case, built over one set of repos: the one composition root. */
 export interface Services {
   runner: CommandRunner;
   settings: SettingsService;
@@ -38,6 +42,13 @@ export interface Services {
   counters: CounterStaffing;
   feed: FeedService;
   auth: AuthService;
+  /** Accounts and sessions, as admins manage them. */
+  staff: StaffAdmin;
+  devices: DeviceService;
+  /** The audit trail's pages; its rows are written by the commands, in their transactions. */
+  audit: AuditTrail;
+  /** Counter sign-out with its audit row when someone else is signed out. */
+  counterSignOut: AuditedCounterSignOut;
   printing: PrintService;
   printerAdmin: PrinterAdmin;
   printWorker: PrintWorker;
@@ -62,7 +73,11 @@ export interface ServiceOptions {
   health?: Partial<HealthOptions> | undefined;
 }
 
-/** Builds the use cases; committed events go to `publisher`. */
+/**
+ * Builds the use cases around one command runner: every change commits its rows, its
+ * events, its audit rows and its idempotency record together, and committed events go
+ * to `publisher`; ended access is announced on `auth.events`.
+ */
 export function createServices(
   repos: Repos,
   clock: Clock,
@@ -108,6 +123,7 @@ export function createServices(
     spoolRoot,
   });
   const counters = new CounterStaffing(repos, reader, runner, settings);
+  const auth = new AuthService(repos, clock, { runner, counters });
   return {
     runner,
     settings,
@@ -119,7 +135,16 @@ export function createServices(
     tracking: new TicketTracking(repos, reader, settings),
     counters,
     feed: new FeedService(repos, reader),
-    auth: new AuthService(repos, clock, { runner, counters }),
+    auth,
+    staff: new StaffAdmin(repos, clock, {
+      events: auth.events,
+      counters,
+      signIns: auth,
+      runner,
+    }),
+    devices: new DeviceService(repos, clock, runner, auth.events),
+    audit: new AuditTrail(repos),
+    counterSignOut: new AuditedCounterSignOut(repos, runner, counters),
     printing,
     printerAdmin,
     printWorker,

@@ -72,7 +72,7 @@ describe('Socket.IO rooms', () => {
   }
 
   function pairedDisplay(): { id: number; token: string } {
-    const { devices } = application.security;
+    const { devices } = application;
     const request = devices.requestPairing('display', undefined, null);
     const device = devices.approve(request.code, 'Sảnh', admin);
     const collected = devices.poll(request.requestId);

@@ -1,5 +1,5 @@
 import type { PrintJob, PrintJobResult, PrintJobStatus } from '../../contract/printing';
-import { AuditTrail, type AuditWho } from '../../auth/audit-trail';
+import type { AuditWho } from '../../auth/audit-trail';
 import { RateLimiter, type RateLimit } from '../../auth/rate-limiter';
 import { DomainError } from '../../domain/errors';
 import type { PrintFigures } from '../../storage/print-job-repo';
@@ -35,11 +35,9 @@ export interface PrintServiceDeps {
  * PDF/PNG for browser printing. The printers themselves are PrinterAdmin's.
  */
 export class PrintService {
-  private readonly audit: AuditTrail;
   private readonly imageLimiters: { key: string; limiter: RateLimiter }[];
 
   constructor(private readonly deps: PrintServiceDeps) {
-    this.audit = new AuditTrail(deps.repos, deps.clock);
     this.imageLimiters = [
       { key: 'staff', limiter: new RateLimiter(deps.clock, TICKET_IMAGE_RATE) },
       { key: 'ip', limiter: new RateLimiter(deps.clock, TICKET_IMAGE_RATE_PER_IP) },
@@ -103,7 +101,7 @@ export class PrintService {
         // A reprint shows the queue as it stands now; its print time says when that was.
         const figures = this.deps.render.figuresNow(ticketId);
         const id = repos.printJobs.insert(ticketId, printer.id, figures, context.at);
-        this.audit.record('ticket.reprint', actor, `ticket:${ticketId}`, {
+        context.audit('ticket.reprint', actor, `ticket:${ticketId}`, {
           printerId: printer.id,
           jobId: id,
         });
