@@ -17,6 +17,7 @@ import { queueRoutes } from './http/routes/queue-routes';
 import { settingsRoutes } from './http/routes/settings-routes';
 import { staffRoutes } from './http/routes/staff-routes';
 import { ticketRoutes } from './http/routes/ticket-routes';
+import { mountRoutes } from './http/route-table';
 import { sameOriginOnly } from './http/same-origin';
 import { securityHeaders } from './http/security-headers';
 import { Broadcaster, DeferredPublisher } from './realtime/broadcaster';
@@ -94,7 +95,7 @@ export function createApplication(components: AppComponents): Application {
   app.use('/api', settingsRoutes(services));
   app.use('/api', staffRoutes(services.staff));
   app.use('/api', deviceRoutes(services.devices));
-  app.use('/api', auditRoutes(services.audit));
+  app.use(mountRoutes(auditRoutes(services.audit)));
   app.use('/api', (req, res) =>
     sendError(res, 'not_found', languageOf(req.get('accept-language'))),
   );

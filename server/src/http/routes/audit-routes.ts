@@ -1,17 +1,16 @@
-import { Router } from 'express';
 import { auditQuerySchema } from '../../contract/admin-schemas';
 import type { AuditTrail } from '../../auth/audit-trail';
-import { requirePermission } from '../permission';
-import { parse } from '../validation';
+import { route, type ApiRoute } from '../route-table';
 
 /** The audit trail, newest first, for admins: `GET /api/audit?limit=&before=`. */
-export function auditRoutes(audit: AuditTrail): Router {
-  const router = Router();
-
-  router.get('/audit', requirePermission('audit:read'), (req, res) => {
-    const { limit, before } = parse(auditQuerySchema, req.query);
-    res.json(audit.page(limit, before));
-  });
-
-  return router;
+export function auditRoutes(audit: AuditTrail): ApiRoute[] {
+  return [
+    route({
+      method: 'GET',
+      path: '/api/audit',
+      permission: 'audit:read',
+      query: auditQuerySchema,
+      handler: ({ res, query: { limit, before } }) => res.json(audit.page(limit, before)),
+    }),
+  ];
 }
