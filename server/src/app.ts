@@ -20,8 +20,7 @@ import { ticketRoutes } from './http/routes/ticket-routes';
 import { mountRoutes } from './http/route-table';
 import { sameOriginOnly } from './http/same-origin';
 import { securityHeaders } from './http/security-headers';
-import { Broadcaster, DeferredPublisher } from './realtime/broadcaster';
-import { DeferredPrintNotifier, PrintBroadcaster } from './realtime/print-broadcaster';
+import { Broadcaster, DeferredPrintNotifier, DeferredPublisher } from './realtime/broadcaster';
 import { createSocketServer } from './realtime/socket-server';
 import type { RealtimeOptions } from './realtime/realtime-options';
 import type { Clock } from './services/core/clock';
@@ -116,8 +115,9 @@ export function createApplication(components: AppComponents): Application {
         clock,
         ...(components.realtime !== undefined && { options: components.realtime }),
       });
-      publisher.attach(new Broadcaster(io));
-      printNotifier.attach(new PrintBroadcaster(io));
+      const broadcaster = new Broadcaster(io);
+      publisher.attach(broadcaster);
+      printNotifier.attach(broadcaster);
       return io;
     },
   };

@@ -42,17 +42,3 @@ export function refreshStaffRoom(io: Server<ClientEvents, ServerEvents>): void {
 export function audienceOf(socket: { rooms: ReadonlySet<string> }): Audience {
   return socket.rooms.has(ROOMS.staff) ? 'staff' : 'public';
 }
-
-/** Emits a server event to one room only. */
-export function emitToRoom<K extends keyof ServerEvents>(
-  io: Server<ClientEvents, ServerEvents>,
-  room: string,
-  event: K,
-  ...args: Parameters<ServerEvents[K]>
-): void {
-  if (room === ROOMS.staff) refreshStaffRoom(io);
-  // The event map types the call; socket.io cannot narrow a generic key itself.
-  const target = io.to(room);
-  const emit = target.emit.bind(target) as (name: string, ...rest: unknown[]) => boolean;
-  emit(event, ...args);
-}

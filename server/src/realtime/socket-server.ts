@@ -1,9 +1,10 @@
 import type { Server as HttpServer } from 'node:http';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
-import { SERVER_EVENTS, type ClientEvents, type ServerEvents } from '../contract/events';
+import type { ClientEvents, ServerEvents } from '../contract/events';
 import type { FeedService } from '../services/core/feed-service';
 import type { PrintService } from '../services/printing/print-service';
+import { sendSnapshot } from './broadcaster';
 import { registerPrintAgentHandler } from './print-agent-handler';
 import type { QueueReader } from '../services/queue/queue-reader';
 import { allowSameOriginRequest, installSocketAuth, type SocketAuthDeps } from './socket-auth';
@@ -50,7 +51,7 @@ export function createSocketServer(
       deps.logger.warn({ socketId: socket.id, unsentBytes }, 'socket stopped reading; dropped'),
     );
     socket.once('disconnect', budget.watch(backlog));
-    socket.emit(SERVER_EVENTS.snapshot, deps.reader.snapshot(audienceOf(socket)));
+    sendSnapshot(socket, deps.reader.snapshot(audienceOf(socket)));
     registerSyncHandler(socket, { ...deps, ...options, backlog, budget });
     registerPrintAgentHandler(socket, deps);
   });

@@ -3,7 +3,7 @@ import { DomainError } from '../../domain/errors';
 import type { PrinterRecord } from '../../storage/printer-repo';
 import type { AttemptOutcome } from './print-outcome';
 
-/** How jobs reach print agents: Socket.IO in production (realtime/print-broadcaster.ts). */
+/** How jobs reach print agents: Socket.IO in production (realtime/broadcaster.ts). */
 export interface AgentChannel {
   /**
    * Sends the job to exactly one print agent of the kiosk, the one that connected last.

@@ -16,7 +16,7 @@ import { PrinterStatuses, sendCommitted, type Notice } from './printer-statuses'
 import { toPrintJob } from './print-views';
 import type { TicketPrint } from './ticket-print';
 
-/** Where print news goes: Socket.IO in production (realtime/print-broadcaster.ts). */
+/** Where print news goes: Socket.IO in production (realtime/broadcaster.ts). */
 export interface PrintNotifier extends AgentChannel {
   /**
    * To every screen: kiosks warn before issuing, supervisors watch. Staff get the report
