@@ -87,9 +87,9 @@ export function createApplication(components: AppComponents): Application {
     requireKioskAccess({ settings: services.settings, clock }),
   );
   app.use('/api', queueRoutes(services));
-  app.use('/api', authRoutes(services.auth));
-  app.use('/api', counterRoutes(services, services.counterSignOut));
-  app.use('/api', ticketRoutes(services));
+  app.use(mountRoutes(authRoutes(services.auth)));
+  app.use(mountRoutes(counterRoutes(services, services.counterSignOut)));
+  app.use(mountRoutes(ticketRoutes(services)));
   app.use('/api', printRoutes(services.printing, services.printerAdmin));
   app.use('/api', settingsRoutes(services));
   app.use('/api', staffRoutes(services.staff));
