@@ -93,7 +93,10 @@ describe('SettingsService.update()', () => {
     db = openDatabase(':memory:');
     migrate(db);
     const repos = createRepos(db);
-    const runner = new CommandRunner(repos, new ManualClock(), { publish: () => undefined });
+    const runner = new CommandRunner(repos, new ManualClock(), {
+      publish: () => undefined,
+      endAccess: () => undefined,
+    });
     settings = new SettingsService(repos, runner);
   });
 

@@ -4,7 +4,6 @@ import type { Clock } from '../services/core/clock';
 import type { CommandRunner } from '../services/core/command-runner';
 import { normalizeUsername, type StaffRecord } from '../storage/staff-repo';
 import type { Repos } from '../storage/repos';
-import { AccessEvents } from './access-events';
 import { assertStrongPassword, hashPassword, verifyPassword } from './passwords';
 import { RateLimiter } from './rate-limiter';
 import { SignInGuard } from './sign-in-guard';
@@ -60,8 +59,6 @@ export function toStaffUser(record: StaffRecord): StaffUser {
 
 /** Staff sign-in with lockout, sessions and password changes. */
 export class AuthService {
-  /** Ended sessions and revoked access, for the socket layer to follow. */
-  readonly events = new AccessEvents();
   private readonly perUser: RateLimiter;
   private readonly perIp: RateLimiter;
   private readonly lockout: SignInGuard;
@@ -231,7 +228,7 @@ export class AuthService {
         ip: client.ip,
       });
       this.counters.releaseIfSignedOut(staff.id);
-      context.afterCommit(() => this.events.sessionsEnded([live.sessionId], 'logout'));
+      context.endAccess({ kind: 'sessions-ended', sessionIds: [live.sessionId], reason: 'logout' });
       return staff;
     }).value;
   }
@@ -266,7 +263,7 @@ export class AuthService {
         ip: client.ip,
       });
       const ended = this.repos.staff.revokeSessionsOf(staff.id, context.at, session.sessionId);
-      context.afterCommit(() => this.events.sessionsEnded(ended, 'revoked'));
+      context.endAccess({ kind: 'sessions-ended', sessionIds: ended, reason: 'revoked' });
     });
     this.perUser.reset(key);
     return toStaffUser({ ...staff, passwordHash, mustChangePassword: false });

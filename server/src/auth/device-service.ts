@@ -12,7 +12,6 @@ import type { CommandRunner } from '../services/core/command-runner';
 import { iso } from '../services/queue/queue-views';
 import type { DeviceRecord } from '../storage/device-repo';
 import type { Repos } from '../storage/repos';
-import type { AccessEvents } from './access-events';
 import type { AuditWho } from './audit-trail';
 import { hashToken, newToken } from './tokens';
 import { RateLimiter } from './rate-limiter';
@@ -58,7 +57,6 @@ export class DeviceService {
     private readonly repos: Repos,
     private readonly clock: Clock,
     private readonly runner: CommandRunner,
-    private readonly events: AccessEvents,
   ) {
     this.requests = new RateLimiter(clock, PAIRING_RATE);
   }
@@ -159,7 +157,7 @@ export class DeviceService {
         kind: device.kind,
         name: device.name,
       });
-      context.afterCommit(() => this.events.deviceRevoked(id));
+      context.endAccess({ kind: 'device-revoked', deviceId: id });
     });
   }
 
@@ -181,7 +179,7 @@ export class DeviceService {
       }
       this.repos.devices.setAgentToken(id, hashToken(token));
       context.audit('device.agent_token', actor, `device:${id}`, { name: device.name });
-      context.afterCommit(() => this.events.agentTokenReplaced(id));
+      context.endAccess({ kind: 'agent-token-replaced', deviceId: id });
       return device;
     }).value;
     return { device: toDevice(device), token };

@@ -12,7 +12,6 @@ import type { CommandRunner } from '../services/core/command-runner';
 import { iso } from '../services/queue/queue-views';
 import type { Repos } from '../storage/repos';
 import type { StaffRecord } from '../storage/staff-repo';
-import type { AccessEvents } from './access-events';
 import { toStaffUser } from './auth-service';
 import type { AuditWho } from './audit-trail';
 import { assertStrongPassword, generatePassword, hashPassword } from './passwords';
@@ -43,7 +42,6 @@ export function toStaffAccount(record: StaffRecord, now: number): StaffAccount {
 
 /** What StaffAdmin works with beside the repos and the clock. */
 export interface StaffAdminDeps {
-  events: AccessEvents;
   counters: CounterReleaser;
   signIns: SignInLimits;
   /** Runs each change, its audit row and the counters it frees as one transaction. */
@@ -55,7 +53,6 @@ export interface StaffAdminDeps {
  * makes it, with the counters it frees; sockets hear of ended access after the commit.
  */
 export class StaffAdmin {
-  private readonly events: AccessEvents;
   private readonly counters: CounterReleaser;
   private readonly signIns: SignInLimits;
   private readonly runner: CommandRunner;
@@ -65,7 +62,6 @@ export class StaffAdmin {
     private readonly clock: Clock,
     deps: StaffAdminDeps,
   ) {
-    this.events = deps.events;
     this.counters = deps.counters;
     this.signIns = deps.signIns;
     this.runner = deps.runner;
@@ -127,10 +123,8 @@ export class StaffAdmin {
       if (changes.active !== false || !before.active) return;
       const ended = this.repos.staff.revokeSessionsOf(id, context.at);
       this.counters.releaseIfSignedOut(id);
-      context.afterCommit(() => {
-        this.events.sessionsEnded(ended, 'revoked');
-        this.events.staffDeactivated(id);
-      });
+      context.endAccess({ kind: 'sessions-ended', sessionIds: ended, reason: 'revoked' });
+      context.endAccess({ kind: 'staff-deactivated', staffId: id });
     });
     return this.account(id);
   }
@@ -147,7 +141,7 @@ export class StaffAdmin {
       context.audit('staff.password_reset', actor, `staff:${id}`, { username: staff.username });
       const ended = this.repos.staff.revokeSessionsOf(id, context.at);
       this.counters.releaseIfSignedOut(id);
-      context.afterCommit(() => this.events.sessionsEnded(ended, 'revoked'));
+      context.endAccess({ kind: 'sessions-ended', sessionIds: ended, reason: 'revoked' });
     });
     this.signIns.forgetFailedSignIns(this.account(id).username);
     return { user: this.account(id), password };
@@ -181,7 +175,7 @@ export class StaffAdmin {
       if (owner === undefined) throw new DomainError('not_found', `No live session ${sessionId}`);
       context.audit('session.revoke', actor, `session:${sessionId}`, { staffId: owner });
       this.counters.releaseIfSignedOut(owner);
-      context.afterCommit(() => this.events.sessionsEnded([sessionId], 'revoked'));
+      context.endAccess({ kind: 'sessions-ended', sessionIds: [sessionId], reason: 'revoked' });
     });
   }
 

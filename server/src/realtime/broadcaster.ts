@@ -7,7 +7,7 @@ import {
   type ServerEvents,
 } from '../contract/events';
 import type { AgentPrintJob, PrintJob, StaffPrinterStatus } from '../contract/printing';
-import type { EventPublisher } from '../services/core/command-runner';
+import type { AccessEnd, EventPublisher } from '../services/core/command-runner';
 import { publicPrinterStatus } from '../services/printing/print-views';
 import type { PrintNotifier } from '../services/printing/print-worker';
 import { toPublicEnvelope } from '../services/queue/public-view';
@@ -28,6 +28,29 @@ export class Broadcaster implements EventPublisher, PrintNotifier {
   publish(events: readonly FeedEnvelope[]): void {
     refreshStaffRoom(this.io);
     for (const event of events) this.emit(event);
+  }
+
+  /**
+   * Live sockets follow ended access: a signed-out session's sockets leave the staff room
+   * (the screen stays, as anyone's); revoked sessions, deactivated staff, revoked devices
+   * and replaced print-agent tokens lose their sockets.
+   */
+  endAccess(ends: readonly AccessEnd[]): void {
+    for (const end of ends) {
+      if (end.kind === 'sessions-ended') {
+        for (const id of end.sessionIds) {
+          const sockets = this.io.in(ROOMS.session(id));
+          if (end.reason === 'revoked') sockets.disconnectSockets(true);
+          else sockets.socketsLeave(ROOMS.staff);
+        }
+      } else if (end.kind === 'staff-deactivated') {
+        this.io.in(ROOMS.staffMember(end.staffId)).disconnectSockets(true);
+      } else if (end.kind === 'device-revoked') {
+        this.io.in(ROOMS.device(end.deviceId)).disconnectSockets(true);
+      } else {
+        this.io.in(ROOMS.printAgent(end.deviceId)).disconnectSockets(true);
+      }
+    }
   }
 
   private emit(event: FeedEnvelope): void {
@@ -101,6 +124,10 @@ export class DeferredPublisher implements EventPublisher {
 
   publish(events: readonly FeedEnvelope[]): void {
     this.target?.publish(events);
+  }
+
+  endAccess(ends: readonly AccessEnd[]): void {
+    this.target?.endAccess(ends);
   }
 }
 

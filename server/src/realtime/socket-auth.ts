@@ -1,6 +1,5 @@
 import type { IncomingMessage } from 'node:http';
 import type { Server, Socket } from 'socket.io';
-import type { AccessListener } from '../auth/access-events';
 import type { AuthService } from '../auth/auth-service';
 import { hashToken } from '../auth/tokens';
 import type { DeviceService } from '../auth/device-service';
@@ -156,7 +155,7 @@ function armSessionEnd(socket: LuotSocket, auth: AuthService): void {
  * session's sockets carry on as anonymous, and so do an expired one's from the
  * instant it ends.
  */
-export function installSocketAuth(io: LuotServer, deps: SocketAuthDeps): () => void {
+export function installSocketAuth(io: LuotServer, deps: SocketAuthDeps): void {
   io.use((socket, next) => {
     const sessionToken = sessionTokenOfHeader(socket.handshake.headers.cookie);
     const live = deps.auth.session(sessionToken);
@@ -226,25 +225,6 @@ export function installSocketAuth(io: LuotServer, deps: SocketAuthDeps): () => v
       if (typeof ack === 'function') (ack as (reply: unknown) => void)(failure(refused));
     });
   });
-
-  const listener: AccessListener = {
-    sessionsEnded(sessionIds, reason) {
-      for (const id of sessionIds) {
-        if (reason === 'revoked') io.in(ROOMS.session(id)).disconnectSockets(true);
-        else io.in(ROOMS.session(id)).socketsLeave(ROOMS.staff);
-      }
-    },
-    staffDeactivated(staffId) {
-      io.in(ROOMS.staffMember(staffId)).disconnectSockets(true);
-    },
-    agentTokenReplaced(deviceId) {
-      io.in(ROOMS.printAgent(deviceId)).disconnectSockets(true);
-    },
-    deviceRevoked(deviceId) {
-      io.in(ROOMS.device(deviceId)).disconnectSockets(true);
-    },
-  };
-  return deps.auth.events.subscribe(listener);
 }
 
 /** Re-reads the socket's session: a signed-out or expired one leaves it anonymous. */

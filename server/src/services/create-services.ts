@@ -76,7 +76,7 @@ export interface ServiceOptions {
 /**
  * Builds the use cases around one command runner: every change commits its rows, its
  * events, its audit rows and its idempotency record together, and committed events go
- * to `publisher`; ended access is announced on `auth.events`.
+ * and ended access go to `publisher`.
  */
 export function createServices(
   repos: Repos,
@@ -136,13 +136,8 @@ export function createServices(
     counters,
     feed: new FeedService(repos, reader),
     auth,
-    staff: new StaffAdmin(repos, clock, {
-      events: auth.events,
-      counters,
-      signIns: auth,
-      runner,
-    }),
-    devices: new DeviceService(repos, clock, runner, auth.events),
+    staff: new StaffAdmin(repos, clock, { counters, signIns: auth, runner }),
+    devices: new DeviceService(repos, clock, runner),
     audit: new AuditTrail(repos),
     counterSignOut: new AuditedCounterSignOut(repos, runner, counters),
     printing,

@@ -74,7 +74,7 @@ describe('print notices', () => {
     services = createServices(
       repos,
       new ManualClock(),
-      { publish: () => undefined },
+      { publish: () => undefined, endAccess: () => undefined },
       {
         timeZone: 'Asia/Ho_Chi_Minh',
         printNotifier: notifier,

@@ -79,7 +79,10 @@ describe('stored settings', () => {
           warnings.push(details as { key: string; reason: string });
         },
       };
-      const runner = new CommandRunner(repos, new ManualClock(), { publish: () => undefined });
+      const runner = new CommandRunner(repos, new ManualClock(), {
+        publish: () => undefined,
+        endAccess: () => undefined,
+      });
       const settings = new SettingsService(repos, runner, {}, logger);
 
       expect(settings.current().recallLimit).toBe(7);

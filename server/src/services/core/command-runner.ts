@@ -6,15 +6,30 @@ import type { Repos } from '../../storage/repos';
 import type { Clock } from './clock';
 import { toEnvelope } from './feed-service';
 
-/** Receives committed events; the realtime broadcaster is the one in production. */
+/** Why sessions ended: the user signed out, or someone (or a password change) revoked them. */
+export type SessionEndReason = 'logout' | 'revoked';
+
+/** Access a command ended, which live sockets must follow (they are not feed events). */
+export type AccessEnd =
+  | { kind: 'sessions-ended'; sessionIds: readonly number[]; reason: SessionEndReason }
+  | { kind: 'staff-deactivated'; staffId: number }
+  | { kind: 'device-revoked'; deviceId: number }
+  /** A kiosk's print-agent token was replaced: its agents must show the new one. */
+  | { kind: 'agent-token-replaced'; deviceId: number };
+
+/** Receives what commands committed; the realtime broadcaster is the one in production. */
 export interface EventPublisher {
   publish(events: readonly FeedEnvelope[]): void;
+  /** Access that ended, after the events of the same command. */
+  endAccess(ends: readonly AccessEnd[]): void;
 }
 
 /** What a command body gets: the instant it runs at, and a way to record events. */
 export interface CommandContext {
   at: number;
   emit<K extends FeedEventName>(type: K, payload: Omit<FeedPayloads[K], 'seq' | 'at'>): void;
+  /** Records access the command ends, handed to the publisher once it has committed. */
+  endAccess(end: AccessEnd): void;
   /** Writes an audit row in the command's transaction, stamped with the command's instant. */
   audit(
     action: AuditAction,
@@ -23,9 +38,10 @@ export interface CommandContext {
     details?: Record<string, unknown>,
   ): void;
   /**
-   * Runs `notify` once the outermost command has committed, after its events are
-   * published; never when it rolls back. For news that is not a feed event (sessions
-   * ended, access revoked) and must not leave before the change is stored either.
+   * Runs `notify` once the outermost command has committed, after its events and ended
+   * access are published; never when it rolls back. For news that is neither (a kick for
+   * the print worker, printer notices) and must not leave before the change is stored
+   * either.
    */
   afterCommit(notify: () => void): void;
 }
@@ -33,6 +49,7 @@ export interface CommandContext {
 /** What the commands running as one transaction collect until it commits. */
 interface OpenCommand {
   events: FeedEnvelope[];
+  accessEnds: AccessEnd[];
   notices: (() => void)[];
 }
 
@@ -82,7 +99,7 @@ export class CommandRunner {
     }
     const requestHash = hashRequest(options.request);
     const outer = this.open;
-    const collected: OpenCommand = { events: [], notices: [] };
+    const collected: OpenCommand = { events: [], accessEnds: [], notices: [] };
     this.open = collected;
     let outcome: CommandResult<T>;
     try {
@@ -97,10 +114,12 @@ export class CommandRunner {
     }
     if (outer) {
       outer.events.push(...collected.events);
+      outer.accessEnds.push(...collected.accessEnds);
       outer.notices.push(...collected.notices);
       return outcome;
     }
     if (collected.events.length > 0) this.publisher.publish(collected.events);
+    if (collected.accessEnds.length > 0) this.publisher.endAccess(collected.accessEnds);
     for (const notify of collected.notices) notify();
     return outcome;
   }
@@ -132,6 +151,7 @@ export class CommandRunner {
         const seq = this.repos.events.append(type, at, payload);
         collected.events.push(toEnvelope({ seq, at, type, payload }));
       },
+      endAccess: (end) => collected.accessEnds.push(end),
       audit: (action, who, target = null, details = {}) =>
         this.repos.audit.append({
           at,

@@ -24,6 +24,10 @@ describe('CommandRunner', () => {
         const stored = db.raw.inTransaction ? 'uncommitted' : 'committed';
         for (const event of events) out.push(`event ${event.type} ${stored}`);
       },
+      endAccess: (ends) => {
+        const stored = db.raw.inTransaction ? 'uncommitted' : 'committed';
+        for (const end of ends) out.push(`access ${end.kind} ${stored}`);
+      },
     });
   });
 
@@ -50,6 +54,31 @@ describe('CommandRunner', () => {
       'notice inner',
     ]);
     expect(repos.events.since(0, 10)).toHaveLength(1);
+  });
+
+  test('audit rows commit with the change and ended access leaves after its events', () => {
+    // Arrange
+    const who = { staffId: null, username: 'admin', ip: '127.0.0.1' };
+
+    // Act
+    runner.run({ scope: 'kept', request: null }, (context) => {
+      context.endAccess({ kind: 'device-revoked', deviceId: 7 });
+      context.audit('device.revoke', who, 'device:7', { name: 'Ki-ốt 1' });
+      context.emit('centre:updated', centreUpdated);
+    });
+    const failing = () =>
+      runner.run({ scope: 'dropped', request: null }, (context) => {
+        context.endAccess({ kind: 'staff-deactivated', staffId: 3 });
+        context.audit('staff.update', who, 'staff:3');
+        throw new Error('refused');
+      });
+
+    // Assert
+    expect(failing).toThrow('refused');
+    expect(out).toEqual(['event centre:updated committed', 'access device-revoked committed']);
+    expect(repos.audit.list(10)).toEqual([
+      expect.objectContaining({ action: 'device.revoke', target: 'device:7', username: 'admin' }),
+    ]);
   });
 
   test('when the outer command fails after an inner one, neither is kept nor announced', () => {
