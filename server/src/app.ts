@@ -7,7 +7,7 @@ import { errorHandler, languageOf, sendError } from './http/errors';
 import { requireKioskAccess } from './http/kiosk-access';
 import { jsonBody } from './http/json-body';
 import { pageRoutes } from './http/pages';
-import { identify, requirePermission } from './http/permission';
+import { identify } from './http/permission';
 import { auditRoutes } from './http/routes/audit-routes';
 import { authRoutes } from './http/routes/auth-routes';
 import { counterRoutes } from './http/routes/counter-routes';
@@ -81,19 +81,16 @@ export function createApplication(components: AppComponents): Application {
   app.use(jsonBody());
   app.use('/api', sameOriginOnly());
   app.use('/api', identify(services.auth, services.devices));
-  app.post(
-    '/api/tickets',
-    requirePermission('ticket:issue'),
-    requireKioskAccess({ settings: services.settings, clock }),
+  app.use(
+    mountRoutes(queueRoutes(services, requireKioskAccess({ settings: services.settings, clock }))),
   );
-  app.use('/api', queueRoutes(services));
   app.use(mountRoutes(authRoutes(services.auth)));
   app.use(mountRoutes(counterRoutes(services, services.counterSignOut)));
   app.use(mountRoutes(ticketRoutes(services)));
-  app.use('/api', printRoutes(services.printing, services.printerAdmin));
-  app.use('/api', settingsRoutes(services));
-  app.use('/api', staffRoutes(services.staff));
-  app.use('/api', deviceRoutes(services.devices));
+  app.use(mountRoutes(printRoutes(services.printing, services.printerAdmin)));
+  app.use(mountRoutes(settingsRoutes(services)));
+  app.use(mountRoutes(staffRoutes(services.staff)));
+  app.use(mountRoutes(deviceRoutes(services.devices)));
   app.use(mountRoutes(auditRoutes(services.audit)));
   app.use('/api', (req, res) =>
     sendError(res, 'not_found', languageOf(req.get('accept-language'))),

@@ -20,7 +20,7 @@ export interface KioskAccessDeps {
  * a signed-in staff member always passes. Otherwise: under `paired`, 403
  * `kiosk_not_paired`; under `open`, each IP may issue `OPEN_KIOSK_RATE` tickets a
  * minute (429 `rate_limited` past it; refused requests do not count).
- * Mounted in app.ts on `POST /api/tickets`, after `identify`.
+ * A guard of `POST /api/tickets` (http/routes/queue-routes.ts), after its permission.
  */
 export function requireKioskAccess(deps: KioskAccessDeps): RequestHandler {
   const limiter = new RateLimiter(deps.clock, deps.rate ?? OPEN_KIOSK_RATE);

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { IDEMPOTENCY_HEADER } from '../contract/http';
 import { idParamSchema } from '../contract/schemas';
 import { DomainError } from '../domain/errors';
@@ -12,6 +12,11 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S
     throw new DomainError('validation_failed', `Invalid input at ${where}`);
   }
   return result.data;
+}
+
+/** A body schema that reads a missing body as `{}`, for endpoints whose body is optional. */
+export function orEmpty<S extends z.ZodType>(schema: S) {
+  return z.preprocess((value) => value ?? {}, schema);
 }
 
 /** A path id, or the given not-found code when it is not a valid id at all. */

@@ -1,4 +1,4 @@
-import { Router, type Request, type Response } from 'express';
+import type { Request, Response } from 'express';
 import {
   createPrinterSchema,
   printJobQuerySchema,
@@ -9,10 +9,11 @@ import { idParamSchema } from '../../contract/schemas';
 import { DomainError } from '../../domain/errors';
 import { TICKET_IMAGE_RATE, type PrintService } from '../../services/printing/print-service';
 import type { PrinterAdmin } from '../../services/printing/printer-admin';
-import { requirePermission } from '../permission';
-import { idempotencyKey, parse, parseId } from '../validation';
+import { route, type ApiRoute } from '../route-table';
+import { idempotencyKey, orEmpty, parseId } from '../validation';
 import { adminActor } from './staff-routes';
 
+/** The `:id` of a printer's path; checked before the body, so a bad id is not found first. */
 const printerId = (req: Request): number => {
   const result = idParamSchema.safeParse(req.params.id);
   if (!result.success) throw new DomainError('printer_not_found', 'Not a printer id');
@@ -24,60 +25,10 @@ const ticketId = (req: Request) => parseId(req.params.id, 'ticket_not_found');
  * Printers (admins), print jobs and live status (supervisors), reprints and browser
  * printing (staff). Printer changes and reprints are audited as the signed-in staff member.
  */
-export function printRoutes(printing: PrintService, printers: PrinterAdmin): Router {
-  const router = Router();
-  const manage = requirePermission('printers:manage');
-  const read = requirePermission('printers:read');
-
-  router.get('/printers', manage, (_req, res) => {
-    res.json(printers.printers());
-  });
-
-  router.post('/printers', manage, (req, res) => {
-    const input = parse(createPrinterSchema, req.body);
-    const { value, replayed } = printers.createPrinter(
-      input,
-      adminActor(req, res),
-      idempotencyKey(req),
-    );
-    res.status(replayed ? 200 : 201).json(value);
-  });
-
-  router.patch('/printers/:id', manage, (req, res) => {
-    const id = printerId(req);
-    const patch = parse(updatePrinterSchema, req.body);
-    res.json(printers.updatePrinter(id, patch, adminActor(req, res), idempotencyKey(req)).value);
-  });
-
-  router.delete('/printers/:id', manage, (req, res) => {
-    printers.deletePrinter(printerId(req), adminActor(req, res), idempotencyKey(req));
-    res.status(204).end();
-  });
-
-  router.get('/printers/:id/status', read, async (req, res) => {
-    res.json(await printers.status(printerId(req)));
-  });
-
-  router.get('/print-jobs', read, (req, res) => {
-    const { status, inQueue, latest } = parse(printJobQuerySchema, req.query);
-    res.json(printing.jobs({ status, inQueue: inQueue === 'true', latest: latest === 'true' }));
-  });
-
-  router.post('/tickets/:id/reprint', requirePermission('ticket:handle'), (req, res) => {
-    const { printerId: target } = parse(reprintSchema, req.body ?? {});
-    const { value, replayed } = printing.reprint(
-      ticketId(req),
-      target,
-      adminActor(req, res),
-      idempotencyKey(req),
-    );
-    res.status(replayed ? 200 : 201).json(value);
-  });
-
+export function printRoutes(printing: PrintService, printers: PrinterAdmin): ApiRoute[] {
   // Staff only: the picture's QR code holds the ticket's tracking token.
-  const handle = requirePermission('ticket:handle');
   const image = (kind: 'png' | 'pdf', type: string) =>
-    async function ticketImage(req: Request, res: Response): Promise<void> {
+    async function ticketImage({ req, res }: { req: Request; res: Response }): Promise<void> {
       let bytes: Uint8Array;
       try {
         bytes = await printing.ticketImage(kind, ticketId(req), adminActor(req, res));
@@ -93,8 +44,87 @@ export function printRoutes(printing: PrintService, printers: PrinterAdmin): Rou
         .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     };
 
-  router.get('/tickets/:id/print.pdf', handle, image('pdf', 'application/pdf'));
-  router.get('/tickets/:id/print.png', handle, image('png', 'image/png'));
-
-  return router;
+  return [
+    route({
+      method: 'GET',
+      path: '/api/printers',
+      permission: 'printers:manage',
+      handler: ({ res }) => res.json(printers.printers()),
+    }),
+    route({
+      method: 'POST',
+      path: '/api/printers',
+      permission: 'printers:manage',
+      body: createPrinterSchema,
+      handler: ({ req, res, body }) => {
+        const { value, replayed } = printers.createPrinter(
+          body,
+          adminActor(req, res),
+          idempotencyKey(req),
+        );
+        res.status(replayed ? 200 : 201).json(value);
+      },
+    }),
+    route({
+      method: 'PATCH',
+      path: '/api/printers/:id',
+      permission: 'printers:manage',
+      params: printerId,
+      body: updatePrinterSchema,
+      handler: ({ req, res, params: id, body: patch }) =>
+        res.json(
+          printers.updatePrinter(id, patch, adminActor(req, res), idempotencyKey(req)).value,
+        ),
+    }),
+    route({
+      method: 'DELETE',
+      path: '/api/printers/:id',
+      permission: 'printers:manage',
+      handler: ({ req, res }) => {
+        printers.deletePrinter(printerId(req), adminActor(req, res), idempotencyKey(req));
+        res.status(204).end();
+      },
+    }),
+    route({
+      method: 'GET',
+      path: '/api/printers/:id/status',
+      permission: 'printers:read',
+      handler: async ({ req, res }) => res.json(await printers.status(printerId(req))),
+    }),
+    route({
+      method: 'GET',
+      path: '/api/print-jobs',
+      permission: 'printers:read',
+      query: printJobQuerySchema,
+      handler: ({ res, query: { status, inQueue, latest } }) =>
+        res.json(printing.jobs({ status, inQueue: inQueue === 'true', latest: latest === 'true' })),
+    }),
+    route({
+      method: 'POST',
+      path: '/api/tickets/:id/reprint',
+      permission: 'ticket:handle',
+      body: orEmpty(reprintSchema),
+      handler: ({ req, res, body: { printerId: target } }) => {
+        const { value, replayed } = printing.reprint(
+          ticketId(req),
+          target,
+          adminActor(req, res),
+          idempotencyKey(req),
+        );
+        res.status(replayed ? 200 : 201).json(value);
+      },
+    }),
+    route({
+      method: 'GET',
+      path: '/api/tickets/:id/print.pdf',
+      permission: 'ticket:handle',
+      handler: image('pdf', 'application/pdf'),
+    }),
+    route({
+      method: 'GET',
+      path: '/api/tickets/:id/print.png',
+      permission: 'ticket:handle',
+      handler: image('png', 'image/png'),
+    }),
+  ];
 }
