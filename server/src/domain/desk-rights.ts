@@ -23,3 +23,14 @@ export function deskMayHandle(
   if (ticket.status === 'waiting') return isEligible(ticket, desk.tiers, desk.counterId);
   return ticket.counterId === desk.counterId;
 }
+
+/** A counter as a desk: its id and its services' tiers (service id → tier). */
+export function deskOf(counter: {
+  id: number;
+  services: readonly { serviceId: number; tier: number }[];
+}): Desk {
+  return {
+    counterId: counter.id,
+    tiers: new Map(counter.services.map((link) => [link.serviceId, link.tier])),
+  };
+}

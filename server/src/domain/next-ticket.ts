@@ -132,3 +132,10 @@ export function chooseNextTicket<T extends WaitingCandidate>(
 export function nextNormalStreak(streak: number, ticket: WaitingCandidate): number {
   return ticket.priorityClass === null ? streak + 1 : 0;
 }
+
+/** Each service's target wait in ms, past which its waiting tickets are promoted. */
+export function targetWaitsMs(
+  services: readonly { id: number; targetWaitMinutes: number }[],
+): Map<number, number> {
+  return new Map(services.map((s) => [s.id, s.targetWaitMinutes * 60_000]));
+}

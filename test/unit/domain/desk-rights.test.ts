@@ -1,4 +1,4 @@
-import { deskMayHandle, type Desk } from '../../../server/src/domain/desk-rights';
+import { deskMayHandle, deskOf, type Desk } from '../../../server/src/domain/desk-rights';
 import type { TicketStatus } from '../../../server/src/contract/entities';
 
 /** Counter 1 serves services 10 (tier 1) and 20 (tier 2). */
@@ -48,5 +48,22 @@ describe('deskMayHandle()', () => {
 
   test('lets a clerk with no counter act on no ticket', () => {
     expect(deskMayHandle(ticket('waiting'), null)).toBe(false);
+  });
+});
+
+describe('deskOf()', () => {
+  test('maps each service of the counter to its tier', () => {
+    const desk = deskOf({
+      id: 4,
+      services: [
+        { serviceId: 10, tier: 1 },
+        { serviceId: 20, tier: 2 },
+      ],
+    });
+    expect(desk.counterId).toBe(4);
+    expect([...desk.tiers]).toEqual([
+      [10, 1],
+      [20, 2],
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import {
   chooseNextTicket,
   compareCandidates,
   nextNormalStreak,
+  targetWaitsMs,
   type WaitingCandidate,
 } from '../../../server/src/domain/next-ticket';
 
@@ -320,5 +321,19 @@ describe('nextNormalStreak()', () => {
 
     // Assert
     expect([afterNormal, afterPriority]).toEqual([3, 0]);
+  });
+});
+
+describe('targetWaitsMs()', () => {
+  test('gives each service its target wait in milliseconds', () => {
+    expect([
+      ...targetWaitsMs([
+        { id: 1, targetWaitMinutes: 20 },
+        { id: 2, targetWaitMinutes: 0 },
+      ]),
+    ]).toEqual([
+      [1, 1_200_000],
+      [2, 0],
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { can } from '../../auth/permissions';
 import type { Role } from '../../contract/entities';
-import { deskMayHandle, type Desk } from '../../domain/desk-rights';
+import type { CounterActor } from '../../domain/counter';
+import { deskMayHandle, deskOf } from '../../domain/desk-rights';
 import { DomainError } from '../../domain/errors';
 import type { TicketRecord } from '../../domain/ticket';
 import type { CounterRecord } from '../../storage/counter-repo';
@@ -11,12 +12,9 @@ export interface Actor {
   role: Role;
 }
 
-/** A clerk operates only the counter they have taken; supervisors and admins any. */
-export function assertMayOperate(actor: Actor, counter: CounterRecord): void {
-  if (mayManageFloor(actor)) return;
-  if (counter.staffId !== actor.staffId) {
-    throw new DomainError('not_your_counter', `Counter ${counter.number} is not yours`);
-  }
+/** The actor as the counter rules (domain/counter.ts) see them. */
+export function counterActor(actor: Actor): CounterActor {
+  return { staffId: actor.staffId, managesFloor: mayManageFloor(actor) };
 }
 
 /**
@@ -36,14 +34,6 @@ export function assertMayHandleTicket(
       `Ticket ${ticket.number} belongs to another counter's queue`,
     );
   }
-}
-
-/** The counter as a desk: its id and services' tiers. */
-export function deskOf(counter: CounterRecord): Desk {
-  return {
-    counterId: counter.id,
-    tiers: new Map(counter.services.map((link) => [link.serviceId, link.tier])),
-  };
 }
 
 /** True when the actor may release a counter someone else holds. */

@@ -4,13 +4,21 @@ import type {
   TicketResponse,
   TransferRequest,
 } from '../../contract/http';
+import {
+  assertMayCall,
+  assertMayOperate,
+  assertStaffed,
+  autoCallsNext,
+  makeRoom,
+} from '../../domain/counter';
+import { deskOf } from '../../domain/desk-rights';
 import { DomainError } from '../../domain/errors';
-import { chooseNextTicket, nextNormalStreak } from '../../domain/next-ticket';
+import { chooseNextTicket, nextNormalStreak, targetWaitsMs } from '../../domain/next-ticket';
 import { serviceDay } from '../../domain/service-day';
 import type { TicketRecord } from '../../domain/ticket';
 import type { CounterRecord } from '../../storage/counter-repo';
 import type { Repos } from '../../storage/repos';
-import { assertMayHandleTicket, assertMayOperate, type Actor } from '../core/actor';
+import { assertMayHandleTicket, counterActor, type Actor } from '../core/actor';
 import type { CommandContext, CommandResult, CommandRunner } from '../core/command-runner';
 import type { DayEnd } from './day-end';
 import type { QueueReader } from './queue-reader';
@@ -53,7 +61,7 @@ export class CounterDesk {
         const { mover, settings } = this.deps;
         switch (action) {
           case 'recall':
-            this.assertStaffed(counter, context);
+            assertStaffed(counter, this.holderLive(counter, context));
             return {
               ticket: toTicket(
                 mover.move(
@@ -65,11 +73,9 @@ export class CounterDesk {
             };
           case 'finish': {
             const done = mover.move(ticket, { kind: 'finish' }, context);
-            // Auto-call never sends the hall to a desk nobody holds.
-            const next =
-              counter.autoCall && counter.status === 'open' && this.isStaffed(counter, context)
-                ? this.tryCallNext(counter, actor, context)
-                : null;
+            const next = autoCallsNext(counter, this.holderLive(counter, context))
+              ? this.tryCallNext(counter, actor, context)
+              : null;
             return { ticket: toTicket(done), next: next && toTicket(next) };
           }
           default:
@@ -93,12 +99,11 @@ export class CounterDesk {
       actor,
       idempotencyKey,
       (counter, current, context) => {
-        this.assertStaffed(counter, context);
-        this.assertOpen(counter);
+        assertMayCall(counter, this.holderLive(counter, context));
         const ticket = this.findTarget(target, context.at);
         // Checked before a ticket being served here is finished to make room: a refusal changes nothing.
         assertMayHandleTicket(actor, ticket, [counter]);
-        this.makeRoom(current, context);
+        this.makeRoomAt(current, context);
         return { ticket: toTicket(this.callAt(counter, ticket, actor, context)) };
       },
     );
@@ -163,7 +168,7 @@ export class CounterDesk {
         this.deps.dayEnd.expireEarlierDays(context);
         const counter = this.deps.repos.counters.get(counterId);
         if (!counter) throw new DomainError('counter_not_found', `No counter ${counterId}`);
-        assertMayOperate(actor, counter);
+        assertMayOperate(counterActor(actor), counter);
         return run(counter, this.deps.repos.tickets.currentAt(counterId), context);
       },
     );
@@ -175,38 +180,17 @@ export class CounterDesk {
     return current;
   }
 
-  /**
-   * A call (or recall) announces the counter to the hall: someone must be at it, that is
-   * a staff member holding it with a live session. A supervisor cannot call for an empty desk.
-   */
-  private assertStaffed(counter: CounterRecord, context: CommandContext): void {
-    if (!this.isStaffed(counter, context)) {
-      throw new DomainError('counter_not_staffed', `Nobody has taken counter ${counter.number}`);
-    }
-  }
-
-  private isStaffed(counter: CounterRecord, context: CommandContext): boolean {
+  /** True when the counter's holder has a live session: someone is at the desk. */
+  private holderLive(counter: CounterRecord, context: CommandContext): boolean {
     return (
       counter.staffId !== null && this.deps.repos.staff.hasLiveSession(counter.staffId, context.at)
     );
   }
 
-  private assertOpen(counter: CounterRecord): void {
-    if (counter.status === 'paused')
-      throw new DomainError('counter_paused', `Counter ${counter.number} is paused`);
-    if (counter.status === 'closed')
-      throw new DomainError('counter_closed', `Counter ${counter.number} is closed`);
-  }
-
-  /** A called ticket must be dealt with first; one being served is finished. */
-  private makeRoom(current: TicketRecord | undefined, context: CommandContext): void {
-    if (current?.status === 'called') {
-      throw new DomainError(
-        'counter_busy',
-        `Ticket ${current.number} is still called at this counter`,
-      );
-    }
-    if (current?.status === 'serving') this.deps.mover.move(current, { kind: 'finish' }, context);
+  /** Finishes the ticket being served here so another can be called (`makeRoom`). */
+  private makeRoomAt(current: TicketRecord | undefined, context: CommandContext): void {
+    const served = makeRoom(current);
+    if (served) this.deps.mover.move(served, { kind: 'finish' }, context);
   }
 
   private callNext(
@@ -215,9 +199,8 @@ export class CounterDesk {
     current: TicketRecord | undefined,
     context: CommandContext,
   ): TicketRecord {
-    this.assertStaffed(counter, context);
-    this.assertOpen(counter);
-    this.makeRoom(current, context);
+    assertMayCall(counter, this.holderLive(counter, context));
+    this.makeRoomAt(current, context);
     const next = this.tryCallNext(counter, actor, context);
     if (!next) throw new DomainError('queue_empty', 'Nobody is waiting for this counter');
     return next;
@@ -230,16 +213,13 @@ export class CounterDesk {
     context: CommandContext,
   ): TicketRecord | null {
     const { repos, settings } = this.deps;
-    const tiers = new Map(counter.services.map((link) => [link.serviceId, link.tier]));
-    const targetWaitMs = new Map(
-      repos.services.listActive().map((s) => [s.id, s.targetWaitMinutes * 60_000]),
-    );
+    const { tiers } = deskOf(counter);
     const next = chooseNextTicket(repos.tickets.waitingFor([...tiers.keys()], counter.id), tiers, {
       counterId: counter.id,
       policy: settings.current().priorityPolicy,
       normalStreak: counter.normalStreak,
       now: context.at,
-      targetWaitMs,
+      targetWaitMs: targetWaitsMs(repos.services.listActive()),
     });
     if (!next) return null;
     return this.callAt(counter, next, actor, context);

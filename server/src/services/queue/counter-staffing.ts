@@ -1,9 +1,18 @@
 import type { CounterResponse } from '../../contract/http';
+import {
+  abandoned,
+  assertMayOperate,
+  changeStatus,
+  pauseReason,
+  signIn,
+  signOut,
+  targetStatus,
+  type StatusCommand,
+} from '../../domain/counter';
 import { DomainError } from '../../domain/errors';
 import type { Repos } from '../../storage/repos';
-import type { CounterStatus } from '../../contract/entities';
 import type { CounterRecord } from '../../storage/counter-repo';
-import { assertMayOperate, mayManageFloor, type Actor } from '../core/actor';
+import { counterActor, type Actor } from '../core/actor';
 import type { CommandContext, CommandResult, CommandRunner } from '../core/command-runner';
 import type { SettingsService } from '../admin/settings-service';
 import type { QueueReader } from './queue-reader';
@@ -24,26 +33,23 @@ export class CounterStaffing {
     actor: Actor,
     key?: string,
   ): CommandResult<CounterResponse> {
-    const normalized = reason.normalize('NFC').trim();
-    if (!this.settings.current().pauseReasons.includes(normalized)) {
-      throw new DomainError('validation_failed', `Unknown pause reason: ${normalized}`);
-    }
-    return this.setStatus(counterId, 'paused', normalized, actor, key);
+    const normalized = pauseReason(reason, this.settings.current().pauseReasons);
+    return this.setStatus(counterId, { kind: 'pause', reason: normalized }, actor, key);
   }
 
   /** Opens the counter, from paused or closed. */
   open(counterId: number, actor: Actor, key?: string): CommandResult<CounterResponse> {
-    return this.setStatus(counterId, 'open', null, actor, key);
+    return this.setStatus(counterId, { kind: 'open' }, actor, key);
   }
 
   /** Ends a pause; a closed counter stays closed (it is opened, not resumed). */
   resume(counterId: number, actor: Actor, key?: string): CommandResult<CounterResponse> {
-    return this.setStatus(counterId, 'open', null, actor, key, 'paused');
+    return this.setStatus(counterId, { kind: 'resume' }, actor, key);
   }
 
   /** Closes the counter for the day; a ticket still there must be dealt with first. */
   close(counterId: number, actor: Actor, key?: string): CommandResult<CounterResponse> {
-    return this.setStatus(counterId, 'closed', null, actor, key);
+    return this.setStatus(counterId, { kind: 'close' }, actor, key);
   }
 
   /** Turns calling the next ticket right after a finish on or off. */
@@ -61,21 +67,19 @@ export class CounterStaffing {
 
   private setStatus(
     counterId: number,
-    status: CounterStatus,
-    reason: string | null,
+    command: StatusCommand,
     actor: Actor,
     key: string | undefined,
-    onlyFrom?: CounterStatus,
   ): CommandResult<CounterResponse> {
-    return this.atCounter(counterId, status, { reason }, actor, key, (counter, context) => {
-      if (counter.status === status && counter.pauseReason === reason) return;
-      if (onlyFrom && counter.status !== onlyFrom) {
-        throw new DomainError('counter_closed', `Counter ${counter.number} is closed`);
-      }
-      if (status !== 'open' && this.repos.tickets.currentAt(counter.id)) {
-        throw new DomainError('counter_busy', `Counter ${counter.number} still has a ticket`);
-      }
-      this.repos.counters.setStatus(counter.id, status, reason, context.at, actor.staffId);
+    const reason = command.kind === 'pause' ? command.reason : null;
+    // Resume shares open's key scope: both ask for an open counter.
+    const action = targetStatus(command);
+    return this.atCounter(counterId, action, { reason }, actor, key, (counter, context) => {
+      const hasTicket = this.repos.tickets.currentAt(counter.id) !== undefined;
+      const next = changeStatus(counter, command, hasTicket);
+      if (!next) return;
+      const { status, pauseReason: why } = next;
+      this.repos.counters.setStatus(counter.id, status, why, context.at, actor.staffId);
       context.emit('counter:updated', { counter: this.reader.counter(counter.id) });
     });
   }
@@ -92,7 +96,7 @@ export class CounterStaffing {
     return this.runner.run({ scope, idempotencyKey, request: { counterId, body } }, (context) => {
       const counter = this.repos.counters.get(counterId);
       if (!counter) throw new DomainError('counter_not_found', `No counter ${counterId}`);
-      assertMayOperate(actor, counter);
+      assertMayOperate(counterActor(actor), counter);
       run(counter, context);
       return { counter: this.reader.counter(counterId) };
     });
@@ -108,23 +112,14 @@ export class CounterStaffing {
     return this.runner.run({ scope, idempotencyKey, request }, (context) => {
       const counter = this.repos.counters.get(counterId);
       if (!counter) throw new DomainError('counter_not_found', `No counter ${counterId}`);
-      if (
-        counter.staffId !== null &&
-        counter.staffId !== actor.staffId &&
-        this.repos.staff.hasLiveSession(counter.staffId, context.at)
-      ) {
-        throw new DomainError(
-          'counter_taken',
-          `Counter ${counter.number} is taken by ${counter.staffName ?? ''}`,
-        );
+      const holderLive =
+        counter.staffId !== null && this.repos.staff.hasLiveSession(counter.staffId, context.at);
+      const plan = signIn(counter, this.repos.counters.list(), actor.staffId, holderLive);
+      for (const otherId of plan.release) {
+        this.repos.counters.setStaff(otherId, null);
+        context.emit('counter:updated', { counter: this.reader.counter(otherId) });
       }
-      for (const other of this.repos.counters.list()) {
-        if (other.id !== counterId && other.staffId === actor.staffId) {
-          this.repos.counters.setStaff(other.id, null);
-          context.emit('counter:updated', { counter: this.reader.counter(other.id) });
-        }
-      }
-      if (counter.staffId !== actor.staffId) {
+      if (plan.take) {
         this.repos.counters.setStaff(counterId, actor.staffId);
         context.emit('counter:updated', { counter: this.reader.counter(counterId) });
       }
@@ -143,9 +138,8 @@ export class CounterStaffing {
     return this.runner.run({ scope, idempotencyKey, request }, (context) => {
       const counter = this.repos.counters.get(counterId);
       if (!counter) throw new DomainError('counter_not_found', `No counter ${counterId}`);
-      if (counter.staffId === null) return { counter: this.reader.counter(counterId) };
-      if (counter.staffId !== actor.staffId && !mayManageFloor(actor)) {
-        throw new DomainError('not_your_counter', `Counter ${counter.number} is not yours`);
+      if (!signOut(counter, counterActor(actor))) {
+        return { counter: this.reader.counter(counterId) };
       }
       this.repos.counters.setStaff(counterId, null);
       const view = this.reader.counter(counterId);
@@ -160,13 +154,13 @@ export class CounterStaffing {
    * clerk at a counter. Returns how many were freed.
    */
   releaseAbandoned(now: number): number {
-    const abandoned = (at: number) =>
-      this.repos.counters
-        .list()
-        .filter((c) => c.staffId !== null && !this.repos.staff.hasLiveSession(c.staffId, at));
-    if (abandoned(now).length === 0) return 0;
+    const freed = (at: number) =>
+      abandoned(this.repos.counters.list(), (staffId) =>
+        this.repos.staff.hasLiveSession(staffId, at),
+      );
+    if (freed(now).length === 0) return 0;
     return this.runner.run({ scope: 'counter:release-abandoned', request: null }, (context) => {
-      const counters = abandoned(context.at);
+      const counters = freed(context.at);
       for (const counter of counters) {
         this.repos.counters.setStaff(counter.id, null);
         context.emit('counter:updated', { counter: this.reader.counter(counter.id) });

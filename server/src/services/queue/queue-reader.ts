@@ -16,11 +16,11 @@ import { unavailableReason, type Unavailable } from '../../domain/availability';
 import { DomainError } from '../../domain/errors';
 import { serviceDay } from '../../domain/service-day';
 import type { ServiceRecord } from '../../storage/service-repo';
-import { deskOf } from '../core/actor';
+import { deskOf } from '../../domain/desk-rights';
 import type { Clock } from '../core/clock';
 import type { SettingsService } from '../admin/settings-service';
 import { estimateWaitMinutes } from '../../domain/estimate';
-import { isEligible, type WaitingCandidate } from '../../domain/next-ticket';
+import { isEligible, targetWaitsMs, type WaitingCandidate } from '../../domain/next-ticket';
 import { peopleAhead, type QueueDesk } from '../../domain/queue-position';
 import type { CounterRecord } from '../../storage/counter-repo';
 import type { TicketRecord } from '../../domain/ticket';
@@ -144,9 +144,7 @@ export class QueueReader {
     return peopleAhead(ticket, [...byId.values()], desks, {
       policy: this.settings.current().priorityPolicy,
       now: this.clock.now(),
-      targetWaitMs: new Map(
-        this.repos.services.listActive().map((s) => [s.id, s.targetWaitMinutes * 60_000]),
-      ),
+      targetWaitMs: targetWaitsMs(this.repos.services.listActive()),
     });
   }
 
