@@ -1,4 +1,6 @@
+import type { CounterStatus } from '../contract/entities';
 import type { PriorityPolicy } from '../contract/settings';
+import { deskOf } from './desk-rights';
 import { callCursor, isEligible, type WaitingCandidate } from './next-ticket';
 
 /** A counter as the people-ahead figure sees it. */
@@ -8,6 +10,39 @@ export interface QueueDesk {
   tiers: ReadonlyMap<number, number>;
   /** Normal tickets it called since its last priority one. */
   normalStreak: number;
+}
+
+/** A counter as the choice of who stands in a ticket's way sees it. */
+export interface QueueCounter {
+  id: number;
+  staffId: number | null;
+  status: CounterStatus;
+  normalStreak: number;
+  services: readonly { serviceId: number; tier: number }[];
+}
+
+/**
+ * The desks that take turns calling before `ticket` (`peopleAhead`): the counters that may
+ * call it and are open with a clerk, or when none is, every counter that may call it, or
+ * else one desk serving only its service.
+ */
+export function desksAhead(
+  ticket: Pick<WaitingCandidate, 'serviceId' | 'targetCounterId'>,
+  counters: readonly QueueCounter[],
+): QueueDesk[] {
+  const able = counters
+    .map((counter) => ({
+      counter,
+      desk: { ...deskOf(counter), normalStreak: counter.normalStreak },
+    }))
+    .filter(({ desk }) => isEligible(ticket, desk.tiers, desk.counterId));
+  const working = able.filter(
+    ({ counter }) => counter.staffId !== null && counter.status === 'open',
+  );
+  const desks = (working.length > 0 ? working : able).map(({ desk }) => desk);
+  if (desks.length === 0)
+    desks.push({ counterId: 0, tiers: new Map([[ticket.serviceId, 1]]), normalStreak: 0 });
+  return desks;
 }
 
 /** The centre-wide rules the order depends on. */

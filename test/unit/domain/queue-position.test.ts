@@ -1,6 +1,8 @@
 import { callOrder, type WaitingCandidate } from '../../../server/src/domain/next-ticket';
 import {
+  desksAhead,
   peopleAhead,
+  type QueueCounter,
   type QueueDesk,
   type QueueRules,
 } from '../../../server/src/domain/queue-position';
@@ -104,5 +106,50 @@ describe('peopleAhead()', () => {
 
   test('is 0 when no counter may call the ticket', () => {
     expect(peopleAhead(WAITING[0] as WaitingCandidate, WAITING, [], INTERLEAVE)).toBe(0);
+  });
+});
+
+describe('desksAhead()', () => {
+  /** A counter serving `serviceIds` at tier 1, open with a clerk unless told otherwise. */
+  const counter = (id: number, serviceIds: number[], more: Partial<QueueCounter> = {}) => ({
+    id,
+    staffId: 7,
+    status: 'open' as const,
+    normalStreak: 0,
+    services: serviceIds.map((serviceId) => ({ serviceId, tier: 1 })),
+    ...more,
+  });
+
+  test('takes the open counters with a clerk that may call the ticket', () => {
+    const desks = desksAhead({ serviceId: TAX }, [
+      counter(1, [BUSINESS]),
+      counter(2, [TAX], { normalStreak: 3 }),
+      counter(3, [TAX], { status: 'paused' }),
+      counter(4, [TAX], { staffId: null }),
+    ]);
+    expect(desks.map((d) => [d.counterId, d.normalStreak])).toEqual([[2, 3]]);
+  });
+
+  test('falls back to every counter that may call the ticket when none is working', () => {
+    const desks = desksAhead({ serviceId: TAX }, [
+      counter(1, [BUSINESS]),
+      counter(3, [TAX], { status: 'closed' }),
+      counter(4, [TAX, BUSINESS], { staffId: null }),
+    ]);
+    expect(desks.map((d) => d.counterId)).toEqual([3, 4]);
+  });
+
+  test('counts a ticket sent to a counter by name only at that counter', () => {
+    const desks = desksAhead({ serviceId: BUSINESS, targetCounterId: 2 }, [
+      counter(1, [BUSINESS]),
+      counter(2, [TAX]),
+    ]);
+    expect(desks.map((d) => d.counterId)).toEqual([2]);
+  });
+
+  test('makes up one desk serving only the ticket service when no counter may call it', () => {
+    expect(desksAhead({ serviceId: TAX }, [counter(1, [BUSINESS])])).toEqual([
+      { counterId: 0, tiers: new Map([[TAX, 1]]), normalStreak: 0 },
+    ]);
   });
 });

@@ -16,12 +16,11 @@ import { unavailableReason, type Unavailable } from '../../domain/availability';
 import { DomainError } from '../../domain/errors';
 import { serviceDay } from '../../domain/service-day';
 import type { ServiceRecord } from '../../storage/service-repo';
-import { deskOf } from '../../domain/desk-rights';
 import type { Clock } from '../core/clock';
 import type { SettingsService } from '../admin/settings-service';
 import { estimateWaitMinutes } from '../../domain/estimate';
-import { isEligible, targetWaitsMs, type WaitingCandidate } from '../../domain/next-ticket';
-import { peopleAhead, type QueueDesk } from '../../domain/queue-position';
+import { targetWaitsMs, type WaitingCandidate } from '../../domain/next-ticket';
+import { desksAhead, peopleAhead } from '../../domain/queue-position';
 import type { CounterRecord } from '../../storage/counter-repo';
 import type { TicketRecord } from '../../domain/ticket';
 import type { Repos } from '../../storage/repos';
@@ -121,18 +120,7 @@ export class QueueReader {
 
   /** `ahead` for a waiting ticket, stored or about to be. */
   private place(ticket: WaitingCandidate, counters: readonly CounterRecord[]): number {
-    const able = counters
-      .map((counter) => ({
-        counter,
-        desk: { ...deskOf(counter), normalStreak: counter.normalStreak } satisfies QueueDesk,
-      }))
-      .filter(({ desk }) => isEligible(ticket, desk.tiers, desk.counterId));
-    const working = able.filter(
-      ({ counter }) => counter.staffId !== null && counter.status === 'open',
-    );
-    const desks = (working.length > 0 ? working : able).map(({ desk }) => desk);
-    if (desks.length === 0)
-      desks.push({ counterId: 0, tiers: new Map([[ticket.serviceId, 1]]), normalStreak: 0 });
+    const desks = desksAhead(ticket, counters);
     const byId = new Map<number, WaitingCandidate>([[ticket.id, ticket]]);
     const serviceIds = new Set(desks.flatMap((desk) => [...desk.tiers.keys()]));
     for (const waiting of this.repos.tickets.waitingFor([...serviceIds]))
