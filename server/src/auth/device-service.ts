@@ -127,9 +127,10 @@ export class DeviceService {
   }
 
   /** An admin approves the code a device shows and names the device. */
-  approve(code: string, name: string, actor: AuditWho): Device {
+  approve(code: string, name: string, actor: AuditWho, idempotencyKey?: string): Device {
     const now = this.clock.now();
-    return this.runner.run({ scope: 'device:pair', request: null }, (context) => {
+    const scope = `device:pair:staff:${actor.staffId}`;
+    return this.runner.run({ scope, idempotencyKey, request: { code, name } }, (context) => {
       const request = this.repos.devices.pendingByCode(code, now);
       if (!request) throw new DomainError('not_found', 'No device shows this code');
       this.repos.devices.approve(request.id, name, now, now + PAIRING_TTL_MS);
@@ -147,8 +148,9 @@ export class DeviceService {
   }
 
   /** Revokes a device: its token stops working and its sockets are disconnected. */
-  revoke(id: number, actor: AuditWho): void {
-    this.runner.run({ scope: 'device:revoke', request: null }, (context) => {
+  revoke(id: number, actor: AuditWho, idempotencyKey?: string): void {
+    const scope = `device:revoke:staff:${actor.staffId}`;
+    this.runner.run({ scope, idempotencyKey, request: { id } }, (context) => {
       const device = this.repos.devices.get(id);
       if (!device || !this.repos.devices.revoke(id, context.at)) {
         throw new DomainError('not_found', `No paired device ${id}`);
@@ -158,6 +160,7 @@ export class DeviceService {
         name: device.name,
       });
       context.endAccess({ kind: 'device-revoked', deviceId: id });
+      return null;
     });
   }
 

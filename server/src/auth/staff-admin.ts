@@ -102,10 +102,16 @@ export class StaffAdmin {
   /**
    * Renames, changes the role, or (de)activates an account. The last active admin
    * can be neither demoted nor deactivated. Deactivating ends the account's sessions
-   * and frees its counters.
+   * and frees its counters. A retry with the same idempotency key answers the first result.
    */
-  update(id: number, changes: UpdateStaffRequest, actor: AdminActor): StaffAccount {
-    this.runner.run({ scope: 'staff:update', request: null }, (context) => {
+  update(
+    id: number,
+    changes: UpdateStaffRequest,
+    actor: AdminActor,
+    idempotencyKey?: string,
+  ): StaffAccount {
+    const scope = `staff:update:staff:${actor.staffId}`;
+    return this.runner.run({ scope, idempotencyKey, request: { id, changes } }, (context) => {
       const before = this.repos.staff.get(id);
       if (!before) throw new DomainError('not_found', `No staff ${id}`);
       const losesAdmin =
@@ -120,13 +126,14 @@ export class StaffAdmin {
         username: before.username,
         ...diff(before, changes),
       });
-      if (changes.active !== false || !before.active) return;
-      const ended = this.repos.staff.revokeSessionsOf(id, context.at);
-      this.counters.releaseIfSignedOut(id);
-      context.endAccess({ kind: 'sessions-ended', sessionIds: ended, reason: 'revoked' });
-      context.endAccess({ kind: 'staff-deactivated', staffId: id });
-    });
-    return this.account(id);
+      if (changes.active === false && before.active) {
+        const ended = this.repos.staff.revokeSessionsOf(id, context.at);
+        this.counters.releaseIfSignedOut(id);
+        context.endAccess({ kind: 'sessions-ended', sessionIds: ended, reason: 'revoked' });
+        context.endAccess({ kind: 'staff-deactivated', staffId: id });
+      }
+      return this.account(id);
+    }).value;
   }
 
   /** Sets a generated password that must be changed, unlocks the account, ends its sessions. */
@@ -169,13 +176,15 @@ export class StaffAdmin {
    * Revokes a live session: its next request answers 401 and its sockets are
    * disconnected. When it was the account's last session, its counters are freed.
    */
-  revokeSession(sessionId: number, actor: AdminActor): void {
-    this.runner.run({ scope: 'session:revoke', request: null }, (context) => {
+  revokeSession(sessionId: number, actor: AdminActor, idempotencyKey?: string): void {
+    const scope = `session:revoke:staff:${actor.staffId}`;
+    this.runner.run({ scope, idempotencyKey, request: { sessionId } }, (context) => {
       const owner = this.repos.staff.revokeSessionById(sessionId, context.at);
       if (owner === undefined) throw new DomainError('not_found', `No live session ${sessionId}`);
       context.audit('session.revoke', actor, `session:${sessionId}`, { staffId: owner });
       this.counters.releaseIfSignedOut(owner);
       context.endAccess({ kind: 'sessions-ended', sessionIds: [sessionId], reason: 'revoked' });
+      return null;
     });
   }
 

@@ -8,6 +8,7 @@ import { toDevice, type DeviceService } from '../../auth/device-service';
 import { DomainError } from '../../domain/errors';
 import { clientOf, deviceOf } from '../permission';
 import { route, type ApiRoute } from '../route-table';
+import { idempotencyKey } from '../validation';
 import { adminActor, pathId } from './staff-routes';
 
 /**
@@ -53,7 +54,9 @@ export function deviceRoutes(devices: DeviceService): ApiRoute[] {
       permission: 'devices:manage',
       body: pairDeviceSchema,
       handler: ({ req, res, body: { code, name } }) => {
-        const body: DeviceResponse = { device: devices.approve(code, name, adminActor(req, res)) };
+        const body: DeviceResponse = {
+          device: devices.approve(code, name, adminActor(req, res), idempotencyKey(req)),
+        };
         res.json(body);
       },
     }),
@@ -77,7 +80,7 @@ export function deviceRoutes(devices: DeviceService): ApiRoute[] {
       path: '/api/devices/:id',
       permission: 'devices:manage',
       handler: ({ req, res }) => {
-        devices.revoke(pathId(req.params.id), adminActor(req, res));
+        devices.revoke(pathId(req.params.id), adminActor(req, res), idempotencyKey(req));
         res.status(204).end();
       },
     }),

@@ -6,7 +6,7 @@ import { DomainError } from '../../domain/errors';
 import { idParamSchema } from '../../contract/schemas';
 import { clientOf, sessionOf } from '../permission';
 import { route, type ApiRoute } from '../route-table';
-import { orEmpty } from '../validation';
+import { idempotencyKey, orEmpty } from '../validation';
 
 /** The signed-in admin, as the audit trail records them. */
 export function adminActor(req: Request, res: Response): AdminActor {
@@ -49,7 +49,7 @@ export function staffRoutes(staff: StaffAdmin): ApiRoute[] {
       body: updateStaffSchema,
       handler: ({ req, res, params: id, body: changes }) => {
         const body: StaffAccountResponse = {
-          user: staff.update(id, changes, adminActor(req, res)),
+          user: staff.update(id, changes, adminActor(req, res), idempotencyKey(req)),
         };
         res.json(body);
       },
@@ -74,7 +74,7 @@ export function staffRoutes(staff: StaffAdmin): ApiRoute[] {
       path: '/api/sessions/:id',
       permission: 'sessions:manage',
       handler: ({ req, res }) => {
-        staff.revokeSession(pathId(req.params.id), adminActor(req, res));
+        staff.revokeSession(pathId(req.params.id), adminActor(req, res), idempotencyKey(req));
         res.status(204).end();
       },
     }),

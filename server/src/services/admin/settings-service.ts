@@ -49,21 +49,25 @@ export class SettingsService {
   /**
    * Validates and stores a partial update; audited and pushed to screens. Only the fields
    * whose value changes count: a patch that changes nothing writes, records and sends
-   * nothing.
+   * nothing. A retry with the same idempotency key answers the first result.
    */
-  update(patch: unknown, actor: Actor, ip: string | null): CentreSettings {
+  update(patch: unknown, actor: Actor, ip: string | null, idempotencyKey?: string): CentreSettings {
     // Validated before anything walks it. Vietnamese typed on some keyboards arrives
     // decomposed (NFD): the schema's text fields store and compare NFC only, once checked.
     const parsed = settingsPatchSchema.safeParse(patch);
     if (!parsed.success) throw new DomainError('validation_failed', parsed.error.message);
     for (const intervals of Object.values(parsed.data.openingHours ?? {}))
       validateIntervals(intervals);
-    const current = this.current() as unknown as Record<string, unknown>;
-    const changed = Object.fromEntries(
-      Object.entries(parsed.data).filter(([key, value]) => !isDeepStrictEqual(current[key], value)),
-    );
-    if (Object.keys(changed).length === 0) return this.current();
-    this.runner.run({ scope: 'settings:update', request: changed }, (context) => {
+    const scope = `settings:update:staff:${actor.staffId}`;
+    const command = { scope, idempotencyKey, request: parsed.data };
+    return this.runner.run(command, (context) => {
+      const current = this.current() as unknown as Record<string, unknown>;
+      const changed = Object.fromEntries(
+        Object.entries(parsed.data).filter(
+          ([key, value]) => !isDeepStrictEqual(current[key], value),
+        ),
+      );
+      if (Object.keys(changed).length === 0) return this.current();
       for (const [key, value] of Object.entries(changed)) this.repos.settings.set(key, value);
       context.audit(
         'settings.update',
@@ -73,8 +77,8 @@ export class SettingsService {
       );
       this.cache = null;
       context.emit('centre:updated', { centre: this.centreInfo() });
-    });
-    return this.current();
+      return this.current();
+    }).value;
   }
 
   /** What screens show of the centre. */
