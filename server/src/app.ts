@@ -4,20 +4,11 @@ import type { Logger } from 'pino';
 import type { Server as IoServer } from 'socket.io';
 import type { ClientEvents, ServerEvents } from './contract/events';
 import { errorHandler, languageOf, sendError } from './http/errors';
-import { requireKioskAccess } from './http/kiosk-access';
 import { jsonBody } from './http/json-body';
 import { pageRoutes } from './http/pages';
 import { identify } from './http/permission';
-import { auditRoutes } from './http/routes/audit-routes';
-import { authRoutes } from './http/routes/auth-routes';
-import { counterRoutes } from './http/routes/counter-routes';
-import { deviceRoutes } from './http/routes/device-routes';
-import { printRoutes } from './http/routes/print-routes';
-import { queueRoutes } from './http/routes/queue-routes';
-import { settingsRoutes } from './http/routes/settings-routes';
-import { staffRoutes } from './http/routes/staff-routes';
-import { ticketRoutes } from './http/routes/ticket-routes';
-import { mountRoutes } from './http/route-table';
+import { apiRoutes } from './http/routes/api-routes';
+import { mountRoutes, type ApiRoute } from './http/route-table';
 import { sameOriginOnly } from './http/same-origin';
 import { securityHeaders } from './http/security-headers';
 import { Broadcaster, DeferredPrintNotifier, DeferredPublisher } from './realtime/broadcaster';
@@ -58,6 +49,8 @@ export interface AppComponents {
 export interface Application extends Services {
   app: Express;
   repos: Repos;
+  /** Every API endpoint as declared (http/routes/api-routes.ts), in mounting order. */
+  routes: readonly ApiRoute[];
   /** Attaches Socket.IO to an HTTP server; from then on committed events are broadcast. */
   attach(httpServer: HttpServer): IoServer<ClientEvents, ServerEvents>;
 }
@@ -74,6 +67,7 @@ export function createApplication(components: AppComponents): Application {
     publicUrl: components.publicUrl ?? (() => 'http://localhost:8080'),
   });
 
+  const routes = apiRoutes(services, clock);
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
@@ -81,17 +75,7 @@ export function createApplication(components: AppComponents): Application {
   app.use(jsonBody());
   app.use('/api', sameOriginOnly());
   app.use('/api', identify(services.auth, services.devices));
-  app.use(
-    mountRoutes(queueRoutes(services, requireKioskAccess({ settings: services.settings, clock }))),
-  );
-  app.use(mountRoutes(authRoutes(services.auth)));
-  app.use(mountRoutes(counterRoutes(services, services.counterSignOut)));
-  app.use(mountRoutes(ticketRoutes(services)));
-  app.use(mountRoutes(printRoutes(services.printing, services.printerAdmin)));
-  app.use(mountRoutes(settingsRoutes(services)));
-  app.use(mountRoutes(staffRoutes(services.staff)));
-  app.use(mountRoutes(deviceRoutes(services.devices)));
-  app.use(mountRoutes(auditRoutes(services.audit)));
+  app.use(mountRoutes(routes));
   app.use('/api', (req, res) =>
     sendError(res, 'not_found', languageOf(req.get('accept-language'))),
   );
@@ -102,6 +86,7 @@ export function createApplication(components: AppComponents): Application {
     ...services,
     app,
     repos,
+    routes,
     attach(httpServer) {
       const io = createSocketServer(httpServer, {
         reader: services.reader,

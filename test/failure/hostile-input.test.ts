@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { hashPassword } from '../../server/src/auth/passwords';
-import { listRoutes } from '../../server/src/http/route-table';
 import { ApiClient } from '../support/api-client';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -196,17 +195,14 @@ describe('hostile input on every endpoint', () => {
   }
 
   test('answers malformed bodies, ids and headers with a 4xx and writes nothing', async () => {
-    const routes = listRoutes(server.server.application.app).filter(
-      (route) =>
-        route.path.startsWith('/api/') && !route.path.includes('*') && route.method !== 'ALL',
-    );
+    const routes = server.server.application.routes;
     expect(routes.length).toBeGreaterThan(20);
     let requests = 0;
     for (const route of routes) {
       // A fuzzed logout, revoke or password reset may end the session: each route gets a fresh admin.
       admin = await freshAdmin();
       const method = route.method;
-      const withBody = method === 'POST' || method === 'PATCH' || method === 'PUT';
+      const withBody = method === 'POST' || method === 'PATCH';
       await fc.assert(
         fc.asyncProperty(hostileId, hostileBody, hostileString, async (id, body, key) => {
           requests += 1;

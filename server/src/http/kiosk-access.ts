@@ -3,7 +3,7 @@ import { RateLimiter, type RateLimit } from '../auth/rate-limiter';
 import type { CentreSettings } from '../contract/settings';
 import { DomainError } from '../domain/errors';
 import type { Clock } from '../services/core/clock';
-import { guard, identityOf } from './permission';
+import { identityOf } from './permission';
 
 /** Tickets one IP may take per minute under the open kiosk policy. */
 export const OPEN_KIOSK_RATE: RateLimit = { limit: 30, windowMs: 60 * 1000 };
@@ -24,7 +24,7 @@ export interface KioskAccessDeps {
  */
 export function requireKioskAccess(deps: KioskAccessDeps): RequestHandler {
   const limiter = new RateLimiter(deps.clock, deps.rate ?? OPEN_KIOSK_RATE);
-  return guard((req, res, next) => {
+  return (req, res, next) => {
     const { staff, device } = identityOf(res);
     if ((staff && !staff.staff.mustChangePassword) || device?.kind === 'kiosk') return next();
     if (deps.settings.current().kioskPolicy === 'paired') {
@@ -39,5 +39,5 @@ export function requireKioskAccess(deps: KioskAccessDeps): RequestHandler {
       if (res.statusCode >= 400) limiter.refund(key);
     });
     next();
-  });
+  };
 }

@@ -13,35 +13,6 @@ export interface RequestIdentity {
   device: DeviceRecord | null;
 }
 
-/** Marks a handler as declaring a permission, so the route table can read it. */
-const PERMISSION_TAG = Symbol.for('luot.permission');
-/** Marks a handler as a guard: a middleware that only lets requests through or refuses them. */
-const GUARD_TAG = Symbol.for('luot.guard');
-/** Marks a handler as requiring a paired device's token, so the route table can read it. */
-const DEVICE_TAG = Symbol.for('luot.device');
-
-type Tagged = { [PERMISSION_TAG]?: Permission; [GUARD_TAG]?: true; [DEVICE_TAG]?: true };
-
-/** The permission a handler declares, if it is a `requirePermission` middleware. */
-export function permissionOf(handler: unknown): Permission | undefined {
-  return typeof handler === 'function' ? (handler as Tagged)[PERMISSION_TAG] : undefined;
-}
-
-/** True for a `requireDevice` middleware. */
-export function requiresDevice(handler: unknown): boolean {
-  return typeof handler === 'function' && (handler as Tagged)[DEVICE_TAG] === true;
-}
-
-/** True for handlers that never answer a request that passes them (permission checks, gates). */
-export function isGuard(handler: unknown): boolean {
-  return typeof handler === 'function' && (handler as Tagged)[GUARD_TAG] === true;
-}
-
-/** Marks a middleware as a guard (see `isGuard`). */
-export function guard<H extends RequestHandler>(handler: H): H {
-  return Object.assign(handler, { [GUARD_TAG]: true as const });
-}
-
 const DEVICE_HEADER = new RegExp(`^${DEVICE_AUTH_SCHEME} ([A-Za-z0-9_-]{1,200})$`);
 
 /**
@@ -96,27 +67,25 @@ export function clientOf(req: Request): ClientInfo {
  * permission table: otherwise 401 `unauthenticated` for anonymous, 403
  * `forbidden` for staff, and 403 `password_change_required` for staff whose
  * generated password must still be changed (except what `allowedBeforePasswordChange`
- * permits). Every route declares its permission with one of these; the route
- * table reads the declaration back for the permission walk test.
+ * permits). `mountRoutes` puts one first on every route, with the permission the
+ * route declares in the route table.
  */
 export function requirePermission(permission: Permission): RequestHandler {
-  const check: RequestHandler = (_req, res, next) => {
+  return (_req, res, next) => {
     const refused = refusal(identityOf(res).staff?.staff, permission);
     if (refused) throw new DomainError(refused, `Needs ${permission}`);
     next();
   };
-  return Object.assign(check, { [PERMISSION_TAG]: permission, [GUARD_TAG]: true as const });
 }
 
 /**
  * Lets a request through only when it carries a valid `Authorization: Device <token>`
  * (`identify` already refused a bad one): otherwise 401 `unauthenticated`, whoever is
- * signed in. Used after `requirePermission` on the routes a device calls about itself.
+ * signed in. `mountRoutes` puts it after the permission of routes declared `device: true`.
  */
 export function requireDevice(): RequestHandler {
-  const check: RequestHandler = (_req, res, next) => {
+  return (_req, res, next) => {
     deviceOf(res);
     next();
   };
-  return Object.assign(check, { [DEVICE_TAG]: true as const, [GUARD_TAG]: true as const });
 }

@@ -1,0 +1,31 @@
+import type { Clock } from '../../services/core/clock';
+import type { Services } from '../../services/create-services';
+import { requireKioskAccess } from '../kiosk-access';
+import type { ApiRoute } from '../route-table';
+import { auditRoutes } from './audit-routes';
+import { authRoutes } from './auth-routes';
+import { counterRoutes } from './counter-routes';
+import { deviceRoutes } from './device-routes';
+import { printRoutes } from './print-routes';
+import { queueRoutes } from './queue-routes';
+import { settingsRoutes } from './settings-routes';
+import { staffRoutes } from './staff-routes';
+import { ticketRoutes } from './ticket-routes';
+
+/**
+ * Every API endpoint, in the order Express tries them: the one route table that
+ * app.ts mounts and that the tests check docs/api.md and docs/security.md against.
+ */
+export function apiRoutes(services: Services, clock: Clock): ApiRoute[] {
+  return [
+    ...queueRoutes(services, requireKioskAccess({ settings: services.settings, clock })),
+    ...authRoutes(services.auth),
+    ...counterRoutes(services, services.counterSignOut),
+    ...ticketRoutes(services),
+    ...printRoutes(services.printing, services.printerAdmin),
+    ...settingsRoutes(services),
+    ...staffRoutes(services.staff),
+    ...deviceRoutes(services.devices),
+    ...auditRoutes(services.audit),
+  ];
+}
