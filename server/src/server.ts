@@ -66,7 +66,11 @@ export async function startServer(
       ...(options.uiDir !== undefined && { uiDir: options.uiDir }),
     });
     if (config.seedDemo && seedDemoCentre(application.repos)) logger.info('demo centre seeded');
-    const createdAdmin = await ensureAdmin(application.repos, options.clock, config.adminPassword);
+    const createdAdmin = await ensureAdmin(
+      application.repos,
+      application.runner,
+      config.adminPassword,
+    );
     const expired = application.dayEnd.rollOver();
     if (expired > 0) logger.info({ expired }, 'tickets of earlier days expired');
     const freed = application.counters.releaseAbandoned(options.clock.now());

@@ -1,4 +1,4 @@
-import type { Clock } from '../services/core/clock';
+import type { CommandRunner } from '../services/core/command-runner';
 import type { Repos } from '../storage/repos';
 import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from './passwords';
 
@@ -9,7 +9,7 @@ import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from './passwords
  */
 export async function ensureAdmin(
   repos: Repos,
-  clock: Clock,
+  runner: CommandRunner,
   configuredPassword: string | undefined,
 ): Promise<{ username: string; password: string; generated: boolean } | null> {
   if (repos.staff.countByRole('admin') > 0) return null;
@@ -19,15 +19,17 @@ export async function ensureAdmin(
   const generated = configuredPassword === undefined;
   const password = configuredPassword ?? generatePassword();
   const passwordHash = await hashPassword(password);
-  repos.staff.insert(
-    {
-      username: 'admin',
-      displayName: 'Quản trị viên',
-      role: 'admin',
-      passwordHash,
-      mustChangePassword: generated,
-    },
-    clock.now(),
+  runner.run({ scope: 'staff:first-admin', request: null }, (context) =>
+    repos.staff.insert(
+      {
+        username: 'admin',
+        displayName: 'Quản trị viên',
+        role: 'admin',
+        passwordHash,
+        mustChangePassword: generated,
+      },
+      context.at,
+    ),
   );
   return { username: 'admin', password, generated };
 }

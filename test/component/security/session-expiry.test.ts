@@ -97,7 +97,7 @@ describe('the end-of-session timer of a staff socket', () => {
       logger: pino({ level: 'silent' }),
       timeZone: 'Asia/Ho_Chi_Minh',
     });
-    await ensureAdmin(application.repos, clock, 'expiry-admin-password');
+    await ensureAdmin(application.repos, application.runner, 'expiry-admin-password');
     const httpServer = http.createServer(application.app);
     const io = application.attach(httpServer);
     await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));

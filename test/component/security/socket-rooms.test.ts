@@ -34,7 +34,7 @@ describe('Socket.IO rooms', () => {
       logger: pino({ level: 'silent' }),
       timeZone: 'Asia/Ho_Chi_Minh',
     });
-    await ensureAdmin(application.repos, clock, 'rooms-admin-password');
+    await ensureAdmin(application.repos, application.runner, 'rooms-admin-password');
     httpServer = http.createServer(application.app);
     io = application.attach(httpServer);
     await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
