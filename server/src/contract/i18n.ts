@@ -1,18 +1,24 @@
-import type { ErrorCode } from './errors';
-import type { TicketStatus } from './entities';
-import type { PriorityClassOption } from './settings';
+import { fillMessage, type Language, type MessageKey, type Messages } from './message-keys';
 import { en } from './messages-en';
 import { vi } from './messages-vi';
 
-/** Languages every user-facing string exists in; Vietnamese is the default. */
-export const LANGUAGES = ['vi', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export {
+  LANGUAGES,
+  errorMessageKey,
+  fillMessage,
+  priorityLabel,
+  statusMessageKey,
+  type Language,
+  type MessageKey,
+  type Messages,
+} from './message-keys';
 
-/** Every key a UI or the server may translate. */
-export type MessageKey = keyof typeof vi;
-
-/** All strings, by language. Vietnamese text is NFC with full diacritics. */
-export const MESSAGES: Record<Language, Record<MessageKey, string>> = { vi, en };
+/**
+ * All strings, by language. Vietnamese text is NFC with full diacritics. A screen that
+ * needs one language at a time takes the keys from message-keys.ts and the strings of
+ * each language (messages-vi.ts, messages-en.ts) on their own.
+ */
+export const MESSAGES: Record<Language, Messages> = { vi, en };
 
 /** Translates a key, filling `{name}` placeholders from params. */
 export function translate(
@@ -20,29 +26,5 @@ export function translate(
   key: MessageKey,
   params: Record<string, string | number> = {},
 ): string {
-  const template = MESSAGES[lang][key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
-}
-
-/** The message key for an error code. */
-export function errorMessageKey(code: ErrorCode): MessageKey {
-  return `error.${code}`;
-}
-
-/** The label of a priority class as the centre configured it, or its code when unknown. */
-export function priorityLabel(
-  classes: readonly PriorityClassOption[],
-  code: string,
-  lang: Language,
-): string {
-  const option = classes.find((c) => c.code === code);
-  if (!option) return code;
-  return lang === 'en' ? option.nameEn : option.name;
-}
-
-/** The message key for a ticket status label. */
-export function statusMessageKey(status: TicketStatus): MessageKey {
-  return `status.${status}`;
+  return fillMessage(MESSAGES[lang][key], params);
 }

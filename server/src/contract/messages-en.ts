@@ -1,7 +1,7 @@
-import type { MessageKey } from './i18n';
+import type { Messages } from './message-keys';
 
 /** English, the second language; every Vietnamese key has its English line. */
-export const en: Record<MessageKey, string> = {
+export const en: Messages = {
   'app.name': 'Luot – Queue management',
   'app.home': 'Home',
   'app.centre': 'Public Administration Service Centre',
