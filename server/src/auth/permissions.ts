@@ -13,9 +13,10 @@ const ADMINS = ['admin'] as const;
 
 /**
  * Who may do what: the one table every route and socket event declares against
- * (`requirePermission(...)` in http/permission.ts, `SOCKET_EVENT_PERMISSIONS` in
- * realtime/socket-auth.ts). `anonymous` is anyone on the LAN without a session:
- * kiosks under the open policy, hall screens, visitors' phones, unsigned devices.
+ * (each route's `permission` in the route table, http/routes/*-routes.ts;
+ * `SOCKET_EVENT_PERMISSIONS` in realtime/socket-auth.ts). `anonymous` is anyone on
+ * the LAN without a session: kiosks under the open policy, hall screens, visitors'
+ * phones, unsigned devices.
  */
 export const PERMISSIONS = {
   /** Services, counters, the state snapshot, one ticket, the socket feed. */
