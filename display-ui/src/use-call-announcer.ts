@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FeedEnvelope } from '@luot/contract';
-import { MESSAGES } from '@luot/ui-shared/contract';
+import { VIETNAMESE } from '@luot/ui-shared/contract';
 import { createAnnouncer } from '@luot/ui-shared/announcer';
 import { callSentence } from '@luot/ui-shared/speech';
 import { browserVoice, listenSoundState, soundBlocked, unlockSound } from './browser-voice';
@@ -21,7 +21,7 @@ export function useCallAnnouncer() {
       if (envelope.type !== 'ticket:called') return;
       const { ticket, counter } = envelope.payload;
       announcer.announce(
-        callSentence(MESSAGES.vi['display.callSentence'], ticket.number, counter.number),
+        callSentence(VIETNAMESE['display.callSentence'], ticket.number, counter.number),
       );
     },
     [announcer],

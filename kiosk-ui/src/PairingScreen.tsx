@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { Device, Language, MessageKey } from '@luot/contract';
-import { translate } from '@luot/ui-shared/contract';
 import type { StoredDevice } from '@luot/ui-shared/device';
 import { ApiRequestError } from '@luot/ui-shared/api';
-import { errorText, useI18n } from '@luot/ui-shared/use-i18n';
+import { errorText, useI18n, useTranslateIn } from '@luot/ui-shared/use-i18n';
 import { usePairing } from './use-pairing';
 
 /** Why the kiosk shows the pairing screen, said above the code. */
@@ -53,11 +52,12 @@ function RetryCountdown({ retryAt }: { retryAt: number }) {
 function TwoLanguages({ messageKey }: { messageKey: MessageKey }) {
   const { t, lang } = useI18n();
   const other: Language = lang === 'vi' ? 'en' : 'vi';
+  const inOther = useTranslateIn(other);
   return (
     <>
       <span lang={lang}>{t(messageKey)}</span>
       <span lang={other} className="pairing-second">
-        {translate(other, messageKey)}
+        {inOther?.(messageKey)}
       </span>
     </>
   );

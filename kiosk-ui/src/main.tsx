@@ -1,5 +1,6 @@
 import { actAsDevice } from '@luot/ui-shared/device';
 import { mount } from '@luot/ui-shared/mount';
+import { preloadLanguage } from '@luot/ui-shared/use-i18n';
 import '@luot/ui-shared/theme.css';
 import './kiosk.css';
 import './pairing.css';
@@ -7,5 +8,7 @@ import { App } from './App';
 
 // Before anything reaches the server: the stored kiosk identity goes with every request.
 actAsDevice('kiosk');
+// The kiosk shows its notices in both languages: English is fetched right after the start.
+preloadLanguage('en');
 
 mount(<App />);

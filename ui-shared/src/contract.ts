@@ -4,6 +4,8 @@
  * index, so the server's zod schemas stay out of the screens' bundles; types still come
  * from `@luot/contract` with `import type`.
  */
+import type { Messages } from '../../server/src/contract/message-keys';
+
 export { DEVICE_AUTH_SCHEME } from '../../server/src/contract/admin';
 export { ERROR_CODES } from '../../server/src/contract/errors';
 export {
@@ -15,9 +17,14 @@ export {
 export { IDEMPOTENCY_HEADER } from '../../server/src/contract/http';
 export {
   LANGUAGES,
-  MESSAGES,
   errorMessageKey,
+  fillMessage,
   priorityLabel,
   statusMessageKey,
-  translate,
-} from '../../server/src/contract/i18n';
+} from '../../server/src/contract/message-keys';
+export { vi as VIETNAMESE } from '../../server/src/contract/messages-vi';
+
+/** The English strings, loaded the first time a screen switches to English. */
+export async function loadEnglish(): Promise<Messages> {
+  return (await import('../../server/src/contract/messages-en.js')).en;
+}

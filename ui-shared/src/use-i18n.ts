@@ -1,6 +1,13 @@
-import { useCallback, useSyncExternalStore } from 'react';
-import type { ErrorCode, Language, MessageKey } from '@luot/contract';
-import { ERROR_CODES, LANGUAGES, errorMessageKey, translate } from './contract';
+import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
+import type { ErrorCode, Language, MessageKey, Messages } from '@luot/contract';
+import {
+  ERROR_CODES,
+  LANGUAGES,
+  VIETNAMESE,
+  errorMessageKey,
+  fillMessage,
+  loadEnglish,
+} from './contract';
 import { ApiRequestError } from './api';
 
 const STORAGE_KEY = 'luot.language';
@@ -17,7 +24,29 @@ function readStored(): Language {
   }
 }
 
-let current: Language = readStored();
+/** The strings of each language loaded so far: Vietnamese always, English once asked for. */
+const tables: Partial<Record<Language, Messages>> = { vi: VIETNAMESE };
+let english: Promise<void> | null = null;
+
+/** Loads a language's strings once; a failed load (offline) is tried again next time. */
+function loadTable(lang: Language): Promise<void> {
+  if (tables[lang] || lang !== 'en') return Promise.resolve();
+  english ??= loadEnglish().then(
+    (messages) => {
+      tables.en = messages;
+      listeners.forEach((listener) => listener());
+    },
+    () => {
+      // The page stays in the language it shows; the next switch asks again.
+      english = null;
+    },
+  );
+  return english;
+}
+
+let current: Language = 'vi';
+/** The language last asked for: a slow load never overrides a later choice. */
+let wanted: Language = 'vi';
 const listeners = new Set<() => void>();
 
 function subscribe(listener: () => void): () => void {
@@ -25,8 +54,22 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** Switches every screen on the page to a language and remembers it on this device. */
+/**
+ * Switches every screen on the page to a language and remembers it on this device. A
+ * language not loaded yet (English, the first time) shows once its strings arrive.
+ */
 export function setLanguage(lang: Language): void {
+  wanted = lang;
+  if (tables[lang]) {
+    show(lang);
+    return;
+  }
+  void loadTable(lang).then(() => {
+    if (wanted === lang && tables[lang]) show(lang);
+  });
+}
+
+function show(lang: Language): void {
   if (lang === current) return;
   current = lang;
   document.documentElement.lang = lang;
@@ -38,6 +81,9 @@ export function setLanguage(lang: Language): void {
   listeners.forEach((listener) => listener());
 }
 
+const stored = readStored();
+if (stored !== current) setLanguage(stored);
+
 /** The page language (Vietnamese unless switched), a bound `t`, and a toggle. */
 export function useI18n() {
   const lang = useSyncExternalStore(
@@ -45,9 +91,36 @@ export function useI18n() {
     () => current,
     () => 'vi' as Language,
   );
-  const t = useCallback<Translate>((key, params) => translate(lang, key, params), [lang]);
+  const t = useCallback<Translate>(
+    (key, params) => fillMessage((tables[lang] ?? VIETNAMESE)[key], params),
+    [lang],
+  );
   const toggleLanguage = useCallback(() => setLanguage(lang === 'vi' ? 'en' : 'vi'), [lang]);
   return { lang, t, toggleLanguage };
+}
+
+/** Starts loading a language's strings, so that a line shown in it appears without delay. */
+export function preloadLanguage(lang: Language): void {
+  void loadTable(lang);
+}
+
+/**
+ * Translates into one given language whatever the page language, for a line shown in
+ * both side by side; null until that language's strings are loaded, which it starts.
+ */
+export function useTranslateIn(lang: Language): Translate | null {
+  const messages = useSyncExternalStore(
+    subscribe,
+    () => tables[lang],
+    () => tables[lang],
+  );
+  useEffect(() => {
+    if (!messages) void loadTable(lang);
+  }, [lang, messages]);
+  return useMemo(
+    () => (messages ? (key, params) => fillMessage(messages[key], params) : null),
+    [messages],
+  );
 }
 
 /** A user-facing sentence for any failure, in the current language. */
