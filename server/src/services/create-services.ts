@@ -109,6 +109,7 @@ export function createServices(
   const printWorker = new PrintWorker(
     repos,
     clock,
+    runner,
     render,
     options.printNotifier,
     { ...DEFAULT_PRINTING_OPTIONS, ...options.printing },

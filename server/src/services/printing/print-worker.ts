@@ -5,6 +5,7 @@ import type { PrinterRecord } from '../../storage/printer-repo';
 import type { Repos } from '../../storage/repos';
 import { AgentDispatch, type AgentChannel } from './agent-dispatch';
 import type { Clock } from '../core/clock';
+import type { CommandRunner } from '../core/command-runner';
 import {
   DirectPrinters,
   type DirectPrinterLimits,
@@ -71,6 +72,7 @@ export class PrintWorker {
   constructor(
     private readonly repos: Repos,
     private readonly clock: Clock,
+    private readonly runner: CommandRunner,
     private readonly render: TicketPrint,
     private readonly notifier: PrintNotifier,
     private readonly options: PrintingOptions,
@@ -201,8 +203,8 @@ export class PrintWorker {
   }
 
   /**
-   * Stores an attempt's outcome: the job's end and the printer's state are one write (one
-   * disk sync, not two). Their notices go to `notices`, for after the commit.
+   * Stores an attempt's outcome as one command: the job's end and the printer's state are
+   * one write (one disk sync, not two). Their notices go to `notices`, for after the commit.
    */
   private settle(
     job: PrintJobRecord,
@@ -211,7 +213,8 @@ export class PrintWorker {
     notices: Notice[],
   ): boolean {
     const changed = { onlyIfChanged: true, notices };
-    return this.repos.db.transaction(() => {
+    const command = { scope: 'print-job:settle', request: null };
+    return this.runner.run(command, () => {
       if (outcome.ok) {
         this.finish(job.id, 'done', null, null, notices);
         this.statuses.record(printer, outcome.state, outcome.detail, changed);
@@ -229,7 +232,7 @@ export class PrintWorker {
       }
       this.finish(job.id, 'failed', outcome.message, null, notices);
       return true;
-    });
+    }).value;
   }
 
   /**
