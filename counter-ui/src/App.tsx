@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { Counter, CounterResponse, StaffUser } from '@luot/contract';
 import { ApiRequestError, apiPost } from '@luot/ui-shared/api';
 import { AppHeader } from '@luot/ui-shared/AppHeader';
@@ -7,9 +7,13 @@ import { errorText, useI18n } from '@luot/ui-shared/use-i18n';
 import { useQueueState } from '@luot/ui-shared/use-queue-state';
 import { CounterDesk } from './CounterDesk';
 import { CounterPicker } from './CounterPicker';
-import { ChangePasswordForm } from './ChangePasswordForm';
 import { LoginForm } from './LoginForm';
 import { useSession } from './use-session';
+
+// Only a first sign-in needs it, so it loads then.
+const ChangePasswordForm = lazy(() =>
+  import('./ChangePasswordForm').then((m) => ({ default: m.ChangePasswordForm })),
+);
 
 /** The clerk's screen: sign in, take a counter, call and serve numbers. */
 export function App() {
@@ -31,7 +35,9 @@ export function App() {
           <LoginForm onLogin={login} initialError={session.error} />
         )}
         {user?.mustChangePassword && (
-          <ChangePasswordForm onChange={changePassword} onCancel={logout} />
+          <Suspense fallback={<div className="loading">{t('app.loading')}</div>}>
+            <ChangePasswordForm onChange={changePassword} onCancel={logout} />
+          </Suspense>
         )}
         {user && !user.mustChangePassword && (
           <Workspace user={user} onLogout={logout} onExpired={expire} />

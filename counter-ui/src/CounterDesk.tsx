@@ -1,19 +1,27 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { Counter, CounterAction, StateSnapshot, Ticket, TicketResponse } from '@luot/contract';
 import { apiPost } from '@luot/ui-shared/api';
 import { waitingForCounter } from '@luot/ui-shared/apply-event';
 import { errorText, useI18n } from '@luot/ui-shared/use-i18n';
-import { CallNumberDialog } from './CallNumberDialog';
-import { CancelDialog } from './CancelDialog';
 import { CurrentTicket } from './CurrentTicket';
 import { FailedPrintsList } from './FailedPrintsList';
 import { NoShowList } from './NoShowList';
 import { ParkedList } from './ParkedList';
 import { PauseControls } from './PauseControls';
 import { PrintersPanel } from './PrintersPanel';
-import { TransferDialog } from './TransferDialog';
 import { useAction } from './use-action';
 import { useReprint, type Reprint } from './use-reprint';
+
+// The dialogs load when first opened, so the desk's first load stays small.
+const CallNumberDialog = lazy(() =>
+  import('./CallNumberDialog').then((m) => ({ default: m.CallNumberDialog })),
+);
+const CancelDialog = lazy(() =>
+  import('./CancelDialog').then((m) => ({ default: m.CancelDialog })),
+);
+const TransferDialog = lazy(() =>
+  import('./TransferDialog').then((m) => ({ default: m.TransferDialog })),
+);
 
 interface Props {
   state: StateSnapshot;
@@ -182,31 +190,35 @@ export function CounterDesk({ state, counter, showFailedPrints, onError }: Props
         <PrintersPanel printers={state.printers} />
         {showFailedPrints && <FailedPrintsList state={state} onError={onError} />}
       </aside>
-      {dialog?.kind === 'transfer' && (
-        <TransferDialog
-          state={state}
-          counter={counter}
-          ticket={dialog.ticket}
-          onClose={() => setDialog(null)}
-          onError={onError}
-        />
-      )}
-      {dialog?.kind === 'call' && (
-        <CallNumberDialog
-          state={state}
-          counter={counter}
-          onClose={() => setDialog(null)}
-          onCancelTicket={(waiting) => setDialog({ kind: 'cancel', ticket: waiting, back: 'call' })}
-          onError={onError}
-        />
-      )}
-      {dialog?.kind === 'cancel' && (
-        <CancelDialog
-          ticket={dialog.ticket}
-          onClose={() => setDialog(dialog.back === 'call' ? { kind: 'call' } : null)}
-          onError={onError}
-        />
-      )}
+      <Suspense fallback={null}>
+        {dialog?.kind === 'transfer' && (
+          <TransferDialog
+            state={state}
+            counter={counter}
+            ticket={dialog.ticket}
+            onClose={() => setDialog(null)}
+            onError={onError}
+          />
+        )}
+        {dialog?.kind === 'call' && (
+          <CallNumberDialog
+            state={state}
+            counter={counter}
+            onClose={() => setDialog(null)}
+            onCancelTicket={(waiting) =>
+              setDialog({ kind: 'cancel', ticket: waiting, back: 'call' })
+            }
+            onError={onError}
+          />
+        )}
+        {dialog?.kind === 'cancel' && (
+          <CancelDialog
+            ticket={dialog.ticket}
+            onClose={() => setDialog(dialog.back === 'call' ? { kind: 'call' } : null)}
+            onError={onError}
+          />
+        )}
+      </Suspense>
     </div>
   );
 }
