@@ -9,17 +9,14 @@ import {
   MINUTE,
   patchSettings,
   SERVICE,
-  useQueueFixture,
+  useStaffedQueueFixture,
   ticketById,
 } from '../support/queue-helpers';
-import { staffCounters } from '../support/staffing';
 
 const { DKKD, DDTN } = SERVICE;
 
 describe('counter states over HTTP', () => {
-  const { f, connect } = useQueueFixture(['ticket:transferred', 'counter:updated']);
-  // The admin acts at counters as a supervisor would: someone must hold each one.
-  beforeEach(() => staffCounters(f.server));
+  const { f, connect } = useStaffedQueueFixture(['ticket:transferred', 'counter:updated']);
 
   describe('counter states', () => {
     test('pause with a listed reason stops calls until resume; counter:updated tells screens', async () => {

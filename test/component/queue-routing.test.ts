@@ -6,17 +6,14 @@ import {
   MINUTE,
   patchSettings,
   SERVICE,
-  useQueueFixture,
+  useStaffedQueueFixture,
   ticketById,
 } from '../support/queue-helpers';
-import { staffCounters } from '../support/staffing';
 
 const { DKKD, THUE } = SERVICE;
 
 describe('queue routing over HTTP', () => {
-  const { f } = useQueueFixture();
-  // The admin acts at counters as a supervisor would: someone must hold each one.
-  beforeEach(() => staffCounters(f.server));
+  const { f } = useStaffedQueueFixture();
 
   describe('call-next routing', () => {
     test('strict policy calls every priority ticket before older normal ones', async () => {

@@ -9,17 +9,14 @@ import {
   MINUTE,
   patchSettings,
   SERVICE,
-  useQueueFixture,
+  useStaffedQueueFixture,
   ticketById,
 } from '../support/queue-helpers';
-import { staffCounters } from '../support/staffing';
 
 const { DKKD, THUE } = SERVICE;
 
 describe('moving tickets over HTTP', () => {
-  const { f, connect } = useQueueFixture(['ticket:transferred', 'counter:updated']);
-  // The admin acts at counters as a supervisor would: someone must hold each one.
-  beforeEach(() => staffCounters(f.server));
+  const { f, connect } = useStaffedQueueFixture(['ticket:transferred', 'counter:updated']);
 
   describe('POST /api/counters/:id/transfer', () => {
     /** G001, A001, G002 a minute apart; counter 1 has called A001. */

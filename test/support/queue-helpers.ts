@@ -11,6 +11,7 @@ import type {
 } from '../../server/src/contract';
 import { ApiClient, type ApiResponse } from './api-client';
 import { RecordingSocket } from './socket-client';
+import { staffCounters } from './staffing';
 import { ManualClock, startTestServer, type TestServer } from './test-server';
 
 /** Service ids of the seeded demo centre, by code. */
@@ -77,6 +78,20 @@ export function useQueueFixture(events: readonly FeedEventName[] = []): {
     return socket;
   }
   return { f, connect };
+}
+
+/**
+ * `useQueueFixture` with a duty clerk seated at every counter (or at `counterIds`)
+ * before each test, so the admin can act at counters as a supervisor does on the
+ * floor: a number is only called to a counter someone holds.
+ */
+export function useStaffedQueueFixture(
+  events: readonly FeedEventName[] = [],
+  counterIds?: readonly number[],
+): ReturnType<typeof useQueueFixture> {
+  const fixture = useQueueFixture(events);
+  beforeEach(() => staffCounters(fixture.f.server, counterIds));
+  return fixture;
 }
 
 /** Adds a staff account (a clerk unless told) straight to the database and signs it in. */

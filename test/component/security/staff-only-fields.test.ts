@@ -8,8 +8,13 @@ import type {
   TicketResponse,
 } from '../../../server/src/contract';
 import { ApiClient } from '../../support/api-client';
-import { act, expectStatus, issue, SERVICE, useQueueFixture } from '../../support/queue-helpers';
-import { staffCounters } from '../../support/staffing';
+import {
+  act,
+  expectStatus,
+  issue,
+  SERVICE,
+  useStaffedQueueFixture,
+} from '../../support/queue-helpers';
 import { PUBLIC_TICKET_KEYS, ticketsIn as everyTicketIn } from '../../support/public-ticket';
 import { openSocket, sessionCookie } from './support';
 
@@ -19,9 +24,10 @@ import { openSocket, sessionCookie } from './support';
  * `sync` answers and over HTTP.
  */
 describe('staff-only ticket fields', () => {
-  const { f, connect } = useQueueFixture(['ticket:transferred', 'ticket:cancelled']);
-  // The admin calls at counters as a supervisor would: someone must hold each one.
-  beforeEach(() => staffCounters(f.server, [1, 10]));
+  const { f, connect } = useStaffedQueueFixture(
+    ['ticket:transferred', 'ticket:cancelled'],
+    [1, 10],
+  );
   const NOTE = 'Thiếu bản sao CCCD, bổ sung tại quầy thuế';
   const REASON = 'Công dân không mang hồ sơ gốc';
   const sockets: Socket[] = [];
