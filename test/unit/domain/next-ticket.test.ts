@@ -3,36 +3,21 @@ import {
   compareCandidates,
   nextNormalStreak,
   targetWaitsMs,
-  type WaitingCandidate,
 } from '../../../server/src/domain/next-ticket';
-
-const NINE_AM = Date.UTC(2026, 10, 27, 2, 0, 0);
-const MINUTE = 60_000;
-
-const BUSINESS = 1;
-const TAX = 2;
-const LAND = 3;
-
-/** A waiting ticket `minutes` after nine o'clock; normal unless a class is given. */
-function candidate(
-  id: number,
-  serviceId: number,
-  minutes: number,
-  priorityClass: WaitingCandidate['priorityClass'] = null,
-): WaitingCandidate {
-  return { id, serviceId, priorityClass, issuedAt: NINE_AM + minutes * MINUTE };
-}
-
-/** Business registration at tier 1, tax at tier 2; land is not served. */
-const tiers: ReadonlyMap<number, number> = new Map([
-  [BUSINESS, 1],
-  [TAX, 2],
-]);
+import {
+  BUSINESS,
+  candidate,
+  LAND,
+  MINUTE,
+  NINE_AM,
+  TAX,
+  TIERS,
+} from '../../support/waiting-tickets';
 
 describe('chooseNextTicket()', () => {
   test('returns null when nobody is waiting', () => {
     // Act
-    const next = chooseNextTicket([], tiers);
+    const next = chooseNextTicket([], TIERS);
 
     // Assert
     expect(next).toBeNull();
@@ -43,7 +28,7 @@ describe('chooseNextTicket()', () => {
     const waiting = [candidate(1, LAND, 0), candidate(2, LAND, 1, 'elderly')];
 
     // Act
-    const next = chooseNextTicket(waiting, tiers);
+    const next = chooseNextTicket(waiting, TIERS);
 
     // Assert
     expect(next).toBeNull();
@@ -58,7 +43,7 @@ describe('chooseNextTicket()', () => {
     ];
 
     // Act
-    const next = chooseNextTicket(waiting, tiers);
+    const next = chooseNextTicket(waiting, TIERS);
 
     // Assert
     expect(next?.id).toBe(3);
@@ -73,7 +58,7 @@ describe('chooseNextTicket()', () => {
     ];
 
     // Act
-    const next = chooseNextTicket(waiting, tiers);
+    const next = chooseNextTicket(waiting, TIERS);
 
     // Assert
     expect(next?.id).toBe(3);
@@ -84,7 +69,7 @@ describe('chooseNextTicket()', () => {
     const waiting = [candidate(1, BUSINESS, 0), candidate(2, TAX, 60, 'merit')];
 
     // Act
-    const next = chooseNextTicket(waiting, tiers);
+    const next = chooseNextTicket(waiting, TIERS);
 
     // Assert
     expect(next?.id).toBe(2);
@@ -95,7 +80,7 @@ describe('chooseNextTicket()', () => {
     const waiting = [candidate(1, TAX, 0), candidate(2, BUSINESS, 45)];
 
     // Act
-    const next = chooseNextTicket(waiting, tiers);
+    const next = chooseNextTicket(waiting, TIERS);
 
     // Assert
     expect(next?.id).toBe(2);
@@ -106,7 +91,7 @@ describe('chooseNextTicket()', () => {
     const waiting = [candidate(1, TAX, 0, 'elderly'), candidate(2, BUSINESS, 20, 'child')];
 
     // Act
-    const next = chooseNextTicket(waiting, tiers);
+    const next = chooseNextTicket(waiting, TIERS);
 
     // Assert
     expect(next?.id).toBe(2);
@@ -121,7 +106,7 @@ describe('chooseNextTicket()', () => {
     ];
 
     // Act
-    const next = chooseNextTicket(waiting, tiers);
+    const next = chooseNextTicket(waiting, TIERS);
 
     // Assert
     expect(next?.id).toBe(8);
@@ -132,7 +117,7 @@ describe('chooseNextTicket()', () => {
     const waiting = [candidate(1, BUSINESS, 10, 'child'), candidate(2, BUSINESS, 4, 'merit')];
 
     // Act
-    const next = chooseNextTicket(waiting, tiers);
+    const next = chooseNextTicket(waiting, TIERS);
 
     // Assert
     expect(next?.id).toBe(2);
@@ -147,7 +132,7 @@ describe('chooseNextTicket()', () => {
     ];
 
     // Act
-    const next = chooseNextTicket(waiting, tiers);
+    const next = chooseNextTicket(waiting, TIERS);
 
     // Assert
     expect(next?.id).toBe(4);
@@ -165,7 +150,7 @@ describe('chooseNextTicket()', () => {
     const orders = [waiting, [...waiting].reverse(), [3, 0, 4, 2, 1].map((i) => waiting[i]!)];
 
     // Act
-    const picks = orders.map((order) => chooseNextTicket(order, tiers)?.id);
+    const picks = orders.map((order) => chooseNextTicket(order, TIERS)?.id);
 
     // Assert
     expect(picks).toEqual([2, 2, 2]);
@@ -176,7 +161,7 @@ describe('chooseNextTicket()', () => {
     const ticket = { ...candidate(1, BUSINESS, 0), number: 'A001' };
 
     // Act
-    const next = chooseNextTicket([ticket], tiers);
+    const next = chooseNextTicket([ticket], TIERS);
 
     // Assert
     expect(next).toBe(ticket);
@@ -188,7 +173,7 @@ describe('chooseNextTicket()', () => {
     const before = structuredClone(waiting);
 
     // Act
-    chooseNextTicket(waiting, tiers);
+    chooseNextTicket(waiting, TIERS);
 
     // Assert
     expect(waiting).toEqual(before);
@@ -205,7 +190,7 @@ describe('chooseNextTicket() with a choice context', () => {
 
     // Act
     const picks = [0, 1, 2, 3].map(
-      (normalStreak) => chooseNextTicket(waiting, tiers, { policy, normalStreak })?.id,
+      (normalStreak) => chooseNextTicket(waiting, TIERS, { policy, normalStreak })?.id,
     );
 
     // Assert
@@ -217,7 +202,7 @@ describe('chooseNextTicket() with a choice context', () => {
     const waiting = [candidate(2, BUSINESS, 30, 'elderly')];
 
     // Act
-    const next = chooseNextTicket(waiting, tiers, {
+    const next = chooseNextTicket(waiting, TIERS, {
       policy: { mode: 'interleave', every: 3 },
       normalStreak: 0,
     });
@@ -235,15 +220,15 @@ describe('chooseNextTicket() with a choice context', () => {
     ];
 
     // Act
-    const first = chooseNextTicket(waiting, tiers);
-    const withoutTierOne = chooseNextTicket(waiting.slice(0, 2), tiers);
+    const first = chooseNextTicket(waiting, TIERS);
+    const withoutTierOne = chooseNextTicket(waiting.slice(0, 2), TIERS);
 
     // Assert
     expect(first?.id).toBe(3);
     expect(withoutTierOne?.id).toBe(2);
   });
 
-  test('lets only the named counter call a ticket transferred to it, before its own tiers', () => {
+  test('lets only the named counter call a ticket transferred to it, before its own TIERS', () => {
     // Arrange
     const waiting = [
       candidate(1, BUSINESS, 0),
@@ -251,8 +236,8 @@ describe('chooseNextTicket() with a choice context', () => {
     ];
 
     // Act
-    const atNamedCounter = chooseNextTicket(waiting, tiers, { counterId: COUNTER });
-    const elsewhere = chooseNextTicket(waiting, tiers, { counterId: COUNTER + 1 });
+    const atNamedCounter = chooseNextTicket(waiting, TIERS, { counterId: COUNTER });
+    const elsewhere = chooseNextTicket(waiting, TIERS, { counterId: COUNTER + 1 });
 
     // Assert
     expect(atNamedCounter?.id).toBe(2);
@@ -265,7 +250,7 @@ describe('chooseNextTicket() with a choice context', () => {
     const targetWaitMs = new Map([[BUSINESS, 20 * MINUTE]]);
 
     // Act
-    const next = chooseNextTicket(waiting, tiers, { now: NINE_AM + 25 * MINUTE, targetWaitMs });
+    const next = chooseNextTicket(waiting, TIERS, { now: NINE_AM + 25 * MINUTE, targetWaitMs });
 
     // Assert
     expect(next?.id).toBe(2);
@@ -277,11 +262,11 @@ describe('chooseNextTicket() with a choice context', () => {
     const targetWaitMs = new Map([[TAX, 20 * MINUTE]]);
 
     // Act
-    const justInTime = chooseNextTicket(waiting, tiers, {
+    const justInTime = chooseNextTicket(waiting, TIERS, {
       now: NINE_AM + 20 * MINUTE,
       targetWaitMs,
     });
-    const overdue = chooseNextTicket(waiting, tiers, {
+    const overdue = chooseNextTicket(waiting, TIERS, {
       now: NINE_AM + 20 * MINUTE + 1,
       targetWaitMs,
     });
@@ -306,7 +291,7 @@ describe('compareCandidates()', () => {
     ];
 
     // Act
-    const order = [...waiting].sort(compareCandidates(tiers)).map((c) => c.id);
+    const order = [...waiting].sort(compareCandidates(TIERS)).map((c) => c.id);
 
     // Assert
     expect(order).toEqual([6, 4, 7, 3, 5, 2, 1]);

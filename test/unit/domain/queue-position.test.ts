@@ -6,21 +6,7 @@ import {
   type QueueDesk,
   type QueueRules,
 } from '../../../server/src/domain/queue-position';
-
-const NINE_AM = Date.UTC(2026, 10, 27, 2, 0, 0);
-const MINUTE = 60_000;
-const BUSINESS = 1;
-const TAX = 2;
-
-/** A waiting ticket `minutes` after nine; `p` marks a priority (elderly) one. */
-function ticket(id: number, serviceId: number, minutes: number, p = ''): WaitingCandidate {
-  return {
-    id,
-    serviceId,
-    priorityClass: p === 'p' ? 'elderly' : null,
-    issuedAt: NINE_AM + minutes * MINUTE,
-  };
-}
+import { BUSINESS, candidate, MINUTE, NINE_AM, TAX } from '../../support/waiting-tickets';
 
 const INTERLEAVE: QueueRules = {
   policy: { mode: 'interleave', every: 2 },
@@ -47,13 +33,13 @@ const TWO: QueueDesk = {
 };
 
 const WAITING = [
-  ticket(1, BUSINESS, 0),
-  ticket(2, BUSINESS, 1, 'p'),
-  ticket(3, TAX, 2),
-  ticket(4, BUSINESS, 3),
-  ticket(5, TAX, 4, 'p'),
-  ticket(6, BUSINESS, 5),
-  ticket(7, TAX, 6),
+  candidate(1, BUSINESS, 0),
+  candidate(2, BUSINESS, 1, 'elderly'),
+  candidate(3, TAX, 2),
+  candidate(4, BUSINESS, 3),
+  candidate(5, TAX, 4, 'elderly'),
+  candidate(6, BUSINESS, 5),
+  candidate(7, TAX, 6),
 ];
 
 describe('peopleAhead()', () => {
@@ -94,7 +80,7 @@ describe('peopleAhead()', () => {
   });
 
   test('counts only the named counter for a ticket sent to it, priority tickets first', () => {
-    const sent = { ...ticket(8, TAX, 7), targetCounterId: 1 };
+    const sent = { ...candidate(8, TAX, 7), targetCounterId: 1 };
     const waiting = [...WAITING, sent];
     const strict: QueueRules = { ...INTERLEAVE, policy: { mode: 'strict' } };
 
