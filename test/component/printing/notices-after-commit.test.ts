@@ -5,11 +5,8 @@ import type { AuditWho } from '../../../server/src/auth/audit-trail';
 import { createServices, type Services } from '../../../server/src/services/create-services';
 import { seedDemoCentre } from '../../../server/src/storage/demo-centre';
 import type { PrintNotifier } from '../../../server/src/services/printing/print-worker';
-import {
-  PrinterStatuses,
-  sendCommitted,
-  type Notice,
-} from '../../../server/src/services/printing/printer-statuses';
+import { CommandRunner } from '../../../server/src/services/core/command-runner';
+import { PrinterStatuses } from '../../../server/src/services/printing/printer-statuses';
 import { openDatabase, type Database } from '../../../server/src/storage/database';
 import { migrate } from '../../../server/src/storage/migrate';
 import { createRepos, type Repos } from '../../../server/src/storage/repos';
@@ -134,8 +131,6 @@ describe('print notices', () => {
   });
 
   describe('sending before the commit', () => {
-    const inTransaction = /inside a transaction/;
-
     function savedPrinter() {
       const id = repos.printers.insert(
         {
@@ -153,38 +148,62 @@ describe('print notices', () => {
       return printer;
     }
 
-    test('PrinterStatuses.record() inside a transaction without a notices list throws before storing or sending', () => {
+    function statusesWith(sent: PrinterStatusReport[]) {
+      const runner = new CommandRunner(repos, new ManualClock(), {
+        publish: () => undefined,
+        endAccess: () => undefined,
+      });
+      return { runner, statuses: new PrinterStatuses(repos, runner, (r) => sent.push(r)) };
+    }
+
+    test('PrinterStatuses.record() inside a command sends only once that command has committed', () => {
       const printer = savedPrinter();
       const sent: PrinterStatusReport[] = [];
-      const statuses = new PrinterStatuses(repos, new ManualClock(), (r) => sent.push(r));
+      const { runner, statuses } = statusesWith(sent);
 
-      const record = () => db.transaction(() => statuses.record(printer, 'paper_end', null));
-
-      expect(record).toThrow(inTransaction);
-      expect(sent).toEqual([]);
-      expect(repos.printers.get(printer.id)?.lastStatus).toBeNull();
-    });
-
-    test('PrinterStatuses.record() with a notices list sends only what the caller sends after the commit', () => {
-      const printer = savedPrinter();
-      const sent: PrinterStatusReport[] = [];
-      const statuses = new PrinterStatuses(repos, new ManualClock(), (r) => sent.push(r));
-      const notices: Notice[] = [];
-
-      db.transaction(() => statuses.record(printer, 'paper_end', null, { notices }));
-      expect(sent).toEqual([]);
-      sendCommitted(db, ...notices);
+      runner.run({ scope: 'test', request: null }, () => {
+        statuses.record(printer, 'paper_end', null);
+        expect(sent).toEqual([]);
+      });
 
       expect(sent.map((r) => r.state)).toEqual(['paper_end']);
     });
 
-    test('sendCommitted() inside a transaction throws and sends nothing', () => {
-      const notice = jest.fn();
+    test('a job end and printer state whose write fails leave nothing stored and nothing sent', () => {
+      const ticketId = services.issuer.issueTicket({ serviceId: 1 }).value.ticket.id;
+      const printer = savedPrinter();
+      const figures = { peopleAhead: 0, estimatedWaitMinutes: null };
+      const jobId = repos.printJobs.insert(ticketId, printer.id, figures, 0);
+      const sent: PrinterStatusReport[] = [];
+      const jobNotice = jest.fn();
+      const { runner, statuses } = statusesWith(sent);
+      db.exec(`CREATE TRIGGER refuse_status BEFORE UPDATE OF last_status ON printers
+               BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
 
-      expect(() => db.transaction(() => sendCommitted(db, notice))).toThrow(inTransaction);
-      expect(notice).not.toHaveBeenCalled();
-      sendCommitted(db, notice);
-      expect(notice).toHaveBeenCalledTimes(1);
+      // What PrintWorker.settle does: the job's end, then the printer's state, in one command.
+      const settle = () =>
+        runner.run({ scope: 'print-job:settle', request: null }, (context) => {
+          repos.printJobs.finish(jobId, 'done', null, null, context.at);
+          context.afterCommit(jobNotice);
+          statuses.record(printer, 'paper_end', null);
+        });
+
+      expect(settle).toThrow(/disk full/);
+      expect(repos.printJobs.get(jobId)?.status).toBe('queued');
+      expect(repos.printers.get(printer.id)?.lastStatus).toBeNull();
+      expect(jobNotice).not.toHaveBeenCalled();
+      expect(sent).toEqual([]);
+    });
+
+    test('a broadcast that throws after the commit leaves the stored state and the caller alone', () => {
+      const printer = savedPrinter();
+      const { runner } = statusesWith([]);
+      const statuses = new PrinterStatuses(repos, runner, () => {
+        throw new Error('socket gone');
+      });
+
+      expect(statuses.record(printer, 'paper_end', null).state).toBe('paper_end');
+      expect(repos.printers.get(printer.id)?.lastStatus?.state).toBe('paper_end');
     });
   });
 });

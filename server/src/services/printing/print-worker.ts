@@ -5,7 +5,7 @@ import type { PrinterRecord } from '../../storage/printer-repo';
 import type { Repos } from '../../storage/repos';
 import { AgentDispatch, type AgentChannel } from './agent-dispatch';
 import type { Clock } from '../core/clock';
-import type { CommandRunner } from '../core/command-runner';
+import type { CommandContext, CommandRunner } from '../core/command-runner';
 import {
   DirectPrinters,
   type DirectPrinterLimits,
@@ -13,7 +13,7 @@ import {
 } from './direct-printers';
 import { EscPosThread } from './escpos-thread';
 import { failedOutcome, type AttemptOutcome } from './print-outcome';
-import { PrinterStatuses, sendCommitted, type Notice } from './printer-statuses';
+import { PrinterStatuses, quietly, type Notice } from './printer-statuses';
 import { toPrintJob } from './print-views';
 import type { TicketPrint } from './ticket-print';
 
@@ -80,13 +80,14 @@ export class PrintWorker {
   ) {
     this.direct = new DirectPrinters(options, limits);
     this.agents = new AgentDispatch(notifier, options.agentTimeoutMs);
-    this.statuses = new PrinterStatuses(repos, clock, (report) => notifier.printerStatus(report));
+    this.statuses = new PrinterStatuses(repos, runner, (report) => notifier.printerStatus(report));
     this.escPos = new EscPosThread();
   }
 
   /** Picks up what a previous process left: interrupted jobs go back to the queue. */
   start(): void {
-    this.repos.printJobs.requeueInterrupted(this.clock.now());
+    const command = { scope: 'print-job:requeue', request: null };
+    this.runner.run(command, ({ at }) => this.repos.printJobs.requeueInterrupted(at));
     this.kick();
   }
 
@@ -187,36 +188,31 @@ export class PrintWorker {
   private async attempt(job: PrintJobRecord): Promise<boolean> {
     const printer = this.repos.printers.get(job.printerId);
     if (!printer || !printer.active) {
-      const cancelled: Notice[] = [];
-      this.finish(job.id, 'cancelled', 'printer removed or inactive', null, cancelled);
-      sendCommitted(this.repos.db, ...cancelled);
+      const cancel = { scope: 'print-job:cancel', request: null };
+      this.runner.run(cancel, (context) =>
+        this.finish(job.id, 'cancelled', 'printer removed or inactive', null, context),
+      );
       return true;
     }
-    this.repos.printJobs.startAttempt(job.id, this.clock.now());
-    this.announce(job.id);
+    this.runner.run({ scope: 'print-job:start', request: null }, (context) => {
+      this.repos.printJobs.startAttempt(job.id, context.at);
+      context.afterCommit(this.notice(job.id));
+    });
     const outcome = await this.send(job, printer);
-    // Screens hear of the job's end and the printer's state only once both are committed.
-    const notices: Notice[] = [];
-    const rest = this.settle(job, printer, outcome, notices);
-    sendCommitted(this.repos.db, ...notices);
-    return rest;
+    return this.settle(job, printer, outcome);
   }
 
   /**
    * Stores an attempt's outcome as one command: the job's end and the printer's state are
-   * one write (one disk sync, not two). Their notices go to `notices`, for after the commit.
+   * one write (one disk sync, not two), and screens hear of either only once both are
+   * committed.
    */
-  private settle(
-    job: PrintJobRecord,
-    printer: PrinterRecord,
-    outcome: AttemptOutcome,
-    notices: Notice[],
-  ): boolean {
-    const changed = { onlyIfChanged: true, notices };
+  private settle(job: PrintJobRecord, printer: PrinterRecord, outcome: AttemptOutcome): boolean {
+    const changed = { onlyIfChanged: true };
     const command = { scope: 'print-job:settle', request: null };
-    return this.runner.run(command, () => {
+    return this.runner.run(command, (context) => {
       if (outcome.ok) {
-        this.finish(job.id, 'done', null, null, notices);
+        this.finish(job.id, 'done', null, null, context);
         this.statuses.record(printer, outcome.state, outcome.detail, changed);
         return true;
       }
@@ -227,10 +223,10 @@ export class PrintWorker {
           this.options.retryMaxMs,
           this.options.retryBaseMs * 2 ** (attempts - 1),
         );
-        this.finish(job.id, 'queued', outcome.message, this.clock.now() + delay, notices);
+        this.finish(job.id, 'queued', outcome.message, context.at + delay, context);
         return false;
       }
-      this.finish(job.id, 'failed', outcome.message, null, notices);
+      this.finish(job.id, 'failed', outcome.message, null, context);
       return true;
     }).value;
   }
@@ -251,32 +247,24 @@ export class PrintWorker {
     return this.direct.print(printer, bytes, `ticket-${job.ticketId}-job-${job.id}`);
   }
 
-  /**
-   * Ends an attempt. Staff hear of the job through `notices`, which the caller sends once
-   * the write has committed (`sendCommitted`), so a caller inside a transaction cannot
-   * announce it early.
-   */
+  /** Ends an attempt, in the command `context`: staff hear of the job once it commits. */
   private finish(
     jobId: number,
     status: PrintJobRecord['status'],
     lastError: string | null,
     nextAttemptAt: number | null,
-    notices: Notice[],
+    context: CommandContext,
   ): void {
-    if (this.stopped && status === 'queued') nextAttemptAt ??= this.clock.now();
-    this.repos.printJobs.finish(jobId, status, lastError, nextAttemptAt, this.clock.now());
-    notices.push(this.notice(jobId));
-  }
-
-  private announce(jobId: number): void {
-    sendCommitted(this.repos.db, this.notice(jobId));
+    if (this.stopped && status === 'queued') nextAttemptAt ??= context.at;
+    this.repos.printJobs.finish(jobId, status, lastError, nextAttemptAt, context.at);
+    context.afterCommit(this.notice(jobId));
   }
 
   /** The job as it is now, to be sent when called (after its write committed). */
   private notice(jobId: number): Notice {
     const job = this.repos.printJobs.get(jobId);
-    return () => {
+    return quietly(() => {
       if (job) this.notifier.jobUpdated(toPrintJob(job));
-    };
+    });
   }
 }
