@@ -28,6 +28,14 @@ export function PauseControls({ state, counter, onError }: Props) {
   const post = (name: string, body?: unknown) =>
     action.run(name, () => apiPost<CounterResponse>(`/api/counters/${counter.id}/${name}`, body));
 
+  // A paused counter resumes, a closed one opens for the day.
+  const reopen =
+    counter.status === 'paused'
+      ? ({ name: 'resume', testId: 'resume', label: 'counter.resume' } as const)
+      : counter.status === 'closed'
+        ? ({ name: 'open', testId: 'open-counter', label: 'counter.openCounter' } as const)
+        : null;
+
   async function pause(reason: string) {
     if (await post('pause', { reason })) setChoosing(false);
   }
@@ -77,26 +85,15 @@ export function PauseControls({ state, counter, onError }: Props) {
         </>
       )}
       <span className="toolbar-spacer" />
-      {counter.status === 'paused' && (
+      {reopen && (
         <button
           type="button"
           className="btn btn-ok"
-          data-testid="resume"
+          data-testid={reopen.testId}
           disabled={busy}
-          onClick={() => void post('resume')}
+          onClick={() => void post(reopen.name)}
         >
-          {t('counter.resume')}
-        </button>
-      )}
-      {counter.status === 'closed' && (
-        <button
-          type="button"
-          className="btn btn-ok"
-          data-testid="open-counter"
-          disabled={busy}
-          onClick={() => void post('open')}
-        >
-          {t('counter.openCounter')}
+          {t(reopen.label)}
         </button>
       )}
       {action.error !== undefined && !choosing && (
