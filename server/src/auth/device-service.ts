@@ -202,7 +202,8 @@ export class DeviceService {
     if (!device) return undefined;
     const now = this.clock.now();
     if (device.lastSeenAt === null || now - device.lastSeenAt >= TOUCH_EVERY_MS) {
-      this.repos.devices.touch(device.id, now);
+      const command = { scope: 'device:seen', request: null };
+      this.runner.run(command, () => this.repos.devices.touch(device.id, now));
       return { ...device, lastSeenAt: now };
     }
     return device;
