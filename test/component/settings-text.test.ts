@@ -5,8 +5,8 @@ import { CommandRunner } from '../../server/src/services/core/command-runner';
 import { openDatabase } from '../../server/src/storage/database';
 import { migrate } from '../../server/src/storage/migrate';
 import { createRepos } from '../../server/src/storage/repos';
-import { ApiClient } from '../support/api-client';
-import { ManualClock, startTestServer, type TestServer } from '../support/test-server';
+import { useSharedQueueFixture } from '../support/queue-helpers';
+import { ManualClock } from '../support/test-server';
 
 const ADMIN = { staffId: 1, role: 'admin' as const };
 
@@ -43,30 +43,24 @@ const FIELDS: Array<[field: string, patch: (text: string) => Record<string, unkn
 ];
 
 describe('PATCH /api/settings with unreadable text', () => {
-  let server: TestServer;
-  let admin: ApiClient;
+  const f = useSharedQueueFixture();
   let before: CentreSettings;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    admin = new ApiClient(server.url);
-    await admin.login(server.adminUsername, server.adminPassword);
-    before = (await admin.get<CentreSettings>('/api/settings')).body;
+    before = (await f.admin.get<CentreSettings>('/api/settings')).body;
   });
-
-  afterAll(() => server.stop());
 
   describe.each(FIELDS)('in %s', (_field, patch) => {
     test.each(UNREADABLE)(
       'refuses %s with 400 validation_failed and changes nothing',
       async (_what, text) => {
-        const response = await admin.request('PATCH', '/api/settings', { body: patch(text) });
+        const response = await f.admin.request('PATCH', '/api/settings', { body: patch(text) });
 
         expect(response).toMatchObject({
           status: 400,
           body: { error: { code: 'validation_failed' } },
         });
-        expect((await admin.get<CentreSettings>('/api/settings')).body).toEqual(before);
+        expect((await f.admin.get<CentreSettings>('/api/settings')).body).toEqual(before);
       },
     );
   });
@@ -75,7 +69,7 @@ describe('PATCH /api/settings with unreadable text', () => {
     const name = 'Trung tâm Hành chính công'.normalize('NFD');
     const thanks = 'Cảm ơn 👩\u200D💻';
 
-    const response = await admin.request<CentreSettings>('PATCH', '/api/settings', {
+    const response = await f.admin.request<CentreSettings>('PATCH', '/api/settings', {
       body: { centreName: name, ticketThankYou: thanks },
     });
 

@@ -1,21 +1,11 @@
 import zlib from 'node:zlib';
-import { ApiClient } from '../support/api-client';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { useSharedQueueFixture } from '../support/queue-helpers';
 
 /** `depth` nested arrays around a number, e.g. depth 2 → `[[1]]`. */
 const nested = (depth: number) => `${'['.repeat(depth)}1${']'.repeat(depth)}`;
 
 describe('request bodies the server cannot read', () => {
-  let server: TestServer;
-  let admin: ApiClient;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    admin = new ApiClient(server.url);
-    await admin.login(server.adminUsername, server.adminPassword);
-  });
-
-  afterAll(() => server.stop());
+  const f = useSharedQueueFixture();
 
   /** Sends raw bytes with the given headers, without a session. */
   async function send(
@@ -24,7 +14,7 @@ describe('request bodies the server cannot read', () => {
     body: Buffer | string,
     headers: Record<string, string>,
   ) {
-    const response = await fetch(`${server.url}${path}`, {
+    const response = await fetch(`${f.server.url}${path}`, {
       method,
       headers: { 'content-type': 'application/json', ...headers },
       body,
@@ -90,9 +80,9 @@ describe('request bodies the server cannot read', () => {
   });
 
   test('refuses JSON nested deeper than 32 levels with 400 json_too_deep and changes nothing', async () => {
-    const before = await admin.get('/api/settings');
+    const before = await f.admin.get('/api/settings');
     for (const depth of [32, 5_000]) {
-      const response = await admin.request('PATCH', '/api/settings', {
+      const response = await f.admin.request('PATCH', '/api/settings', {
         rawBody: `{"centreName":${nested(depth)}}`,
       });
       expect({ depth, status: response.status, body: response.body }).toEqual({
@@ -101,18 +91,18 @@ describe('request bodies the server cannot read', () => {
         body: { error: { code: 'json_too_deep', message: expect.any(String) } },
       });
     }
-    expect((await admin.get('/api/settings')).body).toEqual(before.body);
+    expect((await f.admin.get('/api/settings')).body).toEqual(before.body);
   });
 
   test('reads JSON nested 32 levels deep, and brackets inside strings do not count', async () => {
-    const deepest = await admin.request('PATCH', '/api/settings', {
+    const deepest = await f.admin.request('PATCH', '/api/settings', {
       rawBody: `{"centreName":${nested(31)}}`,
     });
     expect(deepest.status).toBe(400);
     expect(deepest.body).toMatchObject({ error: { code: 'validation_failed' } });
 
     const name = `Trung tâm ${'[{'.repeat(40)}`;
-    const inString = await admin.request('PATCH', '/api/settings', {
+    const inString = await f.admin.request('PATCH', '/api/settings', {
       rawBody: JSON.stringify({ centreName: name }),
     });
     expect(inString.status).toBe(200);

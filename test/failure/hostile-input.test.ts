@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { hashPassword } from '../../server/src/auth/passwords';
 import { ApiClient } from '../support/api-client';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { useSharedQueueFixture } from '../support/queue-helpers';
+import type { TestServer } from '../support/test-server';
 
 const HOSTILE_STRINGS = [
   '1; DROP TABLE tickets; --',
@@ -133,23 +134,15 @@ const encodeSegment = (id: string) =>
 const fillPath = (path: string, id: string) => path.replace(/:[A-Za-z]+/g, encodeSegment(id));
 
 describe('hostile input on every endpoint', () => {
-  let server: TestServer;
+  const f = useSharedQueueFixture();
   let admin: ApiClient;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    admin = new ApiClient(server.url);
-    await admin.login(server.adminUsername, server.adminPassword);
-  });
-
-  afterAll(() => server.stop());
 
   let admins = 0;
   /** A new admin account, signed in, that no earlier fuzzed request can have touched. */
   async function freshAdmin(): Promise<ApiClient> {
     admins += 1;
     const username = `fuzz-admin-${admins}`;
-    server.server.application.repos.staff.insert(
+    f.server.server.application.repos.staff.insert(
       {
         username,
         displayName: username,
@@ -159,7 +152,7 @@ describe('hostile input on every endpoint', () => {
       },
       0,
     );
-    const client = new ApiClient(server.url);
+    const client = new ApiClient(f.server.url);
     await client.login(username, FUZZ_PASSWORD);
     return client;
   }
@@ -170,7 +163,7 @@ describe('hostile input on every endpoint', () => {
     path: string,
     init: { body?: unknown; rawBody?: string; headers?: Record<string, string> },
   ) {
-    const before = fingerprint(server);
+    const before = fingerprint(f.server);
     let status: number;
     try {
       status = (await admin.request(method, path, init)).status;
@@ -191,11 +184,11 @@ describe('hostile input on every endpoint', () => {
       throw new Error(
         `${method} ${path} answered ${status} for ${JSON.stringify(init).slice(0, 300)}`,
       );
-    if (status >= 400 && !path.startsWith('/api/auth/')) expect(fingerprint(server)).toBe(before);
+    if (status >= 400 && !path.startsWith('/api/auth/')) expect(fingerprint(f.server)).toBe(before);
   }
 
   test('answers malformed bodies, ids and headers with a 4xx and writes nothing', async () => {
-    const routes = server.server.application.routes;
+    const routes = f.server.server.application.routes;
     expect(routes.length).toBeGreaterThan(20);
     let requests = 0;
     for (const route of routes) {
@@ -236,7 +229,7 @@ describe('hostile input on every endpoint', () => {
   }, 240_000);
 
   test('answers broken UTF-8 in a JSON body with a 4xx', async () => {
-    const response = await fetch(`${server.url}/api/tickets`, {
+    const response = await fetch(`${f.server.url}/api/tickets`, {
       method: 'POST',
       headers: { 'content-type': 'application/json; charset=utf-8' },
       body: Buffer.from([0x7b, 0x22, 0x73, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]),
@@ -246,7 +239,7 @@ describe('hostile input on every endpoint', () => {
   });
 
   test('answers an unsupported body charset with a 4xx', async () => {
-    const response = await fetch(`${server.url}/api/tickets`, {
+    const response = await fetch(`${f.server.url}/api/tickets`, {
       method: 'POST',
       headers: { 'content-type': 'application/json; charset=koi8-r' },
       body: '{"serviceId":1}',

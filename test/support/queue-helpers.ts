@@ -81,6 +81,19 @@ export function useQueueFixture(events: readonly FeedEventName[] = []): {
 }
 
 /**
+ * Registers a describe block's hooks for one queue fixture shared by all its tests:
+ * started before the first (filled into the returned fixture), stopped after the last.
+ */
+export function useSharedQueueFixture(): QueueFixture {
+  const f = {} as QueueFixture;
+  beforeAll(async () => {
+    Object.assign(f, await startQueueFixture());
+  });
+  afterAll(() => f.server.stop());
+  return f;
+}
+
+/**
  * `useQueueFixture` with a duty clerk seated at every counter (or at `counterIds`)
  * before each test, so the admin can act at counters as a supervisor does on the
  * floor: a number is only called to a counter someone holds.
