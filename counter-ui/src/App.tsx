@@ -3,10 +3,11 @@ import type { Counter, CounterResponse, StaffUser } from '@luot/contract';
 import { ApiRequestError, apiPost } from '@luot/ui-shared/api';
 import { AppHeader } from '@luot/ui-shared/AppHeader';
 import { OfflineBanner } from '@luot/ui-shared/OfflineBanner';
-import { errorText, useI18n } from '@luot/ui-shared/use-i18n';
+import { useI18n } from '@luot/ui-shared/use-i18n';
 import { useQueueState } from '@luot/ui-shared/use-queue-state';
 import { CounterDesk } from './CounterDesk';
 import { CounterPicker } from './CounterPicker';
+import { ErrorAlert } from './ErrorAlert';
 import { LoginForm } from './LoginForm';
 import { useSession } from './use-session';
 
@@ -119,11 +120,7 @@ function Workspace({ user, onLogout, onExpired }: WorkspaceProps) {
           {t('counter.signOut')}
         </button>
       </div>
-      {error !== undefined && (
-        <p className="error-box" role="alert">
-          {errorText(t, error)}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       {state === null ? (
         <div className="loading">{t('app.loading')}</div>
       ) : counter ? (

@@ -9,6 +9,7 @@ import type {
 import { apiPost } from '@luot/ui-shared/api';
 import { errorText, useI18n } from '@luot/ui-shared/use-i18n';
 import { Dialog } from './Dialog';
+import { ErrorAlert } from './ErrorAlert';
 import { TicketRow } from './TicketRow';
 import { useAction } from './use-action';
 import { useTicketList } from './use-ticket-list';
@@ -78,11 +79,7 @@ export function CallNumberDialog({ state, counter, onClose, onCancelTicket, onEr
           {t('counter.call')}
         </button>
       </form>
-      {action.error !== undefined && (
-        <p className="error-box" role="alert" data-testid="call-error">
-          {errorText(t, action.error)}
-        </p>
-      )}
+      <ErrorAlert error={action.error} testId="call-error" />
       <div className="list-heading">
         <h3>{t('counter.waitingToday')}</h3>
         <label className="check">

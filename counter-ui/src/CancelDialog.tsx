@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import type { CancelRequest, MessageKey, Ticket, TicketResponse } from '@luot/contract';
 import { apiPost } from '@luot/ui-shared/api';
-import { errorText, useI18n } from '@luot/ui-shared/use-i18n';
+import { useI18n } from '@luot/ui-shared/use-i18n';
 import { Dialog } from './Dialog';
+import { ErrorAlert } from './ErrorAlert';
 import { useAction } from './use-action';
 
 /** Reasons a clerk can pick with one tap; any other can be typed. */
@@ -64,11 +65,7 @@ export function CancelDialog({ ticket, onClose, onError }: Props) {
             required
           />
         </label>
-        {action.error !== undefined && (
-          <p className="error-box" role="alert" data-testid="cancel-error">
-            {errorText(t, action.error)}
-          </p>
-        )}
+        <ErrorAlert error={action.error} testId="cancel-error" />
         <button
           type="submit"
           className="btn btn-danger dialog-submit"

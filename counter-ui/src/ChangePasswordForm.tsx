@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { errorText, useI18n } from '@luot/ui-shared/use-i18n';
+import { useI18n } from '@luot/ui-shared/use-i18n';
+import { ErrorAlert } from './ErrorAlert';
 import { FormField, useFormSubmit } from './FormField';
 
 /** Shortest password the server accepts (auth/passwords.ts). */
@@ -53,11 +54,7 @@ export function ChangePasswordForm({ onChange, onCancel }: Props) {
         onChange={setConfirm}
       />
       {mismatch && <p className="error-box">{t('counter.passwordMismatch')}</p>}
-      {error !== undefined && (
-        <p className="error-box" role="alert">
-          {errorText(t, error)}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       <button
         type="submit"
         className="btn"

@@ -2,8 +2,9 @@ import { lazy, Suspense, useState } from 'react';
 import type { Counter, CounterAction, StateSnapshot, Ticket, TicketResponse } from '@luot/contract';
 import { apiPost } from '@luot/ui-shared/api';
 import { waitingForCounter } from '@luot/ui-shared/apply-event';
-import { errorText, useI18n } from '@luot/ui-shared/use-i18n';
+import { useI18n } from '@luot/ui-shared/use-i18n';
 import { CurrentTicket } from './CurrentTicket';
+import { ErrorAlert } from './ErrorAlert';
 import { FailedPrintsList } from './FailedPrintsList';
 import { NoShowList } from './NoShowList';
 import { ParkedList } from './ParkedList';
@@ -122,11 +123,7 @@ export function CounterDesk({ state, counter, showFailedPrints, onError }: Props
             {t(reprintMessage(reprint), { number: reprint.number })}
           </p>
         )}
-        {action.error !== undefined && (
-          <p className="error-box" role="alert" data-testid="action-error">
-            {errorText(t, action.error)}
-          </p>
-        )}
+        <ErrorAlert error={action.error} testId="action-error" />
         <div className="actions">
           {button('call-next', 'btn action-primary')}
           <button

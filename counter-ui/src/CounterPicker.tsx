@@ -3,7 +3,8 @@ import type { Counter, CounterResponse, StaffUser, StateSnapshot } from '@luot/c
 import { apiPost } from '@luot/ui-shared/api';
 import { serviceName } from '@luot/ui-shared/format';
 import { servicesOfCounter } from '@luot/ui-shared/apply-event';
-import { errorText, useI18n } from '@luot/ui-shared/use-i18n';
+import { useI18n } from '@luot/ui-shared/use-i18n';
+import { ErrorAlert } from './ErrorAlert';
 
 interface Props {
   state: StateSnapshot;
@@ -37,11 +38,7 @@ export function CounterPicker({ state, user, onTaken, onError }: Props) {
     <section className="picker">
       <h2>{t('counter.chooseCounter')}</h2>
       {state.counters.length === 0 && <p className="error-box">{t('counter.noCounters')}</p>}
-      {error !== undefined && (
-        <p className="error-box" role="alert">
-          {errorText(t, error)}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       <div className="picker-grid">
         {state.counters.map((counter) => {
           const holder = counter.staff;

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import type { PrintJob, StateSnapshot } from '@luot/contract';
 import { apiPost } from '@luot/ui-shared/api';
 import { listen } from '@luot/ui-shared/socket';
-import { errorText, useI18n } from '@luot/ui-shared/use-i18n';
+import { useI18n } from '@luot/ui-shared/use-i18n';
+import { ErrorAlert } from './ErrorAlert';
 import { useAction } from './use-action';
 import { useRefreshedList } from './use-ticket-list';
 
@@ -45,11 +46,7 @@ export function FailedPrintsList({ state, onError }: Props) {
         {t('printers.failedJobs')}
         {jobs !== null && <span className="count-badge">{jobs.length}</span>}
       </h3>
-      {(action.error ?? listError) !== undefined && (
-        <p className="error-box" role="alert">
-          {errorText(t, action.error ?? listError)}
-        </p>
-      )}
+      <ErrorAlert error={action.error ?? listError} />
       {jobs?.length === 0 && <p className="muted">{t('counter.listEmpty')}</p>}
       <ul className="printer-list">
         {jobs?.map((job) => (

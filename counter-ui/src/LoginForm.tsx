@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { LoginRequest } from '@luot/contract';
-import { errorText, useI18n } from '@luot/ui-shared/use-i18n';
+import { useI18n } from '@luot/ui-shared/use-i18n';
+import { ErrorAlert } from './ErrorAlert';
 import { FormField, useFormSubmit } from './FormField';
 
 interface Props {
@@ -37,11 +38,7 @@ export function LoginForm({ onLogin, initialError }: Props) {
         value={password}
         onChange={setPassword}
       />
-      {error !== undefined && (
-        <p className="error-box" role="alert" data-testid="login-error">
-          {errorText(t, error)}
-        </p>
-      )}
+      <ErrorAlert error={error} testId="login-error" />
       <button type="submit" className="btn" data-testid="login-submit" disabled={pending}>
         {t('counter.signIn')}
       </button>

@@ -1,6 +1,7 @@
 import type { StateSnapshot, TicketResponse } from '@luot/contract';
 import { apiPost } from '@luot/ui-shared/api';
-import { errorText, useI18n } from '@luot/ui-shared/use-i18n';
+import { useI18n } from '@luot/ui-shared/use-i18n';
+import { ErrorAlert } from './ErrorAlert';
 import { TicketRow } from './TicketRow';
 import { useAction } from './use-action';
 import { useTicketList } from './use-ticket-list';
@@ -22,11 +23,7 @@ export function NoShowList({ state, onError }: Props) {
         {t('counter.noShowList')}
         {tickets !== null && <span className="count-badge">{tickets.length}</span>}
       </h3>
-      {(action.error ?? listError) !== undefined && (
-        <p className="error-box" role="alert" data-testid="no-show-error">
-          {errorText(t, action.error ?? listError)}
-        </p>
-      )}
+      <ErrorAlert error={action.error ?? listError} testId="no-show-error" />
       {tickets?.length === 0 && <p className="muted">{t('counter.listEmpty')}</p>}
       <ul className="ticket-list">
         {tickets?.map((ticket) => (

@@ -1,6 +1,7 @@
 import type { Counter, StateSnapshot, Ticket, TicketResponse } from '@luot/contract';
 import { apiPost } from '@luot/ui-shared/api';
-import { errorText, useI18n } from '@luot/ui-shared/use-i18n';
+import { useI18n } from '@luot/ui-shared/use-i18n';
+import { ErrorAlert } from './ErrorAlert';
 import { TicketRow } from './TicketRow';
 import { useAction } from './use-action';
 import { useTicketList } from './use-ticket-list';
@@ -27,11 +28,7 @@ export function ParkedList({ state, counter, canCall, onCancelTicket, onError }:
         {t('counter.parkedList')}
         {tickets !== null && <span className="count-badge">{tickets.length}</span>}
       </h3>
-      {(action.error ?? listError) !== undefined && (
-        <p className="error-box" role="alert" data-testid="parked-error">
-          {errorText(t, action.error ?? listError)}
-        </p>
-      )}
+      <ErrorAlert error={action.error ?? listError} testId="parked-error" />
       {tickets?.length === 0 && <p className="muted">{t('counter.listEmpty')}</p>}
       <ul className="ticket-list">
         {tickets?.map((ticket) => {

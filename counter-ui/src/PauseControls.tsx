@@ -3,8 +3,9 @@ import type { Counter, CounterResponse, StateSnapshot } from '@luot/contract';
 import { apiPost } from '@luot/ui-shared/api';
 import { formatElapsed } from '@luot/ui-shared/format';
 import { useClock } from '@luot/ui-shared/use-clock';
-import { errorText, useI18n } from '@luot/ui-shared/use-i18n';
+import { useI18n } from '@luot/ui-shared/use-i18n';
 import { Dialog } from './Dialog';
+import { ErrorAlert } from './ErrorAlert';
 import { useAction } from './use-action';
 
 interface Props {
@@ -96,10 +97,8 @@ export function PauseControls({ state, counter, onError }: Props) {
           {t(reopen.label)}
         </button>
       )}
-      {action.error !== undefined && !choosing && (
-        <p className="error-box counter-state-error" role="alert" data-testid="state-error">
-          {errorText(t, action.error)}
-        </p>
+      {!choosing && (
+        <ErrorAlert error={action.error} testId="state-error" className="counter-state-error" />
       )}
       {choosing && (
         <Dialog
@@ -121,11 +120,7 @@ export function PauseControls({ state, counter, onError }: Props) {
               </button>
             ))}
           </div>
-          {action.error !== undefined && (
-            <p className="error-box" role="alert">
-              {errorText(t, action.error)}
-            </p>
-          )}
+          <ErrorAlert error={action.error} />
         </Dialog>
       )}
     </div>

@@ -8,8 +8,9 @@ import type {
 } from '@luot/contract';
 import { apiPost } from '@luot/ui-shared/api';
 import { serviceName } from '@luot/ui-shared/format';
-import { errorText, useI18n } from '@luot/ui-shared/use-i18n';
+import { useI18n } from '@luot/ui-shared/use-i18n';
 import { Dialog } from './Dialog';
+import { ErrorAlert } from './ErrorAlert';
 import { useAction } from './use-action';
 
 interface Props {
@@ -100,11 +101,7 @@ export function TransferDialog({ state, counter, ticket, onClose, onError }: Pro
         </label>
         <div className="dialog-actions">
           {!ready && <p className="muted">{t('counter.transferNeedsTarget')}</p>}
-          {action.error !== undefined && (
-            <p className="error-box" role="alert" data-testid="transfer-error">
-              {errorText(t, action.error)}
-            </p>
-          )}
+          <ErrorAlert error={action.error} testId="transfer-error" />
           <button
             type="submit"
             className="btn dialog-submit"
