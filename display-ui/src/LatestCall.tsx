@@ -27,21 +27,11 @@ export function LatestCall({ call, services, t, lang }: Props) {
       aria-live="assertive"
     >
       <div className="latest-row">
-        <div className="latest-cell">
-          <div className="latest-label">{t('display.number')}</div>
-          <div className="latest-number" data-testid="latest-number">
-            {call.number}
-          </div>
-        </div>
+        <LatestCell label={t('display.number')} kind="number" value={call.number} />
         <div className="latest-arrow" aria-hidden="true">
           →
         </div>
-        <div className="latest-cell">
-          <div className="latest-label">{t('display.counter')}</div>
-          <div className="latest-counter" data-testid="latest-counter">
-            {call.counterNumber}
-          </div>
-        </div>
+        <LatestCell label={t('display.counter')} kind="counter" value={call.counterNumber} />
       </div>
       <div className="latest-service">
         {priority && <span className="tag-priority">{t('display.priority')}</span>}
@@ -49,5 +39,25 @@ export function LatestCall({ call, services, t, lang }: Props) {
         {call.recall && <span className="tag-recall">{t('action.recall')}</span>}
       </div>
     </section>
+  );
+}
+
+/** One labelled half of the latest call: the number, or the counter to go to. */
+function LatestCell({
+  label,
+  kind,
+  value,
+}: {
+  label: string;
+  kind: 'number' | 'counter';
+  value: string | number;
+}) {
+  return (
+    <div className="latest-cell">
+      <div className="latest-label">{label}</div>
+      <div className={`latest-${kind}`} data-testid={`latest-${kind}`}>
+        {value}
+      </div>
+    </div>
   );
 }
