@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { hashPassword } from '../../server/src/auth/passwords';
 import type { IssueTicketResponse, Service, TicketResponse } from '../../server/src/contract';
 import { ApiClient } from '../support/api-client';
+import { addClerk } from '../support/queue-helpers';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 const DKKD = 1;
@@ -17,20 +17,9 @@ describe('requests arriving at the same instant', () => {
 
   afterEach(() => server.stop());
 
+  /** A clerk signed in over HTTP and seated at `counter`. */
   async function clerkAt(counter: number): Promise<ApiClient> {
-    const username = `clerk${counter}`;
-    server.server.application.repos.staff.insert(
-      {
-        username,
-        displayName: `Cán bộ quầy ${counter}`,
-        role: 'clerk',
-        passwordHash: await hashPassword('clerk-password-1'),
-        mustChangePassword: false,
-      },
-      0,
-    );
-    const client = new ApiClient(server.url);
-    await client.login(username, 'clerk-password-1');
+    const client = await addClerk(server, `clerk${counter}`);
     await client.post(`/api/counters/${counter}/sign-in`);
     return client;
   }

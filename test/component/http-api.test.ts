@@ -1,4 +1,3 @@
-import { hashPassword } from '../../server/src/auth/passwords';
 import type {
   Counter,
   IssueTicketResponse,
@@ -6,6 +5,7 @@ import type {
   TicketResponse,
 } from '../../server/src/contract';
 import { ApiClient } from '../support/api-client';
+import { addClerk } from '../support/queue-helpers';
 import { staffCounters } from '../support/staffing';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -25,23 +25,6 @@ describe('HTTP API', () => {
   });
 
   afterEach(() => server.stop());
-
-  async function addClerk(username: string): Promise<ApiClient> {
-    const passwordHash = await hashPassword('clerk-password-1');
-    server.server.application.repos.staff.insert(
-      {
-        username,
-        displayName: `Cán bộ ${username}`,
-        role: 'clerk',
-        passwordHash,
-        mustChangePassword: false,
-      },
-      0,
-    );
-    const client = new ApiClient(server.url);
-    await client.login(username, 'clerk-password-1');
-    return client;
-  }
 
   describe('public endpoints', () => {
     test('GET /api/health answers ok with every check passing', async () => {
@@ -367,7 +350,7 @@ describe('HTTP API', () => {
     });
 
     test('a clerk acts only at the counter they took', async () => {
-      const clerk = await addClerk('lan');
+      const clerk = await addClerk(server, 'lan');
       await anonymous.issue(DKKD);
       const refused = await clerk.post('/api/counters/1/call-next');
       expect(refused.status).toBe(403);
@@ -378,8 +361,8 @@ describe('HTTP API', () => {
     });
 
     test('a counter taken by one clerk is refused to another', async () => {
-      const lan = await addClerk('lan');
-      const minh = await addClerk('minh');
+      const lan = await addClerk(server, 'lan');
+      const minh = await addClerk(server, 'minh');
       await lan.post('/api/counters/2/sign-in');
       const response = await minh.post('/api/counters/2/sign-in');
       expect(response.status).toBe(409);
@@ -387,7 +370,7 @@ describe('HTTP API', () => {
     });
 
     test('taking a counter leaves the one the clerk held before', async () => {
-      const lan = await addClerk('lan');
+      const lan = await addClerk(server, 'lan');
       await lan.post('/api/counters/2/sign-in');
       await lan.post('/api/counters/3/sign-in');
       const counters = await anonymous.get<Counter[]>('/api/counters');
@@ -396,8 +379,8 @@ describe('HTTP API', () => {
     });
 
     test("one clerk's Idempotency-Key never replays another clerk's result", async () => {
-      const lan = await addClerk('lan');
-      const minh = await addClerk('minh');
+      const lan = await addClerk(server, 'lan');
+      const minh = await addClerk(server, 'minh');
       await lan.post('/api/counters/1/sign-in');
       await anonymous.issue(DKKD);
       const headers = { 'Idempotency-Key': 'shared-key' };
@@ -408,7 +391,7 @@ describe('HTTP API', () => {
     });
 
     test('signing out of the session frees the counter', async () => {
-      const lan = await addClerk('lan');
+      const lan = await addClerk(server, 'lan');
       await lan.post('/api/counters/4/sign-in');
       await lan.post('/api/auth/logout');
       const counters = await anonymous.get<Counter[]>('/api/counters');

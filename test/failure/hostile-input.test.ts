@@ -1,7 +1,6 @@
 import fc from 'fast-check';
-import { hashPassword } from '../../server/src/auth/passwords';
 import { ApiClient } from '../support/api-client';
-import { useSharedQueueFixture } from '../support/queue-helpers';
+import { addClerk, useSharedQueueFixture } from '../support/queue-helpers';
 import type { TestServer } from '../support/test-server';
 
 const HOSTILE_STRINGS = [
@@ -66,7 +65,6 @@ const hostileBody = fc.oneof(
   fc.jsonValue({ maxDepth: 4 }),
   fc.dictionary(fc.constantFrom(...FIELDS), hostileValue, { maxKeys: 4 }),
 );
-const FUZZ_PASSWORD = 'fuzz-admin-password';
 const RAW_BODIES = [
   '{',
   '{"serviceId":',
@@ -141,20 +139,7 @@ describe('hostile input on every endpoint', () => {
   /** A new admin account, signed in, that no earlier fuzzed request can have touched. */
   async function freshAdmin(): Promise<ApiClient> {
     admins += 1;
-    const username = `fuzz-admin-${admins}`;
-    f.server.server.application.repos.staff.insert(
-      {
-        username,
-        displayName: username,
-        role: 'admin',
-        passwordHash: await hashPassword(FUZZ_PASSWORD),
-        mustChangePassword: false,
-      },
-      0,
-    );
-    const client = new ApiClient(f.server.url);
-    await client.login(username, FUZZ_PASSWORD);
-    return client;
+    return addClerk(f.server, `fuzz-admin-${admins}`, 'admin');
   }
 
   /** Sends one request; asserts no 5xx and, on a refusal, that nothing changed. */
