@@ -47,7 +47,7 @@ export function CounterPicker({ state, user, onTaken, onError }: Props) {
             <button
               key={counter.id}
               type="button"
-              className={`picker-counter${holder && !mine ? ' picker-taken' : ''}`}
+              className={`tile picker-counter${holder && !mine ? ' picker-taken' : ''}`}
               data-testid={`counter-${counter.number}`}
               disabled={pendingId !== null}
               onClick={() => void take(counter)}

@@ -26,7 +26,7 @@ export function ServiceMenu({ services, onChoose }: Props) {
           <button
             key={service.id}
             type="button"
-            className={`service-button${service.available ? '' : ' service-unavailable'}`}
+            className={`tile service-button${service.available ? '' : ' service-unavailable'}`}
             data-testid={`service-${service.code}`}
             disabled={!service.available}
             aria-disabled={!service.available}
