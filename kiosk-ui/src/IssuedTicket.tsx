@@ -45,7 +45,7 @@ export function IssuedTicket({
   return (
     <section className="issued card" data-testid="issued-ticket">
       <p className="issued-label">{t('kiosk.yourNumber')}</p>
-      <p className="issued-number" data-testid="issued-number">
+      <p className="ticket-number issued-number" data-testid="issued-number">
         {ticket.number}
       </p>
       {noPaper && (

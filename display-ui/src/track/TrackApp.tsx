@@ -43,7 +43,7 @@ function TicketView({ data, offline }: { data: TrackResponse; offline: boolean }
   return (
     <section className={`track-card track-${ticket.status}`} data-testid="track-card">
       <p className="track-label">{t('track.yourNumber')}</p>
-      <p className="track-number" data-testid="track-number">
+      <p className="ticket-number track-number" data-testid="track-number">
         {ticket.number}
       </p>
       <p className="track-service" data-testid="track-service">
