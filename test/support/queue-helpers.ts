@@ -1,4 +1,3 @@
-import { hashPassword } from '../../server/src/auth/passwords';
 import type {
   ApiError,
   Counter,
@@ -9,6 +8,7 @@ import type {
   Ticket,
   TicketResponse,
 } from '../../server/src/contract';
+import { addStaff, signedIn } from './accounts';
 import { ApiClient, type ApiResponse } from './api-client';
 import { RecordingSocket } from './socket-client';
 import { staffCounters } from './staffing';
@@ -113,20 +113,8 @@ export async function addClerk(
   username: string,
   role: Role = 'clerk',
 ): Promise<ApiClient> {
-  const password = 'clerk-password-1';
-  server.server.application.repos.staff.insert(
-    {
-      username,
-      displayName: `Cán bộ ${username}`,
-      role,
-      passwordHash: await hashPassword(password),
-      mustChangePassword: false,
-    },
-    0,
-  );
-  const client = new ApiClient(server.url);
-  await client.login(username, password);
-  return client;
+  await addStaff(server, username, role);
+  return signedIn(server, username);
 }
 
 /** Fails with the server's answer unless the response has `status`. */

@@ -1,48 +1,16 @@
 import { io, type Socket } from 'socket.io-client';
-import { hashPassword } from '../../../server/src/auth/passwords';
-import type { Role } from '../../../server/src/contract';
 import { SESSION_COOKIE } from '../../../server/src/contract/http';
+import { addStaff, signedIn, STAFF_PASSWORD } from '../../support/accounts';
 import { ApiClient } from '../../support/api-client';
 import { ManualClock, startTestServer, type TestServer } from '../../support/test-server';
 
-/** The password every account these tests create starts with. */
-export const STAFF_PASSWORD = 'staff-password-1';
-
-/** Creates an account straight in the database; returns its id. */
-export async function addStaff(
-  server: TestServer,
-  username: string,
-  role: Role,
-  options: { mustChangePassword?: boolean; password?: string } = {},
-): Promise<number> {
-  const passwordHash = await hashPassword(options.password ?? STAFF_PASSWORD);
-  return server.server.application.repos.staff.insert(
-    {
-      username,
-      displayName: `Cán bộ ${username}`,
-      role,
-      passwordHash,
-      mustChangePassword: options.mustChangePassword ?? false,
-    },
-    0,
-  );
-}
+// The security tests take every account helper from here.
+export { addStaff, signedIn, STAFF_PASSWORD };
 
 /** A Cookie header for a new session of the account, opened without a password check. */
 export function sessionCookie(server: TestServer, staffId: number): string {
   const { token } = server.server.application.auth.openSession(staffId);
   return `${SESSION_COOKIE}=${token}`;
-}
-
-/** A client signed in over HTTP. */
-export async function signedIn(
-  server: TestServer,
-  username: string,
-  password = STAFF_PASSWORD,
-): Promise<ApiClient> {
-  const client = new ApiClient(server.url);
-  await client.login(username, password);
-  return client;
 }
 
 /** A real server with its hand-moved clock, its admin signed in, and a client with no session. */
