@@ -99,6 +99,10 @@ export class CommandRunner {
     }
     const requestHash = hashRequest(options.request);
     const outer = this.open;
+    if (!outer && this.repos.db.raw.inTransaction) {
+      // It would join that transaction, and its events and notices leave before it commits.
+      throw new Error('A command was started inside a transaction that is not a command');
+    }
     const collected: OpenCommand = { events: [], accessEnds: [], notices: [] };
     this.open = collected;
     let outcome: CommandResult<T>;

@@ -56,6 +56,22 @@ describe('CommandRunner', () => {
     expect(repos.events.since(0, 10)).toHaveLength(1);
   });
 
+  test('a command started inside a bare transaction is refused before it writes or announces', () => {
+    // Act
+    const run = () =>
+      db.transaction(() =>
+        runner.run({ scope: 'inside', request: null }, (context) => {
+          context.emit('centre:updated', centreUpdated);
+          context.afterCommit(() => out.push('notice'));
+        }),
+      );
+
+    // Assert
+    expect(run).toThrow(/inside a transaction that is not a command/);
+    expect(out).toEqual([]);
+    expect(repos.events.since(0, 10)).toHaveLength(0);
+  });
+
   test('audit rows commit with the change and ended access leaves after its events', () => {
     // Arrange
     const who = { staffId: null, username: 'admin', ip: '127.0.0.1' };
