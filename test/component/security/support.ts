@@ -2,7 +2,8 @@ import { io, type Socket } from 'socket.io-client';
 import { SESSION_COOKIE } from '../../../server/src/contract/http';
 import { addStaff, signedIn, STAFF_PASSWORD } from '../../support/accounts';
 import { ApiClient } from '../../support/api-client';
-import { ManualClock, startTestServer, type TestServer } from '../../support/test-server';
+import { useQueueFixture, type QueueFixture } from '../../support/queue-helpers';
+import type { TestServer } from '../../support/test-server';
 
 // The security tests take every account helper from here.
 export { addStaff, signedIn, STAFF_PASSWORD };
@@ -14,27 +15,14 @@ export function sessionCookie(server: TestServer, staffId: number): string {
 }
 
 /** A real server with its hand-moved clock, its admin signed in, and a client with no session. */
-export interface SecurityServer {
-  clock: ManualClock;
-  server: TestServer;
-  admin: ApiClient;
-  anonymous: ApiClient;
-}
+export type SecurityServer = QueueFixture;
 
 /**
  * Registers a describe block's hooks: a fresh server before each test (filled
  * into the returned object) and, after it, the server stopped.
  */
 export function useSecurityServer(): SecurityServer {
-  const f = {} as SecurityServer;
-  beforeEach(async () => {
-    const clock = new ManualClock();
-    const server = await startTestServer({ clock });
-    const admin = await signedIn(server, server.adminUsername, server.adminPassword);
-    Object.assign(f, { clock, server, admin, anonymous: new ApiClient(server.url) });
-  });
-  afterEach(() => f.server.stop());
-  return f;
+  return useQueueFixture().f;
 }
 
 /** The error code of a JSON error body, if any. */
