@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { runCli } from '../../../printers/cli';
@@ -9,6 +8,7 @@ import { PNG } from 'pngjs';
 import { bitmapFromRgba, bitmapToRgba } from '../../../printers/render/bitmap';
 import { decodeEscPos, diffDots } from '../../support/printers/escpos-decoder';
 import { closedPort, startFakePrinter } from '../../support/fake-printer';
+import { useTempDir } from '../../support/temp-dir';
 
 async function run(argv: string[]): Promise<{ code: number; output: string }> {
   const lines: string[] = [];
@@ -17,15 +17,7 @@ async function run(argv: string[]): Promise<{ code: number; output: string }> {
 }
 
 describe('printer CLI', () => {
-  let dir = '';
-
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'luot-cli-'));
-  });
-
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const dir = useTempDir('luot-cli-');
 
   test('sample --to tcp:// sends the golden ticket image and the tracking QR', async () => {
     const fake = await startFakePrinter('ok');
@@ -57,7 +49,7 @@ describe('printer CLI', () => {
   });
 
   test('sample --to file: writes the bytes of the chosen mode', async () => {
-    const out = join(dir, 'out.bin');
+    const out = join(dir.path, 'out.bin');
 
     const { code } = await run(['sample', '--to', `file:${out}`, '--mode', 'ascii']);
 
@@ -101,7 +93,7 @@ describe('printer CLI', () => {
   });
 
   test('runs from npm through tsx and returns the exit code to the shell', async () => {
-    const out = join(dir, 'sample.bin');
+    const out = join(dir.path, 'sample.bin');
 
     const code = await new Promise<number>((resolve) => {
       execFile('npx', ['tsx', 'printers/cli.ts', 'sample', '--to', `file:${out}`], (err) =>

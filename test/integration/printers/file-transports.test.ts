@@ -1,25 +1,17 @@
 import { execFileSync } from 'node:child_process';
 import { createReadStream } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Printer } from '../../../printers/printer';
 import { DeviceFileTransport } from '../../../printers/transport/device-file';
 import { SpoolTransport } from '../../../printers/transport/spool';
+import { useTempDir } from '../../support/temp-dir';
 
 describe('file transports', () => {
-  let dir = '';
-
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'luot-printers-'));
-  });
-
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const dir = useTempDir('luot-printers-');
 
   test('a device file receives each job, with no status asked', async () => {
-    const path = join(dir, 'lp0');
+    const path = join(dir.path, 'lp0');
     await writeFile(path, '');
     const printer = new Printer(new DeviceFileTransport({ path }));
 
@@ -32,7 +24,7 @@ describe('file transports', () => {
   });
 
   test('a device that is a FIFO gets the whole job', async () => {
-    const path = join(dir, 'fifo');
+    const path = join(dir.path, 'fifo');
     execFileSync('mkfifo', [path]);
     const chunks: Buffer[] = [];
     const reader = createReadStream(path);
@@ -46,7 +38,7 @@ describe('file transports', () => {
   });
 
   test('a missing device is an io_error the queue may retry', async () => {
-    const transport = new DeviceFileTransport({ path: join(dir, 'no', 'such', 'lp0') });
+    const transport = new DeviceFileTransport({ path: join(dir.path, 'no', 'such', 'lp0') });
 
     await expect(transport.write(Buffer.of(1))).rejects.toMatchObject({
       code: 'io_error',
@@ -55,11 +47,11 @@ describe('file transports', () => {
   });
 
   test('the spool writes one .bin file per job, named after the job', async () => {
-    const spool = new SpoolTransport(join(dir, 'spool'));
+    const spool = new SpoolTransport(join(dir.path, 'spool'));
 
     await spool.write(Buffer.of(1, 2, 3), { name: 'ticket-42/a' });
 
-    expect(await readdir(join(dir, 'spool'))).toEqual(['ticket-42_a.bin']);
-    expect([...(await readFile(join(dir, 'spool', 'ticket-42_a.bin')))]).toEqual([1, 2, 3]);
+    expect(await readdir(join(dir.path, 'spool'))).toEqual(['ticket-42_a.bin']);
+    expect([...(await readFile(join(dir.path, 'spool', 'ticket-42_a.bin')))]).toEqual([1, 2, 3]);
   });
 });

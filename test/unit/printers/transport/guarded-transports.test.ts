@@ -1,25 +1,22 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { PrinterError } from '../../../../printers';
 import { DeviceFileTransport } from '../../../../printers/transport/device-file';
 import { SerialTransport } from '../../../../printers/transport/serial';
 import { SpoolTransport } from '../../../../printers/transport/spool';
+import { useTempDir } from '../../../support/temp-dir';
 
 const JOB = Buffer.from('ticket bytes');
 const ORIGINAL = 'precious data\n';
 
 describe('transports a server restricts', () => {
-  let dir: string;
+  const dir = useTempDir('luot-guard-');
   let victim: string;
 
   beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'luot-guard-'));
-    victim = path.join(dir, 'victim.txt');
+    victim = path.join(dir.path, 'victim.txt');
     fs.writeFileSync(victim, ORIGINAL);
   });
-
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   describe('DeviceFileTransport with deviceOnly', () => {
     test('refuses a regular file without truncating it', async () => {
@@ -30,7 +27,7 @@ describe('transports a server restricts', () => {
     });
 
     test('refuses a missing path without creating it', async () => {
-      const missing = path.join(dir, 'lp0');
+      const missing = path.join(dir.path, 'lp0');
       const transport = new DeviceFileTransport({ path: missing, deviceOnly: true });
 
       await expect(transport.write(JOB)).rejects.toBeInstanceOf(PrinterError);
@@ -44,7 +41,7 @@ describe('transports a server restricts', () => {
     });
 
     test('writes through a link to an allowed device', async () => {
-      const link = path.join(dir, 'lp0');
+      const link = path.join(dir.path, 'lp0');
       fs.symlinkSync('/dev/null', link);
       const transport = new DeviceFileTransport({ path: link, deviceOnly: true });
 
@@ -54,7 +51,7 @@ describe('transports a server restricts', () => {
     test.each(['/dev/full', '/dev/zero'])(
       'refuses %s, a character device that is no printer, before writing',
       async (device) => {
-        const link = path.join(dir, 'lp0');
+        const link = path.join(dir.path, 'lp0');
         fs.symlinkSync(device, link);
 
         for (const target of [device, link]) {
@@ -86,7 +83,7 @@ describe('transports a server restricts', () => {
     });
 
     function linkTo(device: string): string {
-      const link = path.join(dir, 'ttyUSB0');
+      const link = path.join(dir.path, 'ttyUSB0');
       fs.symlinkSync(device, link);
       return link;
     }
@@ -94,8 +91,8 @@ describe('transports a server restricts', () => {
 
   describe('SpoolTransport with a root', () => {
     test('refuses a folder that is a link out of the root, writing nothing there', async () => {
-      const root = path.join(dir, 'data');
-      const outside = path.join(dir, 'outside');
+      const root = path.join(dir.path, 'data');
+      const outside = path.join(dir.path, 'outside');
       fs.mkdirSync(root);
       fs.mkdirSync(outside);
       fs.symlinkSync(outside, path.join(root, 'spool'));
@@ -108,7 +105,7 @@ describe('transports a server restricts', () => {
     });
 
     test('replaces a planted link at the temporary name instead of writing through it', async () => {
-      const root = path.join(dir, 'data');
+      const root = path.join(dir.path, 'data');
       const spool = path.join(root, 'spool');
       fs.mkdirSync(spool, { recursive: true });
       fs.symlinkSync(victim, path.join(spool, 'job.bin.part'));
