@@ -1,32 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import type { IssueTicketResponse, Service, TicketResponse } from '../../server/src/contract';
-import { ApiClient } from '../support/api-client';
-import { addClerk } from '../support/queue-helpers';
-import { startTestServer, type TestServer } from '../support/test-server';
+import type { ApiClient } from '../support/api-client';
+import { addClerk, useQueueFixture } from '../support/queue-helpers';
 
 const DKKD = 1;
 
 describe('requests arriving at the same instant', () => {
-  let server: TestServer;
-  let kiosk: ApiClient;
-
-  beforeEach(async () => {
-    server = await startTestServer();
-    kiosk = new ApiClient(server.url);
-  });
-
-  afterEach(() => server.stop());
+  const { f } = useQueueFixture();
 
   /** A clerk signed in over HTTP and seated at `counter`. */
   async function clerkAt(counter: number): Promise<ApiClient> {
-    const client = await addClerk(server, `clerk${counter}`);
+    const client = await addClerk(f.server, `clerk${counter}`);
     await client.post(`/api/counters/${counter}/sign-in`);
     return client;
   }
 
   test('two clerks pressing next for the last waiting ticket: one gets it, the other hears queue_empty', async () => {
     const [first, second] = await Promise.all([clerkAt(1), clerkAt(2)]);
-    const { ticket } = await kiosk.issue(DKKD);
+    const { ticket } = await f.anonymous.issue(DKKD);
 
     const answers = await Promise.all([
       first.post<TicketResponse>('/api/counters/1/call-next'),
@@ -39,7 +30,7 @@ describe('requests arriving at the same instant', () => {
 
   test('many counters pressing next at once never call one ticket twice', async () => {
     const clerks = await Promise.all([1, 2, 10].map(clerkAt));
-    for (let i = 0; i < 6; i++) await kiosk.issue(DKKD);
+    for (let i = 0; i < 6; i++) await f.anonymous.issue(DKKD);
 
     const answers = await Promise.all(
       clerks.flatMap((clerk, index) =>
@@ -61,13 +52,13 @@ describe('requests arriving at the same instant', () => {
     const headers = { 'Idempotency-Key': randomUUID() };
 
     const answers = await Promise.all([
-      kiosk.post<IssueTicketResponse>('/api/tickets', { serviceId: DKKD }, headers),
-      kiosk.post<IssueTicketResponse>('/api/tickets', { serviceId: DKKD }, headers),
+      f.anonymous.post<IssueTicketResponse>('/api/tickets', { serviceId: DKKD }, headers),
+      f.anonymous.post<IssueTicketResponse>('/api/tickets', { serviceId: DKKD }, headers),
     ]);
 
     expect(answers.map((a) => a.status).sort()).toEqual([200, 201]);
     expect(answers[0]?.body.ticket.id).toBe(answers[1]?.body.ticket.id);
-    const services = await kiosk.get<Service[]>('/api/services');
+    const services = await f.anonymous.get<Service[]>('/api/services');
     expect(services.body[0]?.waiting).toBe(1);
   });
 });

@@ -1,7 +1,5 @@
 import http from 'node:http';
-import { ApiClient } from '../../support/api-client';
-import { startTestServer, type TestServer } from '../../support/test-server';
-import { codeOf, openSocket } from './support';
+import { codeOf, openSocket, useSecurityServer } from './support';
 
 /** The CSP of a response as a map of directive → sources. */
 function cspOf(header: string | null): Map<string, string[]> {
@@ -15,22 +13,14 @@ function cspOf(header: string | null): Map<string, string[]> {
 }
 
 describe('security headers, CSRF and error hygiene', () => {
-  let server: TestServer;
-  let client: ApiClient;
-
-  beforeEach(async () => {
-    server = await startTestServer();
-    client = new ApiClient(server.url);
-  });
-
-  afterEach(() => server.stop());
+  const f = useSecurityServer();
 
   test.each(['/', '/kiosk', '/api/state'])(
     '%s carries helmet headers and the CSP',
     async (path) => {
-      const response = await client.get(path);
+      const response = await f.anonymous.get(path);
       const csp = cspOf(response.headers.get('content-security-policy'));
-      const host = new URL(server.url).host;
+      const host = new URL(f.server.url).host;
 
       expect(csp.get('default-src')).toEqual(["'self'"]);
       expect(csp.get('script-src')).toEqual(["'self'"]);
@@ -47,7 +37,7 @@ describe('security headers, CSRF and error hygiene', () => {
   );
 
   test('a Host header that is not a host name gets no socket source of its own', async () => {
-    const { port } = new URL(server.url);
+    const { port } = new URL(f.server.url);
     const header = await new Promise<string | undefined>((resolve, reject) => {
       const request = http.get(
         { host: '127.0.0.1', port, path: '/api/health', headers: { host: 'evil.example/x"' } },
@@ -63,7 +53,7 @@ describe('security headers, CSRF and error hygiene', () => {
 
   describe('a state-changing request', () => {
     const issue = (headers: Record<string, string>) =>
-      client.post('/api/tickets', { serviceId: 1 }, headers);
+      f.anonymous.post('/api/tickets', { serviceId: 1 }, headers);
 
     test.each([
       ['another Origin', { origin: 'http://evil.example' }],
@@ -76,7 +66,7 @@ describe('security headers, CSRF and error hygiene', () => {
         { origin: 'SELF', 'sec-fetch-site': 'cross-site' },
       ],
     ])('with %s is refused with 403 forbidden', async (_name, headers: Record<string, string>) => {
-      const own: Record<string, string> = headers.origin === 'SELF' ? { origin: server.url } : {};
+      const own: Record<string, string> = headers.origin === 'SELF' ? { origin: f.server.url } : {};
       const response = await issue({ ...headers, ...own });
       expect(response.status).toBe(403);
       expect(codeOf(response.body)).toBe('forbidden');
@@ -90,7 +80,7 @@ describe('security headers, CSRF and error hygiene', () => {
     });
 
     test('with its own Origin passes', async () => {
-      expect((await issue({ origin: server.url, 'sec-fetch-site': 'same-origin' })).status).toBe(
+      expect((await issue({ origin: f.server.url, 'sec-fetch-site': 'same-origin' })).status).toBe(
         201,
       );
     });
@@ -98,12 +88,12 @@ describe('security headers, CSRF and error hygiene', () => {
 
   describe('Socket.IO', () => {
     test('refuses a handshake from another Origin', async () => {
-      await expect(openSocket(server.url, { origin: 'http://evil.example' })).rejects.toThrow();
+      await expect(openSocket(f.server.url, { origin: 'http://evil.example' })).rejects.toThrow();
     });
 
     test('accepts its own Origin and no Origin', async () => {
-      for (const options of [{ origin: server.url }, {}]) {
-        const socket = await openSocket(server.url, options);
+      for (const options of [{ origin: f.server.url }, {}]) {
+        const socket = await openSocket(f.server.url, options);
         expect(socket.connected).toBe(true);
         socket.close();
       }
@@ -116,7 +106,7 @@ describe('security headers, CSRF and error hygiene', () => {
       ['malformed JSON', 'POST', '/api/staff', 400],
       ['an unknown page', 'GET', '/nope', 404],
     ])('%s', async (_name, method, path, status) => {
-      const response = await client.request(method, path, {
+      const response = await f.anonymous.request(method, path, {
         rawBody: method === 'POST' ? '{' : undefined,
       });
       expect(response.status).toBe(status);
