@@ -1,7 +1,8 @@
-import type { PrintJob, PrinterView } from '../../server/src/contract';
+import type { PrintJob } from '../../server/src/contract';
 import { ApiClient } from '../support/api-client';
 import { eventually } from '../support/eventually';
-import { startFakePrinter, type FakePrinter } from '../support/fake-printer';
+import type { FakePrinter } from '../support/fake-printer';
+import { addFakePrinter } from '../support/printer-setup';
 import { expectStatus, issue, SERVICE } from '../support/queue-helpers';
 import { staffCounters } from '../support/staffing';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -20,18 +21,9 @@ describe('the figures a printed ticket shows', () => {
     server = await startTestServer({
       printing: { maxAttempts: 500, retryBaseMs: 5, retryMaxMs: 10, statusTimeoutMs: 200 },
     });
-    admin = new ApiClient(server.url);
-    await admin.login(server.adminUsername, server.adminPassword);
     // The admin calls at counter 1 as a supervisor would: someone must hold it.
     staffCounters(server, [1]);
-    device = await startFakePrinter('paper-end');
-    const created = await admin.post<PrinterView>('/api/printers', {
-      name: 'Máy in sảnh',
-      target: `tcp://127.0.0.1:${device.port}`,
-      isDefault: true,
-      options: { mode: 'ascii' },
-    });
-    expect(created.status).toBe(201);
+    ({ device, admin } = await addFakePrinter(server, 'paper-end', { options: { mode: 'ascii' } }));
   });
 
   afterAll(async () => {
