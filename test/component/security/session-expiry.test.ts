@@ -1,20 +1,11 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import pino from 'pino';
 import type { Socket } from 'socket.io-client';
-import { createApplication } from '../../../server/src/app';
 import { SESSION_TTL_MS } from '../../../server/src/auth/auth-service';
-import { ensureAdmin } from '../../../server/src/auth/first-admin';
 import type { Ticket } from '../../../server/src/contract';
 import { SESSION_COOKIE } from '../../../server/src/contract/http';
 import { ROOMS } from '../../../server/src/realtime/rooms';
-import { openDatabase } from '../../../server/src/storage/database';
-import { migrate } from '../../../server/src/storage/migrate';
 import { ApiClient } from '../../support/api-client';
 import { act, issue, SERVICE, useQueueFixture } from '../../support/queue-helpers';
-import { ManualClock, tempDataDir } from '../../support/test-server';
-import { addStaff, openSocket, sessionCookie } from './support';
+import { addStaff, openSocket, sessionCookie, startOwnApplication } from './support';
 
 const NOTE = 'Thiếu bản sao CCCD, bổ sung tại quầy thuế';
 
@@ -88,20 +79,8 @@ describe('a staff socket whose session expires', () => {
 describe('the end-of-session timer of a staff socket', () => {
   test('takes a quiet socket out of the staff room when the server clock reaches the end', async () => {
     // Arrange: an app of its own, so the test can watch the staff room itself.
-    const db = openDatabase(path.join(tempDataDir(), 'luot.db'));
-    migrate(db);
-    const clock = new ManualClock();
-    const application = createApplication({
-      db,
-      clock,
-      logger: pino({ level: 'silent' }),
-      timeZone: 'Asia/Ho_Chi_Minh',
-    });
-    await ensureAdmin(application.repos, application.runner, 'expiry-admin-password');
-    const httpServer = http.createServer(application.app);
-    const io = application.attach(httpServer);
-    await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+    const own = await startOwnApplication();
+    const { application, io, clock, url } = own;
     const session = application.auth.openSession(1);
     // 150 ms before the end, so the timer is due soon after the socket connects.
     clock.set(session.expiresAt - 150);
@@ -128,8 +107,7 @@ describe('the end-of-session timer of a staff socket', () => {
       expect(await left).toBe(socket.id);
     } finally {
       socket.close();
-      await new Promise((resolve) => io.close(resolve));
-      db.close();
+      await own.close();
     }
   });
 });

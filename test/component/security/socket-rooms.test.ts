@@ -1,50 +1,29 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import pino from 'pino';
 import type { Server } from 'socket.io';
 import type { Socket } from 'socket.io-client';
-import { createApplication, type Application } from '../../../server/src/app';
-import { ensureAdmin } from '../../../server/src/auth/first-admin';
+import type { Application } from '../../../server/src/app';
 import type { ClientEvents, ServerEvents } from '../../../server/src/contract';
 import { SESSION_COOKIE } from '../../../server/src/contract/http';
 import { emitToRoom } from '../../../server/src/realtime/broadcaster';
 import { ROOMS } from '../../../server/src/realtime/rooms';
-import { openDatabase } from '../../../server/src/storage/database';
-import { migrate } from '../../../server/src/storage/migrate';
-import { ManualClock, tempDataDir } from '../../support/test-server';
-import { openSocket } from './support';
+import { openSocket, startOwnApplication, type OwnApplication } from './support';
 
 const admin = { staffId: 1, username: 'admin', ip: null };
 
 describe('Socket.IO rooms', () => {
+  let own: OwnApplication;
   let application: Application;
   let io: Server<ClientEvents, ServerEvents>;
-  let httpServer: http.Server;
   let url: string;
   const sockets: Socket[] = [];
 
   beforeEach(async () => {
-    const db = openDatabase(path.join(tempDataDir(), 'luot.db'));
-    migrate(db);
-    const clock = new ManualClock();
-    application = createApplication({
-      db,
-      clock,
-      logger: pino({ level: 'silent' }),
-      timeZone: 'Asia/Ho_Chi_Minh',
-    });
-    await ensureAdmin(application.repos, application.runner, 'rooms-admin-password');
-    httpServer = http.createServer(application.app);
-    io = application.attach(httpServer);
-    await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+    own = await startOwnApplication();
+    ({ application, io, url } = own);
   });
 
   afterEach(async () => {
     sockets.splice(0).forEach((socket) => socket.close());
-    await new Promise((resolve) => io.close(resolve));
-    application.repos.db.close();
+    await own.close();
   });
 
   async function connect(options: { staffId?: number; deviceToken?: string } = {}) {

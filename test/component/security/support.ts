@@ -1,9 +1,19 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import pino from 'pino';
+import type { Server } from 'socket.io';
 import { io, type Socket } from 'socket.io-client';
+import { createApplication, type Application } from '../../../server/src/app';
+import { ensureAdmin } from '../../../server/src/auth/first-admin';
+import type { ClientEvents, ServerEvents } from '../../../server/src/contract';
 import { SESSION_COOKIE } from '../../../server/src/contract/http';
+import { openDatabase } from '../../../server/src/storage/database';
+import { migrate } from '../../../server/src/storage/migrate';
 import { addStaff, signedIn, STAFF_PASSWORD } from '../../support/accounts';
 import { ApiClient } from '../../support/api-client';
 import { useQueueFixture, type QueueFixture } from '../../support/queue-helpers';
-import type { TestServer } from '../../support/test-server';
+import { ManualClock, tempDataDir, type TestServer } from '../../support/test-server';
 
 // The security tests take every account helper from here.
 export { addStaff, signedIn, STAFF_PASSWORD };
@@ -23,6 +33,42 @@ export type SecurityServer = QueueFixture;
  */
 export function useSecurityServer(): SecurityServer {
   return useQueueFixture().f;
+}
+
+/** An app of its own on 127.0.0.1, port 0, with its Socket.IO server in reach. */
+export interface OwnApplication {
+  application: Application;
+  io: Server<ClientEvents, ServerEvents>;
+  clock: ManualClock;
+  url: string;
+  /** Closes the sockets and the HTTP server, then the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts an app over a fresh migrated database with its first admin, for tests that
+ * watch the Socket.IO server itself (its rooms, its adapter).
+ */
+export async function startOwnApplication(): Promise<OwnApplication> {
+  const db = openDatabase(path.join(tempDataDir(), 'luot.db'));
+  migrate(db);
+  const clock = new ManualClock();
+  const application = createApplication({
+    db,
+    clock,
+    logger: pino({ level: 'silent' }),
+    timeZone: 'Asia/Ho_Chi_Minh',
+  });
+  await ensureAdmin(application.repos, application.runner, 'own-admin-password');
+  const httpServer = http.createServer(application.app);
+  const io = application.attach(httpServer);
+  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+  async function close(): Promise<void> {
+    await new Promise((resolve) => io.close(resolve));
+    db.close();
+  }
+  return { application, io, clock, url, close };
 }
 
 /** The error code of a JSON error body, if any. */
