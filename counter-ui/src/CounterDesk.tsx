@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { Counter, CounterAction, StateSnapshot, Ticket, TicketResponse } from '@luot/contract';
 import { apiPost } from '@luot/ui-shared/api';
 import { waitingForCounter } from '@luot/ui-shared/apply-event';
@@ -13,16 +13,25 @@ import { PrintersPanel } from './PrintersPanel';
 import { useAction } from './use-action';
 import { useReprint, type Reprint } from './use-reprint';
 
-// The dialogs load when first opened, so the desk's first load stays small.
+// The dialogs stay out of the desk's first load: they are fetched once the desk shows (so
+// that they open at once, even if the server is out of reach by then) and kept.
+const loadCallNumberDialog = () => import('./CallNumberDialog');
+const loadCancelDialog = () => import('./CancelDialog');
+const loadTransferDialog = () => import('./TransferDialog');
 const CallNumberDialog = lazy(() =>
-  import('./CallNumberDialog').then((m) => ({ default: m.CallNumberDialog })),
+  loadCallNumberDialog().then((m) => ({ default: m.CallNumberDialog })),
 );
-const CancelDialog = lazy(() =>
-  import('./CancelDialog').then((m) => ({ default: m.CancelDialog })),
-);
+const CancelDialog = lazy(() => loadCancelDialog().then((m) => ({ default: m.CancelDialog })));
 const TransferDialog = lazy(() =>
-  import('./TransferDialog').then((m) => ({ default: m.TransferDialog })),
+  loadTransferDialog().then((m) => ({ default: m.TransferDialog })),
 );
+
+/** Fetches the dialogs ahead; a failure here is retried when one opens. */
+function preloadDialogs() {
+  for (const load of [loadCallNumberDialog, loadCancelDialog, loadTransferDialog]) {
+    load().catch(() => undefined);
+  }
+}
 
 interface Props {
   state: StateSnapshot;
@@ -79,6 +88,7 @@ export function CounterDesk({ state, counter, showFailedPrints, onError }: Props
   const reprints = useReprint();
   const { reprint } = reprints;
   const [dialog, setDialog] = useState<OpenDialog>(null);
+  useEffect(preloadDialogs, []);
   const ticket = counter.currentTicket;
   const open = counter.status === 'open';
   const busy = action.pending !== null;

@@ -1,11 +1,20 @@
 import { LIVE_DEADLINE_MS, describeInChromium, takeNumber, waitForText } from './harness';
 
 describeInChromium('the counter desk’s dialogs, in Chromium', ({ open, openCounter }) => {
-  test('calls and cancels from the call dialog, transfers, pauses and closes', async () => {
+  test('opens its dialogs offline once shown, calls and cancels from the call dialog, transfers, pauses and closes', async () => {
     const kiosk = await open('/kiosk', 1080, 1920);
     const first = await takeNumber(kiosk, 'DKKD');
     const second = await takeNumber(kiosk, 'DKKD');
     const counter = await openCounter(1);
+
+    // The dialogs are fetched once the desk shows: they open with the server out of reach.
+    await counter.waitForLoadState('networkidle');
+    await counter.context().setOffline(true);
+    await counter.getByTestId('open-call-number').click();
+    await counter.getByTestId('call-dialog').waitFor({ timeout: LIVE_DEADLINE_MS });
+    await counter.getByTestId('dialog-close').click();
+    await counter.context().setOffline(false);
+    await counter.getByTestId('offline-banner').waitFor({ state: 'detached', timeout: 10000 });
 
     // Cancelling from the call dialog's list comes back to the list, without that number.
     await counter.getByTestId('open-call-number').click();
