@@ -179,11 +179,11 @@ export class PrintJobRepo {
   }
 
   /** Jobs left `printing` by a stopped process go back to the queue (printing twice beats never). */
-  requeueInterrupted(now: number): number {
+  requeueInterrupted(now: number, printerId?: number): number {
     return this.db.run(
       `UPDATE print_jobs SET status = 'queued', next_attempt_at = ?, updated_at = ?
-       WHERE status = 'printing'`,
-      [now, now],
+       WHERE status = 'printing' AND (? IS NULL OR printer_id = ?)`,
+      [now, now, printerId ?? null, printerId ?? null],
     ).changes;
   }
 

@@ -107,6 +107,42 @@ describe('print notices', () => {
     );
   }
 
+  test('a write that fails as a job ends pauses its printer, then prints the job again', async () => {
+    printer = await startFakePrinter('ok');
+    let refused = 0;
+    db.raw.function('refuse_write', () => {
+      refused += 1;
+      throw new Error('disk refused the write');
+    });
+    db.raw.exec(`CREATE TRIGGER no_done BEFORE UPDATE OF status ON print_jobs
+      WHEN NEW.status = 'done' BEGIN SELECT refuse_write(); END`);
+    services.printerAdmin.createPrinter(
+      {
+        name: 'Sảnh',
+        target: `tcp://127.0.0.1:${printer.port}`,
+        options: {},
+        deviceId: null,
+        isDefault: true,
+        active: true,
+      },
+      ADMIN,
+    );
+    const { ticket } = services.issuer.issueTicket({ serviceId: 1 }).value;
+    const status = () =>
+      db.get<{ status: string }>('SELECT status FROM print_jobs WHERE ticket_id = ?', [ticket.id])
+        ?.status;
+
+    // The printer got the ticket, but its outcome could not be stored (an unhandled
+    // rejection here used to end the process; Jest fails the test on one).
+    await eventually(() => refused === 1, { what: 'the outcome refused' });
+    const once = printer.received().length;
+    expect(status()).toBe('printing');
+    db.raw.exec('DROP TRIGGER no_done');
+
+    await eventually(() => status() === 'done', { what: 'the job printed again and stored' });
+    expect(printer.received().length).toBe(2 * once);
+  });
+
   test('announce a printed job and its printer state only once both are committed', async () => {
     printer = await startFakePrinter('paper-near-end');
 

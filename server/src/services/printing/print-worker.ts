@@ -63,6 +63,8 @@ export class PrintWorker {
   private readonly busy = new Set<number>();
   private readonly timers = new Map<number, NodeJS.Timeout>();
   private readonly running = new Set<Promise<void>>();
+  /** Printers whose last run threw before storing its job's outcome. */
+  private readonly interrupted = new Set<number>();
   private readonly direct: DirectPrinters;
   private readonly agents: AgentDispatch;
   private readonly statuses: PrinterStatuses;
@@ -152,7 +154,7 @@ export class PrintWorker {
       () => {
         this.timers.delete(printerId);
         // A timer set for a job makes it due even when an injected clock has not moved.
-        this.track(this.drain(printerId, Math.max(this.clock.now(), dueAt)));
+        this.track(printerId, this.drain(printerId, Math.max(this.clock.now(), dueAt)));
       },
       Math.max(0, dueAt - this.clock.now()),
     );
@@ -160,15 +162,40 @@ export class PrintWorker {
     this.timers.set(printerId, timer);
   }
 
-  private track(run: Promise<void>): void {
-    this.running.add(run);
-    void run.finally(() => this.running.delete(run));
+  /**
+   * Follows a printer's run. A run that throws (the disk refused a write mid-attempt)
+   * must not become an unhandled rejection, which would end the process: the printer's
+   * queue rests as long as its longest retry wait, then puts back the job it was printing
+   * (printed twice rather than lost) and goes on.
+   */
+  private track(printerId: number, run: Promise<void>): void {
+    const followed = run.catch((error: unknown) => {
+      const reason = error instanceof Error ? error.message : String(error);
+      process.emitWarning(
+        `print queue of printer ${printerId} paused: ${reason}`,
+        'LuotPrintWarning',
+      );
+      this.interrupted.add(printerId);
+      if (!this.stopped) this.schedule(printerId, this.clock.now() + this.options.retryMaxMs);
+    });
+    this.running.add(followed);
+    void followed.finally(() => this.running.delete(followed));
   }
 
   private async drain(printerId: number, dueBy: number): Promise<void> {
     if (this.stopped || this.busy.has(printerId)) return;
     this.busy.add(printerId);
     try {
+      if (this.interrupted.has(printerId)) {
+        // No attempt of this printer is under way (busy), so a job still 'printing' is the
+        // one whose run failed to store its outcome.
+        const requeue = { scope: 'print-job:requeue', request: null };
+        this.runner.run(requeue, ({ at }) =>
+          this.repos.printJobs.requeueInterrupted(at, printerId),
+        );
+        this.interrupted.delete(printerId);
+        dueBy = Math.max(dueBy, this.clock.now());
+      }
       for (;;) {
         if (this.stopped) return;
         const job = this.repos.printJobs.nextDue(printerId, dueBy);
