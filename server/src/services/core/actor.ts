@@ -5,6 +5,7 @@ import { deskMayHandle, deskOf } from '../../domain/desk-rights';
 import { DomainError } from '../../domain/errors';
 import type { TicketRecord } from '../../domain/ticket';
 import type { CounterRecord } from '../../storage/counter-repo';
+import type { Repos } from '../../storage/repos';
 
 /** Who is acting: a signed-in staff member. */
 export interface Actor {
@@ -39,4 +40,9 @@ export function assertMayHandleTicket(
 /** True when the actor may release a counter someone else holds. */
 export function mayManageFloor(actor: Actor): boolean {
   return can(actor.role, 'counter:manage-floor');
+}
+
+/** True when the counter's holder has a live session: someone is at the desk. */
+export function holderIsLive(repos: Repos, counter: CounterRecord, at: number): boolean {
+  return counter.staffId !== null && repos.staff.hasLiveSession(counter.staffId, at);
 }

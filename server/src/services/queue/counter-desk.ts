@@ -18,7 +18,7 @@ import { serviceDay } from '../../domain/service-day';
 import type { TicketRecord } from '../../domain/ticket';
 import type { CounterRecord } from '../../storage/counter-repo';
 import type { Repos } from '../../storage/repos';
-import { assertMayHandleTicket, counterActor, type Actor } from '../core/actor';
+import { assertMayHandleTicket, counterActor, holderIsLive, type Actor } from '../core/actor';
 import type { CommandContext, CommandResult, CommandRunner } from '../core/command-runner';
 import type { DayEnd } from './day-end';
 import type { QueueReader } from './queue-reader';
@@ -61,7 +61,7 @@ export class CounterDesk {
         const { mover, settings } = this.deps;
         switch (action) {
           case 'recall':
-            assertStaffed(counter, this.holderLive(counter, context));
+            assertStaffed(counter, holderIsLive(this.deps.repos, counter, context.at));
             return {
               ticket: toTicket(
                 mover.move(
@@ -73,7 +73,7 @@ export class CounterDesk {
             };
           case 'finish': {
             const done = mover.move(ticket, { kind: 'finish' }, context);
-            const next = autoCallsNext(counter, this.holderLive(counter, context))
+            const next = autoCallsNext(counter, holderIsLive(this.deps.repos, counter, context.at))
               ? this.tryCallNext(counter, actor, context)
               : null;
             return { ticket: toTicket(done), next: next && toTicket(next) };
@@ -99,7 +99,7 @@ export class CounterDesk {
       actor,
       idempotencyKey,
       (counter, current, context) => {
-        assertMayCall(counter, this.holderLive(counter, context));
+        assertMayCall(counter, holderIsLive(this.deps.repos, counter, context.at));
         const ticket = this.findTarget(target, context.at);
         // Checked before a ticket being served here is finished to make room: a refusal changes nothing.
         assertMayHandleTicket(actor, ticket, [counter]);
@@ -180,13 +180,6 @@ export class CounterDesk {
     return current;
   }
 
-  /** True when the counter's holder has a live session: someone is at the desk. */
-  private holderLive(counter: CounterRecord, context: CommandContext): boolean {
-    return (
-      counter.staffId !== null && this.deps.repos.staff.hasLiveSession(counter.staffId, context.at)
-    );
-  }
-
   /** Finishes the ticket being served here so another can be called (`makeRoom`). */
   private makeRoomAt(current: TicketRecord | undefined, context: CommandContext): void {
     const served = makeRoom(current);
@@ -199,7 +192,7 @@ export class CounterDesk {
     current: TicketRecord | undefined,
     context: CommandContext,
   ): TicketRecord {
-    assertMayCall(counter, this.holderLive(counter, context));
+    assertMayCall(counter, holderIsLive(this.deps.repos, counter, context.at));
     this.makeRoomAt(current, context);
     const next = this.tryCallNext(counter, actor, context);
     if (!next) throw new DomainError('queue_empty', 'Nobody is waiting for this counter');

@@ -12,7 +12,7 @@ import {
 import { DomainError } from '../../domain/errors';
 import type { Repos } from '../../storage/repos';
 import type { CounterRecord } from '../../storage/counter-repo';
-import { counterActor, type Actor } from '../core/actor';
+import { counterActor, holderIsLive, type Actor } from '../core/actor';
 import type { CommandContext, CommandResult, CommandRunner } from '../core/command-runner';
 import type { SettingsService } from '../admin/settings-service';
 import type { QueueReader } from './queue-reader';
@@ -112,8 +112,7 @@ export class CounterStaffing {
     return this.runner.run({ scope, idempotencyKey, request }, (context) => {
       const counter = this.repos.counters.get(counterId);
       if (!counter) throw new DomainError('counter_not_found', `No counter ${counterId}`);
-      const holderLive =
-        counter.staffId !== null && this.repos.staff.hasLiveSession(counter.staffId, context.at);
+      const holderLive = holderIsLive(this.repos, counter, context.at);
       const plan = signIn(counter, this.repos.counters.list(), actor.staffId, holderLive);
       for (const otherId of plan.release) {
         this.repos.counters.setStaff(otherId, null);
