@@ -149,8 +149,8 @@ export class StaffAdmin {
       const ended = this.repos.staff.revokeSessionsOf(id, context.at);
       this.counters.releaseIfSignedOut(id);
       context.endAccess({ kind: 'sessions-ended', sessionIds: ended, reason: 'revoked' });
+      this.signIns.forgetFailedSignIns(staff.username);
     });
-    this.signIns.forgetFailedSignIns(this.account(id).username);
     return { user: this.account(id), password };
   }
 
