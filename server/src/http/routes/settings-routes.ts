@@ -1,4 +1,6 @@
+import { settingsPatchSchema } from '../../contract/schemas';
 import type { Services } from '../../services/create-services';
+import { clientOf } from '../permission';
 import { route, type ApiRoute } from '../route-table';
 import { actorOf } from '../session';
 import { idempotencyKey } from '../validation';
@@ -16,9 +18,9 @@ export function settingsRoutes({ settings }: Services): ApiRoute[] {
       method: 'PATCH',
       path: '/api/settings',
       permission: 'settings:write',
-      // The settings use case validates the patch itself.
-      handler: ({ req, res }) =>
-        res.json(settings.update(req.body, actorOf(res), req.ip ?? null, idempotencyKey(req))),
+      body: settingsPatchSchema,
+      handler: ({ req, res, body }) =>
+        res.json(settings.update(body, actorOf(res), clientOf(req).ip, idempotencyKey(req))),
     }),
   ];
 }
