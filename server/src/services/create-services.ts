@@ -3,7 +3,6 @@ import type { Logger } from 'pino';
 import { AuditTrail } from '../auth/audit-trail';
 import { AuthService } from '../auth/auth-service';
 import { DeviceService } from '../auth/device-service';
-import { AuditedCounterSignOut } from '../auth/forced-sign-out';
 import { StaffAdmin } from '../auth/staff-admin';
 import type { Repos } from '../storage/repos';
 import type { Clock } from './core/clock';
@@ -47,8 +46,6 @@ export interface Services {
   devices: DeviceService;
   /** The audit trail's pages; its rows are written by the commands, in their transactions. */
   audit: AuditTrail;
-  /** Counter sign-out with its audit row when someone else is signed out. */
-  counterSignOut: AuditedCounterSignOut;
   printing: PrintService;
   printerAdmin: PrinterAdmin;
   printWorker: PrintWorker;
@@ -140,7 +137,6 @@ export function createServices(
     staff: new StaffAdmin(repos, clock, { counters, signIns: auth, runner }),
     devices: new DeviceService(repos, clock, runner),
     audit: new AuditTrail(repos),
-    counterSignOut: new AuditedCounterSignOut(repos, runner, counters),
     printing,
     printerAdmin,
     printWorker,

@@ -20,7 +20,7 @@ export function apiRoutes(services: Services, clock: Clock): ApiRoute[] {
   return [
     ...queueRoutes(services, requireKioskAccess({ settings: services.settings, clock })),
     ...authRoutes(services.auth),
-    ...counterRoutes(services, services.counterSignOut),
+    ...counterRoutes(services),
     ...ticketRoutes(services),
     ...printRoutes(services.printing, services.printerAdmin),
     ...settingsRoutes(services),

@@ -6,7 +6,6 @@ import {
   pauseSchema,
   transferSchema,
 } from '../../contract/schemas';
-import type { AuditedCounterSignOut } from '../../auth/forced-sign-out';
 import type { Services } from '../../services/create-services';
 import { audienceOf } from '../audience';
 import { clientOf } from '../permission';
@@ -17,13 +16,10 @@ import { idempotencyKey, parseId } from '../validation';
 const counterId = (req: Request) => parseId(req.params.id, 'counter_not_found');
 
 /**
- * Counters: the list anyone may read, and what signed-in staff do at one. Signing out
- * goes through `signOut`, which audits a supervisor or admin signing someone else out.
+ * Counters: the list anyone may read, and what signed-in staff do at one. A supervisor
+ * or an admin signing someone else out is audited with the change.
  */
-export function counterRoutes(
-  { queue, counters, reader }: Services,
-  signOut: AuditedCounterSignOut,
-): ApiRoute[] {
+export function counterRoutes({ queue, counters, reader }: Services): ApiRoute[] {
   const operate = (path: string) =>
     ({ method: 'POST', path: `/api/counters/:id/${path}`, permission: 'counter:operate' }) as const;
   return [
@@ -42,7 +38,8 @@ export function counterRoutes(
       ...operate('sign-out'),
       handler: ({ req, res }) => {
         const id = counterId(req);
-        res.json(signOut.signOut(id, actorOf(res), clientOf(req), idempotencyKey(req)).value);
+        const { ip } = clientOf(req);
+        res.json(counters.signOut(id, actorOf(res), idempotencyKey(req), ip).value);
       },
     }),
     ...COUNTER_ACTIONS.map((action) =>

@@ -131,6 +131,7 @@ export class CounterStaffing {
     counterId: number,
     actor: Actor,
     idempotencyKey?: string,
+    ip: string | null = null,
   ): CommandResult<CounterResponse> {
     const request = { counterId };
     const scope = `counter:sign-out:staff:${actor.staffId}`;
@@ -141,6 +142,16 @@ export class CounterStaffing {
         return { counter: this.reader.counter(counterId) };
       }
       this.repos.counters.setStaff(counterId, null);
+      const holder = counter.staffId;
+      if (holder !== null && holder !== actor.staffId) {
+        // A supervisor or an admin freed someone else's counter: audited in the same commit.
+        context.audit(
+          'counter.force_sign_out',
+          { staffId: actor.staffId, username: this.usernameOf(actor.staffId), ip },
+          `counter:${counterId}`,
+          { heldBy: holder, heldByName: this.usernameOf(holder) },
+        );
+      }
       const view = this.reader.counter(counterId);
       context.emit('counter:updated', { counter: view });
       return { counter: view };
@@ -182,5 +193,9 @@ export class CounterStaffing {
         context.emit('counter:updated', { counter: this.reader.counter(counter.id) });
       }
     });
+  }
+
+  private usernameOf(staffId: number): string | null {
+    return this.repos.staff.get(staffId)?.username ?? null;
   }
 }
