@@ -112,3 +112,10 @@ export const cancelSchema = z.object({ reason: label(500) }).strict();
 
 /** An empty body for actions that take none (an absent body counts as empty). */
 export const emptySchema = z.object({}).strict();
+
+/** The lists of today's tickets staff pick from (`GET /api/tickets?list=…`). */
+export const TICKET_LIST_NAMES = ['waiting', 'parked', 'no-show'] as const;
+export type TicketListName = (typeof TICKET_LIST_NAMES)[number];
+
+/** `GET /api/tickets` */
+export const ticketListQuerySchema = z.object({ list: z.enum(TICKET_LIST_NAMES) }).strict();

@@ -1,16 +1,11 @@
 import type { Request } from 'express';
-import { z } from 'zod';
-import { cancelSchema } from '../../contract/schemas';
+import { cancelSchema, ticketListQuerySchema } from '../../contract/schemas';
 import type { Services } from '../../services/create-services';
-import { TICKET_LISTS, type TicketList } from '../../services/queue/ticket-actions';
 import { route, type ApiRoute } from '../route-table';
 import { actorOf } from '../session';
 import { idempotencyKey, parseId } from '../validation';
 
 const ticketId = (req: Request) => parseId(req.params.id, 'ticket_not_found');
-const listQuery = z
-  .object({ list: z.enum(Object.keys(TICKET_LISTS) as [TicketList, ...TicketList[]]) })
-  .strict();
 
 /** What staff do with a ticket away from the counter, and the lists they pick from. */
 export function ticketRoutes({ tickets }: Services): ApiRoute[] {
@@ -19,7 +14,7 @@ export function ticketRoutes({ tickets }: Services): ApiRoute[] {
       method: 'GET',
       path: '/api/tickets',
       permission: 'ticket:handle',
-      query: listQuery,
+      query: ticketListQuerySchema,
       handler: ({ res, query }) => res.json(tickets.list(query.list)),
     }),
     route({

@@ -1,4 +1,5 @@
-import type { Ticket } from '../../contract/entities';
+import type { Ticket, TicketStatus } from '../../contract/entities';
+import type { TicketListName } from '../../contract/schemas';
 import type { TicketResponse } from '../../contract/http';
 import { DomainError } from '../../domain/errors';
 import { serviceDay } from '../../domain/service-day';
@@ -12,13 +13,12 @@ import type { DayEnd } from './day-end';
 import type { TicketMover } from './ticket-mover';
 import { toTicket } from './queue-views';
 
-/** Lists a clerk can ask for: today's tickets in these states. */
-export const TICKET_LISTS = {
+/** The states of today's tickets each list a clerk can ask for holds. */
+const TICKET_LISTS: Record<TicketListName, readonly TicketStatus[]> = {
   waiting: ['waiting'],
   parked: ['parked'],
   'no-show': ['no_show'],
-} as const;
-export type TicketList = keyof typeof TICKET_LISTS;
+};
 
 /** What ticket use cases are built from. */
 export interface TicketActionsDeps {
@@ -56,7 +56,7 @@ export class TicketActions {
   }
 
   /** Today's tickets of one list, oldest first. */
-  list(list: TicketList): Ticket[] {
+  list(list: TicketListName): Ticket[] {
     const day = serviceDay(this.deps.clock.now(), this.deps.timeZone);
     return this.deps.repos.tickets.listByStatus(day, TICKET_LISTS[list]).map(toTicket);
   }
