@@ -5,7 +5,7 @@ import type { CommandRunner } from '../services/core/command-runner';
 import { normalizeUsername, type StaffRecord } from '../storage/staff-repo';
 import type { Repos } from '../storage/repos';
 import { assertStrongPassword, hashPassword, verifyPassword } from './passwords';
-import { RateLimiter } from './rate-limiter';
+import { RateLimiter, takeEach } from './rate-limiter';
 import { SignInGuard } from './sign-in-guard';
 import type { CounterReleaser } from './staff-admin';
 import { hashToken, newToken } from './tokens';
@@ -124,11 +124,7 @@ export class AuthService {
   ): Promise<{ token: string; user: StaffUser; expiresAt: number }> {
     const ipKey = client.ip ?? '-';
     const userKey = `${ipKey}${USER_KEY_SEPARATOR}${normalizeUsername(username)}`;
-    if (!this.perUser.take(userKey)) {
-      throw new DomainError('rate_limited', 'Too many sign-in attempts');
-    }
-    if (!this.perIp.take(ipKey)) {
-      this.perUser.refund(userKey);
+    if (!takeEach([this.perUser, userKey], [this.perIp, ipKey])) {
       throw new DomainError('rate_limited', 'Too many sign-in attempts');
     }
     const who = { username, ip: client.ip };

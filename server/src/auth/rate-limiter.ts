@@ -72,3 +72,17 @@ export class RateLimiter {
     }
   }
 }
+
+/**
+ * Takes one hit from each limiter for its key, all or none: when one has none left, the
+ * hits already taken are given back, so a refused request costs none of its limits.
+ */
+export function takeEach(...hits: readonly (readonly [RateLimiter, string])[]): boolean {
+  for (let i = 0; i < hits.length; i++) {
+    const [limiter, key] = hits[i]!;
+    if (limiter.take(key)) continue;
+    for (const [taken, takenKey] of hits.slice(0, i)) taken.refund(takenKey);
+    return false;
+  }
+  return true;
+}

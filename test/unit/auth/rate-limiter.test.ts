@@ -1,4 +1,4 @@
-import { RateLimiter } from '../../../server/src/auth/rate-limiter';
+import { RateLimiter, takeEach } from '../../../server/src/auth/rate-limiter';
 import { ManualClock } from '../../support/test-server';
 
 describe('RateLimiter', () => {
@@ -48,5 +48,20 @@ describe('RateLimiter', () => {
     limiter.take('late-2');
     const size = (limiter as unknown as { windows: Map<string, unknown> }).windows.size;
     expect(size).toBeLessThan(10);
+  });
+});
+
+describe('takeEach()', () => {
+  test('takes a hit from every limiter, or gives back those taken when one is spent', () => {
+    const clock = new ManualClock();
+    const wide = new RateLimiter(clock, { limit: 5, windowMs: 1_000 });
+    const narrow = new RateLimiter(clock, { limit: 1, windowMs: 1_000 });
+
+    expect(takeEach([wide, 'a'], [narrow, 'a'])).toBe(true);
+    expect(takeEach([wide, 'a'], [narrow, 'a'])).toBe(false);
+
+    // The refused call left the wide limiter as it was: 4 hits remain, not 3.
+    for (let i = 0; i < 4; i++) expect(wide.take('a')).toBe(true);
+    expect(wide.take('a')).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import type { PrintJob, PrintJobResult, PrintJobStatus } from '../../contract/printing';
 import type { AuditWho } from '../../auth/audit-trail';
-import { RateLimiter, type RateLimit } from '../../auth/rate-limiter';
+import { RateLimiter, takeEach, type RateLimit } from '../../auth/rate-limiter';
 import { DomainError } from '../../domain/errors';
 import type { PrintFigures } from '../../storage/print-job-repo';
 import type { PrinterRecord } from '../../storage/printer-repo';
@@ -35,13 +35,12 @@ export interface PrintServiceDeps {
  * PDF/PNG for browser printing. The printers themselves are PrinterAdmin's.
  */
 export class PrintService {
-  private readonly imageLimiters: { key: string; limiter: RateLimiter }[];
+  private readonly imagesPerStaff: RateLimiter;
+  private readonly imagesPerIp: RateLimiter;
 
   constructor(private readonly deps: PrintServiceDeps) {
-    this.imageLimiters = [
-      { key: 'staff', limiter: new RateLimiter(deps.clock, TICKET_IMAGE_RATE) },
-      { key: 'ip', limiter: new RateLimiter(deps.clock, TICKET_IMAGE_RATE_PER_IP) },
-    ];
+    this.imagesPerStaff = new RateLimiter(deps.clock, TICKET_IMAGE_RATE);
+    this.imagesPerIp = new RateLimiter(deps.clock, TICKET_IMAGE_RATE_PER_IP);
   }
 
   /**
@@ -137,14 +136,11 @@ export class PrintService {
    * neither counts), and the drawing happens off the main thread.
    */
   ticketImage(kind: 'png' | 'pdf', ticketId: number, who: AuditWho): Promise<Uint8Array> {
-    const [staff, ip] = this.imageLimiters;
-    const staffKey = String(who.staffId);
-    const ipKey = who.ip ?? '-';
-    if (!staff?.limiter.take(staffKey)) throw tooManyImages();
-    if (!ip?.limiter.take(ipKey)) {
-      staff.limiter.refund(staffKey);
-      throw tooManyImages();
-    }
+    const allowed = takeEach(
+      [this.imagesPerStaff, String(who.staffId)],
+      [this.imagesPerIp, who.ip ?? '-'],
+    );
+    if (!allowed) throw tooManyImages();
     return this.deps.worker.renderTicket(kind, ticketId);
   }
 
