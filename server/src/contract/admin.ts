@@ -77,12 +77,31 @@ export interface Device {
   name: string;
   pairedAt: string;
   lastSeenAt: string | null;
+  /** A counter screen's counter; null for other kinds. */
+  counterId: number | null;
+  /**
+   * A hall display's filter: only these services' calls and queues (null: all). For
+   * centres with one screen per wing.
+   */
+  serviceIds: number[] | null;
+  /** A hall display's filter by counter (null: all). */
+  counterIds: number[] | null;
+}
+
+/** `PATCH /api/devices/:id` (admin): rename, bind a counter screen, filter a display. */
+export interface UpdateDeviceRequest {
+  name?: string;
+  counterId?: number | null;
+  serviceIds?: number[] | null;
+  counterIds?: number[] | null;
 }
 
 /** `POST /api/devices/pair-requests` (the device asks to be paired) */
 export interface PairRequestRequest {
   kind: DeviceKind;
   name?: string;
+  /** A counter screen asks to be bound to the counter in its address. */
+  counterId?: number;
 }
 
 /** `POST /api/devices/pair-requests` → 201: show `code`, keep `requestId` secret. */
@@ -106,6 +125,8 @@ export type PairPollResponse =
 export interface PairDeviceRequest {
   code: string;
   name: string;
+  /** A counter screen's counter (default: the one it asked for). */
+  counterId?: number;
 }
 
 /** `POST /api/devices/pair` */

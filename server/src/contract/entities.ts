@@ -1,5 +1,11 @@
 import type { PrinterStatusReport } from './printing';
-import type { KioskPolicy, PriorityClassOption } from './settings';
+import type {
+  KioskPolicy,
+  OpeningInterval,
+  PriorityClassOption,
+  RatingLevel,
+  VoiceSettings,
+} from './settings';
 
 /** The code of a priority class the centre offers. */
 export type PriorityClass = string;
@@ -36,6 +42,45 @@ export interface Service {
   available: boolean;
   /** Why not: `centre_closed`, `service_closed` (cut-off) or `daily_cap_reached`. */
   unavailableReason: 'centre_closed' | 'service_closed' | 'daily_cap_reached' | null;
+  /** The kiosk menu group it is listed under (a procedure group or a field); null: top level. */
+  groupId: number | null;
+  /**
+   * When the kiosk issues its tickets today, in the centre's zone: each opening interval
+   * with its cut-off already taken off the end. Empty on a closed day.
+   */
+  issuingHours: OpeningInterval[];
+  /** Tickets it issues per day at most; null: no cap. */
+  dailyCap: number | null;
+}
+
+/**
+ * A heading of the kiosk menu: a field (lĩnh vực) at the top, or a procedure group
+ * (nhóm thủ tục) inside a field. Services hang under either, or at the top level.
+ */
+export interface ServiceGroup {
+  id: number;
+  /** The field it belongs to; null for a field (top level). */
+  parentId: number | null;
+  name: string;
+  nameEn: string;
+  /** Smaller first among its siblings. */
+  sortOrder: number;
+}
+
+/** A visitor's rating of one finished ticket (đánh giá mức độ hài lòng). */
+export interface Rating {
+  id: number;
+  ticketId: number;
+  ticketNumber: string;
+  serviceId: number;
+  counterId: number;
+  /** The clerk who finished the ticket. */
+  staffId: number | null;
+  /** 1 (worst) to the number of the centre's levels. */
+  level: number;
+  reasons: string[];
+  comment: string | null;
+  ratedAt: string;
 }
 
 /**
@@ -177,6 +222,25 @@ export interface CentreInfo {
    * trailing slash: tracking links and QR codes start with it, as on printed tickets.
    */
   publicUrl: string;
+  /**
+   * The centre's logo for screen headers (`GET /api/centre/logo?v=…`, changes when the
+   * logo does), or null when none is set.
+   */
+  logoUrl: string | null;
+  /** The hall display's scrolling line; empty for none. */
+  tickerText: string;
+  /** A kiosk left untouched this long goes back to its start screen. */
+  kioskIdleSeconds: number;
+  /** How hall displays speak calls. */
+  voice: VoiceSettings;
+  /** What the counter screen asks after a ticket is finished. */
+  rating: {
+    enabled: boolean;
+    levels: RatingLevel[];
+    lowThreshold: number;
+    reasons: string[];
+    idleSeconds: number;
+  };
 }
 
 /** Everything a screen needs to draw itself from nothing (as staff see it by default). */
@@ -185,6 +249,8 @@ export interface StateSnapshot<S extends Shapes = StaffShapes> {
   seq: number;
   centre: CentreInfo;
   services: Service[];
+  /** The kiosk menu's headings; empty: services are listed flat. */
+  serviceGroups: ServiceGroup[];
   counters: S['counter'][];
   /** Newest first. */
   recentCalls: RecentCall[];

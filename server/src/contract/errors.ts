@@ -39,6 +39,9 @@ export const ERROR_CODES = [
   'idempotency_mismatch',
   'username_taken',
   'last_admin',
+  'already_rated',
+  'rating_closed',
+  'invalid_image',
   'storage_unavailable',
   'internal_error',
 ] as const;

@@ -9,6 +9,7 @@ import type {
 import type {
   CentreInfo,
   PublicShapes,
+  Rating,
   RecentCall,
   Shapes,
   StaffShapes,
@@ -32,6 +33,7 @@ export const SERVER_EVENTS = {
   ticketCancelled: 'ticket:cancelled',
   counterUpdated: 'counter:updated',
   centreUpdated: 'centre:updated',
+  ticketRated: 'ticket:rated',
   printerStatus: 'printer:status',
   printerRemoved: 'printer:removed',
   printJobUpdated: 'print-job:updated',
@@ -96,6 +98,14 @@ export interface CentreUpdated extends FeedFields {
   centre: CentreInfo;
 }
 
+/**
+ * `ticket:rated`: a visitor rated a finished ticket. Staff only: screens of anyone else
+ * never receive it (see docs/api.md for how their feed's seq stays contiguous).
+ */
+export interface TicketRated extends FeedFields {
+  rating: Rating;
+}
+
 /** Payload of each feed event, by event name, as staff get it by default. */
 export interface FeedPayloads<S extends Shapes = StaffShapes> {
   'ticket:issued': TicketChange<S>;
@@ -111,6 +121,7 @@ export interface FeedPayloads<S extends Shapes = StaffShapes> {
   'ticket:cancelled': TicketChange<S>;
   'counter:updated': CounterUpdated<S>;
   'centre:updated': CentreUpdated;
+  'ticket:rated': TicketRated;
 }
 
 /** Names of the events that make up the feed (seq-numbered and replayable by `sync`). */
@@ -131,6 +142,7 @@ const FEED_EVENT_FLAGS: Record<FeedEventName, true> = {
   [SERVER_EVENTS.ticketCancelled]: true,
   [SERVER_EVENTS.counterUpdated]: true,
   [SERVER_EVENTS.centreUpdated]: true,
+  [SERVER_EVENTS.ticketRated]: true,
 };
 
 /** Every feed event name; the snapshot and the live-only printing events are not in it. */
@@ -139,7 +151,7 @@ export const FEED_EVENT_NAMES = Object.keys(FEED_EVENT_FLAGS) as readonly FeedEv
 /** Feed events that carry a plain `TicketChange`. */
 export type TicketChangeEventName = Exclude<
   FeedEventName,
-  'ticket:called' | 'counter:updated' | 'centre:updated'
+  'ticket:called' | 'counter:updated' | 'centre:updated' | 'ticket:rated'
 >;
 
 /** One feed event as `sync` returns it: exactly what was pushed live, with its name. */

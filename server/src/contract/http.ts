@@ -2,6 +2,7 @@ import type {
   Counter,
   PriorityClass,
   PublicTicket,
+  Rating,
   StaffUser,
   Ticket,
   TrackedTicket,
@@ -113,3 +114,17 @@ export const COUNTER_ACTIONS = [
   'park',
 ] as const;
 export type CounterAction = (typeof COUNTER_ACTIONS)[number];
+
+/** `POST /api/tickets/:id/rating` */
+export interface RateTicketRequest {
+  /** 1 (worst) to the number of the centre's rating levels. */
+  level: number;
+  /** Reasons from the centre's list, for a low level. */
+  reasons?: string[];
+  comment?: string;
+}
+
+/** `POST /api/tickets/:id/rating` → 201 */
+export interface RatingResponse {
+  rating: Rating;
+}

@@ -6,3 +6,4 @@ export * from './http';
 export * from './i18n';
 export * from './printing';
 export * from './settings';
+export * from './voice';

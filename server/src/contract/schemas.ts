@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { readableText } from './admin-schemas';
-import { KIOSK_POLICIES } from './settings';
+import { KIOSK_POLICIES, VOICE_REGIONS } from './settings';
+import { parseVoiceTemplate } from './voice';
 
 /** Runtime validation of every input; the server imports these, UIs only the types. */
 
@@ -72,8 +73,57 @@ export const settingsPatchSchema = z
     cutoffMinutes: z.number().int().min(0).max(240),
     ticketEnglish: z.boolean(),
     ticketThankYou: readableText(120),
+    tickerText: z.string().trim().max(500),
+    kioskIdleSeconds: z.number().int().min(10).max(600),
+    voice: z
+      .object({
+        region: z.enum(VOICE_REGIONS),
+        template: readableText(300).refine((t) => parseVoiceTemplate(t).ok, {
+          message: 'the template says something no clip says (see docs/voice.md)',
+        }),
+        repeats: z.number().int().min(1).max(3),
+        repeatPauseMs: z.number().int().min(0).max(5000),
+        backlogThreshold: z.number().int().min(0).max(50),
+        chime: z.boolean(),
+      })
+      .strict(),
+    rating: z
+      .object({
+        enabled: z.boolean(),
+        levels: z
+          .array(
+            z
+              .object({
+                level: z.number().int().min(1).max(5),
+                label: readableText(60),
+                labelEn: readableText(60),
+              })
+              .strict(),
+          )
+          .min(2)
+          .max(5)
+          .refine(
+            (list) => list.every((l, i) => l.level === i + 1),
+            'levels must be 1..n in order',
+          ),
+        lowThreshold: z.number().int().min(0).max(5),
+        reasons: z.array(readableText(100)).max(20),
+        windowMinutes: z.number().int().min(1).max(240),
+        idleSeconds: z.number().int().min(5).max(600),
+      })
+      .strict()
+      .refine((r) => r.lowThreshold < r.levels.length, 'lowThreshold must be below the best level'),
   })
   .partial()
+  .strict();
+
+/** `POST /api/tickets/:id/rating`; the level is checked against the centre's levels too. */
+export const rateTicketSchema = z
+  .object({
+    level: z.number().int().min(1).max(5),
+    reasons: z.array(readableText(100)).max(20).optional(),
+    comment: z.string().trim().max(1000).optional(),
+  })
   .strict();
 
 const note = z.string().trim().max(500);

@@ -18,6 +18,54 @@ export type PriorityPolicy = { mode: 'strict' } | { mode: 'interleave'; every: n
 export const KIOSK_POLICIES = ['open', 'paired'] as const;
 export type KioskPolicy = (typeof KIOSK_POLICIES)[number];
 
+/** Which of espeak-ng's Vietnamese voices the default call clips are made from. */
+export const VOICE_REGIONS = ['north', 'central', 'south'] as const;
+export type VoiceRegion = (typeof VOICE_REGIONS)[number];
+
+/** How a hall display announces a call (see docs/voice.md). */
+export interface VoiceSettings {
+  /** The default clip set: Northern, Central or Southern Vietnamese. */
+  region: VoiceRegion;
+  /**
+   * The sentence, with `{number}` (read digit by digit), `{counter}` (read as words) and
+   * `{clip:<id>}` (a clip a centre recorded); the text between them must be phrases the
+   * clip set has (`VOICE_PHRASES` in contract/voice.ts), so every word can be played.
+   */
+  template: string;
+  /** How many times each call is said (1–3). */
+  repeats: number;
+  /** Silence between two repeats, in milliseconds. */
+  repeatPauseMs: number;
+  /** When more calls than this wait to be said, each is said once so the backlog clears. */
+  backlogThreshold: number;
+  /** A chime before each call. */
+  chime: boolean;
+}
+
+/** One answer a visitor can give when rating a service. */
+export interface RatingLevel {
+  /** 1 (worst) to the number of levels (best). */
+  level: number;
+  label: string;
+  labelEn: string;
+}
+
+/** How the counter screen asks visitors to rate the service (đánh giá mức độ hài lòng). */
+export interface RatingSettings {
+  /** Whether counter screens ask at all. */
+  enabled: boolean;
+  /** The answers, worst first; their `level`s are 1..n. */
+  levels: RatingLevel[];
+  /** A level at or below this asks for reasons. */
+  lowThreshold: number;
+  /** The reasons a visitor can tick for a low score. */
+  reasons: string[];
+  /** A finished ticket can be rated for this many minutes. */
+  windowMinutes: number;
+  /** The counter screen goes back to idle after this many seconds untouched. */
+  idleSeconds: number;
+}
+
 /** The centre's queue rules, edited by admins and stored in the database. */
 export interface CentreSettings {
   centreName: string;
@@ -43,7 +91,46 @@ export interface CentreSettings {
   ticketEnglish: boolean;
   /** The last line of a printed ticket. */
   ticketThankYou: string;
+  /** The hall display's scrolling line (dòng chữ chạy); empty for none. */
+  tickerText: string;
+  /** A kiosk left untouched this many seconds goes back to its start screen. */
+  kioskIdleSeconds: number;
+  /** How calls are spoken on hall displays. */
+  voice: VoiceSettings;
+  /** How visitors rate a service at the counter screen. */
+  rating: RatingSettings;
 }
+
+/** The call sentence the issue and DOMAIN.md name as the default. */
+export const DEFAULT_VOICE: VoiceSettings = {
+  region: 'north',
+  template: 'Xin mời công dân có số thứ tự {number} đến quầy số {counter}',
+  repeats: 2,
+  repeatPauseMs: 800,
+  backlogThreshold: 3,
+  chime: true,
+};
+
+/** Four faces, worst first, and the reasons most centres ask about. */
+export const DEFAULT_RATING: RatingSettings = {
+  enabled: true,
+  levels: [
+    { level: 1, label: 'Không hài lòng', labelEn: 'Dissatisfied' },
+    { level: 2, label: 'Bình thường', labelEn: 'Neutral' },
+    { level: 3, label: 'Hài lòng', labelEn: 'Satisfied' },
+    { level: 4, label: 'Rất hài lòng', labelEn: 'Very satisfied' },
+  ],
+  lowThreshold: 2,
+  reasons: [
+    'Thời gian chờ lâu',
+    'Hướng dẫn chưa rõ',
+    'Thái độ phục vụ',
+    'Thủ tục phức tạp',
+    'Cơ sở vật chất',
+  ],
+  windowMinutes: 10,
+  idleSeconds: 30,
+};
 
 /** The five classes of the one-stop-shop rules, offered by default. */
 export const DEFAULT_PRIORITY_CLASSES: PriorityClassOption[] = [
@@ -82,4 +169,8 @@ export const DEFAULT_SETTINGS: CentreSettings = {
   cutoffMinutes: 15,
   ticketEnglish: false,
   ticketThankYou: 'Xin cảm ơn quý khách!',
+  tickerText: '',
+  kioskIdleSeconds: 30,
+  voice: DEFAULT_VOICE,
+  rating: DEFAULT_RATING,
 };

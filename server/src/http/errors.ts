@@ -45,6 +45,9 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   idempotency_mismatch: 422,
   username_taken: 409,
   last_admin: 409,
+  already_rated: 409,
+  rating_closed: 409,
+  invalid_image: 422,
   storage_unavailable: 503,
   internal_error: 500,
 };
