@@ -9,7 +9,7 @@ import { kioskPrinter, printerFault } from '@luot/ui-shared/printers';
 import { useQueueState } from '@luot/ui-shared/use-queue-state';
 import { IssuedTicket } from './IssuedTicket';
 import { PairedNotice } from './PairedNotice';
-import { PairingScreen, type PairingReason } from './PairingScreen';
+import { PairingScreen, type PairingReason } from '@luot/ui-shared/PairingScreen';
 import { PrinterBanner } from './PrinterBanner';
 import { PriorityPicker } from './PriorityPicker';
 import { ServiceMenu } from './ServiceMenu';

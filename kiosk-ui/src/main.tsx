@@ -3,7 +3,7 @@ import { mount } from '@luot/ui-shared/mount';
 import { preloadLanguage } from '@luot/ui-shared/use-i18n';
 import '@luot/ui-shared/theme.css';
 import './kiosk.css';
-import './pairing.css';
+import '@luot/ui-shared/pairing.css';
 import { App } from './App';
 
 // Before anything reaches the server: the stored kiosk identity goes with every request.

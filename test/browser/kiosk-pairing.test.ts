@@ -6,7 +6,7 @@ import type { FakePrinter } from '../support/fake-printer';
 import { addFakePrinter } from '../support/printer-setup';
 import { LIVE_DEADLINE_MS, describeInChromium, waitForText } from './harness';
 
-/** The kiosk polls its pairing request this often (kiosk-ui/src/use-pairing.ts). */
+/** The kiosk polls its pairing request this often (ui-shared/src/use-pairing.ts). */
 const POLL_MS = 3000;
 /** The kiosk shows its new name this long before the menu (kiosk-ui/src/PairedNotice.tsx). */
 const PAIRED_NOTICE_MS = 4000;
