@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Device, Language, MessageKey } from '@luot/contract';
+import type { Device, DeviceKind, Language, MessageKey } from '@luot/contract';
 import type { StoredDevice } from '@luot/ui-shared/device';
 import { ApiRequestError } from '@luot/ui-shared/api';
 import { errorText, useI18n, useTranslateIn } from '@luot/ui-shared/use-i18n';
@@ -8,7 +8,26 @@ import { usePairing } from './use-pairing';
 /** Why the kiosk shows the pairing screen, said above the code. */
 export type PairingReason = 'revoked' | 'policy' | null;
 
+/** The sentences a pairing screen says about its device; the kiosk's by default. */
+export interface PairingTexts {
+  title: MessageKey;
+  instruction: MessageKey;
+  why: MessageKey;
+}
+
+const KIOSK_TEXTS: PairingTexts = {
+  title: 'kiosk.pair.title',
+  instruction: 'kiosk.pair.instruction',
+  why: 'kiosk.pair.why',
+};
+
 interface Props {
+  /** What the device pairs as (default `kiosk`). */
+  kind?: DeviceKind;
+  /** A counter screen's counter, which the pairing request asks to be bound to. */
+  counterId?: number;
+  /** The title, instruction and policy sentence for this kind of device. */
+  texts?: PairingTexts;
   reason: PairingReason;
   /** The device this kiosk already is, when an installer pairs it again. */
   current: Device | null;
@@ -68,21 +87,29 @@ function TwoLanguages({ messageKey }: { messageKey: MessageKey }) {
  * administrator to approve, with how long it stays valid. A fresh code replaces an
  * expired one; failures say why and retry on their own.
  */
-export function PairingScreen({ reason, current, onLeave, onPaired }: Props) {
+export function PairingScreen({
+  kind = 'kiosk',
+  counterId,
+  texts = KIOSK_TEXTS,
+  reason,
+  current,
+  onLeave,
+  onPaired,
+}: Props) {
   const { t } = useI18n();
-  const { state, retry } = usePairing('kiosk', onPaired);
+  const { state, retry } = usePairing(kind, onPaired, counterId);
 
   return (
     <section className="pairing card" data-testid="pairing-screen">
       <h2 className="pairing-title">
-        <TwoLanguages messageKey="kiosk.pair.title" />
+        <TwoLanguages messageKey={texts.title} />
       </h2>
       {reason === 'revoked' && (
         <p className="error-box" role="alert" data-testid="pairing-revoked">
           {t('kiosk.pair.revoked')}
         </p>
       )}
-      {reason === 'policy' && <p className="pairing-why">{t('kiosk.pair.why')}</p>}
+      {reason === 'policy' && <p className="pairing-why">{t(texts.why)}</p>}
       {current && (
         <p className="muted" data-testid="pairing-current">
           {t('kiosk.pair.current', { name: current.name })}
@@ -102,7 +129,7 @@ export function PairingScreen({ reason, current, onLeave, onPaired }: Props) {
             <span>{state.code.slice(3)}</span>
           </p>
           <p className="pairing-instruction">
-            <TwoLanguages messageKey="kiosk.pair.instruction" />
+            <TwoLanguages messageKey={texts.instruction} />
           </p>
           <CodeCountdown key={state.deadline} deadline={state.deadline} />
           <p

@@ -1,5 +1,10 @@
 import { useCallback, useEffect, useEffectEvent, useState } from 'react';
-import type { DeviceKind, PairPollResponse, PairRequestResponse } from '@luot/contract';
+import type {
+  DeviceKind,
+  PairPollResponse,
+  PairRequestRequest,
+  PairRequestResponse,
+} from '@luot/contract';
 import { ApiRequestError, apiGet, apiPost } from '@luot/ui-shared/api';
 import type { StoredDevice } from '@luot/ui-shared/device';
 
@@ -43,7 +48,12 @@ function retryDelay(error: unknown): number {
  * longer knows it). Failures retry on their own; `retry` tries at once. `onPaired` gets
  * the token and device exactly once.
  */
-export function usePairing(kind: DeviceKind, onPaired: (paired: StoredDevice) => void) {
+export function usePairing(
+  kind: DeviceKind,
+  onPaired: (paired: StoredDevice) => void,
+  /** A counter screen asks to be bound to this counter. */
+  counterId?: number,
+) {
   const [state, setState] = useState<PairingState>({ status: 'requesting' });
   const [round, setRound] = useState(0);
   const paired = useEffectEvent(onPaired);
@@ -58,7 +68,8 @@ export function usePairing(kind: DeviceKind, onPaired: (paired: StoredDevice) =>
     async function ask(): Promise<void> {
       setState({ status: 'requesting' });
       try {
-        const request = await apiPost<PairRequestResponse>('/api/devices/pair-requests', { kind });
+        const body: PairRequestRequest = counterId === undefined ? { kind } : { kind, counterId };
+        const request = await apiPost<PairRequestResponse>('/api/devices/pair-requests', body);
         if (stopped) return;
         const deadline = performance.now() + request.expiresInSeconds * 1000;
         setState({ status: 'showing', code: request.code, deadline, trouble: false });
@@ -102,7 +113,7 @@ export function usePairing(kind: DeviceKind, onPaired: (paired: StoredDevice) =>
       stopped = true;
       clearTimeout(timer);
     };
-  }, [kind, round]);
+  }, [kind, counterId, round]);
 
   const retry = useCallback(() => setRound((n) => n + 1), []);
   return { state, retry };
