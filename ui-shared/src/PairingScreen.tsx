@@ -13,6 +13,12 @@ export interface PairingTexts {
   title: MessageKey;
   instruction: MessageKey;
   why: MessageKey;
+  /** Said when the device's pairing was revoked; the kiosk's sentence when left out. */
+  revoked?: MessageKey;
+  /** Names the device it already is (`{name}`); the kiosk's sentence when left out. */
+  current?: MessageKey;
+  /** The button back to the screen's own use; the kiosk's when left out. */
+  leave?: MessageKey;
 }
 
 const KIOSK_TEXTS: PairingTexts = {
@@ -106,13 +112,13 @@ export function PairingScreen({
       </h2>
       {reason === 'revoked' && (
         <p className="error-box" role="alert" data-testid="pairing-revoked">
-          {t('kiosk.pair.revoked')}
+          {t(texts.revoked ?? 'kiosk.pair.revoked')}
         </p>
       )}
       {reason === 'policy' && <p className="pairing-why">{t(texts.why)}</p>}
       {current && (
         <p className="muted" data-testid="pairing-current">
-          {t('kiosk.pair.current', { name: current.name })}
+          {t(texts.current ?? 'kiosk.pair.current', { name: current.name })}
         </p>
       )}
 
@@ -163,7 +169,7 @@ export function PairingScreen({
           data-testid="pairing-leave"
           onClick={onLeave}
         >
-          {t('kiosk.pair.leave')}
+          {t(texts.leave ?? 'kiosk.pair.leave')}
         </button>
       )}
     </section>
