@@ -12,13 +12,25 @@ interface Props {
   clock?: 'minutes' | 'seconds';
   /** A class added to `app-header`, for a screen's own layout of the band. */
   className?: string;
+  /** The centre's logo before the title (`CentreInfo.logoUrl`); none when null or left out. */
+  logo?: { src: string; alt: string } | null;
 }
 
-/** The band on top of every screen: title and subtitle, then the language button and clock. */
-export function AppHeader({ title, subtitle, languageToggle = false, clock, className }: Props) {
+/** The band on top of every screen: logo, title and subtitle, then the language button and clock. */
+export function AppHeader({
+  title,
+  subtitle,
+  languageToggle = false,
+  clock,
+  className,
+  logo,
+}: Props) {
   const { lang } = useI18n();
   return (
     <header className={className ? `app-header ${className}` : 'app-header'}>
+      {logo && (
+        <img className="app-header-logo" src={logo.src} alt={logo.alt} data-testid="centre-logo" />
+      )}
       <h1>
         {title}
         {subtitle && <span className="subtitle">{subtitle}</span>}

@@ -18,8 +18,9 @@ export function Clock({ lang, seconds = true }: { lang: Language; seconds?: bool
   const date = now.toLocaleDateString(locale, {
     timeZone,
     weekday: 'long',
-    day: 'numeric',
-    month: 'numeric',
+    // "Thứ Sáu, 04/12/2026": the form Vietnamese offices write dates in.
+    day: '2-digit',
+    month: '2-digit',
     year: 'numeric',
   });
   return (
