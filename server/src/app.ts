@@ -11,6 +11,7 @@ import { apiRoutes } from './http/routes/api-routes';
 import { mountRoutes, type ApiRoute } from './http/route-table';
 import { sameOriginOnly } from './http/same-origin';
 import { securityHeaders } from './http/security-headers';
+import { voiceFileRoutes } from './http/voice-files';
 import { Broadcaster, DeferredPrintNotifier, DeferredPublisher } from './realtime/broadcaster';
 import { createSocketServer } from './realtime/socket-server';
 import type { RealtimeOptions } from './realtime/realtime-options';
@@ -32,6 +33,8 @@ export interface AppComponents {
   centreName?: string | undefined;
   /** Folder of the built UIs; defaults to dist/ui. */
   uiDir?: string;
+  /** A centre's own call clips, overriding the defaults ($LUOT_DATA_DIR/voice). */
+  voiceDir?: string | undefined;
   newToken?: TokenFactory;
   /** The base URL printed in tickets' QR codes (LUOT_PUBLIC_URL or the listening address). */
   publicUrl?: () => string;
@@ -79,6 +82,7 @@ export function createApplication(components: AppComponents): Application {
   app.use('/api', (req, res) =>
     sendError(res, 'not_found', languageOf(req.get('accept-language'))),
   );
+  app.use(voiceFileRoutes({ overrideDir: components.voiceDir }));
   app.use(pageRoutes(() => services.settings.current().centreName, components.uiDir));
   app.use(errorHandler(logger));
 

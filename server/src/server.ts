@@ -1,5 +1,6 @@
 import http from 'node:http';
 import os from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
 import { loadFonts } from '../../printers';
@@ -61,6 +62,7 @@ export async function startServer(
       clock: options.clock,
       logger,
       timeZone: config.timeZone,
+      voiceDir: path.join(config.dataDir, 'voice'),
       centreName: config.centreName,
       ...(ticketLogo !== undefined && { ticketLogo }),
       ...(options.uiDir !== undefined && { uiDir: options.uiDir }),
