@@ -75,14 +75,15 @@ export function applyEvent(state: StateSnapshot, envelope: FeedEnvelope): StateS
 function applyOne(state: StateSnapshot, envelope: FeedEnvelope): StateSnapshot {
   const seq = envelope.payload.seq;
   if (envelope.type === 'centre:updated') {
-    // Events recorded before the zone and public URL were sent lack them: keep the state's.
+    // Events recorded before a field was sent (the zone, the public URL, the logo, the
+    // voice…) lack it: keep the state's.
     const sent: Partial<CentreInfo> = envelope.payload.centre;
-    const centre: CentreInfo = {
-      ...envelope.payload.centre,
-      timeZone: sent.timeZone ?? state.centre.timeZone,
-      publicUrl: sent.publicUrl ?? state.centre.publicUrl,
-    };
+    const centre: CentreInfo = { ...state.centre, ...sent };
     return { ...state, seq, centre };
+  }
+  if (envelope.type === 'ticket:rated') {
+    // A rating changes no queue state (staff screens get it for their own lists).
+    return { ...state, seq };
   }
   if (envelope.type === 'counter:updated') {
     return { ...state, seq, counters: withCounter(state.counters, envelope.payload.counter) };

@@ -28,6 +28,13 @@ const TOKEN = /^[A-Za-z0-9_-]{20,200}$/;
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+const isId = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
+
+/** A stored filter: a list of ids, or null for none (and for anything malformed). */
+const idList = (value: unknown): number[] | null =>
+  Array.isArray(value) && value.every(isId) ? [...(value as number[])] : null;
+
 const isTime = (value: unknown): value is string =>
   typeof value === 'string' && !Number.isNaN(Date.parse(value));
 
@@ -68,6 +75,10 @@ export function parseStoredDevice(kind: DeviceKind, raw: string | null): StoredD
       name: device.name.normalize('NFC'),
       pairedAt: device.pairedAt,
       lastSeenAt: device.lastSeenAt,
+      // Identities stored before counters and filters were sent lack them: none.
+      counterId: isId(device.counterId) ? device.counterId : null,
+      serviceIds: idList(device.serviceIds),
+      counterIds: idList(device.counterIds),
     },
   };
 }

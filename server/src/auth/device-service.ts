@@ -1,10 +1,12 @@
 import { randomBytes, randomInt } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import type {
   AgentTokenResponse,
   Device,
   DeviceKind,
   PairPollResponse,
   PairRequestResponse,
+  UpdateDeviceRequest,
 } from '../contract/admin';
 import { DomainError } from '../domain/errors';
 import type { Clock } from '../services/core/clock';
@@ -42,6 +44,9 @@ export function toDevice(record: DeviceRecord): Device {
     name: record.name,
     pairedAt: new Date(record.pairedAt ?? record.createdAt).toISOString(),
     lastSeenAt: iso(record.lastSeenAt),
+    counterId: record.kind === 'counter' ? record.counterId : null,
+    serviceIds: record.kind === 'display' ? record.serviceIds : null,
+    counterIds: record.kind === 'display' ? record.counterIds : null,
   };
 }
 
@@ -66,6 +71,7 @@ export class DeviceService {
     kind: DeviceKind,
     name: string | undefined,
     ip: string | null,
+    counterId?: number,
   ): PairRequestResponse {
     const now = this.clock.now();
     if (!this.requests.take(ip ?? '-'))
@@ -78,6 +84,7 @@ export class DeviceService {
       if (this.repos.devices.pendingCount() >= MAX_PENDING_REQUESTS) {
         throw new DomainError('rate_limited', 'Too many pending pairing requests');
       }
+      if (counterId !== undefined) this.requireCounter(kind, counterId);
       const code = this.freshCode();
       const expiresAt = now + PAIRING_TTL_MS;
       this.repos.devices.insertRequest({
@@ -88,6 +95,7 @@ export class DeviceService {
         requestHash: hashToken(requestId),
         requestedIp: ip,
         createdAt: now,
+        counterId: counterId ?? null,
       });
       return {
         requestId,
@@ -126,21 +134,97 @@ export class DeviceService {
     }).value;
   }
 
-  /** An admin approves the code a device shows and names the device. */
-  approve(code: string, name: string, actor: AuditWho, idempotencyKey?: string): Device {
+  /**
+   * An admin approves the code a device shows and names the device; a counter screen is
+   * bound to `counterId`, else to the counter it asked for.
+   */
+  approve(
+    code: string,
+    name: string,
+    actor: AuditWho,
+    idempotencyKey?: string,
+    counterId?: number,
+  ): Device {
     const now = this.clock.now();
     const scope = `device:pair:staff:${actor.staffId}`;
-    return this.runner.run({ scope, idempotencyKey, request: { code, name } }, (context) => {
-      const request = this.repos.devices.pendingByCode(code, now);
-      if (!request) throw new DomainError('not_found', 'No device shows this code');
-      this.repos.devices.approve(request.id, name, now, now + PAIRING_TTL_MS);
-      context.audit('device.pair', actor, `device:${request.id}`, {
-        kind: request.kind,
+    const request = { code, name, counterId: counterId ?? null };
+    return this.runner.run({ scope, idempotencyKey, request }, (context) => {
+      const pending = this.repos.devices.pendingByCode(code, now);
+      if (!pending) throw new DomainError('not_found', 'No device shows this code');
+      if (counterId !== undefined) this.requireCounter(pending.kind, counterId);
+      const boundTo = counterId ?? pending.counterId;
+      this.repos.devices.approve(pending.id, name, boundTo, now, now + PAIRING_TTL_MS);
+      context.audit('device.pair', actor, `device:${pending.id}`, {
+        kind: pending.kind,
         name,
-        requestedIp: request.requestedIp,
+        requestedIp: pending.requestedIp,
+        ...(boundTo !== null && { counterId: boundTo }),
       });
-      return toDevice(this.repos.devices.get(request.id) as DeviceRecord);
+      return toDevice(this.repos.devices.get(pending.id) as DeviceRecord);
     }).value;
+  }
+
+  /**
+   * An admin renames a paired device, binds a counter screen to its counter or sets a hall
+   * display's filters. Fields that do not fit the device's kind, or ids that do not exist,
+   * are refused (`validation_failed`); a change that changes nothing is not audited.
+   */
+  update(id: number, patch: UpdateDeviceRequest, actor: AuditWho, idempotencyKey?: string): Device {
+    const scope = `device:update:staff:${actor.staffId}`;
+    return this.runner.run({ scope, idempotencyKey, request: { id, patch } }, (context) => {
+      const device = this.repos.devices.get(id);
+      if (!device || device.tokenHash === null || device.revokedAt !== null) {
+        throw new DomainError('not_found', `No paired device ${id}`);
+      }
+      if (patch.counterId !== undefined && device.kind !== 'counter') {
+        throw new DomainError('validation_failed', 'Only a counter screen has a counter');
+      }
+      if (
+        (patch.serviceIds !== undefined || patch.counterIds !== undefined) &&
+        device.kind !== 'display'
+      ) {
+        throw new DomainError('validation_failed', 'Only a hall display has filters');
+      }
+      if (patch.counterId != null) this.requireCounter(device.kind, patch.counterId);
+      const services = new Set(this.repos.services.listActive().map((s) => s.id));
+      const counters = new Set(this.repos.counters.list().map((c) => c.id));
+      const missing = (ids: number[] | null | undefined, known: Set<number>) =>
+        (ids ?? []).filter((i) => !known.has(i));
+      const unknown = [
+        ...missing(patch.serviceIds, services).map((i) => `service ${i}`),
+        ...missing(patch.counterIds, counters).map((i) => `counter ${i}`),
+      ];
+      if (unknown.length > 0) {
+        throw new DomainError('validation_failed', `No such ${unknown.slice(0, 5).join(', ')}`);
+      }
+      const next = {
+        name: patch.name ?? device.name,
+        counterId: patch.counterId !== undefined ? patch.counterId : device.counterId,
+        serviceIds: patch.serviceIds !== undefined ? patch.serviceIds : device.serviceIds,
+        counterIds: patch.counterIds !== undefined ? patch.counterIds : device.counterIds,
+      };
+      const before = {
+        name: device.name,
+        counterId: device.counterId,
+        serviceIds: device.serviceIds,
+        counterIds: device.counterIds,
+      };
+      if (!isDeepStrictEqual(before, next)) {
+        this.repos.devices.update(id, next);
+        context.audit('device.update', actor, `device:${id}`, { kind: device.kind, ...patch });
+      }
+      return toDevice(this.repos.devices.get(id) as DeviceRecord);
+    }).value;
+  }
+
+  /** Refuses a counter for anything but a counter screen, and a counter that does not exist. */
+  private requireCounter(kind: DeviceKind, counterId: number): void {
+    if (kind !== 'counter') {
+      throw new DomainError('validation_failed', 'Only a counter screen has a counter');
+    }
+    if (!this.repos.counters.get(counterId)) {
+      throw new DomainError('validation_failed', `No counter ${counterId}`);
+    }
   }
 
   list(): Device[] {

@@ -58,12 +58,44 @@ export const updateStaffSchema = z
 /** Endpoints that take no input still refuse unknown fields. */
 export const emptySchema = z.object({}).strict();
 
+const deviceCounterId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
 export const pairRequestSchema = z
-  .object({ kind: z.enum(DEVICE_KINDS), name: readableText(100).optional() })
-  .strict();
+  .object({
+    kind: z.enum(DEVICE_KINDS),
+    name: readableText(100).optional(),
+    counterId: deviceCounterId.optional(),
+  })
+  .strict()
+  .refine((r) => r.counterId === undefined || r.kind === 'counter', {
+    message: 'only a counter screen has a counter',
+    path: ['counterId'],
+  });
 
 export const pairDeviceSchema = z
-  .object({ code: z.string().regex(/^[0-9]{6}$/), name: readableText(100) })
+  .object({
+    code: z.string().regex(/^[0-9]{6}$/),
+    name: readableText(100),
+    counterId: deviceCounterId.optional(),
+  })
+  .strict();
+
+/** Distinct ids, at most 100 (a display's filter); null: no filter. */
+const deviceIdFilter = z
+  .array(deviceCounterId)
+  .max(100)
+  .refine((ids) => new Set(ids).size === ids.length, 'ids must be distinct')
+  .nullable();
+
+/** `PATCH /api/devices/:id`; which fields fit which kind is checked against the device. */
+export const updateDeviceSchema = z
+  .object({
+    name: readableText(100),
+    counterId: deviceCounterId.nullable(),
+    serviceIds: deviceIdFilter,
+    counterIds: deviceIdFilter,
+  })
+  .partial()
   .strict();
 
 /** The secret id a device polls its pairing request with. */

@@ -1,5 +1,6 @@
 import type { CentreSettings } from '../contract/settings';
-import { closedReason } from './calendar';
+import type { OpeningInterval } from '../contract/settings';
+import { closedReason, issuingIntervals, type CentreCalendar } from './calendar';
 
 /** Why the kiosk does not issue for a service right now. */
 export type Unavailable = 'centre_closed' | 'service_closed' | 'daily_cap_reached';
@@ -27,16 +28,37 @@ export function unavailableReason(input: AvailabilityInput, now: number): Unavai
     return 'daily_cap_reached';
   if (!settings.enforceOpeningHours) return null;
   const reason = closedReason(
-    {
-      timeZone: input.timeZone,
-      weekly: Object.fromEntries(
-        Object.entries(settings.openingHours).map(([day, spans]) => [Number(day), spans]),
-      ),
-      holidays: settings.holidays,
-    },
+    calendarOf(input),
     now,
     service.cutoffMinutes ?? settings.cutoffMinutes,
   );
   if (reason === null) return null;
   return reason === 'after_cutoff' ? 'service_closed' : 'centre_closed';
+}
+
+/** The centre's calendar as the domain reads it. */
+function calendarOf(input: Pick<AvailabilityInput, 'settings' | 'timeZone'>): CentreCalendar {
+  return {
+    timeZone: input.timeZone,
+    weekly: Object.fromEntries(
+      Object.entries(input.settings.openingHours).map(([day, spans]) => [Number(day), spans]),
+    ),
+    holidays: input.settings.holidays,
+  };
+}
+
+/**
+ * When the kiosk issues the service's tickets on `now`'s day, in the centre's zone: the
+ * day's opening intervals with the service's cut-off (else the centre's) taken off each
+ * end. Empty on a holiday or closed day. Shown whether or not the centre enforces them.
+ */
+export function issuingHours(
+  input: Pick<AvailabilityInput, 'settings' | 'timeZone' | 'service'>,
+  now: number,
+): OpeningInterval[] {
+  return issuingIntervals(
+    calendarOf(input),
+    now,
+    input.service.cutoffMinutes ?? input.settings.cutoffMinutes,
+  );
 }

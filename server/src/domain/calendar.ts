@@ -105,3 +105,28 @@ export function closedReason(
   }
   return 'outside_hours';
 }
+
+/** 450 → "07:30" (1440 → "24:00"). */
+export function formatClockTime(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  return `${String(hours).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/**
+ * The day's opening intervals of `instant`'s local day, each with `cutoffMinutes` taken
+ * off its end: when the kiosk issues tickets that day. An interval the cut-off swallows
+ * whole is dropped; a holiday or a closed weekday has none.
+ */
+export function issuingIntervals(
+  calendar: CentreCalendar,
+  instant: number,
+  cutoffMinutes = 0,
+): OpeningInterval[] {
+  const local = localTime(instant, calendar.timeZone);
+  if (calendar.holidays.includes(local.day)) return [];
+  return (calendar.weekly[local.weekday] ?? []).flatMap((interval) => {
+    const open = parseClockTime(interval.open);
+    const close = parseClockTime(interval.close) - cutoffMinutes;
+    return close > open ? [{ open: interval.open, close: formatClockTime(close) }] : [];
+  });
+}

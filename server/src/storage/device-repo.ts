@@ -15,6 +15,11 @@ export interface DeviceRecord {
   createdAt: number;
   requestedIp: string | null;
   lastSeenAt: number | null;
+  /** A counter screen's counter (asked for while pairing, or set by an admin). */
+  counterId: number | null;
+  /** A hall display's filters; null: everything. */
+  serviceIds: number[] | null;
+  counterIds: number[] | null;
 }
 
 interface DeviceRow {
@@ -30,6 +35,22 @@ interface DeviceRow {
   created_at: number;
   requested_ip: string | null;
   last_seen_at: number | null;
+  counter_id: number | null;
+  service_ids: string | null;
+  counter_ids: string | null;
+}
+
+/** A stored id list: a JSON array of positive integers, or null (anything else reads as null). */
+function idList(json: string | null): number[] | null {
+  if (json === null) return null;
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) && value.every((id) => Number.isSafeInteger(id) && id > 0)
+      ? (value as number[])
+      : null;
+  } catch {
+    return null;
+  }
 }
 
 const toRecord = (row: DeviceRow): DeviceRecord => ({
@@ -45,6 +66,9 @@ const toRecord = (row: DeviceRow): DeviceRecord => ({
   createdAt: row.created_at,
   requestedIp: row.requested_ip,
   lastSeenAt: row.last_seen_at,
+  counterId: row.counter_id,
+  serviceIds: idList(row.service_ids),
+  counterIds: idList(row.counter_ids),
 });
 
 /** Kiosks, hall displays and counter terminals, and their pairing requests. */
@@ -65,10 +89,11 @@ export class DeviceRepo {
     requestHash: string;
     requestedIp: string | null;
     createdAt: number;
+    counterId?: number | null;
   }): number {
     return this.db.run(
       `INSERT INTO devices (kind, name, pairing_code, pairing_expires_at, request_hash,
-         requested_ip, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+         requested_ip, created_at, counter_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         request.kind,
         request.name,
@@ -77,6 +102,7 @@ export class DeviceRepo {
         request.requestHash,
         request.requestedIp,
         request.createdAt,
+        request.counterId ?? null,
       ],
     ).lastInsertRowid;
   }
@@ -121,11 +147,39 @@ export class DeviceRepo {
   }
 
   /** Marks a request approved: the device may now collect its token until `claimUntil`. */
-  approve(id: number, name: string, now: number, claimUntil: number): void {
+  approve(
+    id: number,
+    name: string,
+    counterId: number | null,
+    now: number,
+    claimUntil: number,
+  ): void {
     this.db.run(
-      `UPDATE devices SET name = ?, paired_at = ?, pairing_code = NULL, pairing_expires_at = ?
-       WHERE id = ?`,
-      [name, now, claimUntil, id],
+      `UPDATE devices SET name = ?, counter_id = ?, paired_at = ?, pairing_code = NULL,
+         pairing_expires_at = ? WHERE id = ?`,
+      [name, counterId, now, claimUntil, id],
+    );
+  }
+
+  /** An admin's change of a paired device's name, counter or display filters. */
+  update(
+    id: number,
+    fields: {
+      name: string;
+      counterId: number | null;
+      serviceIds: number[] | null;
+      counterIds: number[] | null;
+    },
+  ): void {
+    this.db.run(
+      'UPDATE devices SET name = ?, counter_id = ?, service_ids = ?, counter_ids = ? WHERE id = ?',
+      [
+        fields.name,
+        fields.counterId,
+        fields.serviceIds && JSON.stringify(fields.serviceIds),
+        fields.counterIds && JSON.stringify(fields.counterIds),
+        id,
+      ],
     );
   }
 

@@ -5,8 +5,11 @@ import { DeviceRepo } from './device-repo';
 import { EventRepo } from './event-repo';
 import { HealthRepo } from './health-repo';
 import { IdempotencyRepo } from './idempotency-repo';
+import { LogoRepo } from './logo-repo';
 import { PrintJobRepo } from './print-job-repo';
 import { PrinterRepo } from './printer-repo';
+import { RatingRepo } from './rating-repo';
+import { ServiceGroupRepo } from './service-group-repo';
 import { ServiceRepo } from './service-repo';
 import { SettingsRepo } from './settings-repo';
 import { SignInFailureRepo } from './sign-in-failure-repo';
@@ -29,6 +32,9 @@ export interface Repos {
   printJobs: PrintJobRepo;
   health: HealthRepo;
   signInFailures: SignInFailureRepo;
+  serviceGroups: ServiceGroupRepo;
+  ratings: RatingRepo;
+  logo: LogoRepo;
 }
 
 /** Builds the repos for a migrated database. */
@@ -48,5 +54,8 @@ export function createRepos(db: Database): Repos {
     printJobs: new PrintJobRepo(db),
     health: new HealthRepo(db),
     signInFailures: new SignInFailureRepo(db),
+    serviceGroups: new ServiceGroupRepo(db),
+    ratings: new RatingRepo(db),
+    logo: new LogoRepo(db),
   };
 }

@@ -16,6 +16,8 @@ export interface ServiceRecord {
   dailyCap: number | null;
   /** Minutes before closing the kiosk stops issuing; null for the centre's default. */
   cutoffMinutes: number | null;
+  /** The kiosk menu group it is listed under; null: top level. */
+  groupId: number | null;
 }
 
 interface ServiceRow {
@@ -31,6 +33,7 @@ interface ServiceRow {
   active: number;
   daily_cap: number | null;
   cutoff_minutes: number | null;
+  group_id: number | null;
 }
 
 const toRecord = (row: ServiceRow): ServiceRecord => ({
@@ -46,6 +49,7 @@ const toRecord = (row: ServiceRow): ServiceRecord => ({
   active: row.active === 1,
   dailyCap: row.daily_cap,
   cutoffMinutes: row.cutoff_minutes,
+  groupId: row.group_id,
 });
 
 /** Reads and writes services. */
@@ -68,11 +72,11 @@ export class ServiceRepo {
     return this.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM services')?.n ?? 0;
   }
 
-  insert(service: Omit<ServiceRecord, 'id'>): number {
+  insert(service: Omit<ServiceRecord, 'id' | 'groupId'> & { groupId?: number | null }): number {
     return this.db.run(
       `INSERT INTO services (code, name, name_en, prefix, agency, target_wait_minutes,
-         default_service_minutes, sort_order, active, daily_cap, cutoff_minutes)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         default_service_minutes, sort_order, active, daily_cap, cutoff_minutes, group_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         service.code,
         service.name,
@@ -85,6 +89,7 @@ export class ServiceRepo {
         service.active ? 1 : 0,
         service.dailyCap,
         service.cutoffMinutes,
+        service.groupId ?? null,
       ],
     ).lastInsertRowid;
   }

@@ -6,6 +6,7 @@ import { tempDataDir } from '../../support/test-server';
 
 const TABLES = [
   'audit_log',
+  'centre_logo',
   'counter_pauses',
   'counter_services',
   'counters',
@@ -15,7 +16,9 @@ const TABLES = [
   'idempotency_keys',
   'print_jobs',
   'printers',
+  'ratings',
   'schema_migrations',
+  'service_groups',
   'services',
   'sessions',
   'settings',
@@ -35,6 +38,7 @@ const CURRENT = [
   { version: 7, name: 'parked_at' },
   { version: 8, name: 'health_probe' },
   { version: 9, name: 'sign_in_failures' },
+  { version: 10, name: 'visitor_screens' },
 ];
 
 const tablesOf = (db: Database): string[] =>
@@ -74,7 +78,7 @@ describe('migrate()', () => {
     const applied = migrate(db);
 
     // Assert
-    expect(applied).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(applied).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(tablesOf(db)).toEqual(TABLES);
     expect(recordedOf(db)).toEqual(CURRENT);
   });
@@ -314,7 +318,7 @@ describe('upgrading a database made by an earlier version', () => {
     const applied = migrate(db);
 
     // Assert
-    expect(applied).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(applied).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(
       db.get('SELECT number, status, original_service_id, front, transfer_count FROM tickets'),
     ).toEqual({

@@ -4,6 +4,7 @@ import {
   distinctCalls,
   waitingForCounter,
 } from '../../../ui-shared/src/apply-event';
+import { DEFAULT_VOICE } from '../../../server/src/contract/settings';
 import type { FeedEnvelope, Ticket, TicketChangeEventName } from '../../../server/src/contract';
 import { calledEvent, counter, issuedEvent, snapshot, ticket } from './fixtures';
 
@@ -213,6 +214,11 @@ describe('applyEvent() for centre:updated', () => {
       kioskPolicy: 'paired' as const,
       timeZone: 'Asia/Bangkok',
       publicUrl: 'http://192.0.2.20:8080',
+      logoUrl: '/api/centre/logo?v=0123456789abcdef',
+      tickerText: 'Giờ làm việc: 7 giờ 30 – 17 giờ',
+      kioskIdleSeconds: 45,
+      voice: { ...DEFAULT_VOICE, repeats: 1 },
+      rating: { enabled: false, levels: [], lowThreshold: 1, reasons: ['Lâu'], idleSeconds: 20 },
     };
 
     const after = applyEvent(snapshot(), {

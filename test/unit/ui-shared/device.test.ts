@@ -53,6 +53,9 @@ function kiosk(overrides: Partial<Device> = {}): StoredDevice {
       name: 'Kiosk 1 – sảnh tầng 1',
       pairedAt: '2026-11-28T04:03:10.946Z',
       lastSeenAt: '2026-11-28T04:03:10.963Z',
+      counterId: null,
+      serviceIds: null,
+      counterIds: null,
       ...overrides,
     },
   };

@@ -5,6 +5,7 @@ import type {
   StateSnapshot,
   Ticket,
 } from '../../../server/src/contract';
+import { DEFAULT_VOICE } from '../../../server/src/contract/settings';
 
 /** A service as the server would list it. */
 export function service(id: number, waiting = 0): Service {
@@ -18,6 +19,9 @@ export function service(id: number, waiting = 0): Service {
     estimatedWaitMinutes: waiting * 5,
     available: true,
     unavailableReason: null,
+    groupId: null,
+    issuingHours: [{ open: '07:30', close: '11:15' }],
+    dailyCap: null,
   };
 }
 
@@ -76,8 +80,14 @@ export function snapshot(overrides: Partial<StateSnapshot> = {}): StateSnapshot 
       kioskPolicy: 'open',
       timeZone: 'Asia/Ho_Chi_Minh',
       publicUrl: 'http://192.0.2.10:8080',
+      logoUrl: null,
+      tickerText: '',
+      kioskIdleSeconds: 30,
+      voice: DEFAULT_VOICE,
+      rating: { enabled: true, levels: [], lowThreshold: 2, reasons: [], idleSeconds: 30 },
     },
     services: [service(1, 2), service(2, 0)],
+    serviceGroups: [],
     counters: [counter(), counter({ id: 2, number: 2, name: 'Quầy 2', serviceIds: [2, 1] })],
     recentCalls: [],
     printers: [],

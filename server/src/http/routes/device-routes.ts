@@ -3,6 +3,7 @@ import {
   pairDeviceSchema,
   pairRequestIdSchema,
   pairRequestSchema,
+  updateDeviceSchema,
 } from '../../contract/admin-schemas';
 import { toDevice, type DeviceService } from '../../auth/device-service';
 import { DomainError } from '../../domain/errors';
@@ -22,8 +23,8 @@ export function deviceRoutes(devices: DeviceService): ApiRoute[] {
       path: '/api/devices/pair-requests',
       permission: 'device:pair-request',
       body: pairRequestSchema,
-      handler: ({ req, res, body: { kind, name } }) =>
-        res.status(201).json(devices.requestPairing(kind, name, clientOf(req).ip)),
+      handler: ({ req, res, body: { kind, name, counterId } }) =>
+        res.status(201).json(devices.requestPairing(kind, name, clientOf(req).ip, counterId)),
     }),
     route({
       method: 'GET',
@@ -53,9 +54,9 @@ export function deviceRoutes(devices: DeviceService): ApiRoute[] {
       path: '/api/devices/pair',
       permission: 'devices:manage',
       body: pairDeviceSchema,
-      handler: ({ req, res, body: { code, name } }) => {
+      handler: ({ req, res, body: { code, name, counterId } }) => {
         const body: DeviceResponse = {
-          device: devices.approve(code, name, adminActor(req, res), idempotencyKey(req)),
+          device: devices.approve(code, name, adminActor(req, res), idempotencyKey(req), counterId),
         };
         res.json(body);
       },
@@ -73,6 +74,19 @@ export function deviceRoutes(devices: DeviceService): ApiRoute[] {
       handler: ({ req, res }) => {
         res.set('Cache-Control', 'no-store');
         res.status(201).json(devices.issueAgentToken(pathId(req.params.id), adminActor(req, res)));
+      },
+    }),
+    route({
+      method: 'PATCH',
+      path: '/api/devices/:id',
+      permission: 'devices:manage',
+      params: (req) => pathId(req.params.id),
+      body: updateDeviceSchema,
+      handler: ({ req, res, params: id, body }) => {
+        const answer: DeviceResponse = {
+          device: devices.update(id, body, adminActor(req, res), idempotencyKey(req)),
+        };
+        res.json(answer);
       },
     }),
     route({

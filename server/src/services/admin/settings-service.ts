@@ -83,7 +83,10 @@ export class SettingsService {
 
   /** What screens show of the centre. */
   centreInfo(): CentreInfo {
-    const { centreName, priorityClasses, pauseReasons, recallLimit, kioskPolicy } = this.current();
+    const settings = this.current();
+    const { centreName, priorityClasses, pauseReasons, recallLimit, kioskPolicy } = settings;
+    // The rating window stays the server's: screens need not know it to ask.
+    const { windowMinutes: _window, ...rating } = settings.rating;
     return {
       name: centreName,
       priorityClasses,
@@ -92,6 +95,11 @@ export class SettingsService {
       kioskPolicy,
       timeZone: this.overrides.timeZone ?? DEFAULT_TIME_ZONE,
       publicUrl: (this.overrides.publicUrl?.() ?? DEFAULT_PUBLIC_URL).replace(/\/+$/, ''),
+      logoUrl: logoUrl(this.repos.logo.sha256()),
+      tickerText: settings.tickerText,
+      kioskIdleSeconds: settings.kioskIdleSeconds,
+      voice: settings.voice,
+      rating,
     };
   }
 
@@ -99,6 +107,11 @@ export class SettingsService {
   reload(): void {
     this.cache = null;
   }
+}
+
+/** Where screens fetch the logo: the hash in the query makes each version its own URL. */
+export function logoUrl(sha256: string | null): string | null {
+  return sha256 === null ? null : `/api/centre/logo?v=${sha256.slice(0, 16)}`;
 }
 
 type SettingKey = keyof typeof settingsPatchSchema.shape;

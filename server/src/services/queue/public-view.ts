@@ -89,6 +89,10 @@ export function toPublicEnvelope(event: FeedEnvelope): PublicFeedEnvelope {
         },
       };
     }
+    case 'ticket:rated':
+      // Never sent to anyone but staff (see realtime/broadcaster.ts): callers replace it
+      // with a `feed:skipped` marker before this is reached.
+      throw new Error('ticket:rated has no public form');
     default: {
       const { ticket, counter, waiting, seq, at } = event.payload;
       return {

@@ -5,6 +5,7 @@ import type {
   PublicTicket,
   RecentCall,
   Service,
+  ServiceGroup,
   StateSnapshot,
   Ticket,
   WaitingCounts,
@@ -12,7 +13,7 @@ import type {
 import type { TicketCalled } from '../../contract/events';
 import type { PublicPrinterStatus } from '../../contract/printing';
 import { recentCallOf, SERVER_EVENTS } from '../../contract/events';
-import { unavailableReason, type Unavailable } from '../../domain/availability';
+import { issuingHours, unavailableReason, type Unavailable } from '../../domain/availability';
 import { DomainError } from '../../domain/errors';
 import { serviceDay } from '../../domain/service-day';
 import type { ServiceRecord } from '../../storage/service-repo';
@@ -26,7 +27,7 @@ import type { TicketRecord } from '../../domain/ticket';
 import type { Repos } from '../../storage/repos';
 import { printerStatusFor, type PrinterAudience } from '../printing/print-views';
 import { toPublicCounter, toPublicTicket, type Audience } from './public-view';
-import { toCounter, toService, toTicket, toWaitingCounts } from './queue-views';
+import { toCounter, toService, toServiceGroup, toTicket, toWaitingCounts } from './queue-views';
 
 /** How many calls a snapshot carries for the hall screen. */
 export const RECENT_CALLS = 10;
@@ -45,7 +46,13 @@ export class QueueReader {
     const counts = this.repos.tickets.waitingCounts();
     const now = this.clock.now();
     const counters = this.repos.counters.list();
-    return this.repos.services.listActive().map((service) => {
+    const listed = new Set(this.repos.serviceGroups.listActive().map((group) => group.id));
+    return this.repos.services.listActive().map((record) => {
+      // Under a group that is not listed (inactive, or its field is): at the top level.
+      const service =
+        record.groupId === null || listed.has(record.groupId)
+          ? record
+          : { ...record, groupId: null };
       // The estimate a normal ticket taken now would be printed with, counted the same way;
       // it would get the highest id so far, so it goes after tickets issued in the same ms.
       const newTicket = {
@@ -59,8 +66,18 @@ export class QueueReader {
         counts.get(service.id) ?? 0,
         this.estimate(service.id, this.place(newTicket, counters)),
         this.unavailable(service, now),
+        issuingHours({ settings: this.settings.current(), timeZone: this.timeZone, service }, now),
       );
     });
+  }
+
+  /**
+   * The kiosk menu's active headings, fields first, each level by sort order. A group
+   * under an inactive field is left out with it; a service under a group not listed shows
+   * at the top level (`services` gives it no `groupId`).
+   */
+  serviceGroups(): ServiceGroup[] {
+    return this.repos.serviceGroups.listActive().map(toServiceGroup);
   }
 
   /** Why the kiosk refuses tickets for the service at `now`, or null. */
@@ -182,6 +199,7 @@ export class QueueReader {
       seq: this.repos.events.lastSeq(),
       centre: this.settings.centreInfo(),
       services: this.services(),
+      serviceGroups: this.serviceGroups(),
       counters: this.counters(audience),
       recentCalls: this.recentCalls(),
       printers: this.printers(audience),

@@ -1,6 +1,13 @@
-import type { Counter, Service, Ticket, WaitingCounts } from '../../contract/entities';
+import type {
+  Counter,
+  Service,
+  ServiceGroup,
+  Ticket,
+  WaitingCounts,
+} from '../../contract/entities';
 import type { TicketRecord } from '../../domain/ticket';
 import type { CounterRecord } from '../../storage/counter-repo';
+import type { ServiceGroupRecord } from '../../storage/service-group-repo';
 import type { ServiceRecord } from '../../storage/service-repo';
 
 /** An optional instant (epoch ms) as the API shows it: ISO 8601 in UTC, or null. */
@@ -55,6 +62,7 @@ export function toService(
   waiting: number,
   estimatedWaitMinutes: number,
   unavailableReason: Service['unavailableReason'],
+  issuingHours: Service['issuingHours'],
 ): Service {
   return {
     id: record.id,
@@ -66,6 +74,20 @@ export function toService(
     estimatedWaitMinutes,
     available: unavailableReason === null,
     unavailableReason,
+    groupId: record.groupId,
+    issuingHours,
+    dailyCap: record.dailyCap,
+  };
+}
+
+/** A kiosk menu heading as screens see it. */
+export function toServiceGroup(record: ServiceGroupRecord): ServiceGroup {
+  return {
+    id: record.id,
+    parentId: record.parentId,
+    name: record.name,
+    nameEn: record.nameEn,
+    sortOrder: record.sortOrder,
   };
 }
 
