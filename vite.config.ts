@@ -36,6 +36,7 @@ export default defineConfig({
         display: fromRoot('./display-ui/index.html'),
         counter: fromRoot('./counter-ui/index.html'),
         track: fromRoot('./display-ui/track.html'),
+        counterScreen: fromRoot('./display-ui/counter-screen.html'),
       },
     },
   },

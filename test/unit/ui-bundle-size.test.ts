@@ -17,6 +17,7 @@ const SCREENS: [name: string, page: string][] = [
   ['display', 'display-ui/index.html'],
   ['counter', 'counter-ui/index.html'],
   ['tracking page', 'display-ui/track.html'],
+  ['counter screen', 'display-ui/counter-screen.html'],
 ];
 
 /** Left in the bundle by any zod schema (zod 4 keeps its internals under `_zod`). */

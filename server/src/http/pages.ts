@@ -59,6 +59,11 @@ export function pageRoutes(centreName: () => string, uiDir: string = DEFAULT_UI_
       }
       res.sendFile(file, { headers: { 'Cache-Control': 'no-cache' } });
     });
+  // The screen above one counter; before `/display/*rest`, which would serve the hall display.
+  serve(
+    ['/display/counter/:id', '/display/counter/:id/*rest'],
+    path.join(uiDir, 'display-ui', 'counter-screen.html'),
+  );
   for (const app of UI_APPS) {
     serve([app.path, `${app.path}/*rest`], path.join(uiDir, app.folder, 'index.html'));
   }
