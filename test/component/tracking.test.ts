@@ -53,6 +53,7 @@ describe('visitor tracking and estimated wait', () => {
         estimatedWaitMinutes: mine.estimatedWaitMinutes,
         centreName: expect.any(String),
         timeZone: 'Asia/Ho_Chi_Minh',
+        printState: null,
       });
       expect(view.estimatedWaitMinutes).toBeGreaterThan(0);
       expect(view.centreName.length).toBeGreaterThan(0);

@@ -86,7 +86,16 @@ export interface TrackResponse {
   centreName: string;
   /** The centre's IANA time zone: the page shows times in it, not the phone's. */
   timeZone: string;
+  /** Where printing the ticket stands (the kiosk's result screen); null: never queued. */
+  printState: TicketPrintState | null;
 }
+
+/**
+ * Where a ticket's newest print job stands, as its holder may know it: `printing` (queued
+ * or printing), `printed`, or `failed` (given up, cancelled, or an attempt failed and it
+ * waits to retry: the visitor should remember the number).
+ */
+export type TicketPrintState = 'printing' | 'printed' | 'failed';
 
 /** `POST /api/auth/login` */
 export interface LoginRequest {

@@ -148,6 +148,15 @@ export class PrintJobRepo {
     );
   }
 
+  /** The newest job of a ticket, if it was ever queued on a printer. */
+  latestOf(ticketId: number): PrintJobRecord | undefined {
+    const row = this.db.get<PrintJobRow>(
+      `${SELECT_JOBS} WHERE j.ticket_id = ? ORDER BY j.id DESC LIMIT 1`,
+      [ticketId],
+    );
+    return row && toRecord(row);
+  }
+
   /** The printer a ticket was last printed (or queued) on. */
   lastPrinterOf(ticketId: number): number | undefined {
     return this.db.get<{ printer_id: number }>(

@@ -1,5 +1,6 @@
-import type { TrackResponse } from '../../contract/http';
+import type { TicketPrintState, TrackResponse } from '../../contract/http';
 import { DomainError } from '../../domain/errors';
+import type { PrintJobRecord } from '../../storage/print-job-repo';
 import type { Repos } from '../../storage/repos';
 import type { SettingsService } from '../admin/settings-service';
 import type { QueueReader } from './queue-reader';
@@ -34,6 +35,16 @@ export class TicketTracking {
         ticket.status === 'waiting' ? reader.estimate(ticket.serviceId, ahead) : 0,
       centreName: settings.current().centreName,
       timeZone: settings.centreInfo().timeZone,
+      printState: printStateOf(repos.printJobs.latestOf(ticket.id)),
     };
   }
+}
+
+/** Where a ticket's newest print job stands, as its holder may know it. */
+function printStateOf(job: PrintJobRecord | undefined): TicketPrintState | null {
+  if (!job) return null;
+  if (job.status === 'done') return 'printed';
+  if (job.status === 'failed' || job.status === 'cancelled') return 'failed';
+  // Queued again after a failed attempt: it may print later, but not while the visitor waits.
+  return job.lastError !== null ? 'failed' : 'printing';
 }
