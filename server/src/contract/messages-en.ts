@@ -35,8 +35,6 @@ export const en: Messages = {
     'The printer is out of paper – your number is still issued and shown on screen, please remember it.',
   'kiosk.printer.fault':
     'The printer is not working – your number is still issued and shown on screen, please remember it.',
-  'kiosk.printer.noPaperTicket':
-    'The paper ticket cannot be printed – please remember this number.',
   'kiosk.pair.title': 'Pair this kiosk',
   'kiosk.pair.instruction':
     'An administrator enters this code when pairing a device and gives the kiosk a name.',

@@ -33,7 +33,6 @@ export const vi = {
     'Máy in đang hết giấy – số thứ tự vẫn được cấp và hiển thị trên màn hình, vui lòng ghi nhớ số.',
   'kiosk.printer.fault':
     'Máy in đang gặp sự cố – số thứ tự vẫn được cấp và hiển thị trên màn hình, vui lòng ghi nhớ số.',
-  'kiosk.printer.noPaperTicket': 'Vé giấy không in được – vui lòng ghi nhớ số này.',
   'kiosk.pair.title': 'Ghép nối kiosk',
   'kiosk.pair.instruction': 'Quản trị viên nhập mã này khi ghép nối thiết bị và đặt tên cho kiosk.',
   'kiosk.pair.why': 'Trung tâm chỉ cấp số tại các kiosk đã được ghép nối.',
