@@ -53,6 +53,7 @@ export const en: Messages = {
   'kiosk.pair.doneName': 'Kiosk name: {name}',
   'kiosk.pair.continue': 'Continue',
   'kiosk.deviceName': 'Kiosk: {name}',
+  'kiosk.header': 'Take a number',
   'kiosk.search.open': 'Find a procedure',
   'kiosk.search.label': 'Type the procedure name, no accents needed',
   'kiosk.search.hint': 'For example “business registration” or “land”',

@@ -51,6 +51,7 @@ export const vi = {
   'kiosk.pair.doneName': 'Tên kiosk: {name}',
   'kiosk.pair.continue': 'Tiếp tục',
   'kiosk.deviceName': 'Kiosk: {name}',
+  'kiosk.header': 'Lấy số thứ tự',
   'kiosk.search.open': 'Tìm thủ tục',
   'kiosk.search.label': 'Gõ tên thủ tục, không cần dấu',
   'kiosk.search.hint': 'Ví dụ: “dang ky kinh doanh” hoặc “dd” cho Đất đai',
