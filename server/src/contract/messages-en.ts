@@ -90,6 +90,9 @@ export const en: Messages = {
   'display.callSentence': 'Number {number}, please go to counter {counter}',
   'display.priority': 'Priority',
   'display.enableSound': 'Tap the screen to turn on call sounds',
+  'display.soundButton': 'Turn sound on',
+  'display.clipsFailed':
+    'The call voice could not be loaded – this screen may not read numbers aloud. Please tell an administrator.',
   'display.logoAlt': 'Logo of {name}',
   'display.filteredServices': 'This screen shows only: {names}',
   'display.filteredCounters': 'This screen shows only counters: {numbers}',

@@ -88,6 +88,9 @@ export const vi = {
   'display.callSentence': 'Xin mời công dân có số thứ tự {number} đến quầy số {counter}',
   'display.priority': 'Ưu tiên',
   'display.enableSound': 'Chạm vào màn hình để bật âm thanh gọi số',
+  'display.soundButton': 'Bật âm thanh',
+  'display.clipsFailed':
+    'Không tải được giọng đọc gọi số – màn hình có thể không đọc số. Vui lòng báo quản trị viên.',
   'display.logoAlt': 'Biểu trưng của {name}',
   'display.filteredServices': 'Màn hình này chỉ hiện: {names}',
   'display.filteredCounters': 'Màn hình này chỉ hiện quầy: {numbers}',
