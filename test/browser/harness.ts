@@ -44,7 +44,12 @@ export interface Harness {
 export function describeInChromium(
   title: string,
   body: (harness: Harness) => void,
-  options: { printing?: Partial<PrintingOptions>; env?: Record<string, string> } = {},
+  options: {
+    printing?: Partial<PrintingOptions>;
+    env?: Record<string, string>;
+    /** More Chromium flags, e.g. `--autoplay-policy=no-user-gesture-required`. */
+    chromiumArgs?: string[];
+  } = {},
 ): void {
   const skip = !haveChromium && !process.env.CI;
   if (skip) {
@@ -62,8 +67,12 @@ export function describeInChromium(
 
     beforeAll(async () => {
       if (!haveChromium) throw new Error(`Chromium is required in CI but ${CHROMIUM} is missing`);
-      server = await startTestServer({ clock, ...options });
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+      const { chromiumArgs, ...serverOptions } = options;
+      server = await startTestServer({ clock, ...serverOptions });
+      browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: [...CHROMIUM_ARGS, ...(chromiumArgs ?? [])],
+      });
     });
 
     afterAll(async () => {
