@@ -31,10 +31,8 @@ const envSchema = z.object({
       message: 'must be an http(s) URL such as http://192.168.1.10:8080',
     }),
   LUOT_TICKET_LOGO: z.string().trim().optional(),
-  LUOT_DEMO: z
-    .enum(['0', '1', 'true', 'false'])
-    .default('1')
-    .transform((value) => value === '1' || value === 'true'),
+  LUOT_CENTRE_LOGO: z.string().trim().optional(),
+  LUOT_DEMO: z.enum(['0', '1', 'true', 'false', 'large']).default('1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -49,10 +47,14 @@ export interface Config {
   /** Overrides the name admins set, when given. */
   centreName: string | undefined;
   seedDemo: boolean;
+  /** Which demo centre to seed: today's 9 services, or 40 under fields and groups. */
+  demoSize: 'default' | 'large';
   /** The base URL printed in tickets' QR codes; by default the listening address. */
   publicUrl: string | undefined;
   /** A PNG file printed at the top of every ticket (the centre's logo), when given. */
   ticketLogo: string | undefined;
+  /** A PNG or JPEG stored as the centre's screen logo at start when none is (LUOT_CENTRE_LOGO). */
+  centreLogo: string | undefined;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -75,9 +77,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: e.LUOT_ADMIN_PASSWORD || undefined,
     timeZone: e.LUOT_TIME_ZONE,
     centreName: e.LUOT_CENTRE_NAME ? e.LUOT_CENTRE_NAME.normalize('NFC') : undefined,
-    seedDemo: e.LUOT_DEMO,
+    seedDemo: e.LUOT_DEMO === '1' || e.LUOT_DEMO === 'true' || e.LUOT_DEMO === 'large',
+    demoSize: e.LUOT_DEMO === 'large' ? 'large' : 'default',
     publicUrl: e.LUOT_PUBLIC_URL ? e.LUOT_PUBLIC_URL.replace(/\/+$/, '') : undefined,
     ticketLogo: e.LUOT_TICKET_LOGO ? path.resolve(e.LUOT_TICKET_LOGO) : undefined,
+    centreLogo: e.LUOT_CENTRE_LOGO ? path.resolve(e.LUOT_CENTRE_LOGO) : undefined,
     logLevel: e.LOG_LEVEL,
   };
 }

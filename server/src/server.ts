@@ -9,6 +9,7 @@ import { ensureAdmin } from './auth/first-admin';
 import type { Config } from './config';
 import type { Clock } from './services/core/clock';
 import { readTicketLogo } from './services/printing/ticket-logo';
+import { readCentreLogo } from './services/admin/centre-logo';
 import { seedDemoCentre } from './storage/demo-centre';
 import type { PrintingOptions } from './services/printing/print-worker';
 import type { RealtimeOptions } from './realtime/realtime-options';
@@ -67,7 +68,10 @@ export async function startServer(
       ...(ticketLogo !== undefined && { ticketLogo }),
       ...(options.uiDir !== undefined && { uiDir: options.uiDir }),
     });
-    if (config.seedDemo && seedDemoCentre(application.repos)) logger.info('demo centre seeded');
+    if (config.seedDemo && seedDemoCentre(application.repos, config.demoSize))
+      logger.info({ size: config.demoSize }, 'demo centre seeded');
+    if (config.centreLogo !== undefined && application.logo.seed(readCentreLogo(config.centreLogo)))
+      logger.info('centre logo seeded from LUOT_CENTRE_LOGO');
     const createdAdmin = await ensureAdmin(
       application.repos,
       application.runner,

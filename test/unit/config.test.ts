@@ -26,6 +26,7 @@ describe('loadConfig()', () => {
       timeZone: 'Asia/Ho_Chi_Minh',
       centreName: undefined,
       seedDemo: true,
+      demoSize: 'default',
       logLevel: 'info',
     });
   });
@@ -66,6 +67,7 @@ describe('loadConfig()', () => {
       timeZone: 'Asia/Bangkok',
       centreName: 'Bộ phận Một cửa huyện',
       seedDemo: false,
+      demoSize: 'default',
       logLevel: 'warn',
     });
   });
@@ -89,6 +91,18 @@ describe('loadConfig()', () => {
 
     // Assert
     expect(config.seedDemo).toBe(expected);
+  });
+
+  test('reads LUOT_DEMO=large as the large demo centre, and LUOT_CENTRE_LOGO as a path', () => {
+    // Act
+    const config = loadConfig({ LUOT_DEMO: 'large', LUOT_CENTRE_LOGO: 'logo.png' });
+
+    // Assert
+    expect(config).toMatchObject({
+      seedDemo: true,
+      demoSize: 'large',
+      centreLogo: path.resolve('logo.png'),
+    });
   });
 
   test('treats an empty admin password as none', () => {

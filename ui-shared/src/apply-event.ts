@@ -81,8 +81,9 @@ function applyOne(state: StateSnapshot, envelope: FeedEnvelope): StateSnapshot {
     const centre: CentreInfo = { ...state.centre, ...sent };
     return { ...state, seq, centre };
   }
-  if (envelope.type === 'ticket:rated') {
-    // A rating changes no queue state (staff screens get it for their own lists).
+  if (envelope.type === 'ticket:rated' || envelope.type === 'feed:skipped') {
+    // A rating changes no queue state (staff screens get it for their own lists); anyone
+    // else gets `feed:skipped` in its place, which only moves the seq on.
     return { ...state, seq };
   }
   if (envelope.type === 'counter:updated') {

@@ -23,6 +23,13 @@ export const PERMISSIONS = {
   'queue:read': EVERYONE,
   /** Take a ticket; the centre's kiosk policy applies on top (http/kiosk-access.ts). */
   'ticket:issue': EVERYONE,
+  /**
+   * A visitor rates a finished ticket at the counter screen; under the `paired` policy
+   * only a paired counter screen of the ticket's counter (services/queue/ticket-rating.ts).
+   */
+  'ticket:rate': EVERYONE,
+  /** The centre's logo for screen headers. */
+  'centre:logo': EVERYONE,
   /** A visitor follows their own ticket by its token. */
   'ticket:track': EVERYONE,
   /** Sign in and sign out. */

@@ -34,6 +34,7 @@ export const SERVER_EVENTS = {
   counterUpdated: 'counter:updated',
   centreUpdated: 'centre:updated',
   ticketRated: 'ticket:rated',
+  feedSkipped: 'feed:skipped',
   printerStatus: 'printer:status',
   printerRemoved: 'printer:removed',
   printJobUpdated: 'print-job:updated',
@@ -106,6 +107,13 @@ export interface TicketRated extends FeedFields {
   rating: Rating;
 }
 
+/**
+ * `feed:skipped`: what anyone but staff get in place of a feed event that is not theirs
+ * (`ticket:rated`): its seq and time alone, so their feed stays contiguous without a sync
+ * and without seeing the event. Never stored: the stored event is the staff one.
+ */
+export type FeedSkipped = FeedFields;
+
 /** Payload of each feed event, by event name, as staff get it by default. */
 export interface FeedPayloads<S extends Shapes = StaffShapes> {
   'ticket:issued': TicketChange<S>;
@@ -122,6 +130,7 @@ export interface FeedPayloads<S extends Shapes = StaffShapes> {
   'counter:updated': CounterUpdated<S>;
   'centre:updated': CentreUpdated;
   'ticket:rated': TicketRated;
+  'feed:skipped': FeedSkipped;
 }
 
 /** Names of the events that make up the feed (seq-numbered and replayable by `sync`). */
@@ -143,6 +152,7 @@ const FEED_EVENT_FLAGS: Record<FeedEventName, true> = {
   [SERVER_EVENTS.counterUpdated]: true,
   [SERVER_EVENTS.centreUpdated]: true,
   [SERVER_EVENTS.ticketRated]: true,
+  [SERVER_EVENTS.feedSkipped]: true,
 };
 
 /** Every feed event name; the snapshot and the live-only printing events are not in it. */
@@ -151,16 +161,19 @@ export const FEED_EVENT_NAMES = Object.keys(FEED_EVENT_FLAGS) as readonly FeedEv
 /** Feed events that carry a plain `TicketChange`. */
 export type TicketChangeEventName = Exclude<
   FeedEventName,
-  'ticket:called' | 'counter:updated' | 'centre:updated' | 'ticket:rated'
+  'ticket:called' | 'counter:updated' | 'centre:updated' | 'ticket:rated' | 'feed:skipped'
 >;
+
+/** Feed events only staff receive; everyone else gets a `feed:skipped` of the same seq. */
+export const STAFF_ONLY_FEED_EVENTS: readonly FeedEventName[] = [SERVER_EVENTS.ticketRated];
 
 /** One feed event as `sync` returns it: exactly what was pushed live, with its name. */
 export type FeedEnvelope<S extends Shapes = StaffShapes> = {
   [K in FeedEventName]: { type: K; payload: FeedPayloads<S>[K] };
 }[FeedEventName];
 
-/** A feed event as anyone but staff get it. */
-export type PublicFeedEnvelope = FeedEnvelope<PublicShapes>;
+/** A feed event as anyone but staff get it: never a staff-only one (`ticket:rated`). */
+export type PublicFeedEnvelope = Exclude<FeedEnvelope<PublicShapes>, { type: 'ticket:rated' }>;
 
 /** A socket acknowledgement: data on success, a coded error otherwise. */
 export type Ack<T> = { data: T } | { error: ApiError };

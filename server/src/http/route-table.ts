@@ -5,7 +5,7 @@ import { requireDevice, requirePermission } from './permission';
 import { parse } from './validation';
 
 /** The HTTP methods the API answers. */
-export type ApiMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type ApiMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** What a route's handler gets: the request, the response, and its checked inputs. */
 export interface RouteCall<Body, Query, Params> {
@@ -54,7 +54,13 @@ export function route<Body = undefined, Query = undefined, Params = undefined>(
 /** `GET /api/health`: how the docs, the tests and the walk name a route. */
 export const routeKey = (r: Pick<ApiRoute, 'method' | 'path'>): string => `${r.method} ${r.path}`;
 
-const METHODS = { GET: 'get', POST: 'post', PATCH: 'patch', DELETE: 'delete' } as const;
+const METHODS = {
+  GET: 'get',
+  POST: 'post',
+  PUT: 'put',
+  PATCH: 'patch',
+  DELETE: 'delete',
+} as const;
 
 /**
  * Mounts declared routes on one router, in their order. Each runs, in turn: its

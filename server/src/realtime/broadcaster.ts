@@ -16,7 +16,9 @@ import { socketIdentity } from './socket-auth';
 
 /**
  * The only place that emits. Each committed feed event goes to every screen, in order —
- * as it is to staff, and without the staff-only ticket fields to everyone else. Print
+ * as it is to staff, and without the staff-only ticket fields to everyone else; a
+ * staff-only event (`ticket:rated`) goes to everyone else as a payload-free
+ * `feed:skipped` of the same seq, so their feed stays contiguous. Print
  * news goes out too: printer states and removals to everyone (kiosks warn before issuing;
  * staff see why a printer is in its state, everyone else the state alone), job changes to
  * staff, and each job for a kiosk's print agent to one agent socket only. Those are live
@@ -60,7 +62,9 @@ export class Broadcaster implements EventPublisher, PrintNotifier {
     const emitStaff = toStaff.emit.bind(toStaff) as (type: string, payload: unknown) => boolean;
     const emitOthers = toOthers.emit.bind(toOthers) as (type: string, payload: unknown) => boolean;
     emitStaff(event.type, event.payload);
-    emitOthers(event.type, toPublicEnvelope(event).payload);
+    // A staff-only event (a rating) reaches everyone else as `feed:skipped` of its seq.
+    const shown = toPublicEnvelope(event);
+    emitOthers(shown.type, shown.payload);
   }
 
   printerStatus(report: StaffPrinterStatus): void {

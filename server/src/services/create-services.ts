@@ -26,6 +26,8 @@ import { TicketIssuer, type TokenFactory } from './queue/ticket-issuer';
 import { TicketMover } from './queue/ticket-mover';
 import { TicketPrint } from './printing/ticket-print';
 import { TicketActions } from './queue/ticket-actions';
+import { TicketRating } from './queue/ticket-rating';
+import { CentreLogo } from './admin/centre-logo';
 import { TicketTracking } from './queue/ticket-tracking';
 
 /** Every use case, built over one set of repos: the one composition root. */
@@ -38,6 +40,10 @@ export interface Services {
   queue: CounterDesk;
   tickets: TicketActions;
   tracking: TicketTracking;
+  /** Visitors' ratings of finished tickets. */
+  ratings: TicketRating;
+  /** The centre's logo for screen headers. */
+  logo: CentreLogo;
   counters: CounterStaffing;
   feed: FeedService;
   auth: AuthService;
@@ -131,6 +137,8 @@ export function createServices(
     queue: new CounterDesk(shared),
     tickets: new TicketActions({ ...shared, clock }),
     tracking: new TicketTracking(repos, reader, settings),
+    ratings: new TicketRating({ repos, runner, settings, clock }),
+    logo: new CentreLogo(repos, runner, settings),
     counters,
     feed: new FeedService(repos, reader),
     auth,

@@ -72,6 +72,9 @@ const REVIEWED_ROUTES: Readonly<Record<string, Access>> = {
   'POST /api/tickets/:id/return': 'staff',
   'POST /api/tickets/:id/requeue': 'staff',
   'POST /api/tickets/:id/cancel': 'staff',
+  // The visitor rates at the counter screen; under the paired policy the service then
+  // takes only the paired counter screen of the ticket's counter (403 otherwise).
+  'POST /api/tickets/:id/rating': 'everyone',
   'POST /api/tickets/:id/reprint': 'staff',
   // The picture's QR holds the ticket's tracking token, and ids are sequential.
   'GET /api/tickets/:id/print.pdf': 'staff',
@@ -85,6 +88,10 @@ const REVIEWED_ROUTES: Readonly<Record<string, Access>> = {
   'DELETE /api/printers/:id': 'admins',
   'GET /api/settings': 'supervisors',
   'PATCH /api/settings': 'admins',
+  // Every screen's header shows it.
+  'GET /api/centre/logo': 'everyone',
+  'PUT /api/centre/logo': 'admins',
+  'DELETE /api/centre/logo': 'admins',
   'GET /api/staff': 'admins',
   'POST /api/staff': 'admins',
   'PATCH /api/staff/:id': 'admins',
@@ -98,6 +105,7 @@ const REVIEWED_ROUTES: Readonly<Record<string, Access>> = {
   'POST /api/devices/pair': 'admins',
   'GET /api/devices': 'admins',
   'POST /api/devices/:id/agent-token': 'admins',
+  'PATCH /api/devices/:id': 'admins',
   'DELETE /api/devices/:id': 'admins',
   'GET /api/audit': 'admins',
 };

@@ -1,5 +1,7 @@
 import type { Request } from 'express';
-import { cancelSchema, ticketListQuerySchema } from '../../contract/schemas';
+import type { RatingResponse } from '../../contract/http';
+import { cancelSchema, rateTicketSchema, ticketListQuerySchema } from '../../contract/schemas';
+import { clientOf, identityOf } from '../permission';
 import type { Services } from '../../services/create-services';
 import { route, type ApiRoute } from '../route-table';
 import { actorOf } from '../session';
@@ -8,7 +10,7 @@ import { idempotencyKey, parseId } from '../validation';
 const ticketId = (req: Request) => parseId(req.params.id, 'ticket_not_found');
 
 /** What staff do with a ticket away from the counter, and the lists they pick from. */
-export function ticketRoutes({ tickets }: Services): ApiRoute[] {
+export function ticketRoutes({ tickets, ratings }: Services): ApiRoute[] {
   return [
     route({
       method: 'GET',
@@ -38,6 +40,36 @@ export function ticketRoutes({ tickets }: Services): ApiRoute[] {
       body: cancelSchema,
       handler: ({ req, res, body: { reason } }) =>
         res.json(tickets.cancel(ticketId(req), reason, actorOf(res), idempotencyKey(req)).value),
+    }),
+    // The visitor's rating, from the counter screen (a paired counter device) or, under the
+    // open policy, from anywhere; see services/queue/ticket-rating.ts.
+    route({
+      method: 'POST',
+      path: '/api/tickets/:id/rating',
+      permission: 'ticket:rate',
+      // Counted before the body is even parsed: a flood of bad requests is a flood too.
+      guards: [
+        (req, res, next) => {
+          res.set('Retry-After', '60');
+          ratings.admit(clientOf(req).ip);
+          res.removeHeader('Retry-After');
+          next();
+        },
+      ],
+      params: ticketId,
+      body: rateTicketSchema,
+      handler: ({ req, res, params: id, body }) => {
+        const { staff, device } = identityOf(res);
+        const sender = {
+          device,
+          staffId: staff && !staff.staff.mustChangePassword ? staff.staff.id : null,
+          ip: clientOf(req).ip,
+        };
+        const answer: RatingResponse = {
+          rating: ratings.rate(id, body, sender, idempotencyKey(req)),
+        };
+        res.status(201).json(answer);
+      },
     }),
   ];
 }

@@ -64,7 +64,8 @@ export function toPublicCounter(counter: Counter): PublicCounter {
 
 /**
  * A feed event as anyone but staff get it, live or from `sync`: each payload built key by
- * key, so a field added to a staff payload stays staff's until it is named here.
+ * key, so a field added to a staff payload stays staff's until it is named here. A
+ * staff-only event (`ticket:rated`) becomes a payload-free `feed:skipped` of its seq.
  */
 export function toPublicEnvelope(event: FeedEnvelope): PublicFeedEnvelope {
   switch (event.type) {
@@ -90,9 +91,11 @@ export function toPublicEnvelope(event: FeedEnvelope): PublicFeedEnvelope {
       };
     }
     case 'ticket:rated':
-      // Never sent to anyone but staff (see realtime/broadcaster.ts): callers replace it
-      // with a `feed:skipped` marker before this is reached.
-      throw new Error('ticket:rated has no public form');
+    case 'feed:skipped': {
+      // Staff's alone: anyone else gets its seq and time, so their feed has no gap.
+      const { seq, at } = event.payload;
+      return { type: 'feed:skipped', payload: { seq, at } };
+    }
     default: {
       const { ticket, counter, waiting, seq, at } = event.payload;
       return {
