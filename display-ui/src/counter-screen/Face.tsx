@@ -1,11 +1,6 @@
 /** Face colours from the worst answer to the best: red, amber, yellow-green, green. */
 const COLOURS = ['#c62828', '#c77700', '#7a9a01', '#1b7f3b'] as const;
 
-/** Where a level sits between the worst (0) and the best (1) of `count` levels. */
-export function moodOf(level: number, count: number): number {
-  return count <= 1 ? 1 : Math.min(1, Math.max(0, (level - 1) / (count - 1)));
-}
-
 /**
  * A face for a rating level, drawn inline (no image to load): a frown for the worst
  * answer, a straight mouth half way, a broad smile for the best. Decorative: the button

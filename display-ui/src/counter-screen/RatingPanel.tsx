@@ -1,6 +1,7 @@
 import type { Language, RatingLevel } from '@luot/contract';
 import { errorText, type Translate } from '@luot/ui-shared/use-i18n';
-import { Face, moodOf } from './Face';
+import { Face } from './Face';
+import { bestFirst, moodOf } from './levels';
 import type { RatingFlow, RatingInfo } from './use-rating';
 
 interface Props {
@@ -51,13 +52,12 @@ export function RatingPanel({ flow, settings, t, lang }: Props) {
 
   if (step.step === 'levels') {
     const count = settings.levels.length;
-    const bestFirst = [...settings.levels].sort((a, b) => b.level - a.level);
     return (
       <main className="cs-rate" data-testid="rating-levels" onPointerDown={flow.touch}>
         <h2 className="cs-rate-title">{t('counterScreen.rate.title')}</h2>
         {ticketLine}
         <div className={`cs-levels cs-levels-${count}`}>
-          {bestFirst.map((level) => (
+          {bestFirst(settings.levels).map((level) => (
             <button
               key={level.level}
               type="button"

@@ -1,8 +1,9 @@
+import { DEFAULT_RATING } from '../../../server/src/contract/settings';
 import {
   counterIdFromPath,
   initialsOf,
 } from '../../../display-ui/src/counter-screen/counter-address';
-import { moodOf } from '../../../display-ui/src/counter-screen/Face';
+import { bestFirst, moodOf } from '../../../display-ui/src/counter-screen/levels';
 import {
   IDLE,
   nextRatingStep,
@@ -156,5 +157,16 @@ describe('moodOf()', () => {
   test('puts the worst level at 0, the best at 1 and the rest between', () => {
     expect([1, 2, 3, 4].map((level) => moodOf(level, 4))).toEqual([0, 1 / 3, 2 / 3, 1]);
     expect(moodOf(1, 1)).toBe(1);
+  });
+});
+
+describe('bestFirst()', () => {
+  test('shows "Rất hài lòng" first and "Không hài lòng" last', () => {
+    expect(bestFirst(DEFAULT_RATING.levels).map((level) => level.label)).toEqual([
+      'Rất hài lòng',
+      'Hài lòng',
+      'Bình thường',
+      'Không hài lòng',
+    ]);
   });
 });
