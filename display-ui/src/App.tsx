@@ -35,7 +35,7 @@ const LAYOUT: Record<
   { recent: { columns: number; rows: number }; waiting: WaitingGrid }
 > = {
   landscape: { recent: { columns: 4, rows: 2 }, waiting: { columns: 1, rows: 10 } },
-  portrait: { recent: { columns: 3, rows: 3 }, waiting: { columns: 2, rows: 6 } },
+  portrait: { recent: { columns: 3, rows: 3 }, waiting: { columns: 1, rows: 8 } },
 };
 
 /** Only an installer pairing the display needs it: loaded then. */
