@@ -1,24 +1,40 @@
-import { useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { Device, Service } from '@luot/contract';
 import { ApiRequestError } from '@luot/ui-shared/api';
 import { AppHeader } from '@luot/ui-shared/AppHeader';
 import type { StoredDevice } from '@luot/ui-shared/device';
 import { OfflineBanner } from '@luot/ui-shared/OfflineBanner';
+import type { PairingReason } from '@luot/ui-shared/PairingScreen';
 import { setLanguage, useI18n } from '@luot/ui-shared/use-i18n';
 import { kioskPrinter, printerFault } from '@luot/ui-shared/printers';
 import { useQueueState } from '@luot/ui-shared/use-queue-state';
-import { IssuedTicket } from './IssuedTicket';
-import { PairedNotice } from './PairedNotice';
-import { PairingScreen, type PairingReason } from '@luot/ui-shared/PairingScreen';
 import { PrinterBanner } from './PrinterBanner';
-import { PriorityPicker } from './PriorityPicker';
 import { ServiceMenu } from './ServiceMenu';
+import { UnavailableNotice } from './UnavailableNotice';
+import { useIdle } from './use-idle';
 import { useIssueTicket } from './use-issue-ticket';
 import { useKioskDevice } from './use-kiosk-device';
 import { preloadQrEncoder } from './use-qr-matrix';
 
+// What the first paint does not need loads later, to keep the kiosk's first load small.
+const loadPriorityPicker = () => import('./PriorityPicker');
+const loadIssuedTicket = () => import('./IssuedTicket');
+const loadSearchView = () => import('./SearchView');
+const PriorityPicker = lazy(loadPriorityPicker);
+const IssuedTicket = lazy(loadIssuedTicket);
+const SearchView = lazy(loadSearchView);
+const PairedNotice = lazy(() =>
+  import('./PairedNotice').then((m) => ({ default: m.PairedNotice })),
+);
+const PairingScreen = lazy(() =>
+  import('@luot/ui-shared/PairingScreen').then((m) => ({ default: m.PairingScreen })),
+);
+
 /** An installer opens `/kiosk?pair` to pair the kiosk whatever the policy. */
 const PAIR_PARAM = 'pair';
+
+/** Used until the first snapshot says what the centre set (the server's default). */
+const DEFAULT_IDLE_SECONDS = 30;
 
 const installerAsked = () => new URLSearchParams(location.search).has(PAIR_PARAM);
 
@@ -31,14 +47,18 @@ function forgetInstallerAsk(): void {
 }
 
 /**
- * The kiosk: choose a service, say whether you have priority, get a number. It pairs when
- * the centre's policy requires it, when issuing says it is not paired, or when an installer
- * asks; its tickets print on its own printer once paired.
+ * The kiosk: find a service through its groups or by typing, say whether you have priority,
+ * get a number. Left untouched anywhere but its start, it goes back to the start after the
+ * centre's idle time. It pairs when the centre's policy requires it, when issuing says it
+ * is not paired, or when an installer asks; its tickets print on its own printer once paired.
  */
 export function App() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { state, connection } = useQueueState();
   const { state: issue, issue: issueTicket, retry, reset } = useIssueTicket();
+  const [level, setLevel] = useState<number | null>(null);
+  const [searching, setSearching] = useState(false);
+  const [notice, setNotice] = useState<Service | null>(null);
   const [selected, setSelected] = useState<Service | null>(null);
   const kiosk = useKioskDevice();
   const [pairingAsked, setPairingAsked] = useState(installerAsked);
@@ -57,23 +77,51 @@ export function App() {
   const printer = kioskPrinter(state?.printers ?? [], kiosk.device?.id ?? null);
   // A printer fault only warns: issuing goes on and the number is shown on screen.
   const noPaper = printerFault(printer);
+  const idleSeconds = state?.centre.kioskIdleSeconds ?? DEFAULT_IDLE_SECONDS;
+
+  const atStart =
+    level === null &&
+    !searching &&
+    notice === null &&
+    selected === null &&
+    issue.status === 'idle' &&
+    lang === 'vi';
+  useIdle(idleSeconds, !atStart && !pairing && welcome === null && issue.status !== 'pending', () =>
+    startOver(),
+  );
+
+  const loaded = state !== null;
+  useEffect(() => {
+    if (!loaded) return;
+    // Once the menu shows: the next screens load while the visitor reads it.
+    loadPriorityPicker().catch(() => undefined);
+    loadIssuedTicket().catch(() => undefined);
+  }, [loaded]);
 
   function choose(service: Service) {
     if (state?.centre.publicUrl) preloadQrEncoder();
     setSelected(service);
   }
 
-  function backToMenu() {
+  function backFromPriority() {
     reset();
     setSelected(null);
-    // The next visitor starts in Vietnamese, whatever the last one chose.
+  }
+
+  /** Back to the top of the menu, in Vietnamese, for the next visitor. */
+  function startOver() {
+    reset();
+    setSelected(null);
+    setNotice(null);
+    setSearching(false);
+    setLevel(null);
     setLanguage('vi');
   }
 
   function leavePairing() {
     forgetInstallerAsk();
     setPairingAsked(false);
-    backToMenu();
+    startOver();
   }
 
   function onPaired(next: StoredDevice) {
@@ -100,9 +148,11 @@ export function App() {
           result={issue.response}
           service={selected}
           priorityClasses={state?.centre.priorityClasses ?? []}
+          counters={state?.counters ?? []}
           publicUrl={state?.centre.publicUrl ?? null}
           noPaper={noPaper}
-          onDone={backToMenu}
+          idleSeconds={idleSeconds}
+          onDone={startOver}
         />
       );
     }
@@ -114,20 +164,51 @@ export function App() {
           issue={issue}
           onChoose={(priorityClass) => void issueTicket(selected.id, priorityClass)}
           onRetry={retry}
-          onBack={backToMenu}
+          onBack={backFromPriority}
         />
       );
     }
-    if (state === null) return <div className="loading">{t('app.loading')}</div>;
-    return <ServiceMenu services={state.services} onChoose={choose} />;
+    if (state === null) return <Loading />;
+    if (searching) {
+      return (
+        <SearchView
+          services={state.services}
+          groups={state.serviceGroups ?? []}
+          onChoose={choose}
+          onUnavailable={setNotice}
+          onClose={() => setSearching(false)}
+        />
+      );
+    }
+    return (
+      <ServiceMenu
+        services={state.services}
+        groups={state.serviceGroups ?? []}
+        level={level}
+        onLevel={setLevel}
+        onChoose={choose}
+        onUnavailable={setNotice}
+        onSearch={() => setSearching(true)}
+      />
+    );
   }
 
+  const logoUrl = state?.centre.logoUrl ?? null;
   return (
     <div className="kiosk">
-      <AppHeader title={t('app.centre')} subtitle={t('app.name')} languageToggle clock="minutes" />
+      <AppHeader
+        title={state?.centre.name ?? t('app.centre')}
+        subtitle={t('kiosk.header')}
+        logo={logoUrl ? { src: logoUrl, alt: '' } : null}
+        languageToggle
+        clock="minutes"
+      />
       {connection === 'offline' && <OfflineBanner />}
       {noPaper && printer && !pairing && <PrinterBanner printer={printer} />}
-      <main className="kiosk-main">{body()}</main>
+      <main className="kiosk-main">
+        <Suspense fallback={<Loading />}>{body()}</Suspense>
+      </main>
+      {notice && !pairing && <UnavailableNotice service={notice} onClose={() => setNotice(null)} />}
       {kiosk.device && (
         <footer className="kiosk-footer" data-testid="kiosk-device-name">
           {t('kiosk.deviceName', { name: kiosk.device.name })}
@@ -135,4 +216,9 @@ export function App() {
       )}
     </div>
   );
+}
+
+function Loading() {
+  const { t } = useI18n();
+  return <div className="loading">{t('app.loading')}</div>;
 }

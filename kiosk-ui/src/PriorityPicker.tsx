@@ -1,12 +1,8 @@
-import { useEffect, useEffectEvent } from 'react';
 import type { PriorityClass, PriorityClassOption, Service } from '@luot/contract';
-import { priorityLabel } from '@luot/ui-shared/contract';
 import { serviceName } from '@luot/ui-shared/format';
 import { useI18n } from '@luot/ui-shared/use-i18n';
+import { PriorityIcon } from './PriorityIcon';
 import { isRefusal, issueFailureText, type IssueState } from './use-issue-ticket';
-
-/** A visitor who walks away from this screen leaves it for the next one after this long. */
-const IDLE_RETURN_MS = 60000;
 
 interface Props {
   service: Service;
@@ -17,8 +13,11 @@ interface Props {
   onBack: () => void;
 }
 
-/** Asks whether the visitor belongs to a priority class, then takes the number. */
-export function PriorityPicker({
+/**
+ * Asks whether the visitor belongs to a priority class, each shown with a drawing and its
+ * name (English under the Vietnamese when the page is in English), then takes the number.
+ */
+export default function PriorityPicker({
   service,
   priorityClasses,
   issue,
@@ -30,13 +29,6 @@ export function PriorityPicker({
   const pending = issue.status === 'pending';
   // The server refused this service (closed, cut-off, cap): another tap would be refused too.
   const refused = issue.status === 'failed' && isRefusal(issue.error);
-
-  const leave = useEffectEvent(onBack);
-  useEffect(() => {
-    if (pending) return;
-    const timer = setTimeout(() => leave(), IDLE_RETURN_MS);
-    return () => clearTimeout(timer);
-  }, [pending, issue.status]);
 
   return (
     <section className="priority">
@@ -64,7 +56,15 @@ export function PriorityPicker({
             disabled={pending || refused}
             onClick={() => onChoose(option.code)}
           >
-            {priorityLabel(priorityClasses, option.code, lang)}
+            <PriorityIcon code={option.code} />
+            <span className="priority-words">
+              <span lang="vi">{option.name}</span>
+              {lang === 'en' && option.nameEn && (
+                <span className="priority-word-en" lang="en">
+                  {option.nameEn}
+                </span>
+              )}
+            </span>
           </button>
         ))}
       </div>

@@ -31,9 +31,9 @@ describeInChromium(
       await kiosk.getByTestId('service-DKKD').click();
       await kiosk.getByTestId('priority-none').click();
       await kiosk.getByTestId('issued-number').waitFor();
-      expect(await kiosk.getByTestId('issued-no-paper').textContent()).toContain(
-        'Vé giấy không in được',
-      );
+      const printState = kiosk.getByTestId('print-state');
+      expect(await printState.getAttribute('data-state')).toBe('failed');
+      expect(await printState.textContent()).toBe('Máy in gặp sự cố — vui lòng ghi nhớ số của bạn');
     }, 60000);
   },
 );
