@@ -4,10 +4,11 @@
  * taps and its timers, and sends the rating whenever it enters `sending`.
  */
 
-/** The finished ticket being rated; `finishedAt` is its `ticket:finished` event's time. */
+/** The finished ticket being rated, with its `ticket:finished` event's seq and time. */
 export interface RatedTicket {
   id: number;
   number: string;
+  finishedSeq: number;
   finishedAt: string;
 }
 
@@ -33,8 +34,8 @@ export type RatingStep =
 export type RatingAction =
   /** This counter finished a ticket (and the centre asks for ratings). */
   | { type: 'finished'; ticket: RatedTicket }
-  /** This counter called a number at `at`. */
-  | { type: 'called'; at: string; requestId: string }
+  /** This counter called a number (the `ticket:called` event's seq and time). */
+  | { type: 'called'; seq: number; at: string; requestId: string }
   | { type: 'choose'; level: number; lowThreshold: number; hasReasons: boolean; requestId: string }
   | { type: 'toggle'; reason: string }
   | { type: 'send'; requestId: string }
@@ -56,13 +57,17 @@ const send = (
   quiet: boolean,
 ): RatingStep => ({ step: 'sending', ticket, level, reasons, requestId, quiet });
 
+/** Whether a call was made by the finish itself (a counter that calls automatically). */
+const withTheFinish = (called: { seq: number; at: string }, ticket: RatedTicket) =>
+  called.seq === ticket.finishedSeq + 1 && called.at === ticket.finishedAt;
+
 /**
  * The next step. A level at or under the centre's low threshold asks for reasons; the
  * reasons go with the level when the visitor presses "Gửi". A visitor who walks away on the
  * reasons step (the idle time passes, or the clerk calls the next number) has still given
  * a level, so the level alone is sent, quietly. A call at this counter ends an unanswered
  * question, except the call that comes with the finish itself (a counter set to call the
- * next number automatically does both at once, with the same time).
+ * next number automatically does both in one command: the next event, at the same time).
  */
 export function nextRatingStep(current: RatingStep, action: RatingAction): RatingStep {
   switch (action.type) {
@@ -70,10 +75,10 @@ export function nextRatingStep(current: RatingStep, action: RatingAction): Ratin
       return current.step === 'sending' ? current : { step: 'levels', ticket: action.ticket };
     case 'called':
       if (current.step === 'levels') {
-        return action.at === current.ticket.finishedAt ? current : IDLE;
+        return withTheFinish(action, current.ticket) ? current : IDLE;
       }
       if (current.step === 'reasons') {
-        if (action.at === current.ticket.finishedAt) return current;
+        if (withTheFinish(action, current.ticket)) return current;
         return send(current.ticket, current.level, [], action.requestId, true);
       }
       return current.step === 'thanks' || current.step === 'failed' ? IDLE : current;

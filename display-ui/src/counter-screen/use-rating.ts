@@ -61,17 +61,18 @@ export function useRating(
   const onEvent = useCallback(
     (envelope: FeedEnvelope) => {
       if (envelope.type === SERVER_EVENTS.ticketFinished) {
-        const { ticket, counter, at } = envelope.payload;
+        const { ticket, counter, seq, at } = envelope.payload;
         if ((counter?.id ?? ticket.counterId) !== counterId) return;
         if (!latest.current?.enabled) return;
         if (serverNow().getTime() - Date.parse(at) > MAX_FINISH_AGE_MS) return;
         dispatch({
           type: 'finished',
-          ticket: { id: ticket.id, number: ticket.number, finishedAt: at },
+          ticket: { id: ticket.id, number: ticket.number, finishedSeq: seq, finishedAt: at },
         });
       } else if (envelope.type === SERVER_EVENTS.ticketCalled) {
         if (envelope.payload.counter.id !== counterId) return;
-        dispatch({ type: 'called', at: envelope.payload.at, requestId: newRequestId() });
+        const { seq, at } = envelope.payload;
+        dispatch({ type: 'called', seq, at, requestId: newRequestId() });
       }
     },
     [counterId],

@@ -12,7 +12,12 @@ import {
   type RatingStep,
 } from '../../../display-ui/src/counter-screen/rating-flow';
 
-const TICKET: RatedTicket = { id: 7, number: 'A015', finishedAt: '2026-11-27T02:10:00.000Z' };
+const TICKET: RatedTicket = {
+  id: 7,
+  number: 'A015',
+  finishedSeq: 40,
+  finishedAt: '2026-11-27T02:10:00.000Z',
+};
 const LATER = '2026-11-27T02:10:05.000Z';
 
 /** Runs actions from idle and returns where the question ends up. */
@@ -91,8 +96,14 @@ describe('nextRatingStep()', () => {
   });
 
   test('ends the question when the counter calls the next number', () => {
-    expect(run(finished, { type: 'called', at: LATER, requestId: 'x' })).toBe(IDLE);
-    expect(run(finished, choose(1), { type: 'called', at: LATER, requestId: 'c' })).toMatchObject({
+    expect(run(finished, { type: 'called', seq: 43, at: LATER, requestId: 'x' })).toBe(IDLE);
+    // A clock that did not move (or a clerk as quick as the finish) is still a new call.
+    const sameTime = { type: 'called', at: TICKET.finishedAt, requestId: 'x' } as const;
+    expect(run(finished, { ...sameTime, seq: 42 })).toBe(IDLE);
+    expect(run(finished, { type: 'called', seq: 41, at: LATER, requestId: 'x' })).toBe(IDLE);
+    expect(
+      run(finished, choose(1), { type: 'called', seq: 45, at: LATER, requestId: 'c' }),
+    ).toMatchObject({
       step: 'sending',
       level: 1,
       quiet: true,
@@ -101,13 +112,15 @@ describe('nextRatingStep()', () => {
   });
 
   test('keeps asking through the call a counter makes by itself together with the finish', () => {
-    const autoCalled = run(finished, {
+    const autoCall = {
       type: 'called',
+      seq: TICKET.finishedSeq + 1,
       at: TICKET.finishedAt,
       requestId: 'x',
-    });
+    } as const;
 
-    expect(autoCalled).toEqual({ step: 'levels', ticket: TICKET });
+    expect(run(finished, autoCall)).toEqual({ step: 'levels', ticket: TICKET });
+    expect(run(finished, choose(2), autoCall)).toMatchObject({ step: 'reasons', level: 2 });
   });
 
   test('shows a failure, then idle, and ignores taps that do not belong to the step', () => {
