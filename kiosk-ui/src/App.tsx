@@ -8,9 +8,7 @@ import type { PairingReason } from '@luot/ui-shared/PairingScreen';
 import { setLanguage, useI18n } from '@luot/ui-shared/use-i18n';
 import { kioskPrinter, printerFault } from '@luot/ui-shared/printers';
 import { useQueueState } from '@luot/ui-shared/use-queue-state';
-import { PrinterBanner } from './PrinterBanner';
 import { ServiceMenu } from './ServiceMenu';
-import { UnavailableNotice } from './UnavailableNotice';
 import { useIdle } from './use-idle';
 import { useIssueTicket } from './use-issue-ticket';
 import { useKioskDevice } from './use-kiosk-device';
@@ -25,6 +23,12 @@ const IssuedTicket = lazy(loadIssuedTicket);
 const SearchView = lazy(loadSearchView);
 const PairedNotice = lazy(() =>
   import('./PairedNotice').then((m) => ({ default: m.PairedNotice })),
+);
+const UnavailableNotice = lazy(() =>
+  import('./UnavailableNotice').then((m) => ({ default: m.UnavailableNotice })),
+);
+const PrinterBanner = lazy(() =>
+  import('./PrinterBanner').then((m) => ({ default: m.PrinterBanner })),
 );
 const PairingScreen = lazy(() =>
   import('@luot/ui-shared/PairingScreen').then((m) => ({ default: m.PairingScreen })),
@@ -204,7 +208,11 @@ export function App() {
         clock="minutes"
       />
       {connection === 'offline' && <OfflineBanner />}
-      {noPaper && printer && !pairing && <PrinterBanner printer={printer} />}
+      {noPaper && printer && !pairing && (
+        <Suspense fallback={null}>
+          <PrinterBanner printer={printer} />
+        </Suspense>
+      )}
       <main className="kiosk-main">
         <Suspense fallback={<Loading />}>{body()}</Suspense>
       </main>
