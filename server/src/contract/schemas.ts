@@ -73,7 +73,13 @@ export const settingsPatchSchema = z
     cutoffMinutes: z.number().int().min(0).max(240),
     ticketEnglish: z.boolean(),
     ticketThankYou: readableText(120),
-    tickerText: z.string().trim().max(500),
+    // Empty for no ticker; otherwise readable text like every other line people read.
+    tickerText: z
+      .string()
+      .trim()
+      .max(500)
+      .refine((t) => t === '' || readableText(500).safeParse(t).success, 'unreadable character')
+      .transform((t) => t.normalize('NFC')),
     kioskIdleSeconds: z.number().int().min(10).max(600),
     voice: z
       .object({

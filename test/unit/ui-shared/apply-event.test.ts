@@ -271,3 +271,35 @@ describe('waitingForCounter()', () => {
     expect(waitingForCounter(state, state.counters[1]!)).toBe(6);
   });
 });
+
+describe('applyEvent() for ticket:rated and feed:skipped', () => {
+  test.each(['ticket:rated', 'feed:skipped'] as const)(
+    '%s moves the seq on and changes nothing else',
+    (type) => {
+      const state = snapshot();
+      const payload =
+        type === 'feed:skipped'
+          ? { seq: 11, at: '2026-11-27T02:01:00.000Z' }
+          : {
+              seq: 11,
+              at: '2026-11-27T02:01:00.000Z',
+              rating: {
+                id: 1,
+                ticketId: 1,
+                ticketNumber: 'A001',
+                serviceId: 1,
+                counterId: 1,
+                staffId: 2,
+                level: 4,
+                reasons: [],
+                comment: null,
+                ratedAt: '2026-11-27T02:01:00.000Z',
+              },
+            };
+
+      const after = applyEvent(state, { type, payload } as FeedEnvelope);
+
+      expect(after).toEqual({ ...state, seq: 11 });
+    },
+  );
+});
