@@ -12,6 +12,7 @@ import {
 import { ApiClient } from '../support/api-client';
 import { eventually } from '../support/eventually';
 import { seriousViolations } from '../support/axe';
+import { saveScreenshot } from './display-fit';
 import { LIVE_DEADLINE_MS, describeInChromium, waitForText } from './harness';
 
 /** The counter the screens stand above (counter number 1 serves DKKD in the demo centre). */
@@ -204,22 +205,26 @@ describeInChromium('the counter screen and the visitor rating, in Chromium', (ha
 
   test('fits 1280×800, 800×1280 and 1024×600 with no serious accessibility finding; a low score is stored with two reasons', async () => {
     const pages = await Promise.all(SIZES.map(([w, h]) => openScreen(w, h)));
+    /** Checks the page fits and is accessible, and keeps a screenshot for CI. */
+    const check = async (page: Page, state: string) => {
+      await expectFits(page);
+      expect(await seriousViolations(page)).toEqual([]);
+      const { width, height } = page.viewportSize() ?? { width: 0, height: 0 };
+      await saveScreenshot(page, `counter-screen-${state}-${width}x${height}`);
+    };
     const ticket = await callOne();
     for (const page of pages) {
       await waitForText(page, 'cs-current-number', ticket.number, LIVE_DEADLINE_MS);
-      await expectFits(page);
-      expect(await seriousViolations(page)).toEqual([]);
+      await check(page, 'serving');
     }
 
     await finish();
     for (const page of pages) {
       await page.getByTestId('rating-levels').waitFor({ timeout: LIVE_DEADLINE_MS });
-      await expectFits(page);
-      expect(await seriousViolations(page)).toEqual([]);
+      await check(page, 'levels');
       await page.getByTestId('rate-level-1').click();
       await page.getByTestId('rating-reasons').waitFor();
-      await expectFits(page);
-      expect(await seriousViolations(page)).toEqual([]);
+      await check(page, 'reasons');
     }
 
     // Act: on the portrait tablet, two reasons, then "Gửi".
@@ -234,7 +239,7 @@ describeInChromium('the counter screen and the visitor rating, in Chromium', (ha
 
     // Assert: stored with both reasons, thanked.
     await portrait.getByTestId('rating-thanks').waitFor({ timeout: LIVE_DEADLINE_MS });
-    await expectFits(portrait);
+    await check(portrait, 'thanks');
     expect(storedRating(ticket.id)).toMatchObject({
       level: 1,
       reasons: [DEFAULT_RATING.reasons[0], DEFAULT_RATING.reasons[2]],
@@ -249,7 +254,7 @@ describeInChromium('the counter screen and the visitor rating, in Chromium', (ha
         'Không gửi được đánh giá. Số thứ tự này đã được đánh giá.',
         LIVE_DEADLINE_MS,
       );
-      await expectFits(page);
+      await check(page, 'error');
     }
     await landscape.getByTestId('cs-idle').waitFor({ timeout: FAILED_MS + 2000 });
   }, 90000);
