@@ -11,7 +11,7 @@ import { recentCallOf } from './contract';
 import { serviceDayOf } from './format';
 
 /** How many calls the state keeps: as many as the server's snapshot carries. */
-export const RECENT_CALLS_KEPT = 10;
+export const RECENT_CALLS_KEPT = 30;
 
 function withWaiting(services: StateSnapshot['services'], waiting: WaitingCounts) {
   return services.map((service) => {

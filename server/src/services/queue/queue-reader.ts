@@ -29,8 +29,11 @@ import { printerStatusFor, type PrinterAudience } from '../printing/print-views'
 import { toPublicCounter, toPublicTicket, type Audience } from './public-view';
 import { toCounter, toService, toServiceGroup, toTicket, toWaitingCounts } from './queue-views';
 
-/** How many calls a snapshot carries for the hall screen. */
-export const RECENT_CALLS = 10;
+/**
+ * How many calls a snapshot carries for the hall screen: enough that a display filtered
+ * to one wing of a 40-counter centre still has its own last dozen.
+ */
+export const RECENT_CALLS = 30;
 
 /** Read-side queries: what screens and the API show. Never writes. */
 export class QueueReader {
