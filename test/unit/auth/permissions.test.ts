@@ -29,6 +29,8 @@ describe('the permission table', () => {
     expect(PERMISSIONS).toEqual({
       'queue:read': ['anonymous', 'clerk', 'supervisor', 'admin'],
       'ticket:issue': ['anonymous', 'clerk', 'supervisor', 'admin'],
+      'ticket:rate': ['anonymous', 'clerk', 'supervisor', 'admin'],
+      'centre:logo': ['anonymous', 'clerk', 'supervisor', 'admin'],
       'ticket:track': ['anonymous', 'clerk', 'supervisor', 'admin'],
       'auth:sign-in': ['anonymous', 'clerk', 'supervisor', 'admin'],
       'device:pair-request': ['anonymous', 'clerk', 'supervisor', 'admin'],
@@ -96,6 +98,8 @@ describe('refusal()', () => {
         'queue:read',
         'session:read',
         'ticket:issue',
+        'ticket:rate',
+        'centre:logo',
         'ticket:track',
       ].sort(),
     );
