@@ -259,18 +259,32 @@ describeInChromium('the counter screen and the visitor rating, in Chromium', (ha
     await landscape.getByTestId('cs-idle').waitFor({ timeout: FAILED_MS + 2000 });
   }, 90000);
 
-  test('goes back to idle after the idle time untouched; a visitor who leaves on the reasons step leaves the level alone; a new call ends the question', async () => {
+  test('goes back to idle, in Vietnamese, after the idle time untouched; a visitor who leaves on the reasons step leaves the level alone; a new call ends the question', async () => {
     await patchSettings(admin, { rating: { ...DEFAULT_RATING, idleSeconds: 5 } });
     const page = await openScreen(1024, 600);
 
-    // Untouched: idle again after 5 s, nothing stored.
+    // Untouched: idle again after 5 s, nothing stored, and Vietnamese for the next visitor.
+    await page.getByTestId('lang-toggle').click();
+    await waitForText(
+      page,
+      'cs-idle',
+      'Please come to the counter when calledPlease watch for your number on the hall display',
+      LIVE_DEADLINE_MS,
+    );
     const first = await callOne();
     await finish();
     await page.getByTestId('rating-levels').waitFor({ timeout: LIVE_DEADLINE_MS });
+    expect(await page.locator('.cs-level-label').allTextContents()).toEqual([
+      'Very satisfied',
+      'Satisfied',
+      'Neutral',
+      'Dissatisfied',
+    ]);
     const asked = Date.now();
     await page.getByTestId('cs-idle').waitFor({ timeout: 5000 + 2000 });
     expect(Date.now() - asked).toBeGreaterThan(4000);
     expect(storedRating(first.id)).toBeUndefined();
+    expect(await page.getByTestId('cs-idle').textContent()).toContain('Mời công dân đến quầy');
 
     // A low level, a reason ticked but not sent, then nobody: the level alone is stored.
     const second = await callOne();

@@ -5,7 +5,7 @@ import { Clock } from '@luot/ui-shared/Clock';
 import { LanguageToggle } from '@luot/ui-shared/LanguageToggle';
 import { OfflineBanner } from '@luot/ui-shared/OfflineBanner';
 import type { PairingTexts } from '@luot/ui-shared/PairingScreen';
-import { useI18n } from '@luot/ui-shared/use-i18n';
+import { setLanguage, useI18n } from '@luot/ui-shared/use-i18n';
 import { useQueueState } from '@luot/ui-shared/use-queue-state';
 import { counterIdFromPath } from './counter-address';
 import { CounterView } from './CounterView';
@@ -90,6 +90,11 @@ function CounterScreen({ counterId }: { counterId: number }) {
   const { state, connection } = useQueueState({ onEvent: (envelope) => flow.onEvent(envelope) });
   const settings = state?.centre.rating ?? null;
   const flow = useRating(counterId, settings, () => setRefused(true));
+  const asking = flow.step.step !== 'idle';
+  useEffect(() => {
+    // Each visitor is asked in Vietnamese first, whatever the last one switched to.
+    if (!asking) setLanguage('vi');
+  }, [asking]);
 
   const mustPair = state?.centre.kioskPolicy === 'paired';
   const notHere =
