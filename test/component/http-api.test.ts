@@ -51,6 +51,13 @@ describe('HTTP API', () => {
         estimatedWaitMinutes: expect.any(Number),
         available: true,
         unavailableReason: null,
+        groupId: null,
+        // Today's hours (Friday) with the centre's 15-minute cut-off taken off each end.
+        issuingHours: [
+          { open: '07:30', close: '11:15' },
+          { open: '13:30', close: '16:45' },
+        ],
+        dailyCap: null,
       });
     });
 

@@ -25,6 +25,9 @@ describe('a device checking its own identity', () => {
           name: 'Kiosk sảnh tầng 1',
           pairedAt: new Date(f.clock.now() - 5 * 60_000).toISOString(),
           lastSeenAt: new Date(f.clock.now()).toISOString(),
+          counterId: null,
+          serviceIds: null,
+          counterIds: null,
         },
       });
     });

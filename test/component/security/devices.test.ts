@@ -47,6 +47,9 @@ describe('device pairing', () => {
         name: 'Màn hình sảnh',
         pairedAt: expect.any(String),
         lastSeenAt: expect.any(String),
+        counterId: null,
+        serviceIds: null,
+        counterIds: null,
       },
     ]);
   });
