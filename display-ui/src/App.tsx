@@ -1,5 +1,5 @@
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { FeedEnvelope, StateSnapshot } from '@luot/contract';
+import type { FeedEnvelope, RecentCall, StateSnapshot } from '@luot/contract';
 import { distinctCalls } from '@luot/ui-shared/apply-event';
 import type { StoredDevice } from '@luot/ui-shared/device';
 import { serviceName } from '@luot/ui-shared/format';
@@ -110,10 +110,6 @@ export function App() {
     if (eventShown(filterRef.current, envelope)) announceRef.current(envelope);
   }, []);
   const { state, connection } = useQueueState({ onEvent });
-  const announcer = useCallAnnouncer(state?.centre ?? null);
-  useEffect(() => {
-    announceRef.current = announcer.onEvent;
-  }, [announcer.onEvent]);
   const browserOnline = useBrowserOnline();
   const { device, paired } = useDisplayDevice(connection);
 
@@ -124,6 +120,11 @@ export function App() {
   useEffect(() => {
     filterRef.current = filter;
   }, [filter]);
+  const shown = useCallback((call: RecentCall) => callShown(filter, call), [filter]);
+  const announcer = useCallAnnouncer(state?.centre ?? null, state?.recentCalls ?? null, shown);
+  useEffect(() => {
+    announceRef.current = announcer.onEvent;
+  }, [announcer.onEvent]);
 
   function leavePairing() {
     forgetPairAsk();

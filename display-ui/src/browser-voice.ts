@@ -1,26 +1,28 @@
-import type { VoiceOutput } from '@luot/ui-shared/announcer';
+/**
+ * The browser's sound devices as the hall display uses them: one AudioContext for the
+ * whole page (every call is scheduled on its timeline) and the OS speech engine, which is
+ * only a fallback for a clip that could not be loaded.
+ */
 
-/** Longest we wait for a sentence's `end` event, which some engines never fire. */
+/** Longest we wait for an utterance's `end` event, which some engines never fire. */
 const SPEECH_TIMEOUT_MS = 15000;
 
-let audioContext: AudioContext | null = null;
+let audioContext: AudioContext | null | undefined;
 
-function hasSpeech(): boolean {
-  return typeof speechSynthesis !== 'undefined' && typeof SpeechSynthesisUtterance !== 'undefined';
-}
-
-function getAudioContext(): AudioContext | null {
-  if (typeof AudioContext === 'undefined') return null;
-  audioContext ??= new AudioContext();
+/** The page's one AudioContext, or null in a browser without Web Audio. */
+export function getAudioContext(): AudioContext | null {
+  if (audioContext === undefined) {
+    audioContext = typeof AudioContext === 'undefined' ? null : new AudioContext();
+  }
   return audioContext;
 }
 
 /** Whether the browser is holding sound back until someone touches the screen. */
 export function soundBlocked(): boolean {
-  return hasSpeech() && getAudioContext()?.state === 'suspended';
+  return getAudioContext()?.state === 'suspended';
 }
 
-/** Calls back whenever sound becomes blocked or allowed; returns the unsubscribe. */
+/** Calls back whenever the AudioContext is suspended or resumed; returns the unsubscribe. */
 export function listenSoundState(listener: (blocked: boolean) => void): () => void {
   const context = getAudioContext();
   if (!context) return () => undefined;
@@ -35,27 +37,9 @@ export function unlockSound(): Promise<void> {
   return context && context.state === 'suspended' ? context.resume() : Promise.resolve();
 }
 
-function tone(context: AudioContext, frequency: number, start: number, length: number): void {
-  const oscillator = context.createOscillator();
-  const gain = context.createGain();
-  oscillator.type = 'sine';
-  oscillator.frequency.value = frequency;
-  gain.gain.setValueAtTime(0.0001, start);
-  gain.gain.exponentialRampToValueAtTime(0.35, start + 0.02);
-  gain.gain.exponentialRampToValueAtTime(0.0001, start + length);
-  oscillator.connect(gain).connect(context.destination);
-  oscillator.start(start);
-  oscillator.stop(start + length);
-}
-
-/** A two-note "ding-dong", resolved when it has died away. */
-function chime(): Promise<void> {
-  const context = getAudioContext();
-  if (!context || context.state !== 'running') return Promise.resolve();
-  const start = context.currentTime + 0.05;
-  tone(context, 880, start, 0.6);
-  tone(context, 659.25, start + 0.45, 0.9);
-  return new Promise((resolve) => setTimeout(resolve, 1500));
+/** Whether the OS speech engine can be asked at all. */
+export function hasSpeech(): boolean {
+  return typeof speechSynthesis !== 'undefined' && typeof SpeechSynthesisUtterance !== 'undefined';
 }
 
 function vietnameseVoice(): SpeechSynthesisVoice | undefined {
@@ -66,8 +50,12 @@ function vietnameseVoice(): SpeechSynthesisVoice | undefined {
   );
 }
 
-/** Speaks one sentence in Vietnamese and resolves when it has been said in full. */
-function speak(text: string): Promise<void> {
+/**
+ * Says some Vietnamese words through the OS speech engine and resolves when they have
+ * been said (or the engine gave up). Resolves at once when there is no engine.
+ */
+export function speakText(text: string): Promise<void> {
+  if (!hasSpeech()) return Promise.resolve();
   return new Promise((resolve) => {
     const utterance = new SpeechSynthesisUtterance(text);
     utterance.lang = 'vi-VN';
@@ -86,17 +74,4 @@ function speak(text: string): Promise<void> {
     };
     speechSynthesis.speak(utterance);
   });
-}
-
-const silent: VoiceOutput = {
-  chime: () => Promise.resolve(),
-  speak: () => Promise.resolve(),
-};
-
-/**
- * The hall screen's voice: Web Audio chime and `speechSynthesis`. Without speech
- * synthesis the screen stays silent and only shows the calls.
- */
-export function browserVoice(): VoiceOutput {
-  return hasSpeech() ? { chime, speak } : silent;
 }

@@ -23,6 +23,7 @@ export {
   statusMessageKey,
 } from '../../server/src/contract/message-keys';
 export { vi as VIETNAMESE } from '../../server/src/contract/messages-vi';
+export { DEFAULT_VOICE } from '../../server/src/contract/settings';
 export {
   VOICE_CLIPS,
   callClipIds,
