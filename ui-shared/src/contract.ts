@@ -24,12 +24,6 @@ export {
 } from '../../server/src/contract/message-keys';
 export { vi as VIETNAMESE } from '../../server/src/contract/messages-vi';
 export { DEFAULT_VOICE } from '../../server/src/contract/settings';
-export {
-  VOICE_CLIPS,
-  callClipIds,
-  numberToWords,
-  ticketNumberClipIds,
-} from '../../server/src/contract/voice';
 
 /** The English strings, loaded the first time a screen switches to English. */
 export async function loadEnglish(): Promise<Messages> {

@@ -5,9 +5,9 @@
  * Pure: no DOM, no React, no Vite-only imports.
  */
 
-import { numberToWords } from './contract';
+import { numberToWords } from './voice-contract';
 
-export { callClipIds, numberToWords } from './contract';
+export { callClipIds, numberToWords } from './voice-contract';
 
 const DIGITS = ['không', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín'] as const;
 

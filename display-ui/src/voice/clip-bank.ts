@@ -1,5 +1,5 @@
 import type { VoiceRegion } from '@luot/contract';
-import { VOICE_CLIPS } from '@luot/ui-shared/contract';
+import { VOICE_CLIPS } from '@luot/ui-shared/voice-contract';
 
 /** Clips fetched at once while loading a set. */
 const PARALLEL_FETCHES = 6;

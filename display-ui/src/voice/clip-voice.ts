@@ -1,6 +1,6 @@
 import type { VoiceSettings } from '@luot/contract';
 import type { CallToAnnounce, VoiceOutput } from '@luot/ui-shared/announcer';
-import { VOICE_CLIPS, callClipIds } from '@luot/ui-shared/contract';
+import { VOICE_CLIPS, callClipIds } from '@luot/ui-shared/voice-contract';
 import { hasSpeech, speakText } from '../browser-voice';
 import { scheduleChime } from './chime';
 import type { ClipBank } from './clip-bank';

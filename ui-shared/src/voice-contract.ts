@@ -1,0 +1,11 @@
+/**
+ * The voice half of the contract (the clip set and how a call is spelled as clips), kept
+ * out of ./contract so that only the hall display's voice chunk, loaded after the screen
+ * is drawn, carries the clip list.
+ */
+export {
+  VOICE_CLIPS,
+  callClipIds,
+  numberToWords,
+  ticketNumberClipIds,
+} from '../../server/src/contract/voice';
