@@ -20,25 +20,32 @@ async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS, `kiosk-${name}.png`) });
 }
 
+/** The little of the page's window the checks read (the tests compile without DOM types). */
+interface PageWindow {
+  innerWidth: number;
+  innerHeight: number;
+  document: { documentElement: { scrollWidth: number; scrollHeight: number } };
+}
+
 /** Whether the page scrolls either way. */
 async function scrolls(page: Page): Promise<{ vertical: boolean; horizontal: boolean }> {
   return page.evaluate(() => {
+    const { innerWidth, innerHeight, document } = globalThis as unknown as PageWindow;
     const root = document.documentElement;
-    return {
-      vertical: root.scrollHeight > window.innerHeight,
-      horizontal: root.scrollWidth > window.innerWidth,
-    };
+    return { vertical: root.scrollHeight > innerHeight, horizontal: root.scrollWidth > innerWidth };
   });
 }
 
 /** Every tile of the grid shown now lies inside the window. */
 async function tilesInside(page: Page): Promise<boolean> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('.tile-cell')].every((cell) => {
-      const box = cell.getBoundingClientRect();
-      return box.top >= 0 && box.left >= 0 && box.bottom <= innerHeight && box.right <= innerWidth;
-    }),
-  );
+  const viewport = page.viewportSize();
+  if (!viewport) throw new Error('The page has no viewport');
+  for (const cell of await page.locator('.tile-cell').all()) {
+    const box = await cell.boundingBox();
+    if (!box || box.x < 0 || box.y < 0) return false;
+    if (box.x + box.width > viewport.width || box.y + box.height > viewport.height) return false;
+  }
+  return true;
 }
 
 async function shownTiles(page: Page): Promise<string[]> {
