@@ -6,7 +6,7 @@ import {
   startLargeCentreServer,
 } from '../../support/large-centre';
 import { expectStatus } from '../../support/queue-helpers';
-import type { TestServer } from '../../support/test-server';
+import { startTestServer, type TestServer } from '../../support/test-server';
 
 describe('LUOT_DEMO=large', () => {
   let server: TestServer;
@@ -76,7 +76,6 @@ describe('LUOT_DEMO=large', () => {
 
 describe('LUOT_DEMO unset', () => {
   test('keeps the 9-service flat demo', async () => {
-    const { startTestServer } = await import('../../support/test-server');
     const server = await startTestServer();
     try {
       const state = expectStatus(
