@@ -1,6 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { Device, Service } from '@luot/contract';
-import { ApiRequestError } from '@luot/ui-shared/api';
 import { AppHeader } from '@luot/ui-shared/AppHeader';
 import type { StoredDevice } from '@luot/ui-shared/device';
 import { OfflineBanner } from '@luot/ui-shared/OfflineBanner';
@@ -10,17 +9,12 @@ import { kioskPrinter, printerFault } from '@luot/ui-shared/printers';
 import { useQueueState } from '@luot/ui-shared/use-queue-state';
 import { ServiceMenu } from './ServiceMenu';
 import { useIdle } from './use-idle';
-import { useIssueTicket } from './use-issue-ticket';
 import { useKioskDevice } from './use-kiosk-device';
-import { preloadQrEncoder } from './use-qr-matrix';
 
 // What the first paint does not need loads later, to keep the kiosk's first load small.
-const loadPriorityPicker = () => import('./PriorityPicker');
-const loadIssuedTicket = () => import('./IssuedTicket');
-const loadSearchView = () => import('./SearchView');
-const PriorityPicker = lazy(loadPriorityPicker);
-const IssuedTicket = lazy(loadIssuedTicket);
-const SearchView = lazy(loadSearchView);
+const loadTakeNumber = () => import('./TakeNumber');
+const TakeNumber = lazy(loadTakeNumber);
+const SearchView = lazy(() => import('./SearchView'));
 const PairedNotice = lazy(() =>
   import('./PairedNotice').then((m) => ({ default: m.PairedNotice })),
 );
@@ -59,21 +53,20 @@ function forgetInstallerAsk(): void {
 export function App() {
   const { t, lang } = useI18n();
   const { state, connection } = useQueueState();
-  const { state: issue, issue: issueTicket, retry, reset } = useIssueTicket();
   const [level, setLevel] = useState<number | null>(null);
   const [searching, setSearching] = useState(false);
   const [notice, setNotice] = useState<Service | null>(null);
   const [selected, setSelected] = useState<Service | null>(null);
+  /** A number is being issued: the kiosk does not go back to its start meanwhile. */
+  const [busy, setBusy] = useState(false);
+  /** Issuing was refused because the kiosk is not paired. */
+  const [refusedUnpaired, setRefusedUnpaired] = useState(false);
   const kiosk = useKioskDevice();
   const [pairingAsked, setPairingAsked] = useState(installerAsked);
   const [welcome, setWelcome] = useState<Device | null>(null);
 
   // Missing from events recorded before the field existed: that centre was open.
   const mustPair = state?.centre.kioskPolicy === 'paired';
-  const refusedUnpaired =
-    issue.status === 'failed' &&
-    issue.error instanceof ApiRequestError &&
-    issue.error.code === 'kiosk_not_paired';
   const pairing =
     welcome === null && (pairingAsked || refusedUnpaired || (mustPair && kiosk.device === null));
   const reason: PairingReason = kiosk.revoked ? 'revoked' : mustPair ? 'policy' : null;
@@ -84,37 +77,27 @@ export function App() {
   const idleSeconds = state?.centre.kioskIdleSeconds ?? DEFAULT_IDLE_SECONDS;
 
   const atStart =
-    level === null &&
-    !searching &&
-    notice === null &&
-    selected === null &&
-    issue.status === 'idle' &&
-    lang === 'vi';
-  useIdle(idleSeconds, !atStart && !pairing && welcome === null && issue.status !== 'pending', () =>
-    startOver(),
-  );
+    level === null && !searching && notice === null && selected === null && lang === 'vi';
+  useIdle(idleSeconds, !atStart && !pairing && welcome === null && !busy, () => startOver());
 
   const loaded = state !== null;
   useEffect(() => {
     if (!loaded) return;
     // Once the menu shows: the next screens load while the visitor reads it.
-    loadPriorityPicker().catch(() => undefined);
-    loadIssuedTicket().catch(() => undefined);
+    loadTakeNumber().catch(() => undefined);
   }, [loaded]);
 
   function choose(service: Service) {
-    if (state?.centre.publicUrl) preloadQrEncoder();
+    // The QR encoder loads while the visitor chooses, so the code shows with the number.
+    if (state?.centre.publicUrl) {
+      import('./use-qr-matrix').then((m) => m.preloadQrEncoder()).catch(() => undefined);
+    }
     setSelected(service);
-  }
-
-  function backFromPriority() {
-    reset();
-    setSelected(null);
   }
 
   /** Back to the top of the menu, in Vietnamese, for the next visitor. */
   function startOver() {
-    reset();
+    setRefusedUnpaired(false);
     setSelected(null);
     setNotice(null);
     setSearching(false);
@@ -146,29 +129,18 @@ export function App() {
         />
       );
     }
-    if (issue.status === 'issued' && selected) {
-      return (
-        <IssuedTicket
-          result={issue.response}
-          service={selected}
-          priorityClasses={state?.centre.priorityClasses ?? []}
-          counters={state?.counters ?? []}
-          publicUrl={state?.centre.publicUrl ?? null}
-          noPaper={noPaper}
-          idleSeconds={idleSeconds}
-          onDone={startOver}
-        />
-      );
-    }
     if (selected) {
       return (
-        <PriorityPicker
+        <TakeNumber
           service={selected}
-          priorityClasses={state?.centre.priorityClasses ?? []}
-          issue={issue}
-          onChoose={(priorityClass) => void issueTicket(selected.id, priorityClass)}
-          onRetry={retry}
-          onBack={backFromPriority}
+          centre={state?.centre ?? null}
+          counters={state?.counters ?? []}
+          noPaper={noPaper}
+          idleSeconds={idleSeconds}
+          onBusy={setBusy}
+          onNotPaired={() => setRefusedUnpaired(true)}
+          onBack={() => setSelected(null)}
+          onDone={startOver}
         />
       );
     }

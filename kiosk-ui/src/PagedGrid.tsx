@@ -1,6 +1,14 @@
-import { useRef, useState, type ReactNode } from 'react';
-import { useI18n } from '@luot/ui-shared/use-i18n';
+import { lazy, Suspense, useRef, useState, type ReactNode } from 'react';
 import { useFitGrid, type TileSize } from './use-fit-grid';
+
+/** Only levels with more tiles than fit need it: a small centre never loads it. */
+const loadPager = () => import('./Pager');
+const Pager = lazy(loadPager);
+
+/** Starts loading the pager while the first page shows. */
+export function preloadPager(): void {
+  loadPager().catch(() => undefined);
+}
 
 /** Space between tiles, in CSS px (the grid's `gap`). */
 const GAP = 16;
@@ -59,47 +67,11 @@ export function PagedGrid<T>({ items, itemKey, renderItem, tile, label }: Props<
           </ul>
         )}
       </div>
-      {pages > 1 && <Pager page={current} pages={pages} onPage={setPage} />}
+      {pages > 1 && (
+        <Suspense fallback={<div className="pager" />}>
+          <Pager page={current} pages={pages} onPage={setPage} />
+        </Suspense>
+      )}
     </div>
-  );
-}
-
-/** Big previous / next buttons with where the visitor is between them. */
-function Pager({
-  page,
-  pages,
-  onPage,
-}: {
-  page: number;
-  pages: number;
-  onPage: (page: number) => void;
-}) {
-  const { t } = useI18n();
-  return (
-    <nav className="pager" aria-label={t('kiosk.page', { page: page + 1, pages })}>
-      <button
-        type="button"
-        className="btn btn-secondary pager-button"
-        data-testid="page-prev"
-        disabled={page === 0}
-        onClick={() => onPage(page - 1)}
-      >
-        <span aria-hidden="true">‹ </span>
-        {t('kiosk.pagePrev')}
-      </button>
-      <p className="pager-where" data-testid="page-indicator" aria-live="polite">
-        {t('kiosk.page', { page: page + 1, pages })}
-      </p>
-      <button
-        type="button"
-        className="btn pager-button"
-        data-testid="page-next"
-        disabled={page === pages - 1}
-        onClick={() => onPage(page + 1)}
-      >
-        {t('kiosk.pageNext')}
-        <span aria-hidden="true"> ›</span>
-      </button>
-    </nav>
   );
 }
