@@ -1,6 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import type { PageDocument, PageElement, PageStyle, PageWindow } from './page-dom';
+
+declare const document: PageDocument;
+declare const window: PageWindow;
+declare function getComputedStyle(element: PageElement): PageStyle;
 
 /** The two ways a hall TV is mounted. */
 export const DISPLAY_SIZES = [
@@ -56,7 +61,7 @@ export async function isEllipsized(page: Page, selector: string): Promise<boolea
   return page
     .locator(selector)
     .first()
-    .evaluate((element) => element.scrollWidth > element.clientWidth);
+    .evaluate((element: PageElement) => element.scrollWidth > element.clientWidth);
 }
 
 /** Saves a screenshot of the page under test/artifacts/ for CI to keep. */

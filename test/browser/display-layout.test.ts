@@ -5,6 +5,7 @@ import { seriousViolations } from '../support/axe';
 import { SERVICE, act, issue, patchSettings } from '../support/queue-helpers';
 import { staffCounters } from '../support/staffing';
 import { DISPLAY_SIZES, layoutProblems, saveScreenshot } from './display-fit';
+import type { PageElement, PageStyle } from './page-dom';
 import { describeInChromium, waitForText } from './harness';
 
 /** How soon the hall screen must show a call made through the API. */
@@ -20,12 +21,14 @@ const KEY_ELEMENTS = [
   'waiting-list',
 ] as const;
 
+declare function getComputedStyle(element: PageElement): PageStyle;
+
 /** The background colour of an element, as the browser computed it. */
 const background = (page: Page, selector: string) =>
   page
     .locator(selector)
     .first()
-    .evaluate((element) => getComputedStyle(element).backgroundColor);
+    .evaluate((element: PageElement) => getComputedStyle(element).backgroundColor);
 
 describeInChromium('the hall display’s layout, in Chromium', ({ open, server }) => {
   let admin: ApiClient;
@@ -99,7 +102,9 @@ describeInChromium('the hall display’s layout, in Chromium', ({ open, server }
     expect(await earlier.textContent()).toContain('Ưu tiên');
     const plain = display.locator('[data-testid="recent-call"][data-priority="false"]');
     expect(await background(display, '[data-testid="recent-call"][data-priority="true"]')).not.toBe(
-      await plain.first().evaluate((element) => getComputedStyle(element).backgroundColor),
+      await plain
+        .first()
+        .evaluate((element: PageElement) => getComputedStyle(element).backgroundColor),
     );
   }, 60000);
 
