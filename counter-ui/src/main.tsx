@@ -5,5 +5,10 @@ import './counter-state.css';
 import './lists.css';
 import './dialogs.css';
 import { App } from './App';
+import { addVietnamese } from '@luot/ui-shared/use-i18n';
+import { viCounter } from '../../server/src/contract/messages-vi/counter';
+
+// This screen's own strings, beside the shared ones (the others' never load here).
+addVietnamese(viCounter);
 
 mount(<App />);

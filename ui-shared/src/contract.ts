@@ -22,7 +22,7 @@ export {
   priorityLabel,
   statusMessageKey,
 } from '../../server/src/contract/message-keys';
-export { vi as VIETNAMESE } from '../../server/src/contract/messages-vi';
+export { viCommon as VIETNAMESE_COMMON } from '../../server/src/contract/messages-vi/common';
 export { DEFAULT_VOICE } from '../../server/src/contract/settings';
 
 /** The English strings, loaded the first time a screen switches to English. */

@@ -3,7 +3,7 @@ import type { ErrorCode, Language, MessageKey, Messages } from '@luot/contract';
 import {
   ERROR_CODES,
   LANGUAGES,
-  VIETNAMESE,
+  VIETNAMESE_COMMON,
   errorMessageKey,
   fillMessage,
   loadEnglish,
@@ -24,8 +24,24 @@ function readStored(): Language {
   }
 }
 
-/** The strings of each language loaded so far: Vietnamese always, English once asked for. */
-const tables: Partial<Record<Language, Messages>> = { vi: VIETNAMESE };
+/**
+ * The strings of each language loaded so far: English whole once asked for; Vietnamese
+ * from the start, the shared strings here and each screen's own added by its entry
+ * (`addVietnamese`), so that no screen's first load carries another screen's strings.
+ */
+const tables: { vi: Partial<Messages>; en?: Messages } = { vi: { ...VIETNAMESE_COMMON } };
+
+/**
+ * Adds a screen's own Vietnamese strings (`viKiosk`, …) before the page renders; called
+ * once by each screen's main.tsx. `test/unit/ui-messages-per-screen.test.ts` checks that
+ * every key a screen uses is in the shared strings or in the ones its entry adds.
+ */
+export function addVietnamese(messages: Partial<Messages>): void {
+  Object.assign(tables.vi, messages);
+}
+
+/** A message, or its key when the page has not got it (a screen missing its strings). */
+const lookUp = (messages: Partial<Messages>, key: MessageKey): string => messages[key] ?? key;
 let english: Promise<void> | null = null;
 
 /** Loads a language's strings once; a failed load (offline) is tried again next time. */
@@ -92,7 +108,7 @@ export function useI18n() {
     () => 'vi' as Language,
   );
   const t = useCallback<Translate>(
-    (key, params) => fillMessage((tables[lang] ?? VIETNAMESE)[key], params),
+    (key, params) => fillMessage(lookUp(tables[lang] ?? tables.vi, key), params),
     [lang],
   );
   const toggleLanguage = useCallback(() => setLanguage(lang === 'vi' ? 'en' : 'vi'), [lang]);
@@ -118,7 +134,7 @@ export function useTranslateIn(lang: Language): Translate | null {
     if (!messages) void loadTable(lang);
   }, [lang, messages]);
   return useMemo(
-    () => (messages ? (key, params) => fillMessage(messages[key], params) : null),
+    () => (messages ? (key, params) => fillMessage(lookUp(messages, key), params) : null),
     [messages],
   );
 }

@@ -1,0 +1,33 @@
+/** Vietnamese strings of The counter screen and rating (/display/counter/:id). */
+export const viCounterScreen = {
+  'counterScreen.title': 'Màn hình quầy',
+  'counterScreen.counter': 'Quầy {number}',
+  'counterScreen.calling': 'Mời số',
+  'counterScreen.serving': 'Đang phục vụ số',
+  'counterScreen.clerk': 'Cán bộ tiếp nhận',
+  'counterScreen.noClerk': 'Quầy chưa có cán bộ',
+  'counterScreen.idle': 'Mời công dân đến quầy',
+  'counterScreen.idleHint': 'Vui lòng theo dõi số thứ tự trên màn hình gọi số',
+  'counterScreen.paused': 'Quầy tạm dừng phục vụ',
+  'counterScreen.pausedReason': 'Lý do: {reason}',
+  'counterScreen.closed': 'Quầy đã đóng',
+  'counterScreen.closedHint': 'Xin quý khách vui lòng đến quầy khác',
+  'counterScreen.notFound': 'Không tìm thấy quầy có mã {id}.',
+  'counterScreen.badAddress':
+    'Địa chỉ màn hình quầy không đúng: hãy mở /display/counter/<mã quầy>.',
+  'counterScreen.deviceName': 'Thiết bị: {name}',
+  'counterScreen.rate.title': 'Quý khách vui lòng đánh giá mức độ hài lòng',
+  'counterScreen.rate.ticket': 'Số thứ tự {number}',
+  'counterScreen.rate.reasonsTitle': 'Quý khách chưa hài lòng về điều gì?',
+  'counterScreen.rate.reasonsHint': 'Chọn một hoặc nhiều ý, rồi bấm Gửi',
+  'counterScreen.rate.send': 'Gửi',
+  'counterScreen.rate.sending': 'Đang gửi đánh giá…',
+  'counterScreen.rate.thanks': 'Cảm ơn quý khách!',
+  'counterScreen.rate.thanksHint': 'Ý kiến của quý khách giúp chúng tôi phục vụ tốt hơn.',
+  'counterScreen.rate.failed': 'Không gửi được đánh giá.',
+  'counterScreen.pair.title': 'Ghép nối màn hình quầy',
+  'counterScreen.pair.instruction':
+    'Quản trị viên nhập mã này khi ghép nối thiết bị và đặt tên cho màn hình quầy.',
+  'counterScreen.pair.why': 'Trung tâm chỉ nhận đánh giá từ màn hình quầy đã được ghép nối.',
+  'counterScreen.pair.done': 'Đã ghép nối màn hình quầy: {name}',
+} as const;
