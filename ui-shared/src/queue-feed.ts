@@ -62,6 +62,8 @@ export class QueueFeed {
   /** The sync or fresh snapshot under way, if any; live events wait while it runs. */
   private running: Promise<void> | null = null;
   private pending: FeedEnvelope[] = [];
+  /** A snapshot pushed during a catch-up, applied once the catch-up settles. */
+  private heldSnapshot: StateSnapshot | null = null;
   private failures = 0;
   private retryTimer: unknown = null;
   /** Counts snapshots pushed by the server, so an older answer never replaces a newer one. */
@@ -86,11 +88,21 @@ export class QueueFeed {
     return this.state;
   }
 
-  /** A full snapshot replaces the state; events it already covers will be ignored. */
+  /**
+   * A full snapshot replaces the state; events it already covers will be ignored. One
+   * pushed while a catch-up is under way (a reconnection: the screen syncs from its last
+   * seq as the server sends the new connection its snapshot) waits for that sync, so the
+   * events missed offline are applied one by one first (a hall display announces each
+   * missed call once) and the snapshot then replaces the state unless it is older.
+   */
   receiveSnapshot(snapshot: StateSnapshot): void {
     this.snapshots += 1;
     this.failures = 0;
     this.cancelRetry();
+    if (this.running !== null && this.state !== null && snapshot.seq > this.state.seq) {
+      this.heldSnapshot = snapshot;
+      return;
+    }
     this.replaceState(snapshot);
     if (this.running === null) this.flushAndFillGap();
   }
@@ -175,6 +187,7 @@ export class QueueFeed {
       )
       .finally(() => {
         this.running = null;
+        this.applyHeldSnapshot();
         const gap = this.flushPending();
         if (failed || gap) this.scheduleRetry();
         else this.failures = 0;
@@ -202,6 +215,15 @@ export class QueueFeed {
   /** Applies what it can of the held events; a gap left starts a sync unless one waits. */
   private flushAndFillGap(): void {
     if (this.flushPending() && this.retryTimer === null) void this.catchUp();
+  }
+
+  /** The snapshot held during a catch-up, unless the events applied went past it. */
+  private applyHeldSnapshot(): void {
+    const held = this.heldSnapshot;
+    this.heldSnapshot = null;
+    if (held !== null && (this.state === null || held.seq >= this.state.seq)) {
+      this.replaceState(held);
+    }
   }
 
   private replaceState(snapshot: StateSnapshot): void {

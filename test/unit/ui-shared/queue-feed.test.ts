@@ -272,6 +272,58 @@ describe('QueueFeed', () => {
     expect(feed.lastSeq).toBe(30);
   });
 
+  test('a snapshot pushed during a reconnection’s sync waits: the missed events are applied one by one first', async () => {
+    const { feed, applied, states, answers, settle } = setUp();
+    feed.receiveSnapshot(snapshot({ seq: 10 }));
+    const done = feed.catchUp();
+
+    // The server sends the new connection its snapshot before the sync answer arrives.
+    feed.receiveSnapshot(snapshot({ seq: 12, serverTime: '2025-01-06T02:00:30.000Z' }));
+    expect(feed.lastSeq).toBe(10);
+    answers[0]?.({
+      kind: 'events',
+      events: [calledEvent(11, 2), calledEvent(12, 3)],
+      printers: [],
+    });
+    await done;
+    await settle();
+
+    expect(applied).toEqual([11, 12]);
+    expect(feed.lastSeq).toBe(12);
+    expect(states.at(-1)?.serverTime).toBe('2025-01-06T02:00:30.000Z');
+  });
+
+  test('a snapshot held during a sync that fails is applied all the same', async () => {
+    const { feed, applied, failSync } = setUp();
+    feed.receiveSnapshot(snapshot({ seq: 10 }));
+    void feed.catchUp();
+
+    feed.receiveSnapshot(snapshot({ seq: 14 }));
+    await failSync(0);
+
+    expect(applied).toEqual([]);
+    expect(feed.lastSeq).toBe(14);
+  });
+
+  test('a held snapshot older than the events the sync brought is dropped', async () => {
+    const { feed, applied, answers, settle } = setUp();
+    feed.receiveSnapshot(snapshot({ seq: 10 }));
+    const done = feed.catchUp();
+
+    feed.receiveSnapshot(snapshot({ seq: 11 }));
+    answers[0]?.({
+      kind: 'events',
+      events: [calledEvent(11, 2), calledEvent(12, 3)],
+      printers: [],
+    });
+    await done;
+    await settle();
+
+    expect(applied).toEqual([11, 12]);
+    expect(feed.lastSeq).toBe(12);
+    expect(feed.current?.recentCalls[0]?.ticketId).toBe(3);
+  });
+
   test('does not sync before it has any state', async () => {
     const { feed, syncCalls } = setUp();
 
