@@ -18,18 +18,23 @@ export const DIGIT_WORDS = [
   'chín',
 ] as const;
 
-/** How a letter of a ticket prefix is read aloud (Vietnamese letter names). */
+/**
+ * How a letter of a ticket prefix is read aloud: the names Vietnamese say when spelling
+ * aloud. F, J, S and X take their long spoken forms ("ép phờ", "giây", "ét xì", "ích xì"):
+ * the bare "ép", "gi", "ét", "ích" are under 150 ms in espeak's voice, too short to hear
+ * in a hall (test/unit/voice/clip-durations.test.ts).
+ */
 export const LETTER_WORDS: Readonly<Record<string, string>> = {
   A: 'a',
   B: 'bê',
   C: 'xê',
   D: 'dê',
   E: 'e',
-  F: 'ép',
+  F: 'ép phờ',
   G: 'giê',
   H: 'hát',
   I: 'i',
-  J: 'gi',
+  J: 'giây',
   K: 'ca',
   L: 'e lờ',
   M: 'em mờ',
@@ -38,12 +43,12 @@ export const LETTER_WORDS: Readonly<Record<string, string>> = {
   P: 'pê',
   Q: 'quy',
   R: 'e rờ',
-  S: 'ét',
+  S: 'ét xì',
   T: 'tê',
   U: 'u',
   V: 'vê',
   W: 'vê kép',
-  X: 'ích',
+  X: 'ích xì',
   Y: 'i dài',
   Z: 'dét',
 };
