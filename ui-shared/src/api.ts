@@ -18,6 +18,13 @@ export class ApiRequestError extends Error {
   }
 }
 
+/**
+ * How long one request may take, answer and body together, before it is given up as
+ * `network`: a screen waiting on a server that never answers (a half-open connection, a
+ * stalled proxy) must come back to its own error view rather than wait for good.
+ */
+export const API_TIMEOUT_MS = 10_000;
+
 function isErrorBody(body: unknown): body is ErrorBody {
   if (typeof body !== 'object' || body === null || !('error' in body)) return false;
   const error = (body as { error: unknown }).error;
@@ -25,7 +32,7 @@ function isErrorBody(body: unknown): body is ErrorBody {
 }
 
 /**
- * One same-origin request. A page acting as a paired device (`actAsDevice`) sends its
+ * One same-origin request, given up as `network` after `API_TIMEOUT_MS`. A page acting as a paired device (`actAsDevice`) sends its
  * token; a 401 to it reports the token refused, so the page can forget it.
  */
 async function request<T>(
@@ -37,13 +44,31 @@ async function request<T>(
   const headers = token
     ? { ...init.headers, Authorization: `${DEVICE_AUTH_SCHEME} ${token}` }
     : init.headers;
+  // A timer of our own rather than AbortSignal.timeout: it also bounds reading the body,
+  // and tests drive it with fake timers.
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), API_TIMEOUT_MS);
   let response: Response;
+  let text: string;
   try {
-    response = await fetch(path, { ...init, headers, method, credentials: 'same-origin' });
+    response = await fetch(path, {
+      ...init,
+      headers,
+      method,
+      credentials: 'same-origin',
+      signal: controller.signal,
+    });
+    text = await response.text();
   } catch (err) {
-    throw new ApiRequestError('network', err instanceof Error ? err.message : String(err));
+    const message = controller.signal.aborted
+      ? `No answer within ${API_TIMEOUT_MS / 1000} s`
+      : err instanceof Error
+        ? err.message
+        : String(err);
+    throw new ApiRequestError('network', message);
+  } finally {
+    clearTimeout(timer);
   }
-  const text = await response.text();
   let body: unknown = undefined;
   if (text !== '') {
     try {
