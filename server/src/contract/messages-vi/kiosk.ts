@@ -53,4 +53,8 @@ export const viKiosk = {
   'kiosk.print.printing': 'Đang in…',
   'kiosk.print.done': 'Mời nhận phiếu',
   'kiosk.print.failed': 'Máy in gặp sự cố — vui lòng ghi nhớ số của bạn',
+  'kiosk.estimatedWaitUnderMinute': 'Thời gian chờ dự kiến: dưới 1 phút',
+  'kiosk.waitUnderMinute': 'dưới 1 phút',
+  'kiosk.groupOpenCount': '{open}/{count} thủ tục đang cấp số',
+  'kiosk.groupClosed': 'Tạm ngưng cấp số',
 } as const;
