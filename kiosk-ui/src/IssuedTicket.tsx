@@ -103,11 +103,11 @@ export default function IssuedTicket({
         <p className="issued-detail" data-testid="issued-ahead">
           {t('kiosk.ahead', { count: result.ahead })}
         </p>
-        {result.estimatedWaitMinutes > 0 && (
-          <p className="issued-detail" data-testid="issued-wait">
-            {t('kiosk.estimatedWait', { minutes: result.estimatedWaitMinutes })}
-          </p>
-        )}
+        <p className="issued-detail" data-testid="issued-wait">
+          {result.estimatedWaitMinutes > 0
+            ? t('kiosk.estimatedWait', { minutes: result.estimatedWaitMinutes })
+            : t('kiosk.estimatedWaitUnderMinute')}
+        </p>
       </div>
       <div className="issued-side">
         {publicUrl !== null && <TrackingCode token={result.trackingToken} publicUrl={publicUrl} />}

@@ -1,6 +1,7 @@
 import type { OpeningInterval, Service, ServiceGroup } from '@luot/contract';
 import type { Translate } from '@luot/ui-shared/use-i18n';
 import { useI18n } from '@luot/ui-shared/use-i18n';
+import { groupAvailability } from './menu-tree';
 
 /** Today's issuing hours as "07:30–11:15, 13:30–16:45". */
 export function hoursText(hours: readonly OpeningInterval[]): string {
@@ -70,9 +71,12 @@ export function ServiceTile({
           ) : (
             <span className="service-waiting">
               {t('kiosk.waitingNow', { count: service.waiting })}
-              {service.waiting > 0 && service.estimatedWaitMinutes > 0 && (
-                <> · {t('kiosk.waitAbout', { minutes: service.estimatedWaitMinutes })}</>
-              )}
+              {' · '}
+              <span data-testid={`service-wait-${service.code}`}>
+                {service.estimatedWaitMinutes > 0
+                  ? t('kiosk.waitAbout', { minutes: service.estimatedWaitMinutes })
+                  : t('kiosk.waitUnderMinute')}
+              </span>
             </span>
           )}
           <span className="service-hours" data-testid={`service-hours-${service.code}`}>
@@ -84,7 +88,11 @@ export function ServiceTile({
   );
 }
 
-/** A field or procedure group to open: its name, how many procedures and people wait in it. */
+/**
+ * A field or procedure group to open: its name, how many of its procedures issue numbers
+ * now and how many people wait in it. A group none of whose procedures is open looks
+ * unavailable and says why when they share a reason; it still opens, to show each one's hours.
+ */
 export function GroupTile({
   group,
   services,
@@ -96,18 +104,31 @@ export function GroupTile({
 }) {
   const { t } = useI18n();
   const waiting = services.reduce((sum, s) => sum + s.waiting, 0);
+  const { open, total, reason } = groupAvailability(services);
+  const closed = open === 0;
   return (
     <button
       type="button"
-      className="tile kiosk-tile group-button"
+      className={`tile kiosk-tile group-button${closed ? ' group-unavailable' : ''}`}
       data-testid={`group-${group.id}`}
+      data-open={open}
       onClick={() => onOpen(group)}
     >
       <span className="tile-body">
         <Names name={group.name} nameEn={group.nameEn} />
         <span className="tile-facts">
-          <span className="group-count">{t('kiosk.groupCount', { count: services.length })}</span>
-          <span className="service-waiting">{t('kiosk.waitingNow', { count: waiting })}</span>
+          {closed ? (
+            <span className="service-reason" data-testid={`group-reason-${group.id}`}>
+              {reason !== null ? t(`kiosk.unavailable.${reason}`) : t('kiosk.groupClosed')}
+            </span>
+          ) : (
+            <span className="service-waiting">{t('kiosk.waitingNow', { count: waiting })}</span>
+          )}
+          <span className="group-count" data-testid={`group-count-${group.id}`}>
+            {open === total
+              ? t('kiosk.groupCount', { count: total })
+              : t('kiosk.groupOpenCount', { open, count: total })}
+          </span>
         </span>
       </span>
       <span className="group-chevron" aria-hidden="true">

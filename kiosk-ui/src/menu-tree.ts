@@ -91,3 +91,23 @@ export function searchTexts(service: Service, groups: readonly ServiceGroup[]): 
     ...path.flatMap((group) => [group.name, group.nameEn]),
   ];
 }
+
+/** Whether a group's services issue numbers now, for its tile. */
+export interface GroupAvailability {
+  /** How many of its services issue numbers now. */
+  open: number;
+  total: number;
+  /**
+   * None is open and all say the same why (e.g. all `centre_closed`): that reason; null
+   * when some are open or their reasons differ.
+   */
+  reason: NonNullable<Service['unavailableReason']> | null;
+}
+
+/** How many of a group's services are open now and, when none is, the reason they share. */
+export function groupAvailability(services: readonly Service[]): GroupAvailability {
+  const open = services.filter((s) => s.available).length;
+  const reasons = new Set(services.filter((s) => !s.available).map((s) => s.unavailableReason));
+  const shared = open === 0 && reasons.size === 1 ? [...reasons][0]! : null;
+  return { open, total: services.length, reason: shared };
+}

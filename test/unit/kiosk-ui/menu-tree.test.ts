@@ -1,5 +1,6 @@
 import type { Service, ServiceGroup } from '../../../server/src/contract';
 import {
+  groupAvailability,
   groupPath,
   isFlat,
   menuEntries,
@@ -106,5 +107,33 @@ describe('searchTexts()', () => {
       'Cấp giấy chứng nhận',
       'Group 12',
     ]);
+  });
+});
+
+describe('groupAvailability()', () => {
+  const closed = (id: number, reason: NonNullable<Service['unavailableReason']>): Service => ({
+    ...service(id, 11),
+    available: false,
+    unavailableReason: reason,
+  });
+
+  test('counts the open services of a group', () => {
+    expect(
+      groupAvailability([service(1, 11), closed(2, 'service_closed'), service(3, 11)]),
+    ).toEqual({ open: 2, total: 3, reason: null });
+  });
+
+  test('gives the reason all its closed services share when none is open', () => {
+    expect(groupAvailability([closed(1, 'centre_closed'), closed(2, 'centre_closed')])).toEqual({
+      open: 0,
+      total: 2,
+      reason: 'centre_closed',
+    });
+  });
+
+  test('gives no reason when the closed services differ in why', () => {
+    expect(
+      groupAvailability([closed(1, 'service_closed'), closed(2, 'daily_cap_reached')]),
+    ).toEqual({ open: 0, total: 2, reason: null });
   });
 });
