@@ -229,7 +229,10 @@ describeInChromium('the counter screen and the visitor rating, in Chromium', (ha
 
     // Act: on the portrait tablet, two reasons, then "Gửi".
     const [landscape, portrait, small] = pages as [Page, Page, Page];
+    // "Gửi" waits for one or more reasons.
+    expect(await portrait.getByTestId('rate-send').isDisabled()).toBe(true);
     await portrait.getByTestId('rate-reason-0').click();
+    expect(await portrait.getByTestId('rate-send').isEnabled()).toBe(true);
     await portrait.getByTestId('rate-reason-2').click();
     await portrait.getByTestId('rate-reason-1').click();
     await portrait.getByTestId('rate-reason-1').click();
@@ -247,6 +250,7 @@ describeInChromium('the counter screen and the visitor rating, in Chromium', (ha
 
     // The other screens of the same counter are told, in Vietnamese, that it is done.
     for (const page of [landscape, small]) {
+      await page.getByTestId('rate-reason-1').click();
       await page.getByTestId('rate-send').click();
       await waitForText(
         page,

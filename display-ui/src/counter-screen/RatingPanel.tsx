@@ -116,7 +116,7 @@ export function RatingPanel({ flow, settings, t, lang }: Props) {
         type="button"
         className="btn btn-ok cs-send"
         data-testid="rate-send"
-        disabled={sending}
+        disabled={sending || step.reasons.length === 0}
         onClick={flow.send}
       >
         {t(sending ? 'counterScreen.rate.sending' : 'counterScreen.rate.send')}

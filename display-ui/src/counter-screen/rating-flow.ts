@@ -63,7 +63,7 @@ const withTheFinish = (called: { seq: number; at: string }, ticket: RatedTicket)
 
 /**
  * The next step. A level at or under the centre's low threshold asks for reasons; the
- * reasons go with the level when the visitor presses "Gửi". A visitor who walks away on the
+ * reasons (one or more) go with the level when the visitor presses "Gửi". A visitor who walks away on the
  * reasons step (the idle time passes, or the clerk calls the next number) has still given
  * a level, so the level alone is sent, quietly. A call at this counter ends an unanswered
  * question, except the call that comes with the finish itself (a counter set to call the
@@ -97,7 +97,8 @@ export function nextRatingStep(current: RatingStep, action: RatingAction): Ratin
           : [...current.reasons, action.reason],
       };
     case 'send':
-      if (current.step !== 'reasons') return current;
+      // A low level asks for one or more reasons: "Gửi" waits for the first.
+      if (current.step !== 'reasons' || current.reasons.length === 0) return current;
       return send(current.ticket, current.level, current.reasons, action.requestId, false);
     case 'timeout':
       if (current.step === 'levels') return IDLE;

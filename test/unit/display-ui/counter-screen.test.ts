@@ -74,6 +74,21 @@ describe('nextRatingStep()', () => {
     });
   });
 
+  test('waits on "Gửi" until one or more reasons are ticked', () => {
+    const send = { type: 'send', requestId: 'send-1' } as const;
+    const untick = { type: 'toggle', reason: 'Thái độ phục vụ' } as const;
+
+    const none = run(finished, choose(1), send);
+    const tickedThenUnticked = run(finished, choose(2), untick, untick, send);
+
+    expect(none).toEqual({ step: 'reasons', ticket: TICKET, level: 1, reasons: [] });
+    expect(tickedThenUnticked).toEqual({ step: 'reasons', ticket: TICKET, level: 2, reasons: [] });
+    expect(run(finished, choose(2), untick, send)).toMatchObject({
+      step: 'sending',
+      reasons: ['Thái độ phục vụ'],
+    });
+  });
+
   test('sends a low level straight away when the centre lists no reasons', () => {
     expect(run(finished, choose(1, false))).toMatchObject({ step: 'sending', level: 1 });
   });
