@@ -128,7 +128,15 @@ export const rateTicketSchema = z
   .object({
     level: z.number().int().min(1).max(5),
     reasons: z.array(readableText(100)).max(20).optional(),
-    comment: z.string().trim().max(1000).optional(),
+    // Readable text as every other line people read (no control or bidi characters, NFC),
+    // but it may be left empty.
+    comment: z
+      .string()
+      .trim()
+      .max(1000)
+      .refine((t) => t === '' || readableText(1000).safeParse(t).success, 'unreadable character')
+      .transform((t) => t.normalize('NFC'))
+      .optional(),
   })
   .strict();
 
