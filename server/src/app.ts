@@ -8,6 +8,7 @@ import { jsonBody } from './http/json-body';
 import { pageRoutes } from './http/pages';
 import { identify } from './http/permission';
 import { apiRoutes } from './http/routes/api-routes';
+import { ratingAdmission } from './http/routes/ticket-routes';
 import { mountRoutes, type ApiRoute } from './http/route-table';
 import { sameOriginOnly } from './http/same-origin';
 import { securityHeaders } from './http/security-headers';
@@ -75,6 +76,8 @@ export function createApplication(components: AppComponents): Application {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(securityHeaders());
+  // Rate limits that count a request whatever its body is, taken before it is parsed.
+  app.use(ratingAdmission(services));
   app.use(jsonBody());
   app.use('/api', sameOriginOnly());
   app.use('/api', identify(services.auth, services.devices));

@@ -120,6 +120,10 @@ describe('POST /api/tickets/:id/rating', () => {
     ['reasons for a good level', { level: 4, reasons: ['Thái độ phục vụ'] }],
     ['no level', {}],
     ['an unknown field', { level: 3, stars: 5 }],
+    ['a comment with a right-to-left override', { level: 3, comment: 'Tốt \u202Eeốs' }],
+    ['a comment with a NUL', { level: 3, comment: 'Tốt\u0000' }],
+    ['a comment with a zero-width space', { level: 3, comment: 'Tốt\u200B' }],
+    ['a reason with a right-to-left override', { level: 1, reasons: ['Thái độ\u202E phục vụ'] }],
   ])('refuses %s with 400 validation_failed', async (_what, body) => {
     // Arrange
     const ticket = await finishedTicket();
@@ -280,6 +284,51 @@ describe('POST /api/tickets/:id/rating', () => {
     expect(errorOf(refused, 429).code).toBe('rate_limited');
     expect(refused.headers.get('retry-after')).toBe('60');
     expect(later.status).toBe(201);
+  });
+
+  test('counts requests whose body is not JSON, too large or too deep, before parsing them', async () => {
+    // Arrange: 30 bodies the JSON parser refuses use the budget.
+    const ticket = await finishedTicket();
+    const bodies = [
+      '{"level": 4',
+      '{'.repeat(40) + '}'.repeat(40),
+      JSON.stringify({ x: 'a'.repeat(20_000) }),
+    ];
+    const statuses = new Set<number>();
+    for (let i = 0; i < 30; i++) {
+      const bad = await f.anonymous.request('POST', `/api/tickets/${ticket.id}/rating`, {
+        rawBody: bodies[i % bodies.length],
+      });
+      statuses.add(bad.status);
+    }
+
+    // Act
+    const refused = await rate(f.anonymous, ticket.id, { level: 4 });
+
+    // Assert
+    expect([...statuses].every((status) => status >= 400 && status < 500 && status !== 429)).toBe(
+      true,
+    );
+    expect(errorOf(refused, 429).code).toBe('rate_limited');
+    expect(refused.headers.get('retry-after')).toBe('60');
+    expect(f.server.server.application.repos.ratings.byTicket(ticket.id)).toBeUndefined();
+  });
+
+  test('sends no Retry-After while under the limit, whatever the body', async () => {
+    // Arrange
+    const ticket = await finishedTicket();
+
+    // Act
+    const bad = await f.anonymous.request('POST', `/api/tickets/${ticket.id}/rating`, {
+      rawBody: '{"level": 4',
+    });
+    const good = await rate(f.anonymous, ticket.id, { level: 4 });
+
+    // Assert
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('retry-after')).toBeNull();
+    expect(good.status).toBe(201);
+    expect(good.headers.get('retry-after')).toBeNull();
   });
 
   test('refuses every rating with 409 rating_closed while the centre does not ask for them', async () => {

@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import { Router, type Request } from 'express';
 import type { RatingResponse } from '../../contract/http';
 import { cancelSchema, rateTicketSchema, ticketListQuerySchema } from '../../contract/schemas';
 import { clientOf, identityOf } from '../permission';
@@ -8,6 +8,25 @@ import { actorOf } from '../session';
 import { idempotencyKey, parseId } from '../validation';
 
 const ticketId = (req: Request) => parseId(req.params.id, 'ticket_not_found');
+
+/** The visitor's rating of a ticket, from the counter screen. */
+export const RATING_PATH = '/api/tickets/:id/rating';
+
+/**
+ * Takes an address's slot of the rating rate limit (429 `rate_limited` past it) before
+ * anything else reads the request: `createApplication` mounts it ahead of the JSON parser,
+ * so a malformed, oversized or too-deep body is counted like any other rating request.
+ */
+export function ratingAdmission({ ratings }: Pick<Services, 'ratings'>): Router {
+  const router = Router();
+  router.post(RATING_PATH, (req, res, next) => {
+    res.set('Retry-After', '60');
+    ratings.admit(clientOf(req).ip);
+    res.removeHeader('Retry-After');
+    next();
+  });
+  return router;
+}
 
 /** What staff do with a ticket away from the counter, and the lists they pick from. */
 export function ticketRoutes({ tickets, ratings }: Services): ApiRoute[] {
@@ -45,17 +64,10 @@ export function ticketRoutes({ tickets, ratings }: Services): ApiRoute[] {
     // open policy, from anywhere; see services/queue/ticket-rating.ts.
     route({
       method: 'POST',
-      path: '/api/tickets/:id/rating',
+      path: RATING_PATH,
       permission: 'ticket:rate',
-      // Counted before the body is even parsed: a flood of bad requests is a flood too.
-      guards: [
-        (req, res, next) => {
-          res.set('Retry-After', '60');
-          ratings.admit(clientOf(req).ip);
-          res.removeHeader('Retry-After');
-          next();
-        },
-      ],
+      // Counted before the body is even parsed (`ratingAdmission`, mounted before the JSON
+      // parser): a flood of bad requests is a flood too.
       params: ticketId,
       body: rateTicketSchema,
       handler: ({ req, res, params: id, body }) => {
