@@ -1,18 +1,55 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CentreInfo, StateSnapshot } from '../../../server/src/contract';
-import { MAX_LOGO_BYTES } from '../../../server/src/services/admin/centre-logo';
+import { MAX_LOGO_BYTES, MAX_LOGO_PIXELS } from '../../../server/src/services/admin/centre-logo';
 import { errorOf, expectStatus, useQueueFixture } from '../../support/queue-helpers';
 import { RecordingSocket } from '../../support/socket-client';
 import { startTestServer, tempDataDir } from '../../support/test-server';
 
 const { f, connect } = useQueueFixture(['centre:updated']);
 
-const PNG = Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  Buffer.from('0000000d49484452000000010000000108060000001f15c489', 'hex'),
-]);
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(60, 1)]);
+/** The header of a PNG of `width` × `height` pixels: signature and IHDR chunk. */
+function png(width: number, height: number): Buffer {
+  const ihdr = Buffer.alloc(25);
+  ihdr.writeUInt32BE(13, 0);
+  ihdr.write('IHDR', 4, 'latin1');
+  ihdr.writeUInt32BE(width, 8);
+  ihdr.writeUInt32BE(height, 12);
+  ihdr.set([8, 6, 0, 0, 0], 16); // 8-bit RGBA; the CRC is not checked
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), ihdr]);
+}
+
+/** The head of a JPEG of `width` × `height` pixels: SOI, a JFIF segment, a fill byte, SOF0. */
+function jpeg(width: number, height: number, frameMarker = 0xc0): Buffer {
+  const jfif = Buffer.from('ffe000104a46494600010100000100010000', 'hex');
+  const sof = Buffer.from([
+    0xff,
+    frameMarker,
+    0x00,
+    0x0b,
+    0x08,
+    0,
+    0,
+    0,
+    0,
+    0x01,
+    0x01,
+    0x11,
+    0x00,
+  ]);
+  sof.writeUInt16BE(height, 5);
+  sof.writeUInt16BE(width, 7);
+  return Buffer.concat([
+    Buffer.from([0xff, 0xd8]),
+    jfif,
+    Buffer.from([0xff]),
+    sof,
+    Buffer.alloc(40, 1),
+  ]);
+}
+
+const PNG = png(1, 1);
+const JPEG = jpeg(320, 80);
 
 /** Sends raw bytes as the logo, as the admin unless told. */
 async function putLogo(bytes: Buffer, type: string, cookie = true) {
@@ -104,6 +141,31 @@ describe('the centre logo', () => {
     ['JSON', Buffer.from('{}'), 'application/json', 422],
     ['an empty body', Buffer.alloc(0), 'image/png', 422],
     ['more than 512 KB', Buffer.concat([PNG, Buffer.alloc(MAX_LOGO_BYTES)]), 'image/png', 413],
+    ['a small PNG declaring 30000×30000 pixels', png(30_000, 30_000), 'image/png', 422],
+    ['a PNG 4097 pixels wide', png(MAX_LOGO_PIXELS + 1, 10), 'image/png', 422],
+    ['a PNG 4097 pixels tall', png(10, MAX_LOGO_PIXELS + 1), 'image/png', 422],
+    ['a PNG of 0 pixels', png(0, 10), 'image/png', 422],
+    [
+      'a PNG whose first chunk is not IHDR',
+      Buffer.from(png(1, 1).toString('latin1').replace('IHDR', 'IDAT'), 'latin1'),
+      'image/png',
+      422,
+    ],
+    ['a PNG cut inside its header', png(1, 1).subarray(0, 20), 'image/png', 422],
+    ['a JPEG 4097 pixels wide', jpeg(MAX_LOGO_PIXELS + 1, 10), 'image/jpeg', 422],
+    ['a progressive JPEG 65535 pixels tall', jpeg(10, 65_535, 0xc2), 'image/jpeg', 422],
+    [
+      'a JPEG with no frame header',
+      Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(60, 1)]),
+      'image/jpeg',
+      422,
+    ],
+    [
+      'a JPEG whose image data starts before its frame header',
+      Buffer.from('ffd8ffda000201', 'hex'),
+      'image/jpeg',
+      422,
+    ],
   ])('refuses %s', async (_what, bytes, type, status) => {
     // Act
     const response = await putLogo(bytes, type);
@@ -114,6 +176,18 @@ describe('the centre logo', () => {
       status === 413 ? 'payload_too_large' : 'invalid_image',
     );
     expect((await centre()).logoUrl).toBeNull();
+  });
+
+  test.each([
+    ['a PNG of 4096×4096 pixels', png(MAX_LOGO_PIXELS, MAX_LOGO_PIXELS), 'image/png'],
+    ['a progressive JPEG of 4096×1 pixels', jpeg(MAX_LOGO_PIXELS, 1, 0xc2), 'image/jpeg'],
+  ])('takes %s', async (_what, bytes, type) => {
+    // Act
+    const response = await putLogo(bytes, type);
+
+    // Assert
+    expect(response.status).toBe(200);
+    expect((await centre()).logoUrl).toMatch(/^\/api\/centre\/logo\?v=/);
   });
 
   test('is changed by admins only', async () => {
