@@ -300,7 +300,8 @@ export const en: Messages = {
   'error.last_admin': 'The last active administrator cannot be demoted or deactivated.',
   'error.already_rated': 'This ticket has already been rated.',
   'error.rating_closed': 'The time to rate this ticket has passed.',
-  'error.invalid_image': 'Not a valid image: only PNG or JPEG up to 512 KB.',
+  'error.invalid_image':
+    'Not a valid image: only PNG or JPEG, up to 512 KB and 4096 × 4096 pixels.',
   'error.storage_unavailable': 'The server cannot save data right now. Please try again later.',
   'error.internal_error': 'Something went wrong. Please try again.',
   'error.network': 'Cannot reach the server. Please try again.',

@@ -93,7 +93,8 @@ export const viCommon = {
   'error.last_admin': 'Không thể hạ quyền hoặc khóa quản trị viên cuối cùng.',
   'error.already_rated': 'Số thứ tự này đã được đánh giá.',
   'error.rating_closed': 'Đã hết thời gian đánh giá cho số thứ tự này.',
-  'error.invalid_image': 'Tệp ảnh không hợp lệ: chỉ nhận ảnh PNG hoặc JPEG, tối đa 512 KB.',
+  'error.invalid_image':
+    'Ảnh không hợp lệ: chỉ PNG hoặc JPEG, tối đa 512 KB, 4096 × 4096 điểm ảnh.',
   'error.storage_unavailable': 'Máy chủ tạm thời không lưu được dữ liệu. Vui lòng thử lại sau.',
   'error.internal_error': 'Lỗi hệ thống. Vui lòng thử lại.',
   'error.network': 'Không kết nối được máy chủ. Vui lòng thử lại.',
