@@ -6,6 +6,8 @@
 export {
   VOICE_CLIPS,
   callClipIds,
+  counterClipId,
+  MAX_COUNTER_CLIP,
   numberToWords,
   ticketNumberClipIds,
 } from '../../server/src/contract/voice';

@@ -195,29 +195,35 @@ export function ticketNumberClipIds(ticketNumber: string): string[] {
   return ids;
 }
 
-/** The clips of a counter number: one clip up to MAX_COUNTER_CLIP, digit by digit above. */
-export function counterNumberClipIds(counter: number): string[] {
-  if (Number.isInteger(counter) && counter >= 1 && counter <= MAX_COUNTER_CLIP)
-    return [counterClipId(counter)];
+/**
+ * The clips of a counter number: one clip up to MAX_COUNTER_CLIP, digit by digit above,
+ * unless `ownClip` says the centre recorded `counter-<n>` for it (its data folder).
+ */
+export function counterNumberClipIds(counter: number, ownClip = false): string[] {
+  const whole = Number.isInteger(counter) && counter >= 1;
+  if (whole && (counter <= MAX_COUNTER_CLIP || ownClip)) return [counterClipId(counter)];
   return [...String(Math.max(0, Math.trunc(counter)))].map((c) => digitClipId(Number(c)));
 }
 
 /**
  * The clips a display plays, in order, for one saying of a call: the template's phrases
- * by id, `{number}` character by character, `{counter}` as words. A template that cannot
- * be played (it should never pass the settings schema) falls back to FALLBACK_TEMPLATE.
+ * by id, `{number}` character by character, `{counter}` as words (above MAX_COUNTER_CLIP
+ * as the one clip `counter-<n>` when `ownCounterClip`, else digit by digit). A template
+ * that cannot be played (it should never pass the settings schema) falls back to
+ * FALLBACK_TEMPLATE.
  */
 export function callClipIds(
   template: string,
   ticketNumber: string,
   counterNumber: number,
+  ownCounterClip = false,
 ): string[] {
   let parsed = parseVoiceTemplate(template);
   if (!parsed.ok) parsed = parseVoiceTemplate(FALLBACK_TEMPLATE);
   if (!parsed.ok) throw new Error(`The fallback template does not parse: ${parsed.reason}`);
   return parsed.parts.flatMap((part) => {
     if (part.kind === 'number') return ticketNumberClipIds(ticketNumber);
-    if (part.kind === 'counter') return counterNumberClipIds(counterNumber);
+    if (part.kind === 'counter') return counterNumberClipIds(counterNumber, ownCounterClip);
     return [part.id];
   });
 }

@@ -119,6 +119,17 @@ describe('callClipIds()', () => {
     expect(callClipIds(DEFAULT_VOICE.template, 'B2', 40).at(-1)).toBe('counter-40');
   });
 
+  test("plays a centre's own counter-41… clip when it has one", () => {
+    expect(callClipIds(DEFAULT_VOICE.template, 'B2', 41, true).slice(-2)).toEqual([
+      'phrase-to-counter',
+      'counter-41',
+    ]);
+    expect(callClipIds(DEFAULT_VOICE.template, 'B2', 120, true).at(-1)).toBe('counter-120');
+    // Up to 40 the clip is always there; a number that is not a counter stays digits.
+    expect(callClipIds(DEFAULT_VOICE.template, 'B2', 7, false).at(-1)).toBe('counter-7');
+    expect(callClipIds(DEFAULT_VOICE.template, 'B2', 0, true).at(-1)).toBe('digit-0');
+  });
+
   test("plays another template's phrases and a centre's own {clip:…}", () => {
     expect(callClipIds('{clip:chuong} Xin mời số {number} đến quầy {counter}', 'c7', 2)).toEqual([
       'chuong',
