@@ -6,7 +6,10 @@ module.exports = {
   transform: {
     '^.+\\.tsx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' } }],
   },
-  moduleNameMapper: { '^@luot/contract$': '<rootDir>/server/src/contract/index.ts' },
+  moduleNameMapper: {
+    '^@luot/contract$': '<rootDir>/server/src/contract/index.ts',
+    '^@luot/ui-shared/(.*)$': '<rootDir>/ui-shared/src/$1',
+  },
   testTimeout: 30000,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
 };

@@ -1,6 +1,11 @@
 import type { VoiceSettings } from '@luot/contract';
 import type { CallToAnnounce, VoiceOutput } from '@luot/ui-shared/announcer';
-import { VOICE_CLIPS, callClipIds } from '@luot/ui-shared/voice-contract';
+import {
+  MAX_COUNTER_CLIP,
+  VOICE_CLIPS,
+  callClipIds,
+  counterClipId,
+} from '@luot/ui-shared/voice-contract';
 import { hasSpeech, speakText } from '../browser-voice';
 import { scheduleChime } from './chime';
 import type { ClipBank } from './clip-bank';
@@ -37,6 +42,9 @@ async function waitUntil(context: AudioContext, time: number): Promise<void> {
  * sentence repeated after `repeatPauseMs`. A call never starts before the previous one's
  * end on that timeline. Clips that are missing are said by the OS speech engine when
  * there is one (the run of missing clips as one utterance), otherwise skipped and logged.
+ * A call waits (up to `LOAD_WAIT_MS`, `ClipBank.whenLoaded`) for clips still loading. A counter above
+ * MAX_COUNTER_CLIP is said with the centre's own `counter-<n>` clip when the server has
+ * one, digit by digit otherwise.
  */
 export function createClipVoice({ context, bank, settings, log }: ClipVoiceParts): VoiceOutput {
   let timelineEnd = 0;
@@ -69,9 +77,22 @@ export function createClipVoice({ context, bank, settings, log }: ClipVoiceParts
 
   return {
     async say(call: CallToAnnounce, repeats: number) {
+      // A call that comes while the clips load waits for them (bounded), not for nothing.
+      await bank.whenLoaded();
       const voice = settings();
-      const ids = callClipIds(voice.template, call.ticketNumber, call.counterNumber);
-      await bank.ensure(ids.filter((id) => !TEXT_OF.has(id)));
+      const counter = call.counterNumber;
+      // Above the default set's counters, a centre's own `counter-<n>` wins over digits.
+      const ownCounter = Number.isInteger(counter) && counter > MAX_COUNTER_CLIP;
+      const own = callClipIds(voice.template, call.ticketNumber, counter).filter(
+        (id) => !TEXT_OF.has(id),
+      );
+      await bank.ensure(ownCounter ? [...own, counterClipId(counter)] : own);
+      const ids = callClipIds(
+        voice.template,
+        call.ticketNumber,
+        counter,
+        ownCounter && bank.get(counterClipId(counter)) !== undefined,
+      );
       let t = Math.max(context.currentTime + LEAD_SECONDS, timelineEnd);
       if (voice.chime) {
         const end = scheduleChime(context, t);
