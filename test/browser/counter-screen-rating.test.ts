@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { Device } from '../../server/src/contract';
 import { DEFAULT_RATING } from '../../server/src/contract/settings';
+import { API_TIMEOUT_MS } from '../../ui-shared/src/api';
 import {
   addClerk,
   errorOf,
@@ -312,6 +313,34 @@ describeInChromium('the counter screen and the visitor rating, in Chromium', (ha
     expect(storedRating(third.id)).toBeUndefined();
     await finish();
     await patchSettings(admin, { rating: DEFAULT_RATING });
+  }, 60000);
+
+  test('gives up a rating the server never answers after 10 s: the error, then the counter again', async () => {
+    const page = await openScreen(1280, 800);
+    // The rating request reaches no server and no answer ever comes (a stalled connection).
+    let hung = 0;
+    await page.route('**/api/tickets/*/rating', () => {
+      hung += 1;
+    });
+    const ticket = await callOne();
+    await finish();
+    await page.getByTestId('rating-levels').waitFor({ timeout: LIVE_DEADLINE_MS });
+
+    await page.getByTestId('rate-level-4').click();
+    await page.getByTestId('rating-sending').waitFor({ timeout: 2000 });
+    const sentAt = Date.now();
+
+    await waitForText(
+      page,
+      'rating-error',
+      'Không gửi được đánh giá. Không kết nối được máy chủ. Vui lòng thử lại.',
+      API_TIMEOUT_MS + 3000,
+    );
+    expect(Date.now() - sentAt).toBeGreaterThan(API_TIMEOUT_MS - 1000);
+    expect(hung).toBe(1);
+    expect(storedRating(ticket.id)).toBeUndefined();
+    await page.getByTestId('cs-idle').waitFor({ timeout: FAILED_MS + 2000 });
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
   }, 60000);
 
   test('refuses a rating after the window closes, on the screen and through the API', async () => {
