@@ -125,7 +125,7 @@ export function GroupTile({
             <span className="service-waiting">{t('kiosk.waitingNow', { count: waiting })}</span>
           )}
           <span className="group-count" data-testid={`group-count-${group.id}`}>
-            {open === total
+            {closed || open === total
               ? t('kiosk.groupCount', { count: total })
               : t('kiosk.groupOpenCount', { open, count: total })}
           </span>
