@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { ApiClient } from '../support/api-client';
 import { seriousViolations } from '../support/axe';
-import { LARGE_CENTRE_ENV } from '../support/large-centre';
+import { LARGE_CENTRE_ENV, LARGE_CENTRE_SERVICES } from '../support/large-centre';
 import { describeInChromium, type Harness } from './harness';
 
 /** Screenshots for CI artefacts (git-ignored). */
@@ -88,6 +88,41 @@ async function admin(harness: Harness): Promise<ApiClient> {
   return client;
 }
 
+declare function getComputedStyle(element: unknown): {
+  fontSize: string;
+  color: string;
+  backgroundColor: string;
+};
+
+/** The contrast ratio of two CSS `rgb(r, g, b)` colours (WCAG 2). */
+function contrast(foreground: string, background: string): number {
+  const luminance = (css: string) => {
+    const [r, g, b] = (css.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((c) => {
+      const v = Number(c) / 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const [light, dark] = [luminance(foreground), luminance(background)].sort((a, b) => b - a);
+  return (light! + 0.05) / (dark! + 0.05);
+}
+
+/** A service tile's hours line: its font size in px, and its contrast with the tile. */
+async function hoursLook(page: Page, code: string): Promise<{ px: number; contrast: number }> {
+  const hours = page.getByTestId(`service-hours-${code}`);
+  const [size, color] = await hours.evaluate((el) => {
+    const style = getComputedStyle(el);
+    return [style.fontSize, style.color];
+  });
+  const background = await page
+    .getByTestId(`service-${code}`)
+    .evaluate((el) => getComputedStyle(el).backgroundColor);
+  return { px: parseFloat(size), contrast: contrast(color, background) };
+}
+
+/** The codes of the demo's services that stay active in the 4-service centre. */
+const FOUR = ['DKKD', 'DDTN', 'TPLL', 'GPLX'];
+
 describeInChromium('the kiosk of the demo centre (9 services, flat), in Chromium', (harness) => {
   test.each(SIZES)(
     'fits the %s screen without scrolling, passes axe, and shows each service’s wait and hours',
@@ -101,6 +136,12 @@ describeInChromium('the kiosk of the demo centre (9 services, flat), in Chromium
       expect(await kiosk.getByTestId('service-hours-DKKD').textContent()).toMatch(
         /^Cấp số: \d\d:\d\d–\d\d:\d\d/,
       );
+      // Large and dark enough for elderly visitors: ≥ 1.2rem, ≥ 7:1 (WCAG AAA).
+      const hours = await hoursLook(kiosk, 'DKKD');
+      expect(hours.px).toBeGreaterThanOrEqual(1.2 * 16);
+      expect(hours.contrast).toBeGreaterThanOrEqual(7);
+      // Nobody waits yet: the wait is still said, as under a minute.
+      expect(await kiosk.getByTestId('service-wait-DKKD').textContent()).toBe('dưới 1 phút');
       expect(await kiosk.locator('.app-header h1').textContent()).toContain(
         'Trung tâm Phục vụ hành chính công tỉnh',
       );
@@ -201,6 +242,68 @@ describeInChromium('the kiosk of the demo centre (9 services, flat), in Chromium
   }, 60000);
 });
 
+describeInChromium('the kiosk of a centre with 4 services, in Chromium', (harness) => {
+  beforeAll(() => {
+    // No services API yet: the other five demo services are deactivated in the database.
+    const placeholders = FOUR.map(() => '?').join(', ');
+    harness
+      .server()
+      .server.application.repos.db.raw.prepare(
+        `UPDATE services SET active = 0 WHERE code NOT IN (${placeholders})`,
+      )
+      .run(...FOUR);
+  });
+
+  test.each([
+    ['portrait', 1080, 1920, 'DKKD'],
+    ['landscape', 1920, 1080, 'TPLL'],
+  ] as const)(
+    'fits the %s screen flat, without pages, and issues a priority ticket with its number and QR',
+    async (name, width, height, code) => {
+      const kiosk = await harness.open('/kiosk', width, height);
+      await kiosk.getByTestId(`service-${code}`).waitFor();
+
+      // One flat level of the four services, no groups, no pages, nothing to scroll.
+      expect(await shownTiles(kiosk)).toEqual(FOUR.map((c) => `service-${c}`));
+      expect(await kiosk.getByTestId('page-next').count()).toBe(0);
+      expect(await kiosk.locator('.group-button').count()).toBe(0);
+      expect(await scrolls(kiosk)).toEqual({ vertical: false, horizontal: false });
+      expect(await tilesInside(kiosk)).toBe(true);
+      expect(await kiosk.getByTestId(`service-wait-${code}`).textContent()).toBe('dưới 1 phút');
+      const hours = await hoursLook(kiosk, code);
+      expect(hours.px).toBeGreaterThanOrEqual(1.2 * 16);
+      expect(hours.contrast).toBeGreaterThanOrEqual(7);
+      expect(await seriousViolations(kiosk)).toEqual([]);
+      await screenshot(kiosk, `four-${name}`);
+
+      await kiosk.getByTestId(`service-${code}`).click();
+      await kiosk.getByTestId('priority-elderly').click();
+
+      await kiosk.getByTestId('issued-number').waitFor();
+      expect(await kiosk.getByTestId('issued-number').textContent()).toMatch(/^[A-Z]\d{3}$/);
+      expect(await kiosk.getByTestId('issued-priority').textContent()).toContain('Người cao tuổi');
+      await kiosk.getByTestId('qr-code').waitFor();
+      expect(await kiosk.getByTestId('tracking-url').textContent()).toMatch(/\/t\/[\w-]+$/);
+      // First in line: the estimated wait is shown all the same, in both languages.
+      expect(await kiosk.getByTestId('issued-ahead').textContent()).toBe(
+        'Số người đang chờ trước: 0',
+      );
+      expect(await kiosk.getByTestId('issued-wait').textContent()).toBe(
+        'Thời gian chờ dự kiến: dưới 1 phút',
+      );
+      expect(await scrolls(kiosk)).toEqual({ vertical: false, horizontal: false });
+      expect(await seriousViolations(kiosk)).toEqual([]);
+      await screenshot(kiosk, `four-issued-${name}`);
+      await kiosk.getByTestId('lang-toggle').click();
+      await kiosk.getByTestId('issued-wait').filter({ hasText: 'under a minute' }).waitFor();
+      expect(await kiosk.getByTestId('issued-wait').textContent()).toBe(
+        'Estimated wait: under a minute',
+      );
+    },
+    60000,
+  );
+});
+
 describeInChromium(
   'the kiosk of a centre with 40 services in groups, in Chromium',
   (harness) => {
@@ -273,6 +376,74 @@ describeInChromium(
       },
       90000,
     );
+
+    test('a group tile says how many of its procedures are open, and why none is', async () => {
+      const { repos } = harness.server().server.application;
+      const land = LARGE_CENTRE_SERVICES.filter((s) => s.field === 'Đất đai');
+      const client = await admin(harness);
+      const before = harness.clock().now();
+      // One land service has used up today's numbers: a cap of 1, and its one ticket.
+      const capped = repos.db.raw.prepare('UPDATE services SET daily_cap = ? WHERE code = ?');
+      const lda = repos.db.raw.prepare('SELECT id FROM services WHERE code = ?').get('LDA') as {
+        id: number;
+      };
+      capped.run(1, 'LDA');
+      try {
+        await new ApiClient(harness.server().url).issue(lda.id);
+        const kiosk = await harness.open('/kiosk', 1080, 1920);
+        const landTile = kiosk.getByRole('button', { name: /^Đất đai/ });
+        await landTile.waitFor();
+        const landId = (await landTile.getAttribute('data-testid'))!.replace('group-', '');
+        expect(await kiosk.getByTestId(`group-count-${landId}`).textContent()).toBe(
+          `${land.length - 1}/${land.length} thủ tục đang cấp số`,
+        );
+        expect(await landTile.getAttribute('class')).not.toContain('group-unavailable');
+        const civil = kiosk.getByRole('button', { name: /^Hộ tịch/ });
+        const civilId = (await civil.getAttribute('data-testid'))!.replace('group-', '');
+        expect(await kiosk.getByTestId(`group-count-${civilId}`).textContent()).toMatch(
+          /^\d+ thủ tục$/,
+        );
+
+        // 20:00 in Vietnam with hours enforced: every group is closed.
+        expect(
+          (
+            await client.request('PATCH', '/api/settings', {
+              body: { enforceOpeningHours: true },
+            })
+          ).status,
+        ).toBe(200);
+        harness.clock().set(Date.UTC(2026, 10, 27, 13, 0));
+        await kiosk.reload();
+
+        // The groups look unavailable: the shared reason, or a general one when they differ.
+        await kiosk.getByTestId(`group-reason-${civilId}`).waitFor();
+        expect(await kiosk.getByTestId(`group-reason-${civilId}`).textContent()).toBe(
+          'Ngoài giờ làm việc',
+        );
+        expect(await civil.getAttribute('class')).toContain('group-unavailable');
+        expect(await civil.getAttribute('data-open')).toBe('0');
+        expect(await kiosk.getByTestId(`group-reason-${landId}`).textContent()).toBe(
+          'Tạm ngưng cấp số',
+        );
+        expect(await kiosk.getByTestId(`group-count-${landId}`).textContent()).toBe(
+          `${land.length} thủ tục`,
+        );
+        expect(await scrolls(kiosk)).toEqual({ vertical: false, horizontal: false });
+        expect(await seriousViolations(kiosk)).toEqual([]);
+        await screenshot(kiosk, 'large-closed-portrait');
+
+        // A closed group still opens, to show each procedure's reason and hours.
+        await civil.click();
+        await kiosk.getByTestId('breadcrumb').waitFor();
+        expect(await kiosk.locator('.service-reason').first().textContent()).toBe(
+          'Ngoài giờ làm việc',
+        );
+      } finally {
+        capped.run(null, 'LDA');
+        harness.clock().set(before);
+        await client.request('PATCH', '/api/settings', { body: { enforceOpeningHours: false } });
+      }
+    }, 60000);
 
     test('"dd" finds the services of Đất đai', async () => {
       const kiosk = await harness.open('/kiosk', 1920, 1080);
