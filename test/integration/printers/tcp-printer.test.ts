@@ -7,9 +7,14 @@ import { closedPort, startFakePrinter, type FakePrinter } from '../../support/fa
 const JOB = Buffer.concat([Buffer.of(0x1b, 0x40), Buffer.alloc(200_000, 0x55)]);
 const fast = { connectTimeoutMs: 500, writeTimeoutMs: 1000 };
 
-function printerFor(fake: { port: number }): Printer {
+/**
+ * A printer client for the fake. Printers that answer get a status wait no loaded CI
+ * machine runs past (a 200 KB job and its status reply, with other suites running, once
+ * took over 100 ms); the silent printer's test passes a short one.
+ */
+function printerFor(fake: { port: number }, statusTimeoutMs = 2000): Printer {
   return new Printer(new TcpTransport({ host: '127.0.0.1', port: fake.port, ...fast }), {
-    statusTimeoutMs: 100,
+    statusTimeoutMs,
   });
 }
 
@@ -78,7 +83,7 @@ describe('Printer over TCP', () => {
 
   test('prints anyway when the printer never answers status, and says the status is unknown', async () => {
     fake = await startFakePrinter('silent');
-    printer = printerFor(fake);
+    printer = printerFor(fake, 100);
 
     const result = await printer.print(JOB);
 
