@@ -235,6 +235,35 @@ describeInChromium(
       expect(names(await startedSounds(display))).toEqual(want);
       expectNoOverlap(sounds);
     }, 60_000);
+
+    test('a call made while the clips are still loading is said from them once they have loaded', async () => {
+      const voice = { ...QUICK_VOICE, chime: false };
+      await patchSettings(admin, { voice });
+      const display = await open('/display', 1920, 1080);
+      await display.addInitScript(INSTRUMENT_AUDIO);
+      // The clip server answers only when the test lets it.
+      let release: () => void = () => undefined;
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      await display.route('**/voice/**', async (route) => {
+        await released;
+        await route.continue();
+      });
+      await display.reload();
+      await display.getByTestId('waiting-list').waitFor();
+
+      const number = await call(SERVICE.BHXH, 11);
+      await waitForText(display, 'latest-number', number, 1000);
+      await display.waitForTimeout(1000);
+      const heardWhileLoading = names(await startedSounds(display));
+      release();
+
+      const want = expected(number, 11, voice);
+      await waitForSounds(display, soundsOf(want), 20_000);
+      expect(heardWhileLoading).toEqual([]);
+      expect(names(await startedSounds(display))).toEqual(want);
+    }, 40_000);
   },
   { chromiumArgs: ['--autoplay-policy=no-user-gesture-required'] },
 );
