@@ -51,6 +51,8 @@ export interface Service {
   issuingHours: OpeningInterval[];
   /** Tickets it issues per day at most; null: no cap. */
   dailyCap: number | null;
+  /** The wait the centre aims to stay under; counters highlight tickets waiting longer. */
+  targetWaitMinutes: number;
 }
 
 /**

@@ -22,6 +22,7 @@ function service(id: number, groupId: number | null): Service {
     groupId,
     issuingHours: [],
     dailyCap: null,
+    targetWaitMinutes: 15,
   };
 }
 

@@ -22,6 +22,7 @@ export function service(id: number, waiting = 0): Service {
     groupId: null,
     issuingHours: [{ open: '07:30', close: '11:15' }],
     dailyCap: null,
+    targetWaitMinutes: 15,
   };
 }
 

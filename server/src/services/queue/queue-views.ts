@@ -77,6 +77,7 @@ export function toService(
     groupId: record.groupId,
     issuingHours,
     dailyCap: record.dailyCap,
+    targetWaitMinutes: record.targetWaitMinutes,
   };
 }
 
