@@ -111,7 +111,7 @@ export function App() {
   }, []);
   const { state, connection } = useQueueState({ onEvent });
   const browserOnline = useBrowserOnline();
-  const { device, paired } = useDisplayDevice(connection);
+  const { device, paired, checked } = useDisplayDevice(connection);
 
   const filter = useMemo(
     () => (state ? resolveFilter(request, device, state.services, state.counters) : NO_FILTER),
@@ -120,7 +120,12 @@ export function App() {
   useEffect(() => {
     filterRef.current = filter;
   }, [filter]);
-  const shown = useCallback((call: RecentCall) => callShown(filter, call), [filter]);
+  // An address filter is known at once; a paired display's once the server has said what
+  // its device record holds now (`checked`); both need the state's services and counters.
+  // Until then the display announces nothing: another wing's calls must not be said here.
+  const filterKnown = (request !== null || checked) && state !== null;
+  const showsCall = useCallback((call: RecentCall) => callShown(filter, call), [filter]);
+  const shown = filterKnown ? showsCall : null;
   const announcer = useCallAnnouncer(state?.centre ?? null, state?.recentCalls ?? null, shown);
   useEffect(() => {
     announceRef.current = announcer.onEvent;

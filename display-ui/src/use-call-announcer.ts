@@ -44,13 +44,16 @@ function createCallVoice() {
     /**
      * Catches calls the feed did not hand over as events: after a reconnect the server's
      * snapshot replaces the state, so calls made meanwhile arrive only in its recent calls.
-     * The first list (what the screen shows when it starts) is known, not said.
+     * The first list (what the screen shows when it starts) is known, not said. While the
+     * display's filter is not known yet (`shown` null) nothing more is said or skipped: the
+     * calls wait in the list and are sorted out once it is.
      */
-    follow(calls: readonly RecentCall[], shown: (call: RecentCall) => boolean) {
+    follow(calls: readonly RecentCall[], shown: ((call: RecentCall) => boolean) | null) {
+      if (started && shown === null) return;
       const oldestFirst = [...calls].reverse();
       for (const call of oldestFirst) {
         const key = callKey(call.ticketId, call.calledAt);
-        if (!started || !shown(call)) announcer.skip(key);
+        if (!started || shown === null || !shown(call)) announcer.skip(key);
         else
           announcer.announce({
             key,
@@ -72,13 +75,15 @@ const everyCall = () => true;
  * settings: queued first in, first out, each said in full, none twice, even when a sync
  * after a reconnect replays events. Pass the state's `recentCalls` (null before the first
  * state) so that calls made while the display was offline are said once it is back, and
- * `shown` when the display shows only some calls (its filter). Loads the region's clips at
- * start and when the region changes.
+ * `shown` when the display shows only some calls (its filter); `shown` null while that
+ * filter is not known yet (a paired display checking its device record): then nothing is
+ * said, and the calls of that time are said once it is known, if shown. Loads the region's
+ * clips at start and when the region changes.
  */
 export function useCallAnnouncer(
   centre: CentreInfo | null,
   recentCalls: readonly RecentCall[] | null = null,
-  shown: (call: RecentCall) => boolean = everyCall,
+  shown: ((call: RecentCall) => boolean) | null = everyCall,
 ) {
   const [announcer] = useState(createCallVoice);
   const [voice, setVoice] = useState<DisplayVoice | null>(null);
@@ -138,9 +143,11 @@ export function useCallAnnouncer(
     if (recentCalls !== null) announcer.follow(recentCalls, shown);
   }, [announcer, recentCalls, shown]);
 
+  const filterKnown = shown !== null;
   const onEvent = useCallback(
     (envelope: FeedEnvelope) => {
-      if (envelope.type !== SERVER_EVENTS.ticketCalled) return;
+      // Until the filter is known the call waits in the state's recent calls (`follow`).
+      if (envelope.type !== SERVER_EVENTS.ticketCalled || !filterKnown) return;
       const { ticket, counter, at, recall } = envelope.payload;
       announcer.announcer.announce({
         key: callKey(ticket.id, at),
@@ -150,7 +157,7 @@ export function useCallAnnouncer(
         recall,
       });
     },
-    [announcer],
+    [announcer, filterKnown],
   );
 
   const enableSound = useCallback(() => {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { Device, DeviceResponse } from '@luot/contract';
 import { ApiRequestError, apiGet } from '@luot/ui-shared/api';
 import {
@@ -24,17 +24,31 @@ export interface DisplayDevice {
   device: Device | null;
   /** Keeps the identity a pairing just returned and reconnects the socket with it. */
   paired(next: StoredDevice): void;
+  /**
+   * Whether `device` carries the server's current filter: true at once for an unpaired
+   * display, for a paired one once `GET /api/devices/me` has answered or failed. Until
+   * then the stored record may be stale, so the display announces nothing.
+   */
+  checked: boolean;
 }
 
-/** Takes the device record the server has now, if the page still holds the same token. */
-function refresh(): void {
+/**
+ * Takes the device record the server has now, if the page still holds the same token;
+ * `done` runs once the server has answered or the request failed (at once if unpaired).
+ */
+function refresh(done: () => void = () => undefined): void {
   const start = pageDevice();
-  if (!start) return;
+  if (!start) {
+    done();
+    return;
+  }
   apiGet<DeviceResponse>('/api/devices/me').then(
     ({ device }) => {
       if (pageDeviceToken() === start.token) setPageDevice({ token: start.token, device });
+      done();
     },
     (error: unknown) => {
+      done();
       // A refusal is handled by `listenDeviceRefused`; unreachable, the display keeps the
       // record it has and asks again later.
       if (!(error instanceof ApiRequestError && error.code === 'unauthenticated')) {
@@ -52,6 +66,7 @@ function refresh(): void {
  */
 export function useDisplayDevice(connection: ConnectionStatus): DisplayDevice {
   const stored = useSyncExternalStore(subscribePageDevice, pageDevice);
+  const [checked, setChecked] = useState(() => pageDevice() === null);
 
   useEffect(
     () =>
@@ -64,7 +79,7 @@ export function useDisplayDevice(connection: ConnectionStatus): DisplayDevice {
 
   useEffect(() => {
     if (connection !== 'online') return;
-    refresh();
+    refresh(() => setChecked(true));
     const timer = setInterval(refresh, DEVICE_REFRESH_MS);
     return () => clearInterval(timer);
   }, [connection]);
@@ -74,5 +89,5 @@ export function useDisplayDevice(connection: ConnectionStatus): DisplayDevice {
     resetSocket();
   }, []);
 
-  return { device: stored?.device ?? null, paired };
+  return { device: stored?.device ?? null, paired, checked: checked || stored === null };
 }

@@ -1,12 +1,20 @@
+import type { Page } from 'playwright-core';
 import type { Device } from '../../server/src/contract';
 import { ApiClient } from '../support/api-client';
 import { seriousViolations } from '../support/axe';
-import { SERVICE } from '../support/queue-helpers';
+import { SERVICE, act, issue } from '../support/queue-helpers';
+import { staffCounters } from '../support/staffing';
 import { LIVE_DEADLINE_MS, describeInChromium, waitForText } from './harness';
 
 /** The display polls its pairing request this often (ui-shared/src/use-pairing.ts). */
 const POLL_MS = 3000;
 const NAME = 'Màn hình khu A';
+
+/** In the page: the calls the display's announcer has started to say (its voice log). */
+const ANNOUNCED = `(window.__luotVoice?.log ?? [])
+  .filter((e) => e.kind === 'note' && e.note.startsWith('start'))
+  .map((e) => e.key)`;
+const announced = async (page: Page) => (await page.evaluate(ANNOUNCED)) as string[];
 
 describeInChromium(
   'hall display pairing and its stored filter, in Chromium',
@@ -65,6 +73,57 @@ describeInChromium(
       );
       expect(await display.getByTestId('waiting-DDTN').count()).toBe(0);
     }, 60000);
+
+    test('a paired display says nothing until the server has told it its current filter', async () => {
+      staffCounters(server());
+      // Paired with no filter; then an administrator limits it to Đất đai (DDTN).
+      const display = await open('/display?pair', 1920, 1080);
+      const code = display.getByTestId('pairing-code');
+      await code.waitFor();
+      const approved = await admin.post<{ device: Device }>('/api/devices/pair', {
+        code: (await code.textContent()) ?? '',
+        name: 'Màn hình khu B',
+      });
+      expect(approved.status).toBe(200);
+      await display.getByTestId('waiting-list').waitFor({ timeout: POLL_MS + LIVE_DEADLINE_MS });
+      const patched = await admin.request('PATCH', `/api/devices/${approved.body.device.id}`, {
+        body: { serviceIds: [SERVICE.DDTN] },
+      });
+      expect(patched.status).toBe(200);
+
+      // Restarted while the server is slow to say what the device record holds now: the
+      // page's stored record (no filter) is stale.
+      let release: () => void = () => undefined;
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      await display.route('**/api/devices/me', async (route) => {
+        await released;
+        await route.continue();
+      });
+      await display.reload();
+      await display.getByTestId('waiting-DKKD').waitFor();
+      const otherWing = await issue(admin, SERVICE.DKKD);
+      const called = await act(admin, 2, 'call-next');
+      expect(called.ticket.number).toBe(otherWing.ticket.number);
+      await waitForText(display, 'latest-number', otherWing.ticket.number, LIVE_DEADLINE_MS);
+      await display.waitForTimeout(1000);
+      release();
+      await waitForText(
+        display,
+        'display-filter',
+        'Màn hình này chỉ hiện: Đất đai – Tài nguyên môi trường',
+        LIVE_DEADLINE_MS,
+      );
+      await display.waitForTimeout(1000);
+      expect(await announced(display)).toEqual([]);
+
+      // Its own wing's call is announced.
+      await issue(admin, SERVICE.DDTN);
+      await act(admin, 3, 'call-next');
+      await display.waitForFunction(`${ANNOUNCED}.length > 0`, undefined, { timeout: 5000 });
+      expect(await announced(display)).toHaveLength(1);
+    }, 40000);
 
     test('the pairing entry stays out of sight until an installer tabs to it, and leads back to the calls', async () => {
       const display = await open('/display', 1920, 1080);
