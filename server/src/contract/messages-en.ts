@@ -300,6 +300,11 @@ export const en: Messages = {
   'error.last_admin': 'The last active administrator cannot be demoted or deactivated.',
   'error.already_rated': 'This ticket has already been rated.',
   'error.rating_closed': 'The time to rate this ticket has passed.',
+  'error.prefix_taken': 'Another service uses this prefix with overlapping numbers.',
+  'error.code_taken': 'This service code is already taken.',
+  'error.counter_number_taken': 'This counter number is already taken.',
+  'error.service_group_not_found': 'No such service group.',
+  'error.group_nesting': 'A procedure group may only sit inside a field (one level at most).',
   'error.invalid_image':
     'Not a valid image: only PNG or JPEG, up to 512 KB and 4096 × 4096 pixels.',
   'error.storage_unavailable': 'The server cannot save data right now. Please try again later.',

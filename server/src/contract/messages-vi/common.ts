@@ -93,6 +93,11 @@ export const viCommon = {
   'error.last_admin': 'Không thể hạ quyền hoặc khóa quản trị viên cuối cùng.',
   'error.already_rated': 'Số thứ tự này đã được đánh giá.',
   'error.rating_closed': 'Đã hết thời gian đánh giá cho số thứ tự này.',
+  'error.prefix_taken': 'Tiền tố này đã có dịch vụ khác dùng với dải số trùng nhau.',
+  'error.code_taken': 'Mã dịch vụ này đã có.',
+  'error.counter_number_taken': 'Số quầy này đã có.',
+  'error.service_group_not_found': 'Không tìm thấy nhóm dịch vụ.',
+  'error.group_nesting': 'Nhóm thủ tục chỉ được nằm trong một lĩnh vực (tối đa một cấp).',
   'error.invalid_image':
     'Ảnh không hợp lệ: chỉ PNG hoặc JPEG, tối đa 512 KB, 4096 × 4096 điểm ảnh.',
   'error.storage_unavailable': 'Máy chủ tạm thời không lưu được dữ liệu. Vui lòng thử lại sau.',
