@@ -178,8 +178,17 @@ export const cancelSchema = z.object({ reason: label(500) }).strict();
 export const emptySchema = z.object({}).strict();
 
 /** The lists of today's tickets staff pick from (`GET /api/tickets?list=…`). */
-export const TICKET_LIST_NAMES = ['waiting', 'parked', 'no-show'] as const;
+export const TICKET_LIST_NAMES = ['waiting', 'parked', 'no-show', 'done'] as const;
 export type TicketListName = (typeof TICKET_LIST_NAMES)[number];
 
-/** `GET /api/tickets` */
-export const ticketListQuerySchema = z.object({ list: z.enum(TICKET_LIST_NAMES) }).strict();
+/** `GET /api/tickets`; `counterId` keeps the tickets last handled at one counter. */
+export const ticketListQuerySchema = z
+  .object({
+    list: z.enum(TICKET_LIST_NAMES),
+    counterId: z
+      .string()
+      .regex(/^[1-9][0-9]{0,8}$/)
+      .transform(Number)
+      .optional(),
+  })
+  .strict();

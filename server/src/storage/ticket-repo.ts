@@ -189,13 +189,21 @@ export class TicketRepo {
     return row && toRecord(row);
   }
 
-  /** Today's tickets in the given statuses, oldest first (for a clerk's lists). */
-  listByStatus(day: string, statuses: readonly string[], limit = 200): TicketRecord[] {
+  /** Today's tickets in the given statuses, oldest first (for a clerk's lists), of one counter's when given. */
+  listByStatus(
+    day: string,
+    statuses: readonly string[],
+    counterId?: number,
+    limit = 200,
+  ): TicketRecord[] {
     const marks = statuses.map(() => '?').join(', ');
+    const atCounter = counterId === undefined ? '' : ' AND counter_id = ?';
+    const counterArgs = counterId === undefined ? [] : [counterId];
     return this.db
       .all<TicketRow>(
-        `SELECT * FROM tickets WHERE day = ? AND status IN (${marks}) ORDER BY issued_at, id LIMIT ?`,
-        [day, ...statuses, limit],
+        `SELECT * FROM tickets WHERE day = ? AND status IN (${marks})${atCounter}
+         ORDER BY issued_at, id LIMIT ?`,
+        [day, ...statuses, ...counterArgs, limit],
       )
       .map(toRecord);
   }

@@ -36,7 +36,7 @@ export function ticketRoutes({ tickets, ratings }: Services): ApiRoute[] {
       path: '/api/tickets',
       permission: 'ticket:handle',
       query: ticketListQuerySchema,
-      handler: ({ res, query }) => res.json(tickets.list(query.list)),
+      handler: ({ res, query }) => res.json(tickets.list(query.list, query.counterId)),
     }),
     route({
       method: 'POST',

@@ -18,6 +18,7 @@ const TICKET_LISTS: Record<TicketListName, readonly TicketStatus[]> = {
   waiting: ['waiting'],
   parked: ['parked'],
   'no-show': ['no_show'],
+  done: ['done'],
 };
 
 /** What ticket use cases are built from. */
@@ -55,10 +56,10 @@ export class TicketActions {
     );
   }
 
-  /** Today's tickets of one list, oldest first. */
-  list(list: TicketListName): Ticket[] {
+  /** Today's tickets of one list, oldest first; only one counter's when `counterId` is set. */
+  list(list: TicketListName, counterId?: number): Ticket[] {
     const day = serviceDay(this.deps.clock.now(), this.deps.timeZone);
-    return this.deps.repos.tickets.listByStatus(day, TICKET_LISTS[list]).map(toTicket);
+    return this.deps.repos.tickets.listByStatus(day, TICKET_LISTS[list], counterId).map(toTicket);
   }
 
   private change(
