@@ -117,3 +117,27 @@ export function apiPost<T>(
     body: JSON.stringify(body ?? {}),
   });
 }
+
+/**
+ * `PATCH`, `PUT` or `DELETE` on the same origin (the admin app's edits), with an
+ * idempotency key like `apiPost`. A `Blob` body (a logo) is sent as its own bytes and
+ * type; anything else as JSON; no body, nothing.
+ */
+export function apiSend<T>(
+  method: 'PATCH' | 'PUT' | 'DELETE',
+  path: string,
+  body?: unknown,
+  idempotencyKey = newRequestId(),
+): Promise<T> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    [IDEMPOTENCY_HEADER]: idempotencyKey,
+  };
+  if (body instanceof Blob) {
+    headers['Content-Type'] = body.type;
+    return request<T>(method, path, { headers, body });
+  }
+  if (body === undefined) return request<T>(method, path, { headers });
+  headers['Content-Type'] = 'application/json';
+  return request<T>(method, path, { headers, body: JSON.stringify(body) });
+}
