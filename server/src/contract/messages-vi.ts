@@ -1,3 +1,4 @@
+import { viAdmin } from './messages-vi/admin';
 import { viCommon } from './messages-vi/common';
 import { viCounter } from './messages-vi/counter';
 import { viCounterScreen } from './messages-vi/counter-screen';
@@ -17,4 +18,5 @@ export const vi = {
   ...viCounter,
   ...viCounterScreen,
   ...viTrack,
+  ...viAdmin,
 } as const;
