@@ -35,6 +35,7 @@ export default defineConfig({
         kiosk: fromRoot('./kiosk-ui/index.html'),
         display: fromRoot('./display-ui/index.html'),
         counter: fromRoot('./counter-ui/index.html'),
+        admin: fromRoot('./admin-ui/index.html'),
         track: fromRoot('./display-ui/track.html'),
         counterScreen: fromRoot('./display-ui/counter-screen.html'),
       },

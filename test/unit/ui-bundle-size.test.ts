@@ -18,6 +18,7 @@ const SCREENS: [name: string, page: string][] = [
   ['counter', 'counter-ui/index.html'],
   ['tracking page', 'display-ui/track.html'],
   ['counter screen', 'display-ui/counter-screen.html'],
+  ['admin app', 'admin-ui/index.html'],
 ];
 
 /** Left in the bundle by any zod schema (zod 4 keeps its internals under `_zod`). */

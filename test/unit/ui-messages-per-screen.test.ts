@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { vi } from '../../server/src/contract/messages-vi';
+import { viAdmin } from '../../server/src/contract/messages-vi/admin';
 import { viCommon } from '../../server/src/contract/messages-vi/common';
 import { viCounter } from '../../server/src/contract/messages-vi/counter';
 import { viCounterScreen } from '../../server/src/contract/messages-vi/counter-screen';
@@ -17,6 +18,7 @@ const TABLES: Record<string, Record<string, string>> = {
   viCounter,
   viCounterScreen,
   viTrack,
+  viAdmin,
 };
 
 /** Each screen: its entry, and the folders of its own code (others' sub-folders left out). */
@@ -29,6 +31,7 @@ const SCREENS = [
     skip: ['display-ui/src/track', 'display-ui/src/counter-screen'],
   },
   { name: 'counter', main: 'counter-ui/src/main.tsx', dirs: ['counter-ui/src'], skip: [] },
+  { name: 'admin app', main: 'admin-ui/src/main.tsx', dirs: ['admin-ui/src'], skip: [] },
   {
     name: 'counter screen',
     main: 'display-ui/src/counter-screen/main.tsx',

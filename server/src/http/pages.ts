@@ -22,6 +22,7 @@ export const UI_APPS = [
   { path: '/kiosk', folder: 'kiosk-ui', title: 'Kiosk lấy số', subtitle: 'Kiosk' },
   { path: '/display', folder: 'display-ui', title: 'Màn hình gọi số', subtitle: 'Hall display' },
   { path: '/counter', folder: 'counter-ui', title: 'Quầy phục vụ', subtitle: 'Counter' },
+  { path: '/admin', folder: 'admin-ui', title: 'Quản trị', subtitle: 'Administration' },
 ] as const;
 
 const escapeHtml = (text: string): string =>

@@ -1,0 +1,212 @@
+import {
+  useCallback,
+  useEffect,
+  useState,
+  type FormEvent,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type TextareaHTMLAttributes,
+} from 'react';
+import { apiGet } from '@luot/ui-shared/api';
+import { errorText, useI18n } from '@luot/ui-shared/use-i18n';
+
+interface InputProps extends Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'onChange' | 'value' | 'children'
+> {
+  label: string;
+  testId: string;
+  value: string;
+  onChange: (value: string) => void;
+  hint?: string;
+}
+
+/** One labelled input; the hint is tied to it for screen readers. */
+export function Field({ label, testId, value, onChange, hint, ...input }: InputProps) {
+  const hintId = hint ? `${testId}-hint` : undefined;
+  return (
+    <label className="field">
+      <span className="field-label">{label}</span>
+      <input
+        data-testid={testId}
+        value={value}
+        aria-describedby={hintId}
+        onChange={(e) => onChange(e.target.value)}
+        {...input}
+      />
+      {hint && (
+        <small className="field-hint" id={hintId}>
+          {hint}
+        </small>
+      )}
+    </label>
+  );
+}
+
+interface AreaProps extends Omit<
+  TextareaHTMLAttributes<HTMLTextAreaElement>,
+  'onChange' | 'value' | 'children'
+> {
+  label: string;
+  testId: string;
+  value: string;
+  onChange: (value: string) => void;
+}
+
+/** A labelled text area, for lists edited one item a line. */
+export function Area({ label, testId, value, onChange, ...area }: AreaProps) {
+  return (
+    <label className="field field-wide">
+      <span className="field-label">{label}</span>
+      <textarea
+        data-testid={testId}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        rows={4}
+        {...area}
+      />
+    </label>
+  );
+}
+
+interface SelectProps {
+  label: string;
+  testId: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: { value: string; label: string }[];
+  disabled?: boolean;
+}
+
+/** A labelled drop-down. */
+export function Select({ label, testId, value, onChange, options, disabled }: SelectProps) {
+  return (
+    <label className="field">
+      <span className="field-label">{label}</span>
+      <select
+        data-testid={testId}
+        value={value}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+interface CheckProps {
+  label: string;
+  testId: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  disabled?: boolean;
+}
+
+/** A labelled check box. */
+export function Check({ label, testId, checked, onChange, disabled }: CheckProps) {
+  return (
+    <label className="field-check">
+      <input
+        type="checkbox"
+        data-testid={testId}
+        checked={checked}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.checked)}
+      />
+      {label}
+    </label>
+  );
+}
+
+/** Why the last request failed, in the page language (the server's code, translated). */
+export function ErrorAlert({ error, testId }: { error: unknown; testId?: string }) {
+  const { t } = useI18n();
+  if (error === undefined) return null;
+  return (
+    <p className="error-box" role="alert" data-testid={testId}>
+      {typeof error === 'string' ? error : errorText(t, error)}
+    </p>
+  );
+}
+
+/** A line confirming what was just done. */
+export function Notice({ children, testId }: { children: ReactNode; testId?: string }) {
+  if (children === null || children === undefined || children === '') return null;
+  return (
+    <p className="notice" role="status" data-testid={testId}>
+      {children}
+    </p>
+  );
+}
+
+/**
+ * One action at a time (a form's submit, a row's button): pending while it runs, the
+ * error it failed with (a thrown string is a local check's message), cleared on the next.
+ */
+export function useAction() {
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<unknown>(undefined);
+
+  const run = useCallback(async (work: () => Promise<void>) => {
+    setPending(true);
+    setError(undefined);
+    try {
+      await work();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setPending(false);
+    }
+  }, []);
+
+  const submit = useCallback(
+    (work: () => Promise<void>) => (event: FormEvent) => {
+      event.preventDefault();
+      void run(work);
+    },
+    [run],
+  );
+
+  return { pending, error, run, submit, setError };
+}
+
+/** A resource read with `GET`, and a way to read it again after a change. */
+export function useResource<T>(path: string) {
+  const [data, setData] = useState<T | undefined>(undefined);
+  const [error, setError] = useState<unknown>(undefined);
+  const [version, setVersion] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    apiGet<T>(path).then(
+      (value) => {
+        if (!current) return;
+        setData(value);
+        setError(undefined);
+      },
+      (err: unknown) => {
+        if (current) setError(err);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [path, version]);
+
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+  return { data, error, reload, setData };
+}
+
+/** A moment as the page's language writes a date and time. */
+export function formatMoment(iso: string | null, lang: string): string {
+  if (!iso) return '';
+  return new Date(iso).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', {
+    dateStyle: 'short',
+    timeStyle: 'medium',
+  });
+}

@@ -1,0 +1,11 @@
+import { mount } from '@luot/ui-shared/mount';
+import '@luot/ui-shared/theme.css';
+import './admin.css';
+import { App } from './App';
+import { addVietnamese } from '@luot/ui-shared/use-i18n';
+import { viAdmin } from '../../server/src/contract/messages-vi/admin';
+
+// This screen's own strings, beside the shared ones (the others' never load here).
+addVietnamese(viAdmin);
+
+mount(<App />);

@@ -1,0 +1,53 @@
+import { lazy, type ComponentType } from 'react';
+import type { MessageKey, Role, StaffUser } from '@luot/contract';
+
+/** What every page is given. */
+export interface PageProps {
+  user: StaffUser;
+}
+
+export type PageId = 'centre' | 'staff' | 'devices' | 'printers' | 'audit';
+
+/** Each page loads when first opened, so the sign-in form stays small. */
+export const PAGES: Record<PageId, { title: MessageKey; component: ComponentType<PageProps> }> = {
+  centre: {
+    title: 'admin.nav.centre',
+    component: lazy(() => import('./pages/CentrePage').then((m) => ({ default: m.CentrePage }))),
+  },
+  staff: {
+    title: 'admin.nav.staff',
+    component: lazy(() => import('./pages/StaffPage').then((m) => ({ default: m.StaffPage }))),
+  },
+  devices: {
+    title: 'admin.nav.devices',
+    component: lazy(() => import('./pages/DevicesPage').then((m) => ({ default: m.DevicesPage }))),
+  },
+  printers: {
+    title: 'admin.nav.printers',
+    component: lazy(() =>
+      import('./pages/PrintersPage').then((m) => ({ default: m.PrintersPage })),
+    ),
+  },
+  audit: {
+    title: 'admin.nav.audit',
+    component: lazy(() => import('./pages/AuditPage').then((m) => ({ default: m.AuditPage }))),
+  },
+};
+
+const ADMIN_PAGES: readonly PageId[] = ['centre', 'staff', 'devices', 'printers', 'audit'];
+/** Supervisors read the settings (`settings:read`); the rest is admin-only on the server. */
+const SUPERVISOR_PAGES: readonly PageId[] = ['centre'];
+
+/** The pages a role may open, in the navigation's order. */
+export function pagesFor(role: Role): readonly PageId[] {
+  if (role === 'admin') return ADMIN_PAGES;
+  if (role === 'supervisor') return SUPERVISOR_PAGES;
+  return [];
+}
+
+/** The page `/admin/<id>` names, or the first allowed one. */
+export function pageFromPath(pathname: string, allowed: readonly PageId[]): PageId {
+  const id = pathname.replace(/^\/admin\/?/, '').split('/')[0] ?? '';
+  const found = allowed.find((page) => page === id);
+  return found ?? allowed[0] ?? 'centre';
+}
