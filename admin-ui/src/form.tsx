@@ -175,8 +175,12 @@ export function useAction() {
   return { pending, error, run, submit, setError };
 }
 
-/** A resource read with `GET`, and a way to read it again after a change. */
-export function useResource<T>(path: string) {
+/**
+ * A resource read with `GET`, and a way to read it again after a change; with
+ * `refreshMs`, read again that often too (what changes without the admin: devices
+ * collecting their token, last-seen times, printer states).
+ */
+export function useResource<T>(path: string, refreshMs?: number) {
   const [data, setData] = useState<T | undefined>(undefined);
   const [error, setError] = useState<unknown>(undefined);
   const [version, setVersion] = useState(0);
@@ -197,6 +201,12 @@ export function useResource<T>(path: string) {
       current = false;
     };
   }, [path, version]);
+
+  useEffect(() => {
+    if (refreshMs === undefined) return;
+    const timer = setInterval(() => setVersion((v) => v + 1), refreshMs);
+    return () => clearInterval(timer);
+  }, [refreshMs]);
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   return { data, error, reload, setData };

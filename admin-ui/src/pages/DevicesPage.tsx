@@ -13,10 +13,14 @@ import { ErrorAlert, Field, Notice, Select, formatMoment, useAction, useResource
 
 type Choice = { id: number; label: string };
 
+/** How often the list is read again, for devices pairing and last-seen times. */
+const REFRESH_MS = 5000;
+
 /** Paired devices: approve a code, see each one, set a display's filters, un-pair. */
 export function DevicesPage() {
   const { t, lang } = useI18n();
-  const devices = useResource<Device[]>('/api/devices');
+  // A device is listed once it has collected its token (its next poll after approval).
+  const devices = useResource<Device[]>('/api/devices', REFRESH_MS);
   const state = useResource<StateSnapshot>('/api/state');
   const action = useAction();
   const [notice, setNotice] = useState<string | null>(null);

@@ -13,14 +13,16 @@ import {
   useResource,
 } from '../form';
 
+/** How often printer states and failed jobs are read again. */
+const REFRESH_MS = 10_000;
 const FAILED_JOBS = '/api/print-jobs?status=failed&inQueue=true&latest=true';
 
 /** Ticket printers: add, check, switch on or off, remove; tickets that did not print. */
 export function PrintersPage() {
   const { t, lang } = useI18n();
-  const printers = useResource<PrinterView[]>('/api/printers');
+  const printers = useResource<PrinterView[]>('/api/printers', REFRESH_MS);
   const devices = useResource<Device[]>('/api/devices');
-  const jobs = useResource<PrintJob[]>(FAILED_JOBS);
+  const jobs = useResource<PrintJob[]>(FAILED_JOBS, REFRESH_MS);
   const action = useAction();
   const [notice, setNotice] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<number | null>(null);
