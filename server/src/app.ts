@@ -19,6 +19,7 @@ import type { RealtimeOptions } from './realtime/realtime-options';
 import type { Clock } from './services/core/clock';
 import { createServices, type Services } from './services/create-services';
 import type { HealthOptions } from './services/admin/health-service';
+import type { BackupOptions } from './services/admin/backup-service';
 import type { PrintingOptions } from './services/printing/print-worker';
 import type { TokenFactory } from './services/queue/ticket-issuer';
 import type { Database } from './storage/database';
@@ -45,6 +46,8 @@ export interface AppComponents {
   ticketLogo?: Uint8Array;
   /** Health check pacing and free-space floor; tests shrink them. */
   health?: Partial<HealthOptions>;
+  /** Backup retention, schedule and free-space floor; tests shrink them. */
+  backups?: Partial<BackupOptions>;
   /** Socket heartbeat and flood limits; tests shrink them. */
   realtime?: Partial<RealtimeOptions>;
 }

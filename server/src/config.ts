@@ -32,6 +32,12 @@ const envSchema = z.object({
     }),
   LUOT_TICKET_LOGO: z.string().trim().optional(),
   LUOT_CENTRE_LOGO: z.string().trim().optional(),
+  LUOT_BACKUP_KEEP: z
+    .string()
+    .regex(/^[0-9]{1,4}$/, 'must be a whole number of automatic backups to keep, 0–1000')
+    .default('14')
+    .transform(Number)
+    .refine((keep) => keep <= 1000, 'must be a whole number of automatic backups to keep, 0–1000'),
   LUOT_DEMO: z.enum(['0', '1', 'true', 'false', 'large']).default('1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -55,6 +61,8 @@ export interface Config {
   ticketLogo: string | undefined;
   /** A PNG or JPEG stored as the centre's screen logo at start when none is (LUOT_CENTRE_LOGO). */
   centreLogo: string | undefined;
+  /** Daily automatic backups kept (LUOT_BACKUP_KEEP); 0 turns them off. */
+  backupKeep: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
 }
 
@@ -82,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.LUOT_PUBLIC_URL ? e.LUOT_PUBLIC_URL.replace(/\/+$/, '') : undefined,
     ticketLogo: e.LUOT_TICKET_LOGO ? path.resolve(e.LUOT_TICKET_LOGO) : undefined,
     centreLogo: e.LUOT_CENTRE_LOGO ? path.resolve(e.LUOT_CENTRE_LOGO) : undefined,
+    backupKeep: e.LUOT_BACKUP_KEEP,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -12,6 +12,7 @@ import { readTicketLogo } from './services/printing/ticket-logo';
 import { readCentreLogo } from './services/admin/centre-logo';
 import { seedDemoCentre } from './storage/demo-centre';
 import type { PrintingOptions } from './services/printing/print-worker';
+import type { BackupOptions } from './services/admin/backup-service';
 import type { RealtimeOptions } from './realtime/realtime-options';
 import { openDatabase } from './storage/database';
 import { migrate } from './storage/migrate';
@@ -42,6 +43,8 @@ export async function startServer(
     uiDir?: string;
     printing?: Partial<PrintingOptions>;
     realtime?: Partial<RealtimeOptions>;
+    /** Backup schedule and free-space floor; retention comes from the config. */
+    backups?: Partial<BackupOptions>;
   },
 ): Promise<RunningServer> {
   const logger = options.logger ?? pino({ level: config.logLevel });
@@ -63,6 +66,7 @@ export async function startServer(
       clock: options.clock,
       logger,
       timeZone: config.timeZone,
+      backups: { keep: config.backupKeep, ...options.backups },
       voiceDir: path.join(config.dataDir, 'voice'),
       centreName: config.centreName,
       ...(ticketLogo !== undefined && { ticketLogo }),
@@ -103,6 +107,7 @@ export async function startServer(
     const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     publicUrl = config.publicUrl ?? defaultPublicUrl(config.host, port);
     application.printWorker.start();
+    application.backupSchedule.start();
     let stopped: Promise<void> | null = null;
     return {
       url: `http://${shownHost}:${port}`,
@@ -111,7 +116,11 @@ export async function startServer(
       createdAdmin,
       stop() {
         clearInterval(rollOverTimer);
-        stopped ??= application.printWorker.stop().then(
+        // A backup being written finishes before the database closes under it.
+        stopped ??= Promise.all([
+          application.printWorker.stop(),
+          application.backupSchedule.stop(),
+        ]).then(
           () =>
             new Promise<void>((resolve) => {
               io.close(() => {

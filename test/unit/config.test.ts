@@ -27,6 +27,7 @@ describe('loadConfig()', () => {
       centreName: undefined,
       seedDemo: true,
       demoSize: 'default',
+      backupKeep: 14,
       logLevel: 'info',
     });
   });
@@ -54,6 +55,7 @@ describe('loadConfig()', () => {
       LUOT_TIME_ZONE: 'Asia/Bangkok',
       LUOT_CENTRE_NAME: 'Bộ phận Một cửa huyện',
       LUOT_DEMO: 'false',
+      LUOT_BACKUP_KEEP: '30',
       LOG_LEVEL: 'warn',
     });
 
@@ -68,6 +70,7 @@ describe('loadConfig()', () => {
       centreName: 'Bộ phận Một cửa huyện',
       seedDemo: false,
       demoSize: 'default',
+      backupKeep: 30,
       logLevel: 'warn',
     });
   });

@@ -22,7 +22,8 @@ export type AuditAction =
   | 'printer.update'
   | 'printer.delete'
   | 'ticket.reprint'
-  | 'settings.update';
+  | 'settings.update'
+  | 'backup.create';
 
 /** Who did it and from where. */
 export interface AuditWho {

@@ -69,6 +69,8 @@ export const PERMISSIONS = {
   /** Add, change and remove ticket printers. */
   'printers:manage': ADMINS,
   'audit:read': ADMINS,
+  /** Take a backup now, list and download backups. */
+  'backups:manage': ADMINS,
 } as const satisfies Record<string, readonly Principal[]>;
 
 /** A named permission. */

@@ -48,6 +48,7 @@ export const ERROR_CODES = [
   'group_nesting',
   'invalid_image',
   'storage_unavailable',
+  'backup_in_progress',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

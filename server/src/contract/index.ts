@@ -1,4 +1,5 @@
 export * from './admin';
+export * from './backups';
 export * from './entities';
 export * from './errors';
 export * from './events';

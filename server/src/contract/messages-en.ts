@@ -308,6 +308,7 @@ export const en: Messages = {
   'error.invalid_image':
     'Not a valid image: only PNG or JPEG, up to 512 KB and 4096 × 4096 pixels.',
   'error.storage_unavailable': 'The server cannot save data right now. Please try again later.',
+  'error.backup_in_progress': 'A backup is already being made. Wait a moment and refresh the list.',
   'error.internal_error': 'Something went wrong. Please try again.',
   'error.network': 'Cannot reach the server. Please try again.',
   // The admin app (/admin).

@@ -54,6 +54,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   group_nesting: 409,
   invalid_image: 422,
   storage_unavailable: 503,
+  backup_in_progress: 409,
   internal_error: 500,
 };
 

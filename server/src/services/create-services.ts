@@ -11,6 +11,8 @@ import { CounterStaffing } from './queue/counter-staffing';
 import { DayEnd } from './queue/day-end';
 import { FeedService } from './core/feed-service';
 import { HealthService, type HealthOptions } from './admin/health-service';
+import { BackupService, type BackupOptions } from './admin/backup-service';
+import { BackupScheduler } from './admin/backup-scheduler';
 import { PrintService } from './printing/print-service';
 import { PrinterAdmin } from './printing/printer-admin';
 import {
@@ -56,6 +58,10 @@ export interface Services {
   printerAdmin: PrinterAdmin;
   printWorker: PrintWorker;
   health: HealthService;
+  /** Online backups of the database into LUOT_DATA_DIR/backups. */
+  backups: BackupService;
+  /** The daily automatic backup; `server.ts` starts and stops it. */
+  backupSchedule: BackupScheduler;
 }
 
 /** Options the deployment sets. */
@@ -74,6 +80,8 @@ export interface ServiceOptions {
   logger?: Logger | undefined;
   /** Health check pacing and free-space floor; tests shrink them. */
   health?: Partial<HealthOptions> | undefined;
+  /** Backup retention (LUOT_BACKUP_KEEP), schedule and free-space floor; tests shrink them. */
+  backups?: Partial<BackupOptions> | undefined;
 }
 
 /**
@@ -128,6 +136,7 @@ export function createServices(
   });
   const counters = new CounterStaffing(repos, reader, runner, settings);
   const auth = new AuthService(repos, clock, { runner, counters });
+  const backups = new BackupService(repos, runner, clock, options.backups, options.logger);
   return {
     runner,
     settings,
@@ -149,5 +158,12 @@ export function createServices(
     printerAdmin,
     printWorker,
     health: new HealthService(repos, clock, options.health, options.logger),
+    backups,
+    backupSchedule: new BackupScheduler(
+      backups,
+      clock,
+      () => settings.centreInfo().timeZone,
+      options.logger,
+    ),
   };
 }

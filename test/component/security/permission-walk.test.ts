@@ -108,6 +108,10 @@ const REVIEWED_ROUTES: Readonly<Record<string, Access>> = {
   'PATCH /api/devices/:id': 'admins',
   'DELETE /api/devices/:id': 'admins',
   'GET /api/audit': 'admins',
+  // A backup holds every password hash and token hash: admins only.
+  'POST /api/backups': 'admins',
+  'GET /api/backups': 'admins',
+  'GET /api/backups/:name': 'admins',
 };
 
 /** Every client → server socket event and who may send it, reviewed the same way. */

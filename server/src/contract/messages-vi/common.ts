@@ -101,6 +101,7 @@ export const viCommon = {
   'error.invalid_image':
     'Ảnh không hợp lệ: chỉ PNG hoặc JPEG, tối đa 512 KB, 4096 × 4096 điểm ảnh.',
   'error.storage_unavailable': 'Máy chủ tạm thời không lưu được dữ liệu. Vui lòng thử lại sau.',
+  'error.backup_in_progress': 'Đang sao lưu dữ liệu. Vui lòng chờ một lát rồi tải lại danh sách.',
   'error.internal_error': 'Lỗi hệ thống. Vui lòng thử lại.',
   'error.network': 'Không kết nối được máy chủ. Vui lòng thử lại.',
 } as const;

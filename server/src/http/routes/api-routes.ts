@@ -4,6 +4,7 @@ import { requireKioskAccess } from '../kiosk-access';
 import type { ApiRoute } from '../route-table';
 import { auditRoutes } from './audit-routes';
 import { authRoutes } from './auth-routes';
+import { backupRoutes } from './backup-routes';
 import { counterRoutes } from './counter-routes';
 import { deviceRoutes } from './device-routes';
 import { printRoutes } from './print-routes';
@@ -27,5 +28,6 @@ export function apiRoutes(services: Services, clock: Clock): ApiRoute[] {
     ...staffRoutes(services.staff),
     ...deviceRoutes(services.devices),
     ...auditRoutes(services.audit),
+    ...backupRoutes(services.backups),
   ];
 }
