@@ -1,15 +1,23 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { Counter, CounterResponse, StaffUser } from '@luot/contract';
 import { ApiRequestError, apiPost } from '@luot/ui-shared/api';
 import { AppHeader } from '@luot/ui-shared/AppHeader';
 import { OfflineBanner } from '@luot/ui-shared/OfflineBanner';
 import { useI18n } from '@luot/ui-shared/use-i18n';
 import { useQueueState } from '@luot/ui-shared/use-queue-state';
-import { CounterDesk } from './CounterDesk';
 import { CounterPicker } from './CounterPicker';
 import { ErrorAlert } from './ErrorAlert';
 import { LoginForm } from './LoginForm';
+import {
+  rememberCounterId,
+  rememberNumpadMode,
+  rememberedCounterId,
+  rememberedNumpadMode,
+} from './remembered';
 import { useSession } from './use-session';
+
+// The desk is not needed to sign in: it loads with the signed-in workspace, and stays.
+const CounterDesk = lazy(() => import('./CounterDesk').then((m) => ({ default: m.CounterDesk })));
 
 // Only a first sign-in needs it, so it loads then.
 const ChangePasswordForm = lazy(() =>
@@ -54,7 +62,11 @@ interface WorkspaceProps {
   onExpired: () => void;
 }
 
-/** A signed-in clerk: the counter picker until a counter is taken, then the desk. */
+/**
+ * A signed-in clerk: the counter picker until a counter is taken, then the desk. The
+ * counter the clerk holds is resumed; failing that, the one last chosen on this PC is
+ * taken again when it is free.
+ */
 function Workspace({ user, onLogout, onExpired }: WorkspaceProps) {
   const { t } = useI18n();
   const { state, connection } = useQueueState();
@@ -62,10 +74,36 @@ function Workspace({ user, onLogout, onExpired }: WorkspaceProps) {
   const [chosenId, setChosenId] = useState<number | null | undefined>(undefined);
   const [error, setError] = useState<unknown>(undefined);
   const [leaving, setLeaving] = useState(false);
+  const [numpad, setNumpad] = useState(rememberedNumpadMode);
+  const resumeTried = useRef(false);
+  // Fetch the desk as soon as the clerk is in, so it shows even if the network goes later.
+  useEffect(() => {
+    import('./CounterDesk').catch(() => undefined);
+  }, []);
 
   const held = state?.counters.find((c) => c.staff?.id === user.id);
   const counterId = chosenId === undefined ? (held?.id ?? null) : chosenId;
   const counter = state?.counters.find((c) => c.id === counterId);
+
+  const shownId = counter?.id;
+  useEffect(() => {
+    if (shownId !== undefined) rememberCounterId(shownId);
+  }, [shownId]);
+
+  // Once the state is known: take this PC's counter again if the clerk holds none and it is free.
+  useEffect(() => {
+    if (state === null || resumeTried.current || chosenId !== undefined || held) return;
+    resumeTried.current = true;
+    const remembered = state.counters.find((c) => c.id === rememberedCounterId());
+    if (!remembered || remembered.staff !== null) return;
+    apiPost<CounterResponse>(`/api/counters/${remembered.id}/sign-in`).then(
+      ({ counter: taken }) => setChosenId(taken.id),
+      (err: unknown) => {
+        setError(err);
+        onError(err);
+      },
+    );
+  });
 
   function onError(err: unknown) {
     if (!(err instanceof ApiRequestError)) return;
@@ -78,6 +116,8 @@ function Workspace({ user, onLogout, onExpired }: WorkspaceProps) {
     setError(undefined);
     try {
       if (counter) await apiPost<CounterResponse>(`/api/counters/${counter.id}/sign-out`);
+      // Leaving the counter forgets it here; signing out at the end of the day keeps it.
+      if (!thenLogout) rememberCounterId(null);
       setChosenId(null);
       if (thenLogout) await onLogout();
     } catch (err) {
@@ -99,6 +139,21 @@ function Workspace({ user, onLogout, onExpired }: WorkspaceProps) {
           </span>
         )}
         <span className="toolbar-spacer" />
+        {counter && (
+          <label className="switch" data-testid="numpad-mode">
+            <input
+              type="checkbox"
+              role="switch"
+              checked={numpad}
+              onChange={(e) => {
+                setNumpad(e.target.checked);
+                rememberNumpadMode(e.target.checked);
+              }}
+            />
+            <span className="switch-track" aria-hidden="true" />
+            {t('counter.numpadMode')}
+          </label>
+        )}
         {counter && (
           <button
             type="button"
@@ -124,12 +179,16 @@ function Workspace({ user, onLogout, onExpired }: WorkspaceProps) {
       {state === null ? (
         <div className="loading">{t('app.loading')}</div>
       ) : counter ? (
-        <CounterDesk
-          state={state}
-          counter={counter}
-          showFailedPrints={user.role !== 'clerk'}
-          onError={onError}
-        />
+        <Suspense fallback={<div className="loading">{t('app.loading')}</div>}>
+          <CounterDesk
+            state={state}
+            counter={counter}
+            connection={connection}
+            showFailedPrints={user.role !== 'clerk'}
+            numpad={numpad}
+            onError={onError}
+          />
+        </Suspense>
       ) : (
         <CounterPicker
           state={state}

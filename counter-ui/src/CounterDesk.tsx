@@ -1,17 +1,23 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import type { Counter, CounterAction, StateSnapshot, Ticket, TicketResponse } from '@luot/contract';
-import { apiPost } from '@luot/ui-shared/api';
+import type { Counter, CounterAction, StateSnapshot, Ticket } from '@luot/contract';
 import { waitingForCounter } from '@luot/ui-shared/apply-event';
 import { useI18n } from '@luot/ui-shared/use-i18n';
+import type { ConnectionStatus } from '@luot/ui-shared/use-queue-state';
 import { CurrentTicket } from './CurrentTicket';
+import { DayFiguresBar } from './DayFiguresBar';
 import { ErrorAlert } from './ErrorAlert';
 import { FailedPrintsList } from './FailedPrintsList';
+import { ariaKeys, KeyHint } from './KeyHint';
 import { NoShowList } from './NoShowList';
 import { ParkedList } from './ParkedList';
 import { PauseControls } from './PauseControls';
 import { PrintersPanel } from './PrintersPanel';
+import type { DeskShortcut } from './shortcuts';
 import { useAction } from './use-action';
+import { useDeskAction } from './use-desk-action';
 import { useReprint, type Reprint } from './use-reprint';
+import { useShortcuts } from './use-shortcuts';
+import { WaitingList } from './WaitingList';
 
 // The dialogs stay out of the desk's first load: they are fetched once the desk shows (so
 // that they open at once, even if the server is out of reach by then) and kept.
@@ -36,8 +42,11 @@ function preloadDialogs() {
 interface Props {
   state: StateSnapshot;
   counter: Counter;
+  connection: ConnectionStatus;
   /** Supervisors and admins (`printers:read`) also see the tickets whose print failed. */
   showFailedPrints: boolean;
+  /** Number-pad mode: the pad's keys act too (see shortcuts.ts). */
+  numpad: boolean;
   onError: (error: unknown) => void;
 }
 
@@ -82,35 +91,58 @@ function reprintMessage(
 }
 
 /** The clerk's desk: counter state, the current ticket and its actions, and the side lists. */
-export function CounterDesk({ state, counter, showFailedPrints, onError }: Props) {
+export function CounterDesk({
+  state,
+  counter,
+  connection,
+  showFailedPrints,
+  numpad,
+  onError,
+}: Props) {
   const { t } = useI18n();
-  const action = useAction(onError);
+  const desk = useDeskAction(counter.id, connection, onError);
+  const other = useAction(onError);
   const reprints = useReprint();
   const { reprint } = reprints;
   const [dialog, setDialog] = useState<OpenDialog>(null);
   useEffect(preloadDialogs, []);
   const ticket = counter.currentTicket;
   const open = counter.status === 'open';
-  const busy = action.pending !== null;
+  const busy = desk.pending !== null || desk.resending !== null || other.pending !== null;
   const canCall = open && ticket?.status !== 'called';
   const atDesk = ticket?.status === 'called' || ticket?.status === 'serving';
   const recallLimit = state.centre.recallLimit;
   const atRecallLimit = ticket !== null && ticket.recallCount >= recallLimit;
+  const enabled = (name: CounterAction) =>
+    !busy && allowed(name, ticket, open) && !(name === 'recall' && atRecallLimit);
 
-  const act = (name: CounterAction) =>
-    void action.run(name, () => apiPost<TicketResponse>(`/api/counters/${counter.id}/${name}`));
+  const act = (name: CounterAction) => {
+    if (enabled(name)) void desk.run(name, `/api/counters/${counter.id}/${name}`);
+  };
+  const transfer = () => {
+    if (!busy && atDesk && ticket) setDialog({ kind: 'transfer', ticket });
+  };
 
-  function button(name: CounterAction, className: string) {
+  useShortcuts(numpad, (shortcut: DeskShortcut) => {
+    if (shortcut === 'transfer') transfer();
+    else if (shortcut === 'serve') act(ticket?.status === 'serving' ? 'finish' : 'start');
+    else act(shortcut);
+  });
+
+  function button(name: CounterAction, className: string, label = t(`action.${name}`)) {
+    const keyed = name === 'park' ? null : name;
     return (
       <button
         key={name}
         type="button"
         className={className}
         data-testid={`action-${name}`}
-        disabled={busy || !allowed(name, ticket, open)}
+        disabled={!enabled(name)}
+        aria-keyshortcuts={keyed ? ariaKeys(keyed, numpad) : undefined}
         onClick={() => act(name)}
       >
-        {t(`action.${name}`)}
+        <span className="btn-label">{label}</span>
+        {keyed && <KeyHint action={keyed} numpad={numpad} />}
       </button>
     );
   }
@@ -120,9 +152,19 @@ export function CounterDesk({ state, counter, showFailedPrints, onError }: Props
       <section className="desk">
         <PauseControls state={state} counter={counter} onError={onError} />
         <CurrentTicket state={state} ticket={ticket} />
-        <p className="desk-waiting" data-testid="waiting-here">
-          {t('counter.waitingHere', { count: waitingForCounter(state, counter) })}
-        </p>
+        <div className="desk-figures">
+          <p className="desk-waiting" data-testid="waiting-here">
+            {t('counter.waitingHere', { count: waitingForCounter(state, counter) })}
+          </p>
+          <DayFiguresBar counter={counter} onError={onError} />
+        </div>
+        {desk.resending && (
+          <p className="resending" role="status" data-testid="resending">
+            {t('counter.resending', {
+              action: t(`action.${desk.resending.name as CounterAction}`),
+            })}
+          </p>
+        )}
         {reprint && reprint.number === ticket?.number && (
           <p
             className={`reprint-status reprint-${reprint.status}`}
@@ -133,7 +175,7 @@ export function CounterDesk({ state, counter, showFailedPrints, onError }: Props
             {t(reprintMessage(reprint), { number: reprint.number })}
           </p>
         )}
-        <ErrorAlert error={action.error} testId="action-error" />
+        <ErrorAlert error={desk.error ?? other.error} testId="action-error" />
         <div className="actions">
           {button('call-next', 'btn action-primary')}
           <button
@@ -145,15 +187,11 @@ export function CounterDesk({ state, counter, showFailedPrints, onError }: Props
           >
             {t('counter.callNumber')}
           </button>
-          <button
-            type="button"
-            className="btn btn-secondary"
-            data-testid="action-recall"
-            disabled={busy || !allowed('recall', ticket, open) || atRecallLimit}
-            onClick={() => act('recall')}
-          >
-            {t('counter.recallCount', { count: ticket?.recallCount ?? 0, limit: recallLimit })}
-          </button>
+          {button(
+            'recall',
+            'btn btn-secondary',
+            t('counter.recallCount', { count: ticket?.recallCount ?? 0, limit: recallLimit }),
+          )}
           {ROW_ACTIONS.map(({ action: name, className }) => button(name, className))}
           {button('park', 'btn btn-secondary')}
           <button
@@ -161,9 +199,11 @@ export function CounterDesk({ state, counter, showFailedPrints, onError }: Props
             className="btn btn-secondary"
             data-testid="action-transfer"
             disabled={busy || !atDesk}
-            onClick={() => ticket && setDialog({ kind: 'transfer', ticket })}
+            aria-keyshortcuts={ariaKeys('transfer', numpad)}
+            onClick={transfer}
           >
-            {t('counter.transfer')}
+            <span className="btn-label">{t('counter.transfer')}</span>
+            <KeyHint action="transfer" numpad={numpad} />
           </button>
           <button
             type="button"
@@ -179,13 +219,19 @@ export function CounterDesk({ state, counter, showFailedPrints, onError }: Props
             className="btn btn-secondary"
             data-testid="action-reprint"
             disabled={busy || !atDesk}
-            onClick={() => ticket && void action.run('reprint', () => reprints.start(ticket))}
+            onClick={() => ticket && void other.run('reprint', () => reprints.start(ticket))}
           >
             {t('counter.reprint')}
           </button>
         </div>
+        {numpad && (
+          <p className="numpad-legend" data-testid="numpad-legend">
+            {t('counter.numpadLegend')}
+          </p>
+        )}
       </section>
       <aside className="side">
+        <WaitingList state={state} counter={counter} onError={onError} />
         <ParkedList
           state={state}
           counter={counter}

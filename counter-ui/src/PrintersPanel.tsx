@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { PrinterStatusReport } from '@luot/contract';
 import { printerFault } from '@luot/ui-shared/printers';
 import { useI18n } from '@luot/ui-shared/use-i18n';
@@ -7,18 +8,31 @@ interface Props {
 }
 
 /**
- * The centre's ticket printers and what each last said, live: a clerk sees at once that
- * a kiosk is out of paper. Faults first, then by name.
+ * The centre's ticket printers and what each last said, live: folded into one line while
+ * all is well, opened by itself when one is at fault, so a clerk sees at once that a kiosk
+ * is out of paper. Faults first, then by name.
  */
 export function PrintersPanel({ printers }: Props) {
   const { t } = useI18n();
+  const [unfolded, setUnfolded] = useState(false);
+  const faults = printers.filter(printerFault).length;
   const sorted = [...printers].sort(
     (a, b) =>
       Number(printerFault(b)) - Number(printerFault(a)) || a.name.localeCompare(b.name, 'vi'),
   );
   return (
-    <section className="side-list" data-testid="printers-panel">
-      <h3>{t('printers.title')}</h3>
+    <details
+      className={`side-list printers-panel${faults > 0 ? ' printers-panel-fault' : ''}`}
+      data-testid="printers-panel"
+      data-faults={faults}
+      open={faults > 0 || unfolded}
+      onToggle={(event) => setUnfolded(event.currentTarget.open)}
+    >
+      <summary data-testid="printers-summary">
+        <strong>{t('printers.title')}</strong>
+        {': '}
+        {faults > 0 ? t('printers.faultCount', { count: faults }) : t('printers.allReady')}
+      </summary>
       {sorted.length === 0 && <p className="muted">{t('printers.none')}</p>}
       <ul className="printer-list">
         {sorted.map((printer) => {
@@ -43,6 +57,6 @@ export function PrintersPanel({ printers }: Props) {
           );
         })}
       </ul>
-    </section>
+    </details>
   );
 }

@@ -4,6 +4,7 @@ import './counter.css';
 import './counter-state.css';
 import './lists.css';
 import './dialogs.css';
+import './console-layout.css';
 import { App } from './App';
 import { addVietnamese } from '@luot/ui-shared/use-i18n';
 import { viCounter } from '../../server/src/contract/messages-vi/counter';

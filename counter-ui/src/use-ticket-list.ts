@@ -12,7 +12,11 @@ const REFRESH_DELAY_MS = 300;
  * A list the server keeps (`GET path`), fetched on mount and again shortly after
  * `version` changes (pass the feed's seq, so the list follows every queue change).
  */
-export function useRefreshedList<T>(path: string, version: number, onError: (e: unknown) => void) {
+export function useRefreshedList<T>(
+  path: string,
+  version: number | string,
+  onError: (e: unknown) => void,
+) {
   const [items, setItems] = useState<T[] | null>(null);
   const [error, setError] = useState<unknown>(undefined);
   const reportError = useEffectEvent(onError);

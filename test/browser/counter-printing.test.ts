@@ -22,7 +22,9 @@ describeInChromium('printing from the counter, in Chromium', ({ openCounter, ser
     const issued = await new ApiClient(server().url).issue(1);
     const counter = await openCounter(1);
     const row = counter.getByTestId(`printer-${printer.id}`);
-    await row.waitFor({ timeout: LIVE_DEADLINE_MS });
+    // All well, so the panel is folded: the row is there, out of sight.
+    await row.waitFor({ state: 'attached', timeout: LIVE_DEADLINE_MS });
+    expect(await row.isVisible()).toBe(false);
     await counter.getByTestId('action-call-next').click();
     await waitForText(counter, 'current-number', issued.ticket.number, LIVE_DEADLINE_MS);
     const printedOnce = device.received().length;
@@ -34,6 +36,8 @@ describeInChromium('printing from the counter, in Chromium', ({ openCounter, ser
     await counter
       .locator(`[data-testid="printer-${printer.id}"][data-state="paper_end"]`)
       .waitFor({ timeout: LIVE_DEADLINE_MS });
+    // A fault unfolds the panel by itself.
+    expect(await row.isVisible()).toBe(true);
     const faultText = await row.textContent();
     device.setMode('ok');
     await counter.getByTestId('action-reprint').click();
@@ -47,7 +51,7 @@ describeInChromium('printing from the counter, in Chromium', ({ openCounter, ser
     expect(device.received().subarray(printedOnce).indexOf(RASTER_START)).not.toBe(-1);
     await counter
       .locator(`[data-testid="printer-${printer.id}"][data-state="online"]`)
-      .waitFor({ timeout: LIVE_DEADLINE_MS });
+      .waitFor({ state: 'attached', timeout: LIVE_DEADLINE_MS });
   }, 60000);
 });
 

@@ -75,4 +75,16 @@ export const viCounter = {
   'printers.failedJobs': 'Vé chưa in được',
   'printers.failedJob': 'Vé {number} · {printer}',
   'printers.retry': 'In lại',
+  'printers.allReady': 'tất cả sẵn sàng',
+  'printers.faultCount': '{count} máy có sự cố',
+  'counter.waitingList': 'Đang chờ quầy này',
+  'counter.waitMinutes': 'chờ {minutes} phút',
+  'counter.overTarget': 'quá {target} phút',
+  'counter.todayServed': 'Hôm nay đã phục vụ: {count}',
+  'counter.averageService': 'Thời gian phục vụ trung bình: {time}',
+  'counter.averageNone': 'Thời gian phục vụ trung bình: —',
+  'counter.resending': 'Mất kết nối. Đang gửi lại… ({action})',
+  'counter.numpadMode': 'Bàn phím số',
+  'counter.numpadLegend':
+    'Bàn phím số: + gọi số tiếp theo · . gọi lại · Enter bắt đầu / hoàn thành · − vắng mặt · / chuyển',
 } as const;

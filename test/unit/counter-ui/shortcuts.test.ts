@@ -1,0 +1,88 @@
+import { dayFigures, waitOf } from '../../../counter-ui/src/day-figures';
+import { shortcutFor, type KeyPress } from '../../../counter-ui/src/shortcuts';
+import type { Ticket } from '../../../server/src/contract';
+
+const press = (key: string, location = 0, mods: Partial<KeyPress> = {}): KeyPress => ({
+  key,
+  location,
+  ctrlKey: false,
+  altKey: false,
+  metaKey: false,
+  ...mods,
+});
+const PAD = 3;
+
+describe('shortcutFor()', () => {
+  test.each([
+    ['F1', 'call-next'],
+    ['F2', 'recall'],
+    ['F3', 'start'],
+    ['F4', 'finish'],
+    ['F6', 'transfer'],
+    ['F8', 'no-show'],
+  ])('maps %s to %s with or without number-pad mode', (key, action) => {
+    expect(shortcutFor(press(key), false)).toBe(action);
+    expect(shortcutFor(press(key), true)).toBe(action);
+  });
+
+  test('ignores other function keys and function keys with a modifier', () => {
+    expect(shortcutFor(press('F5'), true)).toBeNull();
+    expect(shortcutFor(press('F1', 0, { ctrlKey: true }), false)).toBeNull();
+    expect(shortcutFor(press('F4', 0, { altKey: true }), false)).toBeNull();
+  });
+
+  test.each([
+    ['+', 'call-next'],
+    ['.', 'recall'],
+    [',', 'recall'],
+    ['Enter', 'serve'],
+    ['-', 'no-show'],
+    ['/', 'transfer'],
+  ])('maps the pad’s %s to %s in number-pad mode only', (key, action) => {
+    expect(shortcutFor(press(key, PAD), true)).toBe(action);
+    expect(shortcutFor(press(key, PAD), false)).toBeNull();
+  });
+
+  test('never acts on the main keyboard’s Enter or minus, even in number-pad mode', () => {
+    expect(shortcutFor(press('Enter'), true)).toBeNull();
+    expect(shortcutFor(press('-'), true)).toBeNull();
+    expect(shortcutFor(press('5', PAD), true)).toBeNull();
+  });
+});
+
+function done(servingAt: string | null, finishedAt: string): Ticket {
+  return { servingAt, finishedAt, status: 'done' } as Ticket;
+}
+
+describe('dayFigures()', () => {
+  test('counts the finished tickets and averages finish − start over the started ones', () => {
+    const figures = dayFigures([
+      done('2026-03-02T01:00:00Z', '2026-03-02T01:04:00Z'),
+      done('2026-03-02T01:10:00Z', '2026-03-02T01:12:00Z'),
+      done(null, '2026-03-02T01:20:00Z'),
+    ]);
+    expect(figures).toEqual({ served: 3, averageServiceMs: 3 * 60000 });
+  });
+
+  test('has no average before any ticket was started', () => {
+    expect(dayFigures([])).toEqual({ served: 0, averageServiceMs: null });
+    expect(dayFigures([done(null, '2026-03-02T01:20:00Z')]).averageServiceMs).toBeNull();
+  });
+});
+
+describe('waitOf()', () => {
+  const issued = '2026-03-02T01:00:00Z';
+  const at = (minutes: number, seconds = 0) =>
+    Date.parse(issued) + minutes * 60000 + seconds * 1000;
+
+  test('is over target only once the wait passes the service’s target', () => {
+    expect(waitOf(issued, 15, at(15))).toEqual({ minutes: 15, overTarget: false });
+    expect(waitOf(issued, 15, at(15, 1))).toEqual({ minutes: 15, overTarget: true });
+  });
+
+  test('never marks a service without a target, and never counts a negative wait', () => {
+    expect(waitOf(issued, 0, at(120)).overTarget).toBe(false);
+    expect(waitOf(issued, undefined, at(120)).overTarget).toBe(false);
+    expect(waitOf(issued, 15, at(-5))).toEqual({ minutes: 0, overTarget: false });
+  });
+});
