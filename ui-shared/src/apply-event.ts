@@ -86,6 +86,11 @@ function applyOne(state: StateSnapshot, envelope: FeedEnvelope): StateSnapshot {
     // else gets `feed:skipped` in its place, which only moves the seq on.
     return { ...state, seq };
   }
+  if (envelope.type === 'catalogue:updated') {
+    // The whole active catalogue after an admin's change: it replaces the state's lists.
+    const { services, serviceGroups, counters } = envelope.payload;
+    return { ...state, seq, services, serviceGroups, counters };
+  }
   if (envelope.type === 'counter:updated') {
     return { ...state, seq, counters: withCounter(state.counters, envelope.payload.counter) };
   }

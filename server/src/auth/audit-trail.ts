@@ -23,7 +23,16 @@ export type AuditAction =
   | 'printer.delete'
   | 'ticket.reprint'
   | 'settings.update'
-  | 'backup.create';
+  | 'backup.create'
+  | 'service.create'
+  | 'service.update'
+  | 'service.delete'
+  | 'service_group.create'
+  | 'service_group.update'
+  | 'service_group.delete'
+  | 'counter.create'
+  | 'counter.update'
+  | 'counter.delete';
 
 /** Who did it and from where. */
 export interface AuditWho {

@@ -63,6 +63,10 @@ export const PERMISSIONS = {
   'printers:read': SUPERVISORS,
   'settings:read': SUPERVISORS,
   'settings:write': ADMINS,
+  /** The whole catalogue, inactive entries included: services, kiosk menu groups, counters. */
+  'catalogue:read': SUPERVISORS,
+  /** Add, change and remove services, kiosk menu groups and counters. */
+  'catalogue:write': ADMINS,
   'staff:manage': ADMINS,
   'sessions:manage': ADMINS,
   'devices:manage': ADMINS,

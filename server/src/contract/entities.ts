@@ -69,6 +69,38 @@ export interface ServiceGroup {
   sortOrder: number;
 }
 
+/** The numbers a service's tickets take, both ends included (e.g. 1001–1999). */
+export interface NumberRange {
+  from: number;
+  to: number;
+}
+
+/**
+ * A service as admins edit it (`POST/PATCH /api/services`, `GET /api/catalogue`): every
+ * stored field, inactive ones included, without the live queue figures of `Service`.
+ */
+export interface ServiceConfig {
+  id: number;
+  code: string;
+  name: string;
+  nameEn: string;
+  prefix: string;
+  groupId: number | null;
+  /** Null: numbered prefix + daily sequence from 1, without an upper end. */
+  numberRange: NumberRange | null;
+  targetWaitMinutes: number;
+  dailyCap: number | null;
+  /** Minutes before closing the kiosk stops issuing it; null: the centre's `cutoffMinutes`. */
+  cutOff: number | null;
+  active: boolean;
+  sortOrder: number;
+}
+
+/** A kiosk menu heading as admins edit it: inactive ones included. */
+export interface ServiceGroupConfig extends ServiceGroup {
+  active: boolean;
+}
+
 /** A visitor's rating of one finished ticket (đánh giá mức độ hài lòng). */
 export interface Rating {
   id: number;
@@ -157,6 +189,12 @@ export interface PublicCounter {
   name: string;
   /** Services served, best tier first. */
   serviceIds: number[];
+  /**
+   * The same services in their ranked tiers, best first: each tier's service ids, which the
+   * counter calls from before the next tier's. Missing from events recorded before it
+   * existed: read `serviceIds` as one tier each.
+   */
+  tiers: number[][];
   currentTicket: PublicTicket | null;
   staff: StaffRef | null;
   status: CounterStatus;
@@ -170,6 +208,11 @@ export interface PublicCounter {
 /** A counter as staff see it: its current ticket is the staff `Ticket`. */
 export interface Counter extends Omit<PublicCounter, 'currentTicket'> {
   currentTicket: Ticket | null;
+}
+
+/** A counter as admins edit it: the staff view, inactive ones included. */
+export interface CounterConfig extends Counter {
+  active: boolean;
 }
 
 /** The ticket and counter shapes staff see, for the types generic over the audience. */

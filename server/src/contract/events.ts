@@ -11,6 +11,8 @@ import type {
   PublicShapes,
   Rating,
   RecentCall,
+  Service,
+  ServiceGroup,
   Shapes,
   StaffShapes,
   StateSnapshot,
@@ -33,6 +35,7 @@ export const SERVER_EVENTS = {
   ticketCancelled: 'ticket:cancelled',
   counterUpdated: 'counter:updated',
   centreUpdated: 'centre:updated',
+  catalogueUpdated: 'catalogue:updated',
   ticketRated: 'ticket:rated',
   feedSkipped: 'feed:skipped',
   printerStatus: 'printer:status',
@@ -100,6 +103,17 @@ export interface CentreUpdated extends FeedFields {
 }
 
 /**
+ * `catalogue:updated`: an admin added, changed or removed a service, a kiosk menu group or
+ * a counter. Carries the whole active catalogue as screens list it after the change (as in
+ * a snapshot), which replaces theirs.
+ */
+export interface CatalogueUpdated<S extends Shapes = StaffShapes> extends FeedFields {
+  services: Service[];
+  serviceGroups: ServiceGroup[];
+  counters: S['counter'][];
+}
+
+/**
  * `ticket:rated`: a visitor rated a finished ticket. Staff only: screens of anyone else
  * never receive it (see docs/api.md for how their feed's seq stays contiguous).
  */
@@ -129,6 +143,7 @@ export interface FeedPayloads<S extends Shapes = StaffShapes> {
   'ticket:cancelled': TicketChange<S>;
   'counter:updated': CounterUpdated<S>;
   'centre:updated': CentreUpdated;
+  'catalogue:updated': CatalogueUpdated<S>;
   'ticket:rated': TicketRated;
   'feed:skipped': FeedSkipped;
 }
@@ -151,6 +166,7 @@ const FEED_EVENT_FLAGS: Record<FeedEventName, true> = {
   [SERVER_EVENTS.ticketCancelled]: true,
   [SERVER_EVENTS.counterUpdated]: true,
   [SERVER_EVENTS.centreUpdated]: true,
+  [SERVER_EVENTS.catalogueUpdated]: true,
   [SERVER_EVENTS.ticketRated]: true,
   [SERVER_EVENTS.feedSkipped]: true,
 };
@@ -161,7 +177,12 @@ export const FEED_EVENT_NAMES = Object.keys(FEED_EVENT_FLAGS) as readonly FeedEv
 /** Feed events that carry a plain `TicketChange`. */
 export type TicketChangeEventName = Exclude<
   FeedEventName,
-  'ticket:called' | 'counter:updated' | 'centre:updated' | 'ticket:rated' | 'feed:skipped'
+  | 'ticket:called'
+  | 'counter:updated'
+  | 'centre:updated'
+  | 'catalogue:updated'
+  | 'ticket:rated'
+  | 'feed:skipped'
 >;
 
 /** Feed events only staff receive; everyone else gets a `feed:skipped` of the same seq. */

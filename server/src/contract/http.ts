@@ -1,8 +1,12 @@
 import type {
   Counter,
+  CounterConfig,
+  NumberRange,
   PriorityClass,
   PublicTicket,
   Rating,
+  ServiceConfig,
+  ServiceGroupConfig,
   StaffUser,
   Ticket,
   TrackedTicket,
@@ -136,4 +140,75 @@ export interface RateTicketRequest {
 /** `POST /api/tickets/:id/rating` → 201 */
 export interface RatingResponse {
   rating: Rating;
+}
+
+/** `POST /api/services` (`code` derived from the name when absent). */
+export interface CreateServiceRequest {
+  name: string;
+  nameEn?: string;
+  /** One to three capital letters or digits. */
+  prefix: string;
+  code?: string;
+  groupId?: number | null;
+  numberRange?: NumberRange | null;
+  targetWaitMinutes?: number;
+  dailyCap?: number | null;
+  /** Minutes before closing the kiosk stops issuing; null: the centre's default. */
+  cutOff?: number | null;
+  sortOrder?: number;
+}
+
+/** `PATCH /api/services/:id`: any field of the create request, and the active flag. */
+export type UpdateServiceRequest = Partial<CreateServiceRequest> & { active?: boolean };
+
+/** `POST /api/services` → 201, `PATCH /api/services/:id` → 200 */
+export interface ServiceResponse {
+  service: ServiceConfig;
+}
+
+/**
+ * `DELETE` of a service, a group or a counter → 200: removed when nothing refers to it,
+ * else deactivated (kept for the tickets, reports and ratings that name it), and said so.
+ */
+export type DeleteResponse<K extends string, T> =
+  { deleted: true } | ({ deactivated: true } & { [key in K]: T });
+
+/** `POST /api/service-groups` */
+export interface CreateServiceGroupRequest {
+  name: string;
+  nameEn?: string;
+  /** The field it sits in; null or absent: it is a field. */
+  parentId?: number | null;
+  sortOrder?: number;
+}
+
+/** `PATCH /api/service-groups/:id` */
+export type UpdateServiceGroupRequest = Partial<CreateServiceGroupRequest> & { active?: boolean };
+
+/** `POST /api/service-groups` → 201, `PATCH /api/service-groups/:id` → 200 */
+export interface ServiceGroupResponse {
+  group: ServiceGroupConfig;
+}
+
+/** `POST /api/counters` */
+export interface CreateCounterRequest {
+  number: number;
+  name: string;
+  /** Service ids in ranked tiers, best first. */
+  tiers: number[][];
+}
+
+/** `PATCH /api/counters/:id` */
+export type UpdateCounterRequest = Partial<CreateCounterRequest> & { active?: boolean };
+
+/** `POST /api/counters` → 201, `PATCH /api/counters/:id` → 200 */
+export interface CounterConfigResponse {
+  counter: CounterConfig;
+}
+
+/** `GET /api/catalogue`: everything admins edit, inactive entries included. */
+export interface CatalogueResponse {
+  services: ServiceConfig[];
+  serviceGroups: ServiceGroupConfig[];
+  counters: CounterConfig[];
 }

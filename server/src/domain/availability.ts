@@ -1,6 +1,7 @@
 import type { CentreSettings } from '../contract/settings';
 import type { OpeningInterval } from '../contract/settings';
 import { closedReason, issuingIntervals, type CentreCalendar } from './calendar';
+import { rangeSize } from './numbering';
 
 /** Why the kiosk does not issue for a service right now. */
 export type Unavailable = 'centre_closed' | 'service_closed' | 'daily_cap_reached';
@@ -12,7 +13,12 @@ export interface AvailabilityInput {
     'enforceOpeningHours' | 'openingHours' | 'holidays' | 'cutoffMinutes'
   >;
   timeZone: string;
-  service: { dailyCap: number | null; cutoffMinutes: number | null };
+  service: {
+    dailyCap: number | null;
+    cutoffMinutes: number | null;
+    /** A number range caps the day's tickets at its size too. */
+    numberRange?: { from: number; to: number } | null;
+  };
   /** Tickets already issued for the service today. */
   issuedToday: number;
 }
@@ -24,8 +30,10 @@ export interface AvailabilityInput {
  */
 export function unavailableReason(input: AvailabilityInput, now: number): Unavailable | null {
   const { settings, service } = input;
-  if (service.dailyCap !== null && input.issuedToday >= service.dailyCap)
-    return 'daily_cap_reached';
+  const caps = [service.dailyCap, rangeSize(service.numberRange ?? null)].filter(
+    (cap): cap is number => cap !== null,
+  );
+  if (caps.some((cap) => input.issuedToday >= cap)) return 'daily_cap_reached';
   if (!settings.enforceOpeningHours) return null;
   const reason = closedReason(
     calendarOf(input),

@@ -16,3 +16,21 @@ export function formatTicketNumber(prefix: string, sequence: number): string {
   }
   return prefix + String(sequence).padStart(NUMBER_DIGITS, '0');
 }
+
+/**
+ * The number a service's `sequence`-th ticket of the day takes: the sequence itself, or
+ * with a number range the range's `sequence`-th number; null once the range is used up.
+ */
+export function numberInRange(
+  range: { from: number; to: number } | null,
+  sequence: number,
+): number | null {
+  if (range === null) return sequence;
+  const n = range.from + sequence - 1;
+  return n <= range.to ? n : null;
+}
+
+/** Tickets a day a number range allows (its size); null without a range. */
+export function rangeSize(range: { from: number; to: number } | null): number | null {
+  return range === null ? null : range.to - range.from + 1;
+}

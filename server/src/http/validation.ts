@@ -22,7 +22,8 @@ export function orEmpty<S extends z.ZodType>(schema: S) {
 /** A path id, or the given not-found code when it is not a valid id at all. */
 export function parseId(
   value: unknown,
-  notFound: 'ticket_not_found' | 'counter_not_found',
+  notFound:
+    'ticket_not_found' | 'counter_not_found' | 'service_not_found' | 'service_group_not_found',
 ): number {
   const result = idParamSchema.safeParse(value);
   if (!result.success) throw new DomainError(notFound, `Not an id: ${String(value).slice(0, 40)}`);

@@ -30,6 +30,8 @@ import { TicketPrint } from './printing/ticket-print';
 import { TicketActions } from './queue/ticket-actions';
 import { TicketRating } from './queue/ticket-rating';
 import { CentreLogo } from './admin/centre-logo';
+import { CatalogueAdmin } from './admin/catalogue-admin';
+import { CatalogueCounters } from './admin/catalogue-counters';
 import { TicketTracking } from './queue/ticket-tracking';
 
 /** Every use case, built over one set of repos: the one composition root. */
@@ -58,6 +60,10 @@ export interface Services {
   printerAdmin: PrinterAdmin;
   printWorker: PrintWorker;
   health: HealthService;
+  /** Services and kiosk menu groups as admins edit them. */
+  catalogue: CatalogueAdmin;
+  /** Counters as admins set them up. */
+  catalogueCounters: CatalogueCounters;
   /** Online backups of the database into LUOT_DATA_DIR/backups. */
   backups: BackupService;
   /** The daily automatic backup; `server.ts` starts and stops it. */
@@ -158,6 +164,8 @@ export function createServices(
     printerAdmin,
     printWorker,
     health: new HealthService(repos, clock, options.health, options.logger),
+    catalogue: new CatalogueAdmin(repos, runner, reader),
+    catalogueCounters: new CatalogueCounters(repos, runner, reader),
     backups,
     backupSchedule: new BackupScheduler(
       backups,

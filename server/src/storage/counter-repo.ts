@@ -1,5 +1,6 @@
 import type { CounterStatus } from '../contract/entities';
 import type { Database } from './database';
+import { isForeignKeyError } from './storage-errors';
 
 /** A counter as stored, with its services best tier first. */
 export interface CounterRecord {
@@ -144,6 +145,69 @@ export class CounterRepo {
       ]);
     }
     return id;
+  }
+
+  /** Every counter, inactive ones too, by number: what admins edit. */
+  listAll(): CounterRecord[] {
+    const rows = this.db.all<CounterRow>(
+      `SELECT c.*, s.display_name AS staff_name FROM counters c
+       LEFT JOIN staff s ON s.id = c.staff_id ORDER BY c.number`,
+    );
+    const links = this.db.all<{ counter_id: number; service_id: number; tier: number }>(
+      'SELECT counter_id, service_id, tier FROM counter_services ORDER BY tier, service_id',
+    );
+    return rows.map((row) => ({
+      ...this.toRecordBase(row),
+      services: links
+        .filter((link) => link.counter_id === row.id)
+        .map((link) => ({ serviceId: link.service_id, tier: link.tier })),
+    }));
+  }
+
+  /** A counter, active or not. */
+  getAny(id: number): CounterRecord | undefined {
+    return this.listAll().find((counter) => counter.id === id);
+  }
+
+  /** The counter holding a number, active or not. */
+  byNumber(number: number): { id: number } | undefined {
+    return this.db.get<{ id: number }>('SELECT id FROM counters WHERE number = ?', [number]);
+  }
+
+  /** Sets a counter's number, name and active flag. */
+  update(id: number, counter: { number: number; name: string; active: boolean }): void {
+    this.db.run('UPDATE counters SET number = ?, name = ?, active = ? WHERE id = ?', [
+      counter.number,
+      counter.name,
+      counter.active ? 1 : 0,
+      id,
+    ]);
+  }
+
+  /** Replaces the services a counter serves and their tiers. */
+  setServices(id: number, services: readonly { serviceId: number; tier: number }[]): void {
+    this.db.run('DELETE FROM counter_services WHERE counter_id = ?', [id]);
+    for (const link of services) {
+      this.db.run('INSERT INTO counter_services (counter_id, service_id, tier) VALUES (?, ?, ?)', [
+        id,
+        link.serviceId,
+        link.tier,
+      ]);
+    }
+  }
+
+  /**
+   * Removes a counter nothing refers to (its service links go with it) and answers true;
+   * false, removing nothing, when a ticket, a pause, a rating or a device refers to it.
+   */
+  deleteUnused(id: number): boolean {
+    try {
+      this.db.run('DELETE FROM counters WHERE id = ?', [id]);
+      return true;
+    } catch (error) {
+      if (isForeignKeyError(error)) return false;
+      throw error;
+    }
   }
 
   private toRecordBase(row: CounterRow): Omit<CounterRecord, 'services'> {

@@ -1,4 +1,5 @@
 import type { Database } from './database';
+import { isForeignKeyError } from './storage-errors';
 
 /** A heading of the kiosk menu as stored: a field (no parent) or a procedure group. */
 export interface ServiceGroupRecord {
@@ -50,6 +51,44 @@ export class ServiceGroupRepo {
   get(id: number): ServiceGroupRecord | undefined {
     const row = this.db.get<ServiceGroupRow>('SELECT * FROM service_groups WHERE id = ?', [id]);
     return row && toRecord(row);
+  }
+
+  /** Every group, inactive ones too, fields first. */
+  listAll(): ServiceGroupRecord[] {
+    return this.db
+      .all<ServiceGroupRow>(
+        'SELECT * FROM service_groups ORDER BY parent_id IS NOT NULL, sort_order, id',
+      )
+      .map(toRecord);
+  }
+
+  /** Whether any group sits inside this one. */
+  hasChildren(id: number): boolean {
+    return (
+      this.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM service_groups WHERE parent_id = ?', [
+        id,
+      ])?.n !== 0
+    );
+  }
+
+  /** Overwrites a group's fields; the schema refuses nesting deeper than one level. */
+  update(id: number, group: Omit<ServiceGroupRecord, 'id'>): void {
+    this.db.run(
+      `UPDATE service_groups SET parent_id = ?, name = ?, name_en = ?, sort_order = ?,
+         active = ? WHERE id = ?`,
+      [group.parentId, group.name, group.nameEn, group.sortOrder, group.active ? 1 : 0, id],
+    );
+  }
+
+  /** Removes a group nothing refers to and answers true; false when a service or group does. */
+  deleteUnused(id: number): boolean {
+    try {
+      this.db.run('DELETE FROM service_groups WHERE id = ?', [id]);
+      return true;
+    } catch (error) {
+      if (isForeignKeyError(error)) return false;
+      throw error;
+    }
   }
 
   /** Inserts a group; the schema refuses a parent that is itself a group (depth ≤ 1). */

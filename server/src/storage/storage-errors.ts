@@ -37,3 +37,10 @@ export class StorageUnavailableError extends DomainError {
     this.cause = cause;
   }
 }
+
+/** True when a statement was refused because a foreign key still points at the row. */
+export function isForeignKeyError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { name, code } = error as { name?: unknown; code?: unknown };
+  return name === 'SqliteError' && code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+}

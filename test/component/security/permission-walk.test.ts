@@ -88,6 +88,18 @@ const REVIEWED_ROUTES: Readonly<Record<string, Access>> = {
   'DELETE /api/printers/:id': 'admins',
   'GET /api/settings': 'supervisors',
   'PATCH /api/settings': 'admins',
+  // The catalogue: supervisors read it whole (inactive entries too), admins change it.
+  'GET /api/catalogue': 'supervisors',
+  'POST /api/services': 'admins',
+  'PATCH /api/services/:id': 'admins',
+  'DELETE /api/services/:id': 'admins',
+  'GET /api/service-groups': 'supervisors',
+  'POST /api/service-groups': 'admins',
+  'PATCH /api/service-groups/:id': 'admins',
+  'DELETE /api/service-groups/:id': 'admins',
+  'POST /api/counters': 'admins',
+  'PATCH /api/counters/:id': 'admins',
+  'DELETE /api/counters/:id': 'admins',
   // Every screen's header shows it.
   'GET /api/centre/logo': 'everyone',
   'PUT /api/centre/logo': 'admins',

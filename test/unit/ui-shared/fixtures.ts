@@ -59,6 +59,7 @@ export function counter(overrides: Partial<Counter> = {}): Counter {
     number: 1,
     name: 'Quầy 1',
     serviceIds: [1],
+    tiers: [[1]],
     currentTicket: null,
     staff: null,
     status: 'open',

@@ -9,6 +9,8 @@ import { counterRoutes } from './counter-routes';
 import { deviceRoutes } from './device-routes';
 import { printRoutes } from './print-routes';
 import { queueRoutes } from './queue-routes';
+import { serviceGroupRoutes } from './service-group-routes';
+import { serviceRoutes } from './service-routes';
 import { settingsRoutes } from './settings-routes';
 import { staffRoutes } from './staff-routes';
 import { ticketRoutes } from './ticket-routes';
@@ -25,6 +27,8 @@ export function apiRoutes(services: Services, clock: Clock): ApiRoute[] {
     ...ticketRoutes(services),
     ...printRoutes(services.printing, services.printerAdmin),
     ...settingsRoutes(services),
+    ...serviceRoutes(services),
+    ...serviceGroupRoutes(services),
     ...staffRoutes(services.staff),
     ...deviceRoutes(services.devices),
     ...auditRoutes(services.audit),

@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import { COUNTER_ACTIONS } from '../../contract/http';
+import { createCounterSchema, updateCounterSchema } from '../../contract/catalogue-schemas';
 import {
   autoCallSchema,
   callTicketSchema,
@@ -12,6 +13,7 @@ import { clientOf } from '../permission';
 import { route, type ApiRoute } from '../route-table';
 import { actorOf } from '../session';
 import { idempotencyKey, parseId } from '../validation';
+import { catalogueCall } from './service-routes';
 
 const counterId = (req: Request) => parseId(req.params.id, 'counter_not_found');
 
@@ -19,7 +21,12 @@ const counterId = (req: Request) => parseId(req.params.id, 'counter_not_found');
  * Counters: the list anyone may read, and what signed-in staff do at one. A supervisor
  * or an admin signing someone else out is audited with the change.
  */
-export function counterRoutes({ queue, counters, reader }: Services): ApiRoute[] {
+export function counterRoutes({
+  queue,
+  counters,
+  reader,
+  catalogueCounters,
+}: Services): ApiRoute[] {
   const operate = (path: string) =>
     ({ method: 'POST', path: `/api/counters/:id/${path}`, permission: 'counter:operate' }) as const;
   return [
@@ -28,6 +35,35 @@ export function counterRoutes({ queue, counters, reader }: Services): ApiRoute[]
       path: '/api/counters',
       permission: 'queue:read',
       handler: ({ res }) => res.json(reader.counters(audienceOf(res))),
+    }),
+    route({
+      method: 'POST',
+      path: '/api/counters',
+      permission: 'catalogue:write',
+      body: createCounterSchema,
+      handler: ({ req, res, body }) => {
+        const { value, replayed } = catalogueCounters.createCounter(body, catalogueCall(req, res));
+        res.status(replayed ? 200 : 201).json({ counter: value });
+      },
+    }),
+    route({
+      method: 'PATCH',
+      path: '/api/counters/:id',
+      permission: 'catalogue:write',
+      params: counterId,
+      body: updateCounterSchema,
+      handler: ({ req, res, params, body }) =>
+        res.json({
+          counter: catalogueCounters.updateCounter(params, body, catalogueCall(req, res)).value,
+        }),
+    }),
+    route({
+      method: 'DELETE',
+      path: '/api/counters/:id',
+      permission: 'catalogue:write',
+      params: counterId,
+      handler: ({ req, res, params }) =>
+        res.json(catalogueCounters.deleteCounter(params, catalogueCall(req, res)).value),
     }),
     route({
       ...operate('sign-in'),

@@ -53,6 +53,7 @@ export function toPublicCounter(counter: Counter): PublicCounter {
     number: counter.number,
     name: counter.name,
     serviceIds: counter.serviceIds,
+    tiers: counter.tiers,
     currentTicket: counter.currentTicket && toPublicTicket(counter.currentTicket),
     staff: counter.staff,
     status: counter.status,
@@ -72,6 +73,13 @@ export function toPublicEnvelope(event: FeedEnvelope): PublicFeedEnvelope {
     case 'centre:updated':
       // The centre's settings are the same for everyone.
       return event;
+    case 'catalogue:updated': {
+      const { services, serviceGroups, counters, seq, at } = event.payload;
+      return {
+        type: event.type,
+        payload: { services, serviceGroups, counters: counters.map(toPublicCounter), seq, at },
+      };
+    }
     case 'counter:updated': {
       const { counter, seq, at } = event.payload;
       return { type: event.type, payload: { counter: toPublicCounter(counter), seq, at } };

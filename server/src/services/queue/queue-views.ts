@@ -46,6 +46,7 @@ export function toCounter(record: CounterRecord, current: TicketRecord | undefin
     number: record.number,
     name: record.name,
     serviceIds: record.services.map((link) => link.serviceId),
+    tiers: tiersOf(record.services),
     currentTicket: current ? toTicket(current) : null,
     status: record.status,
     pauseReason: record.pauseReason,
@@ -54,6 +55,17 @@ export function toCounter(record: CounterRecord, current: TicketRecord | undefin
     staff:
       record.staffId !== null ? { id: record.staffId, displayName: record.staffName ?? '' } : null,
   };
+}
+
+/** Service ids grouped by tier, best (lowest tier number) first; gaps in numbering closed. */
+export function tiersOf(links: readonly { serviceId: number; tier: number }[]): number[][] {
+  const byTier = new Map<number, number[]>();
+  for (const link of [...links].sort((a, b) => a.tier - b.tier)) {
+    const ids = byTier.get(link.tier) ?? [];
+    ids.push(link.serviceId);
+    byTier.set(link.tier, ids);
+  }
+  return [...byTier.values()];
 }
 
 /** A service with its live queue figures. */

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { PriorityClass } from '../../contract/entities';
 import type { IssueTicketResponse } from '../../contract/http';
 import { DomainError } from '../../domain/errors';
-import { formatTicketNumber } from '../../domain/numbering';
+import { formatTicketNumber, numberInRange } from '../../domain/numbering';
 import { serviceDay } from '../../domain/service-day';
 import type { Repos } from '../../storage/repos';
 import type { CommandResult, CommandRunner } from '../core/command-runner';
@@ -89,11 +89,16 @@ export class TicketIssuer {
       if (refusal) throw new DomainError(refusal, `${service.code} does not issue now: ${refusal}`);
       const day = serviceDay(context.at, this.deps.timeZone);
       const sequence = repos.tickets.allocateSequence(service.id, day);
+      // The cap check counts today's tickets; the range is checked on the number itself too.
+      const n = numberInRange(service.numberRange, sequence);
+      if (n === null) {
+        throw new DomainError('daily_cap_reached', `${service.code} has used its number range`);
+      }
       const ticket = repos.tickets.insert({
         serviceId: service.id,
         day,
         sequence,
-        number: formatTicketNumber(service.prefix, sequence),
+        number: formatTicketNumber(service.prefix, n),
         priorityClass: request.priorityClass,
         status: 'waiting',
         counterId: null,

@@ -37,6 +37,7 @@ const counter: Counter = {
   number: 1,
   name: 'Quầy 1',
   serviceIds: [1],
+  tiers: [[1]],
   currentTicket: ticket,
   staff: { id: 3, displayName: 'Lan' },
   status: 'open',

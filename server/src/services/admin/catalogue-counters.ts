@@ -1,0 +1,151 @@
+import type { CreateCounterBody, UpdateCounterBody } from '../../contract/catalogue-schemas';
+import type { CounterConfig } from '../../contract/entities';
+import type { DeleteResponse } from '../../contract/http';
+import { DomainError } from '../../domain/errors';
+import type { CounterRecord } from '../../storage/counter-repo';
+import type { Repos } from '../../storage/repos';
+import type { CommandContext, CommandResult, CommandRunner } from '../core/command-runner';
+import type { QueueReader } from '../queue/queue-reader';
+import type { CatalogueCall } from './catalogue-admin';
+import { emitCatalogue, toCounterConfig } from './catalogue-views';
+
+/**
+ * Counters as admins set them up: number, name, and the services they call in ranked
+ * tiers. Each change is one command with a `catalogue:updated` event and an audit row.
+ * A counter in use (tickets, pauses, ratings or a device refer to it, or a clerk holds
+ * it) is deactivated instead of deleted; one with a ticket called or being served is
+ * neither (`counter_busy`) until the clerk finishes it.
+ */
+export class CatalogueCounters {
+  constructor(
+    private readonly repos: Repos,
+    private readonly runner: CommandRunner,
+    private readonly reader: QueueReader,
+  ) {}
+
+  createCounter(body: CreateCounterBody, call: CatalogueCall): CommandResult<CounterConfig> {
+    return this.command(call, 'create', null, body, (context) => {
+      this.checkNumber(null, body.number);
+      this.checkServices(body.tiers);
+      const id = this.repos.counters.insert(
+        { number: body.number, name: body.name },
+        linksOf(body.tiers),
+      );
+      return this.saved(context, id, 'counter.create', call, body);
+    });
+  }
+
+  updateCounter(
+    id: number,
+    patch: UpdateCounterBody,
+    call: CatalogueCall,
+  ): CommandResult<CounterConfig> {
+    return this.command(call, 'update', id, patch, (context) => {
+      const current = this.existing(id);
+      const number = patch.number ?? current.number;
+      this.checkNumber(id, number);
+      if (patch.tiers) this.checkServices(patch.tiers);
+      const active = patch.active ?? current.active;
+      if (current.active && !active) this.release(current, context.at);
+      this.repos.counters.update(id, { number, name: patch.name ?? current.name, active });
+      if (patch.tiers) this.repos.counters.setServices(id, linksOf(patch.tiers));
+      return this.saved(context, id, 'counter.update', call, patch);
+    });
+  }
+
+  /** Removes an unused counter; one in use is deactivated (and its clerk released). */
+  deleteCounter(
+    id: number,
+    call: CatalogueCall,
+  ): CommandResult<DeleteResponse<'counter', CounterConfig>> {
+    return this.command(call, 'delete', id, null, (context) => {
+      const current = this.existing(id);
+      const who = { staffId: call.actor.staffId, username: null, ip: call.ip };
+      if (current.staffId === null && this.repos.counters.deleteUnused(id)) {
+        context.audit('counter.delete', who, `counter:${id}`, { number: current.number });
+        emitCatalogue(context, this.reader);
+        return { deleted: true } as const;
+      }
+      if (current.active) this.release(current, context.at);
+      this.repos.counters.update(id, { number: current.number, name: current.name, active: false });
+      context.audit('counter.delete', who, `counter:${id}`, { deactivated: true });
+      emitCatalogue(context, this.reader);
+      return { counter: this.config(id), deactivated: true } as const;
+    });
+  }
+
+  private command<T>(
+    call: CatalogueCall,
+    op: string,
+    id: number | null,
+    body: unknown,
+    run: (context: CommandContext) => T,
+  ): CommandResult<T> {
+    return this.runner.run(
+      {
+        scope: `catalogue:staff:${call.actor.staffId}`,
+        idempotencyKey: call.idempotencyKey,
+        request: { op: `counter.${op}`, id, body },
+      },
+      run,
+    );
+  }
+
+  private existing(id: number): CounterRecord {
+    const counter = this.repos.counters.getAny(id);
+    if (!counter) throw new DomainError('counter_not_found', `No counter ${id}`);
+    return counter;
+  }
+
+  private config(id: number): CounterConfig {
+    return toCounterConfig(this.repos, this.existing(id));
+  }
+
+  private saved(
+    context: CommandContext,
+    id: number,
+    action: 'counter.create' | 'counter.update',
+    call: CatalogueCall,
+    details: object,
+  ): CounterConfig {
+    const who = { staffId: call.actor.staffId, username: null, ip: call.ip };
+    context.audit(action, who, `counter:${id}`, { ...details });
+    emitCatalogue(context, this.reader);
+    return this.config(id);
+  }
+
+  /**
+   * Frees a counter leaving service: its clerk is signed out of it and it closes. Refused
+   * while it has a ticket called or being served: that visitor is at the desk.
+   */
+  private release(counter: CounterRecord, at: number): void {
+    if (this.repos.tickets.currentAt(counter.id)) {
+      throw new DomainError('counter_busy', `Counter ${counter.number} is serving a ticket`);
+    }
+    if (counter.staffId !== null) this.repos.counters.setStaff(counter.id, null);
+    if (counter.status !== 'closed') {
+      this.repos.counters.setStatus(counter.id, 'closed', null, at, counter.staffId);
+    }
+  }
+
+  private checkNumber(id: number | null, number: number): void {
+    const holder = this.repos.counters.byNumber(number);
+    if (holder && holder.id !== id) {
+      throw new DomainError('counter_number_taken', `Counter number ${number} is taken`);
+    }
+  }
+
+  /** Every service a counter is to call exists (inactive ones may be listed ahead of time). */
+  private checkServices(tiers: readonly (readonly number[])[]): void {
+    for (const serviceId of tiers.flat()) {
+      if (!this.repos.services.get(serviceId)) {
+        throw new DomainError('service_not_found', `No service ${serviceId}`);
+      }
+    }
+  }
+}
+
+/** Tiers as stored: tier 1 is the best. */
+function linksOf(tiers: readonly (readonly number[])[]): { serviceId: number; tier: number }[] {
+  return tiers.flatMap((ids, index) => ids.map((serviceId) => ({ serviceId, tier: index + 1 })));
+}
