@@ -4,6 +4,10 @@ import { ApiClient } from '../support/api-client';
 import { STAFF_PASSWORD, addStaff } from '../support/accounts';
 import { seriousViolations } from '../support/axe';
 import { LIVE_DEADLINE_MS, describeInChromium, waitForText, type Harness } from './harness';
+import type { PageDocument, PageWindow } from './page-dom';
+
+declare const document: PageDocument;
+declare const window: PageWindow;
 
 /** A counter PC's screen. */
 const WIDTH = 1366;
@@ -32,7 +36,7 @@ async function signIn(harness: Harness, username: string, number: number): Promi
  */
 async function expectFits(page: Page, state: string) {
   const fit = await page.evaluate(() => {
-    const buttons = document.querySelectorAll('.actions .btn');
+    const buttons = [...document.querySelectorAll('.actions .btn')];
     const last = buttons[buttons.length - 1]?.getBoundingClientRect();
     return {
       scrollHeight: document.documentElement.scrollHeight,
