@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { createServiceSchema, updateServiceSchema } from '../../contract/catalogue-schemas';
-import type { CatalogueCall } from '../../services/admin/catalogue-admin';
+import type { CatalogueCall } from '../../services/admin/catalogue-views';
 import type { Services } from '../../services/create-services';
 import { clientOf } from '../permission';
 import { route, type ApiRoute } from '../route-table';

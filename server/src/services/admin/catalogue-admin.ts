@@ -11,27 +11,21 @@ import { deriveServiceCode, prefixClash } from '../../domain/catalogue';
 import { DomainError } from '../../domain/errors';
 import type { Repos } from '../../storage/repos';
 import type { ServiceFields } from '../../storage/service-repo';
-import type { Actor } from '../core/actor';
 import type { CommandContext, CommandResult, CommandRunner } from '../core/command-runner';
 import type { QueueReader } from '../queue/queue-reader';
 import {
-  emitCatalogue,
+  recordChange,
+  runCatalogueCommand,
   toCounterConfig,
   toServiceConfig,
   toServiceGroupConfig,
+  type CatalogueCall,
 } from './catalogue-views';
 
 /** A service's target wait when the admin gives none (the schema's default too). */
 const DEFAULT_TARGET_WAIT_MINUTES = 15;
 /** Minutes a visit takes before the centre has any served ticket to measure. */
 const DEFAULT_SERVICE_MINUTES = 5;
-
-/** Who changes the catalogue, from where, with which idempotency key. */
-export interface CatalogueCall {
-  actor: Actor;
-  ip: string | null;
-  idempotencyKey?: string | undefined;
-}
 
 /**
  * Services and the kiosk menu's groups as admins edit them. Each change is one command:
@@ -194,10 +188,6 @@ export class CatalogueAdmin {
     });
   }
 
-  /**
-   * Runs one catalogue change as a command. The idempotency slot is the admin's own; the
-   * request that must match on a replay is the operation, its target and its body.
-   */
   private command<T>(
     call: CatalogueCall,
     op: AuditAction,
@@ -205,31 +195,17 @@ export class CatalogueAdmin {
     body: unknown,
     run: (context: CommandContext) => T,
   ): CommandResult<T> {
-    return this.runner.run(
-      {
-        scope: `catalogue:staff:${call.actor.staffId}`,
-        idempotencyKey: call.idempotencyKey,
-        request: { op, id, body },
-      },
-      run,
-    );
+    return runCatalogueCommand(this.runner, call, { op, id, body }, run);
   }
 
-  /** Audits a change and tells the screens. */
   private finish(
     context: CommandContext,
     action: AuditAction,
     call: CatalogueCall,
     target: string,
-    details: Record<string, unknown>,
+    details: object,
   ): void {
-    context.audit(
-      action,
-      { staffId: call.actor.staffId, username: null, ip: call.ip },
-      target,
-      details,
-    );
-    emitCatalogue(context, this.reader);
+    recordChange(context, this.reader, call, { action, target, details });
   }
 
   private savedService(

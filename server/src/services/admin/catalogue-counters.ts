@@ -6,8 +6,12 @@ import type { CounterRecord } from '../../storage/counter-repo';
 import type { Repos } from '../../storage/repos';
 import type { CommandContext, CommandResult, CommandRunner } from '../core/command-runner';
 import type { QueueReader } from '../queue/queue-reader';
-import type { CatalogueCall } from './catalogue-admin';
-import { emitCatalogue, toCounterConfig } from './catalogue-views';
+import {
+  recordChange,
+  runCatalogueCommand,
+  toCounterConfig,
+  type CatalogueCall,
+} from './catalogue-views';
 
 /**
  * Counters as admins set them up: number, name, and the services they call in ranked
@@ -24,7 +28,7 @@ export class CatalogueCounters {
   ) {}
 
   createCounter(body: CreateCounterBody, call: CatalogueCall): CommandResult<CounterConfig> {
-    return this.command(call, 'create', null, body, (context) => {
+    return this.command(call, 'counter.create', null, body, (context) => {
       this.checkNumber(null, body.number);
       this.checkServices(body.tiers);
       const id = this.repos.counters.insert(
@@ -40,7 +44,7 @@ export class CatalogueCounters {
     patch: UpdateCounterBody,
     call: CatalogueCall,
   ): CommandResult<CounterConfig> {
-    return this.command(call, 'update', id, patch, (context) => {
+    return this.command(call, 'counter.update', id, patch, (context) => {
       const current = this.existing(id);
       const number = patch.number ?? current.number;
       this.checkNumber(id, number);
@@ -58,37 +62,28 @@ export class CatalogueCounters {
     id: number,
     call: CatalogueCall,
   ): CommandResult<DeleteResponse<'counter', CounterConfig>> {
-    return this.command(call, 'delete', id, null, (context) => {
+    return this.command(call, 'counter.delete', id, null, (context) => {
       const current = this.existing(id);
-      const who = { staffId: call.actor.staffId, username: null, ip: call.ip };
+      const entry = { action: 'counter.delete', target: `counter:${id}` } as const;
       if (current.staffId === null && this.repos.counters.deleteUnused(id)) {
-        context.audit('counter.delete', who, `counter:${id}`, { number: current.number });
-        emitCatalogue(context, this.reader);
+        recordChange(context, this.reader, call, { ...entry, details: { number: current.number } });
         return { deleted: true } as const;
       }
       if (current.active) this.release(current, context.at);
       this.repos.counters.update(id, { number: current.number, name: current.name, active: false });
-      context.audit('counter.delete', who, `counter:${id}`, { deactivated: true });
-      emitCatalogue(context, this.reader);
+      recordChange(context, this.reader, call, { ...entry, details: { deactivated: true } });
       return { counter: this.config(id), deactivated: true } as const;
     });
   }
 
   private command<T>(
     call: CatalogueCall,
-    op: string,
+    op: 'counter.create' | 'counter.update' | 'counter.delete',
     id: number | null,
     body: unknown,
     run: (context: CommandContext) => T,
   ): CommandResult<T> {
-    return this.runner.run(
-      {
-        scope: `catalogue:staff:${call.actor.staffId}`,
-        idempotencyKey: call.idempotencyKey,
-        request: { op: `counter.${op}`, id, body },
-      },
-      run,
-    );
+    return runCatalogueCommand(this.runner, call, { op, id, body }, run);
   }
 
   private existing(id: number): CounterRecord {
@@ -108,9 +103,7 @@ export class CatalogueCounters {
     call: CatalogueCall,
     details: object,
   ): CounterConfig {
-    const who = { staffId: call.actor.staffId, username: null, ip: call.ip };
-    context.audit(action, who, `counter:${id}`, { ...details });
-    emitCatalogue(context, this.reader);
+    recordChange(context, this.reader, call, { action, target: `counter:${id}`, details });
     return this.config(id);
   }
 

@@ -3,7 +3,9 @@ import type { Repos } from '../../storage/repos';
 import type { CounterRecord } from '../../storage/counter-repo';
 import type { ServiceGroupRecord } from '../../storage/service-group-repo';
 import type { ServiceRecord } from '../../storage/service-repo';
-import type { CommandContext } from '../core/command-runner';
+import type { AuditAction } from '../../auth/audit-trail';
+import type { Actor } from '../core/actor';
+import type { CommandContext, CommandResult, CommandRunner } from '../core/command-runner';
 import type { QueueReader } from '../queue/queue-reader';
 import { toCounter, toServiceGroup } from '../queue/queue-views';
 
@@ -45,4 +47,43 @@ export function emitCatalogue(context: CommandContext, reader: QueueReader): voi
     serviceGroups: reader.serviceGroups(),
     counters: reader.counters('staff'),
   });
+}
+
+/** Who changes the catalogue, from where, with which idempotency key. */
+export interface CatalogueCall {
+  actor: Actor;
+  ip: string | null;
+  idempotencyKey?: string | undefined;
+}
+
+/**
+ * Runs one catalogue change as a command. The idempotency slot is the admin's own; the
+ * request that must match on a replay is the operation, its target and its body.
+ */
+export function runCatalogueCommand<T>(
+  runner: CommandRunner,
+  call: CatalogueCall,
+  change: { op: AuditAction; id: number | null; body: unknown },
+  run: (context: CommandContext) => T,
+): CommandResult<T> {
+  return runner.run(
+    {
+      scope: `catalogue:staff:${call.actor.staffId}`,
+      idempotencyKey: call.idempotencyKey,
+      request: change,
+    },
+    run,
+  );
+}
+
+/** Audits a catalogue change in its command and tells every screen. */
+export function recordChange(
+  context: CommandContext,
+  reader: QueueReader,
+  call: CatalogueCall,
+  entry: { action: AuditAction; target: string; details: object },
+): void {
+  const who = { staffId: call.actor.staffId, username: null, ip: call.ip };
+  context.audit(entry.action, who, entry.target, { ...entry.details });
+  emitCatalogue(context, reader);
 }
