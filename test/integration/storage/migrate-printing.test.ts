@@ -37,7 +37,7 @@ describe('migration 5 (frozen print figures)', () => {
     const applied = migrate(db);
 
     // Assert
-    expect(applied).toEqual([5, 6, 7, 8, 9, 10]);
+    expect(applied).toEqual([5, 6, 7, 8, 9, 10, 11]);
     expect(new PrintJobRepo(db).get(1)).toMatchObject({ status: 'queued', figures: null });
   });
 

@@ -24,7 +24,7 @@ describe('migration 3 (security)', () => {
     const applied = migrate(db);
 
     // Assert
-    expect(applied).toEqual([3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(applied).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11]);
     const staff = new StaffRepo(db);
     expect(staff.sessionByToken('old', 1000)).toMatchObject({ sessionId: 2, staff: { id: 1 } });
     expect(staff.sessionByToken('gone', 1000)).toBeUndefined();

@@ -39,6 +39,7 @@ const CURRENT = [
   { version: 8, name: 'health_probe' },
   { version: 9, name: 'sign_in_failures' },
   { version: 10, name: 'visitor_screens' },
+  { version: 11, name: 'catalogue' },
 ];
 
 const tablesOf = (db: Database): string[] =>
@@ -78,7 +79,7 @@ describe('migrate()', () => {
     const applied = migrate(db);
 
     // Assert
-    expect(applied).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(applied).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     expect(tablesOf(db)).toEqual(TABLES);
     expect(recordedOf(db)).toEqual(CURRENT);
   });
@@ -318,7 +319,7 @@ describe('upgrading a database made by an earlier version', () => {
     const applied = migrate(db);
 
     // Assert
-    expect(applied).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(applied).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     expect(
       db.get('SELECT number, status, original_service_id, front, transfer_count FROM tickets'),
     ).toEqual({
