@@ -58,6 +58,7 @@ describe('HTTP API', () => {
           { open: '13:30', close: '16:45' },
         ],
         dailyCap: null,
+        targetWaitMinutes: 20,
       });
     });
 
