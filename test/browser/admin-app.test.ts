@@ -3,6 +3,9 @@ import type { CentreSettings, Device, StaffAccount } from '../../server/src/cont
 import { ApiClient } from '../support/api-client';
 import { seriousViolations } from '../support/axe';
 import { LIVE_DEADLINE_MS, describeInChromium, waitForText } from './harness';
+import type { PageDocument } from './page-dom';
+
+declare const document: PageDocument;
 
 /** The kiosk polls its pairing request this often (ui-shared/src/use-pairing.ts). */
 const POLL_MS = 3000;
