@@ -14,6 +14,7 @@ import { sameOriginOnly } from './http/same-origin';
 import { securityHeaders } from './http/security-headers';
 import { voiceFileRoutes } from './http/voice-files';
 import { Broadcaster, DeferredPrintNotifier, DeferredPublisher } from './realtime/broadcaster';
+import { connectedDeviceIds } from './realtime/device-presence';
 import { createSocketServer } from './realtime/socket-server';
 import type { RealtimeOptions } from './realtime/realtime-options';
 import type { Clock } from './services/core/clock';
@@ -107,6 +108,7 @@ export function createApplication(components: AppComponents): Application {
         clock,
         ...(components.realtime !== undefined && { options: components.realtime }),
       });
+      services.monitor.presence.attach(() => connectedDeviceIds(io));
       const broadcaster = new Broadcaster(io);
       publisher.attach(broadcaster);
       printNotifier.attach(broadcaster);

@@ -72,6 +72,8 @@ export const PERMISSIONS = {
   'devices:manage': ADMINS,
   /** Add, change and remove ticket printers. */
   'printers:manage': ADMINS,
+  /** The live monitor's figures (`GET /api/monitor/today`). */
+  'monitor:read': SUPERVISORS,
   'audit:read': ADMINS,
   /** Take a backup now, list and download backups. */
   'backups:manage': ADMINS,

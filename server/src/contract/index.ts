@@ -5,6 +5,7 @@ export * from './errors';
 export * from './events';
 export * from './http';
 export * from './i18n';
+export * from './monitor';
 export * from './printing';
 export * from './settings';
 export * from './voice';

@@ -32,6 +32,7 @@ import { TicketRating } from './queue/ticket-rating';
 import { CentreLogo } from './admin/centre-logo';
 import { CatalogueAdmin } from './admin/catalogue-admin';
 import { CatalogueCounters } from './admin/catalogue-counters';
+import { MonitorService } from './admin/monitor-service';
 import { TicketTracking } from './queue/ticket-tracking';
 
 /** Every use case, built over one set of repos: the one composition root. */
@@ -68,6 +69,8 @@ export interface Services {
   backups: BackupService;
   /** The daily automatic backup; `server.ts` starts and stops it. */
   backupSchedule: BackupScheduler;
+  /** The supervisors' live monitor: today's figures. */
+  monitor: MonitorService;
 }
 
 /** Options the deployment sets. */
@@ -167,6 +170,7 @@ export function createServices(
     catalogue: new CatalogueAdmin(repos, runner, reader),
     catalogueCounters: new CatalogueCounters(repos, runner, reader),
     backups,
+    monitor: new MonitorService(repos, settings, clock, timeZone),
     backupSchedule: new BackupScheduler(
       backups,
       clock,

@@ -124,6 +124,8 @@ const REVIEWED_ROUTES: Readonly<Record<string, Access>> = {
   'POST /api/backups': 'admins',
   'GET /api/backups': 'admins',
   'GET /api/backups/:name': 'admins',
+  // Today's figures and device states: what a floor supervisor watches.
+  'GET /api/monitor/today': 'supervisors',
 };
 
 /** Every client → server socket event and who may send it, reviewed the same way. */

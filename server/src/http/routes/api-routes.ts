@@ -7,6 +7,7 @@ import { authRoutes } from './auth-routes';
 import { backupRoutes } from './backup-routes';
 import { counterRoutes } from './counter-routes';
 import { deviceRoutes } from './device-routes';
+import { monitorRoutes } from './monitor-routes';
 import { printRoutes } from './print-routes';
 import { queueRoutes } from './queue-routes';
 import { serviceGroupRoutes } from './service-group-routes';
@@ -33,5 +34,6 @@ export function apiRoutes(services: Services, clock: Clock): ApiRoute[] {
     ...deviceRoutes(services.devices),
     ...auditRoutes(services.audit),
     ...backupRoutes(services.backups),
+    ...monitorRoutes(services.monitor),
   ];
 }
