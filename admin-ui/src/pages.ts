@@ -6,13 +6,26 @@ export interface PageProps {
   user: StaffUser;
 }
 
-export type PageId = 'centre' | 'staff' | 'devices' | 'printers' | 'audit';
+export type PageId =
+  'centre' | 'services' | 'counters' | 'staff' | 'devices' | 'printers' | 'audit';
 
 /** Each page loads when first opened, so the sign-in form stays small. */
 export const PAGES: Record<PageId, { title: MessageKey; component: ComponentType<PageProps> }> = {
   centre: {
     title: 'admin.nav.centre',
     component: lazy(() => import('./pages/CentrePage').then((m) => ({ default: m.CentrePage }))),
+  },
+  services: {
+    title: 'admin.nav.services',
+    component: lazy(() =>
+      import('./catalogue/ServicesPage').then((m) => ({ default: m.ServicesPage })),
+    ),
+  },
+  counters: {
+    title: 'admin.nav.counters',
+    component: lazy(() =>
+      import('./catalogue/CountersPage').then((m) => ({ default: m.CountersPage })),
+    ),
   },
   staff: {
     title: 'admin.nav.staff',
@@ -34,7 +47,15 @@ export const PAGES: Record<PageId, { title: MessageKey; component: ComponentType
   },
 };
 
-const ADMIN_PAGES: readonly PageId[] = ['centre', 'staff', 'devices', 'printers', 'audit'];
+const ADMIN_PAGES: readonly PageId[] = [
+  'centre',
+  'services',
+  'counters',
+  'staff',
+  'devices',
+  'printers',
+  'audit',
+];
 /** Supervisors read the settings (`settings:read`); the rest is admin-only on the server. */
 const SUPERVISOR_PAGES: readonly PageId[] = ['centre'];
 
