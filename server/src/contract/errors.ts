@@ -49,6 +49,9 @@ export const ERROR_CODES = [
   'invalid_image',
   'storage_unavailable',
   'backup_in_progress',
+  'centre_not_empty',
+  'import_failed',
+  'unsupported_file',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

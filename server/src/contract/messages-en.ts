@@ -321,6 +321,18 @@ export const en: Messages = {
     'Not a valid image: only PNG or JPEG, up to 512 KB and 4096 × 4096 pixels.',
   'error.storage_unavailable': 'The server cannot save data right now. Please try again later.',
   'error.backup_in_progress': 'A backup is already being made. Wait a moment and refresh the list.',
+  'error.centre_not_empty':
+    'Services or counters already exist. Choose “replace” to overwrite them.',
+  'error.import_failed':
+    'The file has errors; nothing was imported. Fix the rows listed and retry.',
+  'error.unsupported_file': 'Unreadable file: only Excel (.xlsx) or UTF-8 CSV, at most 5 MB.',
+  'import.row.required': 'This cell is required.',
+  'import.row.invalid': 'Not a valid value.',
+  'import.row.duplicate': 'The same as another row of the file.',
+  'import.row.formula': 'Formulas are not accepted, only values.',
+  'import.row.prefix_taken': 'Prefix and numbers overlap another service’s.',
+  'import.row.unknown_service': 'No service has this code.',
+  'import.row.unknown_column': 'Unknown column.',
   'error.internal_error': 'Something went wrong. Please try again.',
   'error.network': 'Cannot reach the server. Please try again.',
   // The admin app (/admin).

@@ -55,6 +55,9 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   invalid_image: 422,
   storage_unavailable: 503,
   backup_in_progress: 409,
+  centre_not_empty: 409,
+  import_failed: 422,
+  unsupported_file: 415,
   internal_error: 500,
 };
 
@@ -64,11 +67,16 @@ export function languageOf(acceptLanguage: string | undefined): Language {
   return first.startsWith('en') ? 'en' : 'vi';
 }
 
-/** Writes `{ error: { code, message } }` with the code's status. */
-export function sendError(res: Response, code: ErrorCode, lang: Language): void {
+/** Writes `{ error: { code, message, ...details } }` with the code's status. */
+export function sendError(
+  res: Response,
+  code: ErrorCode,
+  lang: Language,
+  details?: Readonly<Record<string, unknown>>,
+): void {
   res
     .status(ERROR_STATUS[code])
-    .json({ error: { code, message: translate(lang, errorMessageKey(code)) } });
+    .json({ error: { ...details, code, message: translate(lang, errorMessageKey(code)) } });
 }
 
 /** Body-parser failures carry a `type`; map the ones clients can cause. */
@@ -101,7 +109,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
           'storage unavailable',
         );
       }
-      return sendError(res, error.code, lang);
+      return sendError(res, error.code, lang, error.details);
     }
     const parserCode = codeOfParserError(error);
     if (parserCode) return sendError(res, parserCode, lang);
