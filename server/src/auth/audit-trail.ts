@@ -32,7 +32,9 @@ export type AuditAction =
   | 'service_group.delete'
   | 'counter.create'
   | 'counter.update'
-  | 'counter.delete';
+  | 'counter.delete'
+  | 'config.import'
+  | 'services.import';
 
 /** Who did it and from where. */
 export interface AuditWho {

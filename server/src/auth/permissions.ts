@@ -75,6 +75,10 @@ export const PERMISSIONS = {
   /** The live monitor's figures (`GET /api/monitor/today`). */
   'monitor:read': SUPERVISORS,
   'audit:read': ADMINS,
+  /** The whole configuration as JSON (settings, catalogue, logo; no accounts, no secrets). */
+  'config:export': SUPERVISORS,
+  /** Load a configuration or a service catalogue file. */
+  'config:import': ADMINS,
   /** Take a backup now, list and download backups. */
   'backups:manage': ADMINS,
 } as const satisfies Record<string, readonly Principal[]>;

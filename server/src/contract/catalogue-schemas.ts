@@ -49,6 +49,9 @@ const serviceFields = {
   sortOrder,
 };
 
+/** Each service field's rule, for imports that check a service the way the API does. */
+export const serviceFieldRules = serviceFields;
+
 /** `POST /api/services` */
 export const createServiceSchema = z
   .object({ ...serviceFields })

@@ -1,5 +1,6 @@
 export * from './admin';
 export * from './backups';
+export * from './config';
 export * from './entities';
 export * from './errors';
 export * from './events';

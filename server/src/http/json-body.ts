@@ -67,8 +67,24 @@ function isCompressed(header: string | undefined): boolean {
  * for the error handler to map.
  */
 export function jsonBody(): RequestHandler {
-  const parser = express.json({ limit: MAX_JSON_BYTES, verify: checkRawBody });
+  return jsonParser(MAX_JSON_BYTES, true);
+}
+
+/**
+ * The same parser with a larger limit, for a route that takes a bigger document (a centre's
+ * whole configuration) and parses it itself, after its permission, as a guard.
+ */
+export function largeJsonBody(limit: number): RequestHandler {
+  return jsonParser(limit, false);
+}
+
+/** Paths whose JSON body the global parser leaves to the route's own `largeJsonBody`. */
+export const OWN_JSON_BODY_PATHS: ReadonlySet<string> = new Set(['/api/config/import']);
+
+function jsonParser(limit: number, leaveOwnBodies: boolean): RequestHandler {
+  const parser = express.json({ limit, verify: checkRawBody });
   return (req, res, next) => {
+    if (leaveOwnBodies && OWN_JSON_BODY_PATHS.has(req.path)) return next();
     parser(req, res, (error?: unknown) => {
       if (error === undefined || error === null) return next();
       // Every failure of the parser and of raw-body carries a `type`; a decompression stream's

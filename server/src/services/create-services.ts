@@ -32,6 +32,8 @@ import { TicketRating } from './queue/ticket-rating';
 import { CentreLogo } from './admin/centre-logo';
 import { CatalogueAdmin } from './admin/catalogue-admin';
 import { CatalogueCounters } from './admin/catalogue-counters';
+import { CatalogueFile } from './admin/catalogue-file-import';
+import { ConfigIo } from './admin/config-io';
 import { MonitorService } from './admin/monitor-service';
 import { TicketTracking } from './queue/ticket-tracking';
 
@@ -65,6 +67,10 @@ export interface Services {
   catalogue: CatalogueAdmin;
   /** Counters as admins set them up. */
   catalogueCounters: CatalogueCounters;
+  /** The whole configuration as one JSON document, out and in. */
+  configIo: ConfigIo;
+  /** The service catalogue as an XLSX or CSV sheet, out and in. */
+  catalogueFile: CatalogueFile;
   /** Online backups of the database into LUOT_DATA_DIR/backups. */
   backups: BackupService;
   /** The daily automatic backup; `server.ts` starts and stops it. */
@@ -146,6 +152,7 @@ export function createServices(
   const counters = new CounterStaffing(repos, reader, runner, settings);
   const auth = new AuthService(repos, clock, { runner, counters });
   const backups = new BackupService(repos, runner, clock, options.backups, options.logger);
+  const logo = new CentreLogo(repos, runner, settings);
   return {
     runner,
     settings,
@@ -156,7 +163,7 @@ export function createServices(
     tickets: new TicketActions({ ...shared, clock }),
     tracking: new TicketTracking(repos, reader, settings),
     ratings: new TicketRating({ repos, runner, settings, clock }),
-    logo: new CentreLogo(repos, runner, settings),
+    logo,
     counters,
     feed: new FeedService(repos, reader),
     auth,
@@ -169,6 +176,8 @@ export function createServices(
     health: new HealthService(repos, clock, options.health, options.logger),
     catalogue: new CatalogueAdmin(repos, runner, reader),
     catalogueCounters: new CatalogueCounters(repos, runner, reader),
+    configIo: new ConfigIo({ repos, runner, reader, settings, logo, clock }),
+    catalogueFile: new CatalogueFile(repos, runner, reader),
     backups,
     monitor: new MonitorService(repos, settings, clock, timeZone),
     backupSchedule: new BackupScheduler(

@@ -100,6 +100,11 @@ const REVIEWED_ROUTES: Readonly<Record<string, Access>> = {
   'POST /api/counters': 'admins',
   'PATCH /api/counters/:id': 'admins',
   'DELETE /api/counters/:id': 'admins',
+  // The configuration out (no accounts, no secrets) for supervisors; in for admins only.
+  'GET /api/config/export': 'supervisors',
+  'POST /api/config/import': 'admins',
+  'GET /api/services/export.xlsx': 'supervisors',
+  'POST /api/services/import': 'admins',
   // Every screen's header shows it.
   'GET /api/centre/logo': 'everyone',
   'PUT /api/centre/logo': 'admins',

@@ -5,6 +5,7 @@ import type { ApiRoute } from '../route-table';
 import { auditRoutes } from './audit-routes';
 import { authRoutes } from './auth-routes';
 import { backupRoutes } from './backup-routes';
+import { configRoutes } from './config-routes';
 import { counterRoutes } from './counter-routes';
 import { deviceRoutes } from './device-routes';
 import { monitorRoutes } from './monitor-routes';
@@ -28,6 +29,7 @@ export function apiRoutes(services: Services, clock: Clock): ApiRoute[] {
     ...ticketRoutes(services),
     ...printRoutes(services.printing, services.printerAdmin),
     ...settingsRoutes(services),
+    ...configRoutes(services, clock),
     ...serviceRoutes(services),
     ...serviceGroupRoutes(services),
     ...staffRoutes(services.staff),

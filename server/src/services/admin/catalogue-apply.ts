@@ -1,0 +1,180 @@
+import type { ImportProblem } from '../../contract/config';
+import { prefixClash } from '../../domain/catalogue';
+import { DomainError } from '../../domain/errors';
+import type { Repos } from '../../storage/repos';
+import type { ServiceFields } from '../../storage/service-repo';
+
+/** A service as an import sets it: everything an admin edits, named by its code. */
+export type ServiceDraft = Omit<ServiceFields, 'agency' | 'defaultServiceMinutes'>;
+
+/** A service's visit length before the centre has served tickets to measure (as the API's). */
+const DEFAULT_SERVICE_MINUTES = 5;
+
+/** How many entries of one kind an import created, changed, and removed or deactivated. */
+export interface ApplyCount {
+  created: number;
+  updated: number;
+  retired: number;
+}
+
+/** A fresh count. */
+export const noChanges = (): ApplyCount => ({ created: 0, updated: 0, retired: 0 });
+
+/**
+ * Writes an imported catalogue inside one open command: upserts services by code, kiosk
+ * menu groups by field and name, counters by number, and retires (removes, or deactivates
+ * when something refers to them) what the import leaves out. It checks nothing the
+ * caller's validation did; `prefixClashes` then reads the result back, so the caller can
+ * refuse it and let the command roll back.
+ */
+export class CatalogueApply {
+  readonly services = noChanges();
+  readonly serviceGroups = noChanges();
+  readonly counters = noChanges();
+
+  constructor(
+    private readonly repos: Repos,
+    private readonly at: number,
+  ) {}
+
+  /** The group called `name` under `parentId` (null: a field), created when missing. */
+  group(
+    parentId: number | null,
+    name: string,
+    set?: { nameEn: string; sortOrder: number; active: boolean },
+  ): number {
+    const groups = this.repos.serviceGroups.listAll();
+    const found = groups.find((g) => g.parentId === parentId && g.name === name);
+    if (found) {
+      if (set) {
+        this.repos.serviceGroups.update(found.id, { parentId, name, ...set });
+        this.serviceGroups.updated += 1;
+      }
+      return found.id;
+    }
+    this.serviceGroups.created += 1;
+    const sortOrder = groups.reduce((max, g) => Math.max(max, g.sortOrder + 1), 0);
+    return this.repos.serviceGroups.insert({
+      parentId,
+      name,
+      nameEn: set?.nameEn ?? '',
+      sortOrder: set?.sortOrder ?? sortOrder,
+      active: set?.active ?? true,
+    });
+  }
+
+  /** Creates or overwrites the service with the draft's code; answers its id. */
+  service(draft: ServiceDraft): number {
+    const existing = this.repos.services.byCode(draft.code);
+    if (existing) {
+      this.repos.services.update(existing.id, {
+        ...draft,
+        agency: existing.agency,
+        defaultServiceMinutes: existing.defaultServiceMinutes,
+      });
+      this.services.updated += 1;
+      return existing.id;
+    }
+    this.services.created += 1;
+    return this.repos.services.insert({
+      ...draft,
+      agency: '',
+      defaultServiceMinutes: DEFAULT_SERVICE_MINUTES,
+    });
+  }
+
+  /** Creates or overwrites the counter with this number, with its tiers of service ids. */
+  counter(fields: { number: number; name: string; active: boolean }, tiers: number[][]): number {
+    const links = tiers.flatMap((ids, index) =>
+      ids.map((serviceId) => ({ serviceId, tier: index + 1 })),
+    );
+    const existing = this.repos.counters.byNumber(fields.number);
+    if (existing) {
+      const current = this.repos.counters.getAny(existing.id)!;
+      if (current.active && !fields.active) this.release(existing.id);
+      this.repos.counters.update(existing.id, fields);
+      this.repos.counters.setServices(existing.id, links);
+      this.counters.updated += 1;
+      return existing.id;
+    }
+    const id = this.repos.counters.insert(fields, links);
+    if (!fields.active) this.repos.counters.update(id, fields);
+    this.counters.created += 1;
+    return id;
+  }
+
+  /**
+   * Retires every counter, service and group not in `keep`: counters first (they refer to
+   * services), groups last (services sit in them). Each is removed when nothing refers to
+   * it, else deactivated.
+   */
+  retireOthers(keep: { counters: Set<number>; services: Set<number>; groups: Set<number> }): void {
+    for (const counter of this.repos.counters.listAll()) {
+      if (keep.counters.has(counter.id)) continue;
+      if (counter.staffId === null && this.repos.counters.deleteUnused(counter.id)) {
+        this.counters.retired += 1;
+      } else if (counter.active) {
+        this.release(counter.id);
+        this.repos.counters.update(counter.id, { ...counter, active: false });
+        this.counters.retired += 1;
+      }
+    }
+    for (const service of this.repos.services.listAll()) {
+      if (keep.services.has(service.id)) continue;
+      if (this.repos.services.deleteUnused(service.id)) {
+        this.services.retired += 1;
+      } else if (service.active) {
+        const { id, ...stored } = service;
+        this.repos.services.update(id, { ...stored, active: false });
+        this.services.retired += 1;
+      }
+    }
+    // Procedure groups before fields: a field is only free once its groups are gone.
+    const groups = this.repos.serviceGroups.listAll().reverse();
+    for (const group of groups) {
+      if (keep.groups.has(group.id)) continue;
+      if (this.repos.serviceGroups.deleteUnused(group.id)) {
+        this.serviceGroups.retired += 1;
+      } else if (group.active) {
+        const { id, ...stored } = group;
+        this.repos.serviceGroups.update(id, { ...stored, active: false });
+        this.serviceGroups.retired += 1;
+      }
+    }
+  }
+
+  /**
+   * Every active service of `codes` whose prefix and numbers another active service could
+   * also give, as the API's rule reads it, with the other's code.
+   */
+  prefixClashes(codes: readonly string[]): { code: string; other: string }[] {
+    const all = this.repos.services.listAll();
+    return codes.flatMap((code) => {
+      const service = all.find((s) => s.code === code);
+      const clash = service && prefixClash(service, all);
+      return clash ? [{ code, other: all.find((s) => s.id === clash.id)!.code }] : [];
+    });
+  }
+
+  /** A counter leaving service: refused while a visitor is at it; its clerk is signed out. */
+  private release(counterId: number): void {
+    const counter = this.repos.counters.getAny(counterId)!;
+    if (this.repos.tickets.currentAt(counterId)) {
+      throw new DomainError('counter_busy', `Counter ${counter.number} is serving a ticket`);
+    }
+    if (counter.staffId !== null) this.repos.counters.setStaff(counterId, null);
+    if (counter.status !== 'closed') {
+      this.repos.counters.setStatus(counterId, 'closed', null, this.at, counter.staffId);
+    }
+  }
+}
+
+/** A problem as found, before the route words it in the reader's language. */
+export type ImportIssue = Omit<ImportProblem, 'message'>;
+
+/** Refuses an import, naming its problems; the command rolls back. */
+export function importFailed(problems: ImportIssue[]): DomainError {
+  return new DomainError('import_failed', `${problems.length} problem(s) in the import`, {
+    rows: problems,
+  });
+}
