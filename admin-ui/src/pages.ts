@@ -7,7 +7,7 @@ export interface PageProps {
 }
 
 export type PageId =
-  'centre' | 'services' | 'counters' | 'staff' | 'devices' | 'printers' | 'audit';
+  'centre' | 'services' | 'counters' | 'staff' | 'devices' | 'printers' | 'audit' | 'monitor';
 
 /** Each page loads when first opened, so the sign-in form stays small. */
 export const PAGES: Record<PageId, { title: MessageKey; component: ComponentType<PageProps> }> = {
@@ -45,6 +45,12 @@ export const PAGES: Record<PageId, { title: MessageKey; component: ComponentType
     title: 'admin.nav.audit',
     component: lazy(() => import('./pages/AuditPage').then((m) => ({ default: m.AuditPage }))),
   },
+  monitor: {
+    title: 'admin.nav.monitor',
+    component: lazy(() =>
+      import('./monitor/MonitorPage').then((m) => ({ default: m.MonitorPage })),
+    ),
+  },
 };
 
 const ADMIN_PAGES: readonly PageId[] = [
@@ -55,9 +61,13 @@ const ADMIN_PAGES: readonly PageId[] = [
   'devices',
   'printers',
   'audit',
+  'monitor',
 ];
-/** Supervisors read the settings (`settings:read`); the rest is admin-only on the server. */
-const SUPERVISOR_PAGES: readonly PageId[] = ['centre'];
+/**
+ * Supervisors watch the floor (`monitor:read`, their first page) and read the settings
+ * (`settings:read`); the rest is admin-only on the server.
+ */
+const SUPERVISOR_PAGES: readonly PageId[] = ['monitor', 'centre'];
 
 /** The pages a role may open, in the navigation's order. */
 export function pagesFor(role: Role): readonly PageId[] {
