@@ -265,9 +265,10 @@ describe('GET /api/services/export.xlsx, POST /api/services/import', () => {
       expect.objectContaining({ row: 2, column: 'Tên thủ tục / Name', code: 'formula' }),
     ]);
 
-    const badHeader = await send('Mã,Tên thủ tục,Tiền tố,Ghi chú\n', 'text/csv');
+    const badHeader = await send('Mã,Tên thủ tục,Tiền tố,Ghi chú,Code\n', 'text/csv');
     expect((badHeader.body as ImportFailedBody).error.rows).toEqual([
       expect.objectContaining({ row: 1, column: 'Ghi chú', code: 'unknown_column' }),
+      expect.objectContaining({ row: 1, column: 'Code', code: 'duplicate' }),
     ]);
     expect((await catalogueOf(empty)).services).toEqual([]);
   });

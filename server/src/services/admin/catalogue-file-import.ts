@@ -81,13 +81,16 @@ export class CatalogueFile {
     const written = new Map<string, number>();
     const problems: ImportIssue[] = [];
     const codeColumn = SHEET_COLUMNS.find((c) => c.key === 'code')!.header;
-    let nextOrder = repo.listAll().reduce((max, s) => Math.max(max, s.sortOrder + 1), 0);
+    const stored = repo.listAll();
+    let nextOrder = stored.reduce((max, s) => Math.max(max, s.sortOrder + 1), 0);
+    const codeByName = new Map(
+      stored.filter((s) => !listed.has(s.code)).map((s) => [s.name, s.code] as const),
+    );
     for (const s of services) {
       // A row without a code is the service of the same name, or a new one with a derived code.
       const code =
         s.code ??
-        repo.listAll().find((existing) => existing.name === s.name && !listed.has(existing.code))
-          ?.code ??
+        codeByName.get(s.name) ??
         deriveServiceCode(s.name, (c) => listed.has(c) || written.has(c) || !!repo.byCode(c));
       if (written.has(code)) {
         problems.push({ row: s.row, column: codeColumn, code: 'duplicate', detail: code });

@@ -68,6 +68,7 @@ function columnOf(header: string): ColumnKey | null {
 export function readSheet(cells: Cell[][]): { services: SheetService[]; problems: ImportIssue[] } {
   const problems: ImportIssue[] = [];
   const header = cells[0] ?? [];
+  const seen = new Set<ColumnKey>();
   const columns = header.map((title, index) => {
     if (title === FORMULA) {
       problems.push({ row: 1, column: `#${index + 1}`, code: 'formula' });
@@ -76,6 +77,8 @@ export function readSheet(cells: Cell[][]): { services: SheetService[]; problems
     if (title === '') return null;
     const key = columnOf(title);
     if (!key) problems.push({ row: 1, column: title, code: 'unknown_column' });
+    else if (seen.has(key)) problems.push({ row: 1, column: title, code: 'duplicate' });
+    else seen.add(key);
     return key;
   });
   for (const required of ['name', 'prefix'] as const) {
