@@ -61,14 +61,10 @@ describeInChromium('the live monitor at /admin/monitor, in Chromium', ({ open, s
       LIVE_DEADLINE_MS,
     );
     // The duration ticks by the server's clock.
-    await monitor.waitForFunction(
-      () =>
-        /16:0[2-9]$/.test(
-          document.querySelector('[data-testid="monitor-pause-3"]')?.textContent ?? '',
-        ),
-      undefined,
-      { timeout: 5000 },
-    );
+    await monitor
+      .getByTestId('monitor-pause-3')
+      .filter({ hasText: /16:0[2-9]$/ })
+      .waitFor({ timeout: 5000 });
     expect(await seriousViolations(monitor)).toEqual([]);
     await expectNoSidewaysScroll(monitor, 1920);
 
