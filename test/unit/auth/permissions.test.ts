@@ -44,11 +44,17 @@ describe('the permission table', () => {
       'printers:read': ['supervisor', 'admin'],
       'settings:read': ['supervisor', 'admin'],
       'settings:write': ['admin'],
+      'catalogue:read': ['supervisor', 'admin'],
+      'catalogue:write': ['admin'],
       'staff:manage': ['admin'],
       'sessions:manage': ['admin'],
       'devices:manage': ['admin'],
       'printers:manage': ['admin'],
+      'monitor:read': ['supervisor', 'admin'],
       'audit:read': ['admin'],
+      'config:export': ['supervisor', 'admin'],
+      'config:import': ['admin'],
+      'backups:manage': ['admin'],
     });
   });
 
