@@ -640,4 +640,59 @@ export const en: Messages = {
   'admin.counters.status.open': 'Open',
   'admin.counters.status.paused': 'Paused',
   'admin.counters.status.closed': 'Closed',
+  'admin.nav.operations': 'Backups & configuration',
+  'admin.operations.title': 'Backups and configuration files',
+  'admin.operations.backups': 'Backups',
+  'admin.operations.backupsIntro':
+    'The server backs itself up every day at 2 a.m.; back up at any other time too, for instance before a large change. A backup holds every ticket and the staff’s hashed passwords: keep it safe, and copy backups to another disk regularly.',
+  'admin.operations.backupNow': 'Back up now',
+  'admin.operations.backingUp': 'Backing up… {seconds} s',
+  'admin.operations.backedUp': 'Backup done: {name} ({size} MB).',
+  'admin.operations.backupBusy':
+    'Another backup is being made. The list will update when it is done.',
+  'admin.operations.noBackups': 'No backups yet.',
+  'admin.operations.backupTime': 'Taken at',
+  'admin.operations.backupKind': 'Kind',
+  'admin.operations.backupSize': 'Size',
+  'admin.operations.backupFile': 'File',
+  'admin.operations.automatic': 'Daily, automatic',
+  'admin.operations.manual': 'Manual',
+  'admin.operations.megabytes': '{size} MB',
+  'admin.operations.download': 'Download',
+  'admin.operations.downloadLabel': 'Download the backup taken at {time}',
+  'admin.operations.restoreTitle': 'How to restore a backup',
+  'admin.operations.restoreIntro':
+    'The app cannot restore by itself. Whoever runs the server does this on the server:',
+  'admin.operations.restoreStep1': 'Stop the Luot server.',
+  'admin.operations.restoreStep2':
+    'Move luot.db, luot.db-wal and luot.db-shm out of the data folder, into another folder in case.',
+  'admin.operations.restoreStep3':
+    'Copy the backup into the data folder named exactly luot.db; leave no luot.db-wal or luot.db-shm there.',
+  'admin.operations.restoreStep4': 'Start the server again.',
+  'admin.operations.restoreLoss':
+    'Everything after the backup’s time (tickets, settings, accounts) is lost.',
+  'admin.operations.restoreMore': 'The full procedure, and how to check a backup, is in',
+  'admin.operations.config': 'Configuration file',
+  'admin.operations.configIntro':
+    'The configuration file (JSON) holds the centre’s settings, logo, procedure groups, services and counters; no tickets, accounts, devices or printers. Keep it as a record, or use it to set up a new centre quickly.',
+  'admin.operations.export': 'Export configuration',
+  'admin.operations.exported': 'Downloaded {name}.',
+  'admin.operations.import': 'Import configuration',
+  'admin.operations.importHint':
+    'Imports only into a centre without services or counters. If it has some, tick “Replace the current configuration” before choosing the file.',
+  'admin.operations.replace': 'Replace the current configuration',
+  'admin.operations.confirmTitle': 'Replace the current configuration?',
+  'admin.operations.confirmText':
+    'The centre’s configuration will be replaced by “{name}”: settings and logo are overwritten; services, groups and counters missing from the file are removed, or deactivated if they have tickets. Open screens update at once. Back up first.',
+  'admin.operations.confirmReplace': 'Replace',
+  'admin.operations.cancel': 'Cancel',
+  'admin.operations.imported': 'Imported the configuration from “{name}”.',
+  'admin.operations.importedLine':
+    '{what}: {created} new, {updated} updated, {retired} removed or deactivated.',
+  'admin.operations.whatServices': 'Services',
+  'admin.operations.whatGroups': 'Procedure groups',
+  'admin.operations.whatCounters': 'Counters',
+  'admin.operations.notJson':
+    'This file is not JSON. Choose a luot-config-….json file exported from Luot.',
+  'admin.operations.problem': '{path}: {message}',
 };

@@ -304,4 +304,60 @@ export const viAdmin = {
   'admin.counters.status.open': 'Đang mở',
   'admin.counters.status.paused': 'Tạm dừng',
   'admin.counters.status.closed': 'Đóng',
+  'admin.nav.operations': 'Sao lưu & cấu hình',
+  'admin.operations.title': 'Sao lưu và tệp cấu hình',
+  'admin.operations.backups': 'Sao lưu dữ liệu',
+  'admin.operations.backupsIntro':
+    'Máy chủ tự sao lưu mỗi ngày lúc 2 giờ sáng; bạn có thể sao lưu thêm bất cứ lúc nào, ví dụ trước một thay đổi lớn. Bản sao lưu chứa mọi phiếu và mật khẩu đã mã hóa của cán bộ: hãy cất giữ cẩn thận và thường xuyên chép ra ổ đĩa khác.',
+  'admin.operations.backupNow': 'Sao lưu ngay',
+  'admin.operations.backingUp': 'Đang sao lưu… {seconds} giây',
+  'admin.operations.backedUp': 'Đã sao lưu xong: {name} ({size} MB).',
+  'admin.operations.backupBusy':
+    'Một bản sao lưu khác đang được tạo. Danh sách sẽ tự cập nhật khi bản đó xong.',
+  'admin.operations.noBackups': 'Chưa có bản sao lưu nào.',
+  'admin.operations.backupTime': 'Thời điểm sao lưu',
+  'admin.operations.backupKind': 'Loại',
+  'admin.operations.backupSize': 'Dung lượng',
+  'admin.operations.backupFile': 'Tệp',
+  'admin.operations.automatic': 'Tự động hằng ngày',
+  'admin.operations.manual': 'Thủ công',
+  'admin.operations.megabytes': '{size} MB',
+  'admin.operations.download': 'Tải xuống',
+  'admin.operations.downloadLabel': 'Tải xuống bản sao lưu lúc {time}',
+  'admin.operations.restoreTitle': 'Cách khôi phục từ một bản sao lưu',
+  'admin.operations.restoreIntro':
+    'Ứng dụng không tự khôi phục được. Người quản trị máy chủ làm trên máy chủ như sau:',
+  'admin.operations.restoreStep1': 'Dừng máy chủ Luot.',
+  'admin.operations.restoreStep2':
+    'Chuyển các tệp luot.db, luot.db-wal và luot.db-shm trong thư mục dữ liệu ra một thư mục khác để dự phòng.',
+  'admin.operations.restoreStep3':
+    'Chép bản sao lưu vào thư mục dữ liệu và đặt tên đúng là luot.db; không để lại tệp luot.db-wal hay luot.db-shm nào.',
+  'admin.operations.restoreStep4': 'Khởi động lại máy chủ.',
+  'admin.operations.restoreLoss':
+    'Mọi thay đổi sau thời điểm sao lưu (phiếu, thiết lập, tài khoản) sẽ mất.',
+  'admin.operations.restoreMore':
+    'Hướng dẫn đầy đủ, kể cả cách kiểm tra một bản sao lưu, có trong tài liệu',
+  'admin.operations.config': 'Tệp cấu hình',
+  'admin.operations.configIntro':
+    'Tệp cấu hình (JSON) chứa thiết lập trung tâm, logo, nhóm thủ tục, dịch vụ và quầy; không có phiếu, tài khoản, thiết bị hay máy in. Dùng để lưu lại cấu hình hoặc dựng nhanh một trung tâm mới.',
+  'admin.operations.export': 'Xuất cấu hình',
+  'admin.operations.exported': 'Đã tải xuống tệp {name}.',
+  'admin.operations.import': 'Nhập cấu hình',
+  'admin.operations.importHint':
+    'Chỉ nhập được vào trung tâm chưa có dịch vụ hay quầy nào. Nếu đã có, đánh dấu “Thay thế cấu hình hiện có” trước khi chọn tệp.',
+  'admin.operations.replace': 'Thay thế cấu hình hiện có',
+  'admin.operations.confirmTitle': 'Thay thế cấu hình hiện có?',
+  'admin.operations.confirmText':
+    'Cấu hình của trung tâm sẽ được thay bằng tệp “{name}”: thiết lập và logo bị ghi đè; dịch vụ, nhóm và quầy không có trong tệp sẽ bị xóa, hoặc ngừng dùng nếu đã có phiếu. Các màn hình đang mở cập nhật ngay. Nên sao lưu trước khi thay thế.',
+  'admin.operations.confirmReplace': 'Thay thế',
+  'admin.operations.cancel': 'Hủy',
+  'admin.operations.imported': 'Đã nhập cấu hình từ tệp “{name}”.',
+  'admin.operations.importedLine':
+    '{what}: {created} mới, {updated} cập nhật, {retired} xóa hoặc ngừng dùng.',
+  'admin.operations.whatServices': 'Dịch vụ',
+  'admin.operations.whatGroups': 'Nhóm thủ tục',
+  'admin.operations.whatCounters': 'Quầy',
+  'admin.operations.notJson':
+    'Tệp này không phải tệp JSON. Hãy chọn tệp luot-config-….json đã xuất từ Luot.',
+  'admin.operations.problem': '{path}: {message}',
 } as const;
