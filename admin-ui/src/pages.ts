@@ -7,7 +7,15 @@ export interface PageProps {
 }
 
 export type PageId =
-  'centre' | 'services' | 'counters' | 'staff' | 'devices' | 'printers' | 'audit' | 'monitor';
+  | 'centre'
+  | 'services'
+  | 'counters'
+  | 'staff'
+  | 'devices'
+  | 'printers'
+  | 'audit'
+  | 'monitor'
+  | 'operations';
 
 /** Each page loads when first opened, so the sign-in form stays small. */
 export const PAGES: Record<PageId, { title: MessageKey; component: ComponentType<PageProps> }> = {
@@ -51,6 +59,12 @@ export const PAGES: Record<PageId, { title: MessageKey; component: ComponentType
       import('./monitor/MonitorPage').then((m) => ({ default: m.MonitorPage })),
     ),
   },
+  operations: {
+    title: 'admin.nav.operations',
+    component: lazy(() =>
+      import('./operations/OperationsPage').then((m) => ({ default: m.OperationsPage })),
+    ),
+  },
 };
 
 const ADMIN_PAGES: readonly PageId[] = [
@@ -62,6 +76,7 @@ const ADMIN_PAGES: readonly PageId[] = [
   'printers',
   'audit',
   'monitor',
+  'operations',
 ];
 /**
  * Supervisors watch the floor (`monitor:read`, their first page) and read the settings
