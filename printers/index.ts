@@ -14,6 +14,7 @@ export {
   type CentrePrintSettings,
 } from './layout/ticket-layout';
 export { SAMPLE_CENTRE, SAMPLE_TICKET } from './layout/sample';
+export { buildTestPageLayout, TEST_PAGE_DIACRITICS, type TestPageData } from './layout/test-page';
 export { encodeTicket } from './escpos/encode-ticket';
 export {
   escPosOptions,

@@ -73,6 +73,8 @@ export interface TicketPrintData {
 /** Centre-wide settings that shape every ticket. */
 export interface CentrePrintSettings {
   centreName: string;
+  /** The centre's street address, printed small under its name; empty or absent for none. */
+  centreAddress?: string | undefined;
   /** IANA zone the issue time is shown in, e.g. "Asia/Ho_Chi_Minh". */
   timeZone: string;
   /** The closing line; defaults to "Xin cảm ơn quý khách!". */
@@ -115,7 +117,10 @@ export function buildTicketLayout(
   const en = centre.english === true;
   const blocks: LayoutBlock[] = [];
   if (centre.logoPng) blocks.push({ kind: 'image', png: centre.logoPng, scale: 0.4 });
-  blocks.push(text(centre.centreName, 'normal', true), { kind: 'rule' });
+  blocks.push(text(centre.centreName, 'normal', true));
+  const address = centre.centreAddress?.trim() ?? '';
+  if (address !== '') blocks.push(text(address, 'small'));
+  blocks.push({ kind: 'rule' });
   blocks.push(text('SỐ THỨ TỰ', 'large', true));
   if (en) blocks.push(text('Your number', 'small'));
   blocks.push(text(ticket.number, 'huge', true));

@@ -1,40 +1,18 @@
-import type { AuditPage } from '../contract/admin';
+import { AUDIT_ACTIONS, type AuditPage } from '../contract/admin';
+import { dayStart, nextDay } from '../domain/day-bounds';
 import type { Repos } from '../storage/repos';
 
-/** Every action the audit trail records. */
-export type AuditAction =
-  | 'auth.login'
-  | 'auth.login_failed'
-  | 'auth.logout'
-  | 'auth.password_change'
-  | 'staff.create'
-  | 'staff.update'
-  | 'staff.password_reset'
-  | 'session.revoke'
-  | 'device.pair'
-  | 'device.revoke'
-  | 'device.agent_token'
-  | 'device.update'
-  | 'centre.logo_update'
-  | 'centre.logo_delete'
-  | 'counter.force_sign_out'
-  | 'printer.create'
-  | 'printer.update'
-  | 'printer.delete'
-  | 'ticket.reprint'
-  | 'settings.update'
-  | 'backup.create'
-  | 'service.create'
-  | 'service.update'
-  | 'service.delete'
-  | 'service_group.create'
-  | 'service_group.update'
-  | 'service_group.delete'
-  | 'counter.create'
-  | 'counter.update'
-  | 'counter.delete'
-  | 'config.import'
-  | 'services.import';
+/** Every action the audit trail records (the list is the contract's `AUDIT_ACTIONS`). */
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** `GET /api/audit`'s filters: `from` and `to` are days (YYYY-MM-DD), both included. */
+export interface AuditPageFilter {
+  action?: AuditAction | undefined;
+  staffId?: number | undefined;
+  username?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
 
 /** Who did it and from where. */
 export interface AuditWho {
@@ -51,11 +29,23 @@ export const AUDIT_PAGE_SIZE = 50;
  * themselves (`CommandContext.audit`), in the transaction of the change they record.
  */
 export class AuditTrail {
-  constructor(private readonly repos: Repos) {}
+  constructor(
+    private readonly repos: Repos,
+    /** The centre's zone: `from` and `to` are days on its wall clock. */
+    private readonly timeZone: string,
+  ) {}
 
-  /** Newest first; `before` is the id of the last entry of the previous page. */
-  page(limit: number = AUDIT_PAGE_SIZE, before?: number): AuditPage {
-    const rows = this.repos.audit.list(limit + 1, before);
+  /**
+   * Newest first; `before` is the id of the last entry of the previous page. The filters
+   * narrow it in SQL, so paging goes on through matching entries only.
+   */
+  page(limit: number = AUDIT_PAGE_SIZE, before?: number, filter: AuditPageFilter = {}): AuditPage {
+    const { from, to, ...rest } = filter;
+    const rows = this.repos.audit.list(limit + 1, before, {
+      ...rest,
+      fromAt: from === undefined ? undefined : dayStart(from, this.timeZone),
+      untilAt: to === undefined ? undefined : dayStart(nextDay(to), this.timeZone),
+    });
     const entries = rows
       .slice(0, limit)
       .map((row) => ({ ...row, at: new Date(row.at).toISOString() }));

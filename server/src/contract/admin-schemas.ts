@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEVICE_KINDS } from './admin';
+import { AUDIT_ACTIONS, DEVICE_KINDS } from './admin';
 import { ROLES } from './entities';
 
 /** Runtime validation of the security and administration inputs (server only, like schemas.ts). */
@@ -106,9 +106,35 @@ const positiveInt = z
   .regex(/^[1-9][0-9]{0,14}$/)
   .transform(Number);
 
+/** A calendar day, YYYY-MM-DD, that exists (no 31 April). */
+const calendarDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD')
+  .refine((day) => {
+    const date = new Date(`${day}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
+  }, 'no such day');
+
+/**
+ * `GET /api/audit`: a page (`limit`, `before`) of the entries of one action, one staff
+ * member (by id, or by username as typed at sign-in) and days `from`–`to` (both included,
+ * in the centre's time zone).
+ */
 export const auditQuerySchema = z
   .object({
     limit: positiveInt.refine((n) => n <= 200, 'at most 200').optional(),
     before: positiveInt.optional(),
+    action: z.enum(AUDIT_ACTIONS).optional(),
+    staffId: positiveInt.optional(),
+    username: z.string().trim().min(1).max(64).optional(),
+    from: calendarDay.optional(),
+    to: calendarDay.optional(),
   })
-  .strict();
+  .strict()
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
+    message: '`from` is after `to`',
+    path: ['from'],
+  });
+
+/** The filters of `GET /api/audit`, as checked. */
+export type AuditQuery = z.infer<typeof auditQuerySchema>;

@@ -246,6 +246,11 @@ export interface RecentCall {
 /** What screens show of the centre itself. */
 export interface CentreInfo {
   name: string;
+  /**
+   * The centre's street address; empty for none. Missing from `centre:updated` events
+   * recorded before the field existed: read that as empty.
+   */
+  address: string;
   /** Priority classes offered at the kiosk, in order. */
   priorityClasses: PriorityClassOption[];
   /** Reasons a clerk can pause a counter for. */

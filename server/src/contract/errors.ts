@@ -52,6 +52,7 @@ export const ERROR_CODES = [
   'centre_not_empty',
   'import_failed',
   'unsupported_file',
+  'print_failed',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

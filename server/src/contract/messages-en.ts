@@ -321,6 +321,7 @@ export const en: Messages = {
     'Not a valid image: only PNG or JPEG, up to 512 KB and 4096 × 4096 pixels.',
   'error.storage_unavailable': 'The server cannot save data right now. Please try again later.',
   'error.backup_in_progress': 'A backup is already being made. Wait a moment and refresh the list.',
+  'error.print_failed': 'The printer could not print.',
   'error.centre_not_empty':
     'Services or counters already exist. Choose “replace” to overwrite them.',
   'error.import_failed':

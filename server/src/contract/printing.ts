@@ -108,6 +108,22 @@ export interface PrintAgentAuth {
   role: typeof PRINT_AGENT_ROLE;
 }
 
+/**
+ * `POST /api/printers/:id/test`: a test page the printer took. A test page is no ticket,
+ * so it is not in the print queue's jobs; it printed in the printer's turn between them.
+ */
+export interface TestPrintJob {
+  kind: 'test';
+  printerId: number;
+  status: 'done';
+  /** The printer's state after printing (e.g. `paper_near_end`). */
+  state: PrinterState;
+  /** What the printer said besides its state (e.g. no status reply), or null. */
+  detail: string | null;
+  /** When the page was printed (ISO 8601). */
+  at: string;
+}
+
 /** `print:job`: rendered bytes for a print agent to print on its kiosk's printer. */
 export interface AgentPrintJob {
   jobId: number;

@@ -44,6 +44,13 @@ const label = (max: number) => z.string().trim().min(1).max(max);
 export const settingsPatchSchema = z
   .object({
     centreName: readableText(200),
+    // Empty for none; otherwise one readable line, as printed under the name on tickets.
+    centreAddress: z
+      .string()
+      .trim()
+      .max(300)
+      .refine((t) => t === '' || readableText(300).safeParse(t).success, 'unreadable character')
+      .transform((t) => t.normalize('NFC')),
     priorityClasses: z
       .array(
         z

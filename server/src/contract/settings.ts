@@ -69,6 +69,8 @@ export interface RatingSettings {
 /** The centre's queue rules, edited by admins and stored in the database. */
 export interface CentreSettings {
   centreName: string;
+  /** The centre's street address, printed under its name on tickets; empty for none. */
+  centreAddress: string;
   priorityClasses: PriorityClassOption[];
   priorityPolicy: PriorityPolicy;
   /** Recalls allowed after the first call; past it the clerk marks a no-show. */
@@ -149,6 +151,7 @@ const WORKDAY: OpeningInterval[] = [
 /** Settings of a new centre: typical hours, Monday–Friday and Saturday morning. */
 export const DEFAULT_SETTINGS: CentreSettings = {
   centreName: 'Trung tâm Phục vụ hành chính công tỉnh',
+  centreAddress: '',
   priorityClasses: DEFAULT_PRIORITY_CLASSES,
   priorityPolicy: { mode: 'strict' },
   recallLimit: 3,

@@ -169,7 +169,7 @@ export function createServices(
     auth,
     staff: new StaffAdmin(repos, clock, { counters, signIns: auth, runner }),
     devices: new DeviceService(repos, clock, runner),
-    audit: new AuditTrail(repos),
+    audit: new AuditTrail(repos, timeZone),
     printing,
     printerAdmin,
     printWorker,

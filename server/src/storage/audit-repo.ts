@@ -12,6 +12,18 @@ export interface AuditEntry {
   ip: string | null;
 }
 
+/** Which entries a page of the audit trail holds; every field narrows it. */
+export interface AuditFilter {
+  action?: string | undefined;
+  staffId?: number | undefined;
+  /** Entries of this username (case-insensitive), as written or as the staff member's. */
+  username?: string | undefined;
+  /** Entries at or after this instant (ms). */
+  fromAt?: number | undefined;
+  /** Entries before this instant (ms). */
+  untilAt?: number | undefined;
+}
+
 /** Who changed what, when and from where: every admin and supervisor change and every sign-in. */
 export class AuditRepo {
   constructor(private readonly db: Database) {}
@@ -32,8 +44,34 @@ export class AuditRepo {
     );
   }
 
-  /** Newest first, before an id (for paging), at most `limit`. */
-  list(limit: number, beforeId?: number): AuditEntry[] {
+  /**
+   * Newest first, before an id (for paging), at most `limit`, narrowed by `filter`. An
+   * entry written with the staff id alone shows that account's username.
+   */
+  list(limit: number, beforeId?: number, filter: AuditFilter = {}): AuditEntry[] {
+    const where = ['a.id < ?'];
+    const params: (string | number)[] = [beforeId ?? Number.MAX_SAFE_INTEGER];
+    if (filter.action !== undefined) {
+      where.push('a.action = ?');
+      params.push(filter.action);
+    }
+    if (filter.staffId !== undefined) {
+      where.push('a.staff_id = ?');
+      params.push(filter.staffId);
+    }
+    if (filter.username !== undefined) {
+      // Failed sign-ins of unknown names carry the username alone; most entries the id.
+      where.push('COALESCE(a.username, s.username) = ? COLLATE NOCASE');
+      params.push(filter.username);
+    }
+    if (filter.fromAt !== undefined) {
+      where.push('a.at >= ?');
+      params.push(filter.fromAt);
+    }
+    if (filter.untilAt !== undefined) {
+      where.push('a.at < ?');
+      params.push(filter.untilAt);
+    }
     return this.db
       .all<{
         id: number;
@@ -44,10 +82,13 @@ export class AuditRepo {
         target: string | null;
         details: string;
         ip: string | null;
-      }>('SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?', [
-        beforeId ?? Number.MAX_SAFE_INTEGER,
-        limit,
-      ])
+      }>(
+        `SELECT a.id, a.at, a.staff_id, COALESCE(a.username, s.username) AS username, a.action,
+                a.target, a.details, a.ip
+         FROM audit_log a LEFT JOIN staff s ON s.id = a.staff_id
+         WHERE ${where.join(' AND ')} ORDER BY a.id DESC LIMIT ?`,
+        [...params, limit],
+      )
       .map((row) => ({
         id: row.id,
         at: row.at,

@@ -86,6 +86,7 @@ const REVIEWED_ROUTES: Readonly<Record<string, Access>> = {
   'POST /api/printers': 'admins',
   'PATCH /api/printers/:id': 'admins',
   'DELETE /api/printers/:id': 'admins',
+  'POST /api/printers/:id/test': 'admins',
   'GET /api/settings': 'supervisors',
   'PATCH /api/settings': 'admins',
   // The catalogue: supervisors read it whole (inactive entries too), admins change it.

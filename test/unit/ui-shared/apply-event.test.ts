@@ -208,6 +208,7 @@ describe('applyEvent() for centre:updated', () => {
   test('replaces the centre info, pause reasons, recall limit and kiosk policy included', () => {
     const centre = {
       name: 'Trung tâm mới',
+      address: '',
       priorityClasses: [{ code: 'elderly', name: 'Người cao tuổi', nameEn: 'Elderly' }],
       pauseReasons: ['Họp'],
       recallLimit: 1,

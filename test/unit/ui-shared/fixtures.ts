@@ -76,6 +76,7 @@ export function snapshot(overrides: Partial<StateSnapshot> = {}): StateSnapshot 
     seq: 10,
     centre: {
       name: 'Trung tâm thử nghiệm',
+      address: '',
       priorityClasses: [],
       pauseReasons: [],
       recallLimit: 3,

@@ -102,6 +102,7 @@ export const viCommon = {
     'Ảnh không hợp lệ: chỉ PNG hoặc JPEG, tối đa 512 KB, 4096 × 4096 điểm ảnh.',
   'error.storage_unavailable': 'Máy chủ tạm thời không lưu được dữ liệu. Vui lòng thử lại sau.',
   'error.backup_in_progress': 'Đang sao lưu dữ liệu. Vui lòng chờ một lát rồi tải lại danh sách.',
+  'error.print_failed': 'Máy in không in được.',
   'error.centre_not_empty':
     'Trung tâm đã có dịch vụ hoặc quầy. Chọn “thay thế” để ghi đè cấu hình.',
   'error.import_failed': 'Tệp có lỗi, chưa nhập gì. Sửa các dòng được nêu rồi nhập lại.',

@@ -86,6 +86,15 @@ export function printRoutes(printing: PrintService, printers: PrinterAdmin): Api
       },
     }),
     route({
+      method: 'POST',
+      path: '/api/printers/:id/test',
+      permission: 'printers:manage',
+      handler: async ({ req, res }) => {
+        const job = await printers.testPrint(printerId(req), adminActor(req, res));
+        res.status(202).json({ job });
+      },
+    }),
+    route({
       method: 'GET',
       path: '/api/printers/:id/status',
       permission: 'printers:read',

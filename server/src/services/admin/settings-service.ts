@@ -89,6 +89,7 @@ export class SettingsService {
     const { windowMinutes: _window, ...rating } = settings.rating;
     return {
       name: centreName,
+      address: settings.centreAddress,
       priorityClasses,
       pauseReasons,
       recallLimit,

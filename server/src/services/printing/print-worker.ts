@@ -41,6 +41,12 @@ export interface PrintingOptions extends DirectPrinterTimeouts {
   agentTimeoutMs: number;
 }
 
+/**
+ * Ids of test pages sent to print agents: above any print job's id, still safe integers,
+ * so an agent answers them as it answers jobs.
+ */
+const FIRST_TEST_PAGE_ID = 2 ** 52;
+
 /** Production defaults: five attempts over about half a minute. */
 export const DEFAULT_PRINTING_OPTIONS: PrintingOptions = {
   maxAttempts: 5,
@@ -61,6 +67,9 @@ export const DEFAULT_PRINTING_OPTIONS: PrintingOptions = {
  */
 export class PrintWorker {
   private readonly busy = new Set<number>();
+  /** Test pages waiting for their printer to finish what it prints, per printer. */
+  private readonly waiting = new Map<number, (() => void)[]>();
+  private nextTestPageId = FIRST_TEST_PAGE_ID;
   private readonly timers = new Map<number, NodeJS.Timeout>();
   private readonly running = new Set<Promise<void>>();
   /** Printers whose last run threw before storing its job's outcome. */
@@ -107,6 +116,71 @@ export class PrintWorker {
    */
   renderTicket(kind: 'png' | 'pdf', ticketId: number): Promise<Uint8Array> {
     return this.escPos.render(kind, this.render.layout(ticketId));
+  }
+
+  /**
+   * Prints a test page (a test page is no ticket, so no queued job) in the printer's turn:
+   * it waits for the job being printed, holds the printer as a job does, and the queue
+   * goes on after it. The printer's state is recorded as after any print.
+   */
+  async printTestPage(printer: PrinterRecord): Promise<AttemptOutcome & { at: number }> {
+    const at = this.clock.now();
+    if (this.stopped) {
+      return { ok: false, transient: true, message: 'the server is stopping', state: null, at };
+    }
+    const run = this.testPageRun(printer, at);
+    // stop() waits for it as for a job; the caller hears of its failure, not stop().
+    const followed = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.running.add(followed);
+    void followed.finally(() => this.running.delete(followed));
+    const outcome = await run;
+    const changed = { onlyIfChanged: true };
+    if (outcome.ok) this.statuses.record(printer, outcome.state, outcome.detail, changed);
+    else if (outcome.state) this.statuses.record(printer, outcome.state, outcome.message, changed);
+    return { ...outcome, at };
+  }
+
+  private async testPageRun(printer: PrinterRecord, at: number): Promise<AttemptOutcome> {
+    while (this.busy.has(printer.id)) {
+      await new Promise<void>((resolve) => {
+        const queue = this.waiting.get(printer.id) ?? [];
+        queue.push(resolve);
+        this.waiting.set(printer.id, queue);
+      });
+    }
+    if (this.stopped) {
+      return { ok: false, transient: true, message: 'the server is stopping', state: null };
+    }
+    this.busy.add(printer.id);
+    try {
+      let bytes: Uint8Array;
+      try {
+        const layout = this.render.testPage(printer.name, at);
+        bytes = await this.escPos.encode(layout, printer.options as Partial<EscPosOptions>);
+      } catch (error) {
+        return failedOutcome(error);
+      }
+      if (printer.target === 'agent') {
+        return await this.agents.send(this.nextTestPageId++, printer, bytes);
+      }
+      return await this.direct.print(printer, bytes, `test-page-printer-${printer.id}`);
+    } finally {
+      this.release(printer.id);
+      // Jobs queued meanwhile found the printer busy and were left for this turn's end.
+      this.kick();
+    }
+  }
+
+  /** The printer is free: the first test page waiting for it goes (then the others). */
+  private release(printerId: number): void {
+    this.busy.delete(printerId);
+    const queue = this.waiting.get(printerId);
+    if (!queue) return;
+    this.waiting.delete(printerId);
+    for (const resolve of queue) resolve();
   }
 
   /** The printer's status now, recorded and broadcast. */
@@ -205,7 +279,7 @@ export class PrintWorker {
         dueBy = Math.max(dueBy, this.clock.now());
       }
     } finally {
-      this.busy.delete(printerId);
+      this.release(printerId);
     }
     const next = this.repos.printJobs.queuedPrinters().find((p) => p.printerId === printerId);
     if (next) this.schedule(printerId, next.dueAt);

@@ -3,6 +3,7 @@ import type {
   CreatePrinterRequest,
   PrinterView,
   StaffPrinterStatus,
+  TestPrintJob,
   UpdatePrinterRequest,
 } from '../../contract/printing';
 import type { AuditWho } from '../../auth/audit-trail';
@@ -130,6 +131,42 @@ export class PrinterAdmin {
       });
       return null;
     });
+  }
+
+  /**
+   * Prints a test page on the printer (active or not, so one can be tried before it takes
+   * tickets), in its turn between queued jobs, and audits the outcome. A printer that
+   * fails answers 503 `print_failed` with `printer: { code, state, message }` (its error,
+   * e.g. `paper_end`); the attempt is in the audit trail either way.
+   */
+  async testPrint(id: number, actor: AuditWho): Promise<TestPrintJob> {
+    const { runner, worker } = this.deps;
+    const printer = this.printer(id);
+    const outcome = await worker.printTestPage(printer);
+    const command = { scope: `printer:test:staff:${actor.staffId}`, request: { id } };
+    runner.run(command, (context) => {
+      context.audit('printer.test', actor, `printer:${id}`, {
+        name: printer.name,
+        ok: outcome.ok,
+        state: outcome.state,
+        ...(!outcome.ok && { error: outcome.message }),
+      });
+    });
+    if (!outcome.ok) {
+      // The printers library's code leads its message (`paper_end: …`); agents' too.
+      const code = /^([a-z_]+): /.exec(outcome.message)?.[1] ?? null;
+      throw new DomainError('print_failed', outcome.message, {
+        printer: { code, state: outcome.state, message: outcome.message },
+      });
+    }
+    return {
+      kind: 'test',
+      printerId: id,
+      status: 'done',
+      state: outcome.state,
+      detail: outcome.detail,
+      at: new Date(outcome.at).toISOString(),
+    };
   }
 
   /** Asks the printer now (or the agent's last report). */

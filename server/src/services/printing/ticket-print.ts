@@ -1,4 +1,4 @@
-import { buildTicketLayout, type TicketLayout } from '../../../../printers';
+import { buildTestPageLayout, buildTicketLayout, type TicketLayout } from '../../../../printers';
 import { DomainError } from '../../domain/errors';
 import type { PrintFigures } from '../../storage/print-job-repo';
 import type { Repos } from '../../storage/repos';
@@ -13,8 +13,17 @@ export interface TicketPrintDeps {
   timeZone: string;
   /** The base URL visitors' phones reach the server at, e.g. `http://192.168.1.10:8080`. */
   publicUrl(): string;
-  /** The centre's logo (PNG), printed at the top of every ticket (LUOT_TICKET_LOGO). */
+  /**
+   * The logo printed at the top of every ticket when admins uploaded none
+   * (LUOT_TICKET_LOGO, a PNG).
+   */
   logoPng?: Uint8Array | undefined;
+}
+
+/** The uploaded logo's bytes, kept while its hash stays the stored one. */
+interface CachedLogo {
+  sha256: string;
+  bytes: Uint8Array;
 }
 
 /**
@@ -22,7 +31,40 @@ export interface TicketPrintDeps {
  * (escpos-thread.ts) encodes it to ESC/POS and draws the PNG and PDF.
  */
 export class TicketPrint {
+  private logo: CachedLogo | null = null;
+
   constructor(private readonly deps: TicketPrintDeps) {}
+
+  /**
+   * The logo tickets print: the one admins uploaded (`PUT /api/centre/logo`, PNG or JPEG;
+   * the raster renderer decodes both), else LUOT_TICKET_LOGO, else none. Only the stored
+   * hash is read per ticket; the bytes are read again when it changes.
+   */
+  ticketLogo(): Uint8Array | undefined {
+    const { repos } = this.deps;
+    const sha256 = repos.logo.sha256();
+    if (sha256 === null) {
+      this.logo = null;
+      return this.deps.logoPng;
+    }
+    if (this.logo?.sha256 !== sha256) {
+      const record = repos.logo.get();
+      if (!record) return this.deps.logoPng;
+      this.logo = { sha256: record.sha256, bytes: new Uint8Array(record.bytes) };
+    }
+    return this.logo.bytes;
+  }
+
+  /** A printer's test page: the centre's name and logo, the printer's name, the time `at`. */
+  testPage(printerName: string, at: number): TicketLayout {
+    return buildTestPageLayout({
+      centreName: this.deps.settings.current().centreName,
+      printerName,
+      timeZone: this.deps.timeZone,
+      at: new Date(at),
+      logoPng: this.ticketLogo(),
+    });
+  }
 
   /**
    * People ahead and the estimated wait as they stand now (the estimate only while the
@@ -57,6 +99,7 @@ export class TicketPrint {
       .map((c) => c.name);
     const priority = current.priorityClasses.find((c) => c.code === ticket.priorityClass);
     const base = this.deps.publicUrl().replace(/\/+$/, '');
+    const logo = this.ticketLogo();
     return buildTicketLayout(
       {
         number: ticket.number,
@@ -73,10 +116,11 @@ export class TicketPrint {
       },
       {
         centreName: current.centreName,
+        centreAddress: current.centreAddress,
         timeZone: this.deps.timeZone,
         english: current.ticketEnglish,
         thankYou: current.ticketThankYou,
-        ...(this.deps.logoPng && { logoPng: this.deps.logoPng }),
+        ...(logo && { logoPng: logo }),
       },
     );
   }
