@@ -6,7 +6,7 @@
  */
 import type { Messages } from '../../server/src/contract/message-keys';
 
-export { DEVICE_AUTH_SCHEME } from '../../server/src/contract/admin';
+export { AUDIT_ACTIONS, DEVICE_AUTH_SCHEME } from '../../server/src/contract/admin';
 export { ERROR_CODES } from '../../server/src/contract/errors';
 export {
   CLIENT_EVENTS,

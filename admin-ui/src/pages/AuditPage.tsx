@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { AuditEntry, AuditPage as AuditPageData } from '@luot/contract';
+import { AUDIT_ACTIONS } from '@luot/ui-shared/contract';
 import { apiGet } from '@luot/ui-shared/api';
 import { useI18n } from '@luot/ui-shared/use-i18n';
 import { ErrorAlert, Field, Select, formatMoment, useAction } from '../form';
@@ -7,76 +8,116 @@ import { ErrorAlert, Field, Select, formatMoment, useAction } from '../form';
 /** Entries fetched a page at a time (the server allows up to 200). */
 const PAGE_SIZE = 100;
 
-/** The audit trail, newest first, filtered by action and by who did it. */
+/** The filters as the inputs hold them; empty means "any". */
+interface Filters {
+  action: string;
+  username: string;
+  from: string;
+  to: string;
+}
+
+const NO_FILTERS: Filters = { action: '', username: '', from: '', to: '' };
+
+/** The query of `GET /api/audit` for a page of entries matching `filters`. */
+function auditQuery(filters: Filters, before: number | null): string {
+  const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
+  if (before !== null) query.set('before', String(before));
+  if (filters.action !== '') query.set('action', filters.action);
+  if (filters.username.trim() !== '') query.set('username', filters.username.trim());
+  if (filters.from !== '') query.set('from', filters.from);
+  if (filters.to !== '') query.set('to', filters.to);
+  return `/api/audit?${query.toString()}`;
+}
+
+/**
+ * The audit trail, newest first, filtered by the server (action, who, days in the
+ * centre's time zone), so paging goes through matching entries only.
+ */
 export function AuditPage() {
   const { t, lang } = useI18n();
   const [entries, setEntries] = useState<AuditEntry[]>([]);
   const [nextBefore, setNextBefore] = useState<number | null>(null);
-  const [action, setAction] = useState('');
-  const [user, setUser] = useState('');
+  const [form, setForm] = useState<Filters>(NO_FILTERS);
+  // The filters of the entries shown: "more" pages on with these, not half-typed ones.
+  const [applied, setApplied] = useState<Filters>(NO_FILTERS);
   const load = useAction();
   const { run } = load;
 
   const fetchPage = useCallback(
-    (before: number | null) =>
+    (filters: Filters, before: number | null) =>
       run(async () => {
-        const query = before === null ? '' : `&before=${before}`;
-        const page = await apiGet<AuditPageData>(`/api/audit?limit=${PAGE_SIZE}${query}`);
+        const page = await apiGet<AuditPageData>(auditQuery(filters, before));
         setEntries((old) => (before === null ? page.entries : [...old, ...page.entries]));
         setNextBefore(page.nextBefore);
+        setApplied(filters);
       }),
     [run],
   );
 
   useEffect(() => {
-    void fetchPage(null);
+    void fetchPage(NO_FILTERS, null);
   }, [fetchPage]);
 
-  const actions = useMemo(() => [...new Set(entries.map((e) => e.action))].sort(), [entries]);
-  const needle = user.trim().toLocaleLowerCase();
-  const shown = entries.filter(
-    (e) =>
-      (action === '' || e.action === action) &&
-      (needle === '' || (e.username ?? '').toLocaleLowerCase().includes(needle)),
-  );
+  const onFilter = (event: FormEvent) => {
+    event.preventDefault();
+    void fetchPage(form, null);
+  };
+  const set = (patch: Partial<Filters>) => setForm({ ...form, ...patch });
 
   return (
     <>
       <h2>{t('admin.audit.title')}</h2>
-      <div className="field-grid audit-filters">
+      <form className="field-grid audit-filters" onSubmit={onFilter} data-testid="audit-filters">
         <Select
           label={t('admin.audit.filterAction')}
           testId="audit-action"
-          value={action}
-          onChange={setAction}
+          value={form.action}
+          onChange={(action) => set({ action })}
           options={[
             { value: '', label: t('admin.audit.allActions') },
-            ...actions.map((a) => ({ value: a, label: a })),
+            ...AUDIT_ACTIONS.map((a) => ({ value: a, label: a })),
           ]}
         />
         <Field
           label={t('admin.audit.filterUser')}
           testId="audit-user"
           maxLength={64}
-          value={user}
-          onChange={setUser}
+          value={form.username}
+          onChange={(username) => set({ username })}
         />
+        <Field
+          label={t('admin.audit.from')}
+          testId="audit-from"
+          type="date"
+          value={form.from}
+          onChange={(from) => set({ from })}
+        />
+        <Field
+          label={t('admin.audit.to')}
+          testId="audit-to"
+          type="date"
+          value={form.to}
+          onChange={(to) => set({ to })}
+        />
+        <button type="submit" className="btn" data-testid="audit-apply" disabled={load.pending}>
+          {t('admin.audit.apply')}
+        </button>
         <button
           type="button"
           className="btn btn-secondary"
           data-testid="audit-refresh"
           disabled={load.pending}
-          onClick={() => void fetchPage(null)}
+          onClick={() => void fetchPage(applied, null)}
         >
           {t('admin.refresh')}
         </button>
-      </div>
+      </form>
       <ErrorAlert error={load.error} testId="audit-error" />
       <p className="muted" data-testid="audit-count">
-        {t('admin.audit.shown', { shown: shown.length, loaded: entries.length })}
+        {t('admin.audit.loaded', { loaded: entries.length })}
       </p>
-      {shown.length === 0 && !load.pending && <p className="muted">{t('admin.audit.none')}</p>}
-      {shown.length > 0 && (
+      {entries.length === 0 && !load.pending && <p className="muted">{t('admin.audit.none')}</p>}
+      {entries.length > 0 && (
         <table className="admin-table audit-table" data-testid="audit-table">
           <thead>
             <tr>
@@ -88,7 +129,7 @@ export function AuditPage() {
             </tr>
           </thead>
           <tbody>
-            {shown.map((entry) => (
+            {entries.map((entry) => (
               <tr key={entry.id} data-testid={`audit-${entry.id}`}>
                 <td>{formatMoment(entry.at, lang)}</td>
                 <td>{entry.username ?? t('admin.audit.system')}</td>
@@ -108,7 +149,7 @@ export function AuditPage() {
           className="btn btn-secondary"
           data-testid="audit-more"
           disabled={load.pending}
-          onClick={() => void fetchPage(nextBefore)}
+          onClick={() => void fetchPage(applied, nextBefore)}
         >
           {t('admin.audit.more')}
         </button>

@@ -20,6 +20,8 @@ const LOGO_MAX_BYTES = 512 * 1024;
 export function CentrePage({ user }: PageProps) {
   const { t } = useI18n();
   const settings = useResource<CentreSettings>('/api/settings');
+  // What screens are told of the centre: the logo they show and the deployment's zone.
+  const state = useResource<StateSnapshot>('/api/state');
   const [saved, setSaved] = useState<string | null>(null);
   const readOnly = user.role !== 'admin';
 
@@ -27,7 +29,7 @@ export function CentrePage({ user }: PageProps) {
     <>
       <h2>{t('admin.centre.title')}</h2>
       {readOnly && <p className="muted">{t('admin.readOnly')}</p>}
-      {!readOnly && <LogoEditor />}
+      {!readOnly && <LogoEditor stored={state.data?.centre.logoUrl} />}
       <ErrorAlert error={settings.error} />
       {!settings.data && !settings.error && <div className="loading">{t('app.loading')}</div>}
       {settings.data && (
@@ -35,6 +37,7 @@ export function CentrePage({ user }: PageProps) {
           // A fresh form for each stored version: what the server answered is shown.
           key={JSON.stringify(settings.data)}
           stored={settings.data}
+          timeZone={state.data?.centre.timeZone ?? ''}
           readOnly={readOnly}
           saved={saved}
           onSaved={(updated, message) => {
@@ -49,12 +52,14 @@ export function CentrePage({ user }: PageProps) {
 
 interface EditorProps {
   stored: CentreSettings;
+  /** The deployment's time zone (LUOT_TIME_ZONE), shown but not edited here. */
+  timeZone: string;
   readOnly: boolean;
   saved: string | null;
   onSaved: (updated: CentreSettings | null, message: string | null) => void;
 }
 
-function CentreEditor({ stored, readOnly, saved, onSaved }: EditorProps) {
+function CentreEditor({ stored, timeZone, readOnly, saved, onSaved }: EditorProps) {
   const { t } = useI18n();
   const [form, setForm] = useState<CentreForm>(() => formOf(stored));
   const save = useAction();
@@ -101,6 +106,22 @@ function CentreEditor({ stored, readOnly, saved, onSaved }: EditorProps) {
             maxLength={200}
             value={form.centreName}
             onChange={(centreName) => set({ centreName })}
+          />
+          <Field
+            label={t('admin.centre.address')}
+            testId="centre-address"
+            maxLength={300}
+            hint={t('admin.centre.addressHint')}
+            value={form.centreAddress}
+            onChange={(centreAddress) => set({ centreAddress })}
+          />
+          <Field
+            label={t('admin.centre.timeZone')}
+            testId="centre-time-zone"
+            readOnly
+            hint={t('admin.centre.timeZoneHint')}
+            value={timeZone}
+            onChange={() => undefined}
           />
           <Field
             label={t('admin.centre.ticker')}
@@ -369,12 +390,11 @@ function CentreEditor({ stored, readOnly, saved, onSaved }: EditorProps) {
 }
 
 /** The logo the screens show: a preview, an upload (PNG or JPEG) and a delete. */
-function LogoEditor() {
+function LogoEditor({ stored }: { stored: string | null | undefined }) {
   const { t } = useI18n();
-  const state = useResource<StateSnapshot>('/api/state');
   const [logoUrl, setLogoUrl] = useState<string | null | undefined>(undefined);
   const action = useAction();
-  const shown = logoUrl === undefined ? state.data?.centre.logoUrl : logoUrl;
+  const shown = logoUrl === undefined ? stored : logoUrl;
 
   const onFile = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];

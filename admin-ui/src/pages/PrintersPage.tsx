@@ -17,7 +17,7 @@ import {
 const REFRESH_MS = 10_000;
 const FAILED_JOBS = '/api/print-jobs?status=failed&inQueue=true&latest=true';
 
-/** Ticket printers: add, check, switch on or off, remove; tickets that did not print. */
+/** Ticket printers: add, check, test print, switch on or off, remove; tickets that did not print. */
 export function PrintersPage() {
   const { t, lang } = useI18n();
   const printers = useResource<PrinterView[]>('/api/printers', REFRESH_MS);
@@ -96,6 +96,20 @@ export function PrintersPage() {
                     }
                   >
                     {t('admin.printers.checkStatus')}
+                  </button>
+                  <button
+                    type="button"
+                    className="btn btn-secondary btn-small"
+                    data-testid={`printer-test-${printer.id}`}
+                    disabled={action.pending}
+                    onClick={() =>
+                      act(async () => {
+                        await apiPost(`/api/printers/${printer.id}/test`, {});
+                        return t('admin.printers.tested', { name: printer.name });
+                      })
+                    }
+                  >
+                    {t('admin.printers.test')}
                   </button>
                   <button
                     type="button"

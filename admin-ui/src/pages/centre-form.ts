@@ -8,6 +8,7 @@ import type {
 /** The centre settings form as the inputs hold it: text for every field. */
 export interface CentreForm {
   centreName: string;
+  centreAddress: string;
   tickerText: string;
   openingHours: Record<string, string>;
   enforceOpeningHours: boolean;
@@ -63,6 +64,7 @@ const hoursText = (intervals: OpeningInterval[]) =>
 export function formOf(settings: CentreSettings): CentreForm {
   return {
     centreName: settings.centreName,
+    centreAddress: settings.centreAddress,
     tickerText: settings.tickerText,
     openingHours: Object.fromEntries(
       ['0', '1', '2', '3', '4', '5', '6'].map((day) => [
@@ -166,6 +168,7 @@ export function settingsOf(
   );
   return {
     centreName: form.centreName.trim(),
+    centreAddress: form.centreAddress.trim(),
     tickerText: form.tickerText.trim(),
     openingHours: Object.fromEntries(
       Object.entries(form.openingHours).map(([day, text]) => [day, parseHours(text, dayName(day))]),
