@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CentreInfo, FeedEnvelope, RecentCall, VoiceSettings } from '@luot/contract';
 import { callKey, createAnnouncer, type AnnouncerNote } from '@luot/ui-shared/announcer';
-import { DEFAULT_VOICE, SERVER_EVENTS } from '@luot/ui-shared/contract';
+import { SERVER_EVENTS } from '@luot/ui-shared/contract';
+import { DEFAULT_VOICE } from '../../server/src/contract/settings';
 import { serverNow } from '@luot/ui-shared/server-time';
 import { listenSoundState, soundBlocked, unlockSound } from './browser-voice';
 import type { DisplayVoice } from './voice/start-voice';

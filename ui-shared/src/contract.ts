@@ -6,7 +6,7 @@
  */
 import type { Messages } from '../../server/src/contract/message-keys';
 
-export { AUDIT_ACTIONS, DEVICE_AUTH_SCHEME } from '../../server/src/contract/admin';
+export { DEVICE_AUTH_SCHEME } from '../../server/src/contract/admin';
 export { ERROR_CODES } from '../../server/src/contract/errors';
 export {
   CLIENT_EVENTS,
@@ -23,7 +23,6 @@ export {
   statusMessageKey,
 } from '../../server/src/contract/message-keys';
 export { viCommon as VIETNAMESE_COMMON } from '../../server/src/contract/messages-vi/common';
-export { DEFAULT_VOICE } from '../../server/src/contract/settings';
 
 /** The English strings, loaded the first time a screen switches to English. */
 export async function loadEnglish(): Promise<Messages> {

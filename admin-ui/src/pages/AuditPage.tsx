@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { AuditEntry, AuditPage as AuditPageData } from '@luot/contract';
-import { AUDIT_ACTIONS } from '@luot/ui-shared/contract';
+import { AUDIT_ACTIONS } from '../../../server/src/contract/audit-actions';
 import { apiGet } from '@luot/ui-shared/api';
 import { useI18n } from '@luot/ui-shared/use-i18n';
 import { ErrorAlert, Field, Select, formatMoment, useAction } from '../form';

@@ -1,4 +1,5 @@
-import { AUDIT_ACTIONS, type AuditPage } from '../contract/admin';
+import type { AuditPage } from '../contract/admin';
+import type { AUDIT_ACTIONS } from '../contract/audit-actions';
 import { dayStart, nextDay } from '../domain/day-bounds';
 import type { Repos } from '../storage/repos';
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { AUDIT_ACTIONS, DEVICE_KINDS } from './admin';
+import { DEVICE_KINDS } from './admin';
+import { AUDIT_ACTIONS } from './audit-actions';
 import { ROLES } from './entities';
 
 /** Runtime validation of the security and administration inputs (server only, like schemas.ts). */

@@ -140,43 +140,6 @@ export interface AgentTokenResponse {
   token: string;
 }
 
-/** Every action the audit trail records; `GET /api/audit?action=` takes one of them. */
-export const AUDIT_ACTIONS = [
-  'auth.login',
-  'auth.login_failed',
-  'auth.logout',
-  'auth.password_change',
-  'staff.create',
-  'staff.update',
-  'staff.password_reset',
-  'session.revoke',
-  'device.pair',
-  'device.revoke',
-  'device.agent_token',
-  'device.update',
-  'centre.logo_update',
-  'centre.logo_delete',
-  'counter.force_sign_out',
-  'printer.create',
-  'printer.update',
-  'printer.delete',
-  'ticket.reprint',
-  'settings.update',
-  'backup.create',
-  'service.create',
-  'service.update',
-  'service.delete',
-  'service_group.create',
-  'service_group.update',
-  'service_group.delete',
-  'counter.create',
-  'counter.update',
-  'counter.delete',
-  'config.import',
-  'services.import',
-  'printer.test',
-] as const;
-
 /** One line of the audit trail. */
 export interface AuditEntry {
   id: number;

@@ -1,4 +1,5 @@
 export * from './admin';
+export * from './audit-actions';
 export * from './backups';
 export * from './config';
 export * from './entities';

@@ -369,4 +369,11 @@ export const viAdmin = {
   'admin.operations.notJson':
     'Tệp này không phải tệp JSON. Hãy chọn tệp luot-config-….json đã xuất từ Luot.',
   'admin.operations.problem': '{path}: {message}',
+  'import.row.required': 'Ô này bắt buộc phải có.',
+  'import.row.invalid': 'Giá trị không hợp lệ.',
+  'import.row.duplicate': 'Trùng với một dòng khác trong tệp.',
+  'import.row.formula': 'Không nhận công thức, chỉ nhận giá trị.',
+  'import.row.prefix_taken': 'Tiền tố và dải số trùng với một dịch vụ khác.',
+  'import.row.unknown_service': 'Không có dịch vụ mang mã này.',
+  'import.row.unknown_column': 'Không rõ cột này.',
 } as const;

@@ -108,13 +108,6 @@ export const viCommon = {
   'error.import_failed': 'Tệp có lỗi, chưa nhập gì. Sửa các dòng được nêu rồi nhập lại.',
   'error.unsupported_file':
     'Tệp không đọc được: chỉ nhận Excel (.xlsx) hoặc CSV mã UTF-8, tối đa 5 MB.',
-  'import.row.required': 'Ô này bắt buộc phải có.',
-  'import.row.invalid': 'Giá trị không hợp lệ.',
-  'import.row.duplicate': 'Trùng với một dòng khác trong tệp.',
-  'import.row.formula': 'Không nhận công thức, chỉ nhận giá trị.',
-  'import.row.prefix_taken': 'Tiền tố và dải số trùng với một dịch vụ khác.',
-  'import.row.unknown_service': 'Không có dịch vụ mang mã này.',
-  'import.row.unknown_column': 'Không rõ cột này.',
   'error.internal_error': 'Lỗi hệ thống. Vui lòng thử lại.',
   'error.network': 'Không kết nối được máy chủ. Vui lòng thử lại.',
 } as const;
