@@ -88,6 +88,15 @@ export interface Device {
   counterIds: number[] | null;
 }
 
+/** One entry of `GET /api/devices` (admin): the device and whether it is online now. */
+export interface ListedDevice extends Device {
+  /**
+   * A socket open now, or a request within `DEVICE_OFFLINE_MINUTES` (2), as the live
+   * monitor counts it.
+   */
+  online: boolean;
+}
+
 /** `PATCH /api/devices/:id` (admin): rename, bind a counter screen, filter a display. */
 export interface UpdateDeviceRequest {
   name?: string;

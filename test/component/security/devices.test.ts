@@ -50,6 +50,7 @@ describe('device pairing', () => {
         counterId: null,
         serviceIds: null,
         counterIds: null,
+        online: true,
       },
     ]);
   });

@@ -33,7 +33,7 @@ export function apiRoutes(services: Services, clock: Clock): ApiRoute[] {
     ...serviceRoutes(services),
     ...serviceGroupRoutes(services),
     ...staffRoutes(services.staff),
-    ...deviceRoutes(services.devices),
+    ...deviceRoutes(services.devices, () => services.monitor.onlineDeviceIds()),
     ...auditRoutes(services.audit),
     ...backupRoutes(services.backups),
     ...monitorRoutes(services.monitor),

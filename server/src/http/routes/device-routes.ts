@@ -1,4 +1,4 @@
-import type { DeviceResponse } from '../../contract/admin';
+import type { DeviceResponse, ListedDevice } from '../../contract/admin';
 import {
   pairDeviceSchema,
   pairRequestIdSchema,
@@ -16,7 +16,10 @@ import { adminActor, pathId } from './staff-routes';
  * Pairing of kiosks and displays (the device's side is public), a device's own identity,
  * and the admin's device list.
  */
-export function deviceRoutes(devices: DeviceService): ApiRoute[] {
+export function deviceRoutes(
+  devices: DeviceService,
+  onlineIds: () => ReadonlySet<number> = () => new Set(),
+): ApiRoute[] {
   return [
     route({
       method: 'POST',
@@ -65,7 +68,13 @@ export function deviceRoutes(devices: DeviceService): ApiRoute[] {
       method: 'GET',
       path: '/api/devices',
       permission: 'devices:manage',
-      handler: ({ res }) => res.json(devices.list()),
+      handler: ({ res }) => {
+        const online = onlineIds();
+        const body: ListedDevice[] = devices
+          .list()
+          .map((device) => ({ ...device, online: online.has(device.id) }));
+        res.json(body);
+      },
     }),
     route({
       method: 'POST',

@@ -139,6 +139,11 @@ export class MonitorService {
     };
   }
 
+  /** The paired devices online now, as the Devices page and the monitor show them. */
+  onlineDeviceIds(): ReadonlySet<number> {
+    return new Set(this.devices(this.clock.now()).flatMap((d) => (d.online ? [d.id] : [])));
+  }
+
   private devices(now: number): MonitorDevice[] {
     const connected = this.presence.connected();
     const cutoff = now - DEVICE_OFFLINE_MINUTES * 60_000;
