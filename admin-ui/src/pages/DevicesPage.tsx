@@ -3,7 +3,9 @@ import type {
   AgentTokenResponse,
   Device,
   DeviceResponse,
+  ListedDevice,
   MessageKey,
+  PrinterView,
   StateSnapshot,
   UpdateDeviceRequest,
 } from '@luot/contract';
@@ -16,11 +18,29 @@ type Choice = { id: number; label: string };
 /** How often the list is read again, for devices pairing and last-seen times. */
 const REFRESH_MS = 5000;
 
-/** Paired devices: approve a code, see each one, set a display's filters, un-pair. */
+/**
+ * The printer a kiosk prints on: its own active printer, else the centre's default one
+ * (as the print service routes tickets); null when it has none.
+ */
+export function kioskPrinter(
+  kioskId: number,
+  printers: readonly PrinterView[],
+): { printer: PrinterView; shared: boolean } | null {
+  const own = printers.find((p) => p.active && p.deviceId === kioskId);
+  if (own) return { printer: own, shared: false };
+  const shared = printers.find((p) => p.active && p.isDefault);
+  return shared ? { printer: shared, shared: true } : null;
+}
+
+/**
+ * Paired devices: approve a code, see each one online or not and a kiosk's printer, set a
+ * display's filters, un-pair.
+ */
 export function DevicesPage() {
   const { t, lang } = useI18n();
   // A device is listed once it has collected its token (its next poll after approval).
-  const devices = useResource<Device[]>('/api/devices', REFRESH_MS);
+  const devices = useResource<ListedDevice[]>('/api/devices', REFRESH_MS);
+  const printers = useResource<PrinterView[]>('/api/printers', REFRESH_MS);
   const state = useResource<StateSnapshot>('/api/state');
   const action = useAction();
   const [notice, setNotice] = useState<string | null>(null);
@@ -67,7 +87,9 @@ export function DevicesPage() {
             <tr>
               <th scope="col">{t('admin.devices.name')}</th>
               <th scope="col">{t('admin.devices.kind')}</th>
+              <th scope="col">{t('admin.devices.presence')}</th>
               <th scope="col">{t('admin.devices.lastSeen')}</th>
+              <th scope="col">{t('admin.devices.printer')}</th>
               <th scope="col">{t('admin.devices.settings')}</th>
               <th scope="col">{t('admin.actions')}</th>
             </tr>
@@ -77,10 +99,20 @@ export function DevicesPage() {
               <tr key={device.id} data-testid={`device-${device.id}`}>
                 <td>{device.name}</td>
                 <td>{t(`admin.devices.kind.${device.kind}` as MessageKey)}</td>
+                <td data-testid={`device-presence-${device.id}`}>
+                  <span className={device.online ? 'presence presence-on' : 'presence'}>
+                    {device.online ? t('admin.devices.online') : t('admin.devices.offline')}
+                  </span>
+                </td>
                 <td>
                   {device.lastSeenAt
                     ? formatMoment(device.lastSeenAt, lang)
                     : t('admin.devices.never')}
+                </td>
+                <td data-testid={`device-printer-${device.id}`}>
+                  {device.kind === 'kiosk' && printers.data && (
+                    <KioskPrinter bound={kioskPrinter(device.id, printers.data)} />
+                  )}
                 </td>
                 <td>
                   {device.kind === 'counter' && counterLabel(device.counterId)}
@@ -160,6 +192,22 @@ export function DevicesPage() {
           }}
         />
       )}
+    </>
+  );
+}
+
+/** A kiosk's printer: its name and state, the state marked when it stops printing. */
+function KioskPrinter({ bound }: { bound: ReturnType<typeof kioskPrinter> }) {
+  const { t } = useI18n();
+  if (!bound) return <span className="muted">{t('admin.devices.noPrinter')}</span>;
+  const { printer, shared } = bound;
+  const state = printer.status?.state ?? 'unknown';
+  return (
+    <>
+      {shared ? t('admin.devices.sharedPrinter', { name: printer.name }) : printer.name}
+      <span className={state === 'online' ? 'block' : 'block printer-trouble'}>
+        {t(`printer.state.${state}` as MessageKey)}
+      </span>
     </>
   );
 }
