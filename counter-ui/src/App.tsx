@@ -183,6 +183,7 @@ function Workspace({ user, onLogout, onExpired }: WorkspaceProps) {
           <CounterDesk
             state={state}
             counter={counter}
+            staffId={user.id}
             connection={connection}
             showFailedPrints={user.role !== 'clerk'}
             numpad={numpad}

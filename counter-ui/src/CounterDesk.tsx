@@ -42,6 +42,8 @@ function preloadDialogs() {
 interface Props {
   state: StateSnapshot;
   counter: Counter;
+  /** The signed-in clerk: an action left unsent is resumed only for them. */
+  staffId: number;
   connection: ConnectionStatus;
   /** Supervisors and admins (`printers:read`) also see the tickets whose print failed. */
   showFailedPrints: boolean;
@@ -94,13 +96,14 @@ function reprintMessage(
 export function CounterDesk({
   state,
   counter,
+  staffId,
   connection,
   showFailedPrints,
   numpad,
   onError,
 }: Props) {
   const { t } = useI18n();
-  const desk = useDeskAction(counter.id, connection, onError);
+  const desk = useDeskAction(counter.id, staffId, connection, onError);
   const other = useAction(onError);
   const reprints = useReprint();
   const { reprint } = reprints;

@@ -8,9 +8,16 @@ const COUNTER_KEY = 'luot.counter.id';
 const NUMPAD_KEY = 'luot.counter.numpad';
 const PENDING_KEY = 'luot.counter.pending';
 
+/** How long a saved action may still be sent again; an older one is dropped, never replayed. */
+export const PENDING_MAX_AGE_MS = 10 * 60 * 1000;
+
 /** A desk action sent but not known to have reached the server. */
 export interface PendingAction {
   counterId: number;
+  /** The clerk who pressed it: only they resume it, never the next clerk at this PC. */
+  staffId: number;
+  /** When it was first sent (ms since epoch): past `PENDING_MAX_AGE_MS` it is dropped. */
+  savedAt: number;
   /** The action's name, e.g. `call-next`: its button shows it is being sent again. */
   name: string;
   path: string;
@@ -57,14 +64,17 @@ export function rememberNumpadMode(on: boolean): void {
   write(NUMPAD_KEY, on ? '1' : null);
 }
 
-/** The action still to be sent again, if one is. */
-export function rememberedPending(): PendingAction | null {
-  const text = read(PENDING_KEY);
-  if (text === null) return null;
+/** A saved action as read back, or null when it is damaged or from an older format. */
+function parsePending(text: string): PendingAction | null {
   try {
-    const value = JSON.parse(text) as Partial<PendingAction>;
+    const value = JSON.parse(text) as Partial<PendingAction> | null;
     if (
+      value !== null &&
+      typeof value === 'object' &&
       typeof value.counterId === 'number' &&
+      typeof value.staffId === 'number' &&
+      typeof value.savedAt === 'number' &&
+      Number.isFinite(value.savedAt) &&
       typeof value.name === 'string' &&
       typeof value.path === 'string' &&
       typeof value.key === 'string'
@@ -72,13 +82,40 @@ export function rememberedPending(): PendingAction | null {
       return value as PendingAction;
     }
   } catch {
-    // A damaged entry is dropped below.
+    // A damaged entry is dropped by the caller.
   }
-  write(PENDING_KEY, null);
   return null;
 }
 
-/** Remembers (or, with null, forgets) the action still to be sent again. */
+/** Whether a saved action is too old to send again at `now` (or saved in the future). */
+export function isPendingExpired(action: PendingAction, now: number): boolean {
+  const age = now - action.savedAt;
+  return age < 0 || age > PENDING_MAX_AGE_MS;
+}
+
+/**
+ * The action this clerk left unsent at this counter, to send again. A damaged or expired
+ * entry is forgotten; another clerk's (or another counter's) is left alone, not returned.
+ */
+export function rememberedPending(
+  staffId: number,
+  counterId: number,
+  now: number,
+): PendingAction | null {
+  const text = read(PENDING_KEY);
+  if (text === null) return null;
+  const action = parsePending(text);
+  if (action === null || isPendingExpired(action, now)) {
+    write(PENDING_KEY, null);
+    return null;
+  }
+  return action.staffId === staffId && action.counterId === counterId ? action : null;
+}
+
+/**
+ * Saves the action about to be sent (before it is sent, so a reload mid-request resumes it
+ * with its idempotency key), or with null forgets it.
+ */
 export function rememberPending(pending: PendingAction | null): void {
   write(PENDING_KEY, pending === null ? null : JSON.stringify(pending));
 }

@@ -2,32 +2,47 @@ import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { ApiRequestError, apiPost } from '@luot/ui-shared/api';
 import { newRequestId } from '@luot/ui-shared/request-id';
 import type { ConnectionStatus } from '@luot/ui-shared/use-queue-state';
-import { rememberPending, rememberedPending, type PendingAction } from './remembered';
+import {
+  isPendingExpired,
+  rememberPending,
+  rememberedPending,
+  type PendingAction,
+} from './remembered';
 
 /** How often an action the network lost is sent again while the server stays out of reach. */
 export const RESEND_INTERVAL_MS = 3000;
 
 /**
- * The desk's actions, one at a time. One that fails on the network (never reached the
- * server, or its answer was lost) is kept, in this PC's storage too, and sent again with
- * the same idempotency key when the connection returns (and every few seconds), so it is
- * applied exactly once even across a reload. Until then no other action starts.
+ * The desk's actions, one at a time. Each is saved in this PC's storage before it is sent
+ * (with the clerk's id and the time), and forgotten once the server has answered. One that
+ * fails on the network (never reached the server, or its answer was lost), or whose page
+ * was reloaded mid-request, is sent again with the same idempotency key when the connection
+ * returns (and every few seconds), so it is applied exactly once even across a reload.
+ * Until then no other action starts. Only the clerk who pressed it resumes it, and never
+ * more than `PENDING_MAX_AGE_MS` after: an older action is dropped, not replayed.
  */
 export function useDeskAction(
   counterId: number,
+  staffId: number,
   connection: ConnectionStatus,
   onError: (error: unknown) => void,
 ) {
   const [pending, setPending] = useState<string | null>(null);
-  const [resending, setResending] = useState<PendingAction | null>(() => {
-    const kept = rememberedPending();
-    return kept?.counterId === counterId ? kept : null;
-  });
+  const [resending, setResending] = useState<PendingAction | null>(() =>
+    rememberedPending(staffId, counterId, Date.now()),
+  );
   const [error, setError] = useState<unknown>(undefined);
   // A ref as well as state: a double press lands before React re-renders the disabled button.
   const busy = useRef(false);
 
   async function attempt(action: PendingAction): Promise<boolean> {
+    if (isPendingExpired(action, Date.now())) {
+      // Too late to act on: the clerk sees the desk as the server has it and decides again.
+      rememberPending(null);
+      setResending(null);
+      return false;
+    }
+    rememberPending(action);
     try {
       await apiPost<unknown>(action.path, action.body, action.key);
       rememberPending(null);
@@ -35,7 +50,6 @@ export function useDeskAction(
       return true;
     } catch (err) {
       if (err instanceof ApiRequestError && err.code === 'network') {
-        rememberPending(action);
         setResending(action);
         return false;
       }
@@ -54,7 +68,8 @@ export function useDeskAction(
     setPending(name);
     setError(undefined);
     try {
-      return await attempt({ counterId, name, path, body, key: newRequestId() });
+      const savedAt = Date.now();
+      return await attempt({ counterId, staffId, savedAt, name, path, body, key: newRequestId() });
     } finally {
       busy.current = false;
       setPending(null);
