@@ -30,6 +30,25 @@ export function numberInRange(
   return n <= range.to ? n : null;
 }
 
+/**
+ * The number a service's `sequence`-th ticket of the day takes when the range may have
+ * changed since its first ticket: never one already issued today. It is the range's
+ * `sequence`-th number or one past the highest the service issued today (`highestIssued`,
+ * 0 for none), whichever is higher, skipping any `taken` by another ticket of the day;
+ * null once that passes the range's end.
+ */
+export function nextTicketNumber(
+  range: { from: number; to: number } | null,
+  sequence: number,
+  highestIssued: number,
+  taken: (n: number) => boolean,
+): number | null {
+  const fits = (n: number) => range === null || n <= range.to;
+  let n = Math.max(range === null ? sequence : range.from + sequence - 1, highestIssued + 1);
+  while (fits(n) && taken(n)) n += 1;
+  return fits(n) ? n : null;
+}
+
 /** Tickets a day a number range allows (its size); null without a range. */
 export function rangeSize(range: { from: number; to: number } | null): number | null {
   return range === null ? null : range.to - range.from + 1;

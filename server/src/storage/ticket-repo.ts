@@ -80,6 +80,31 @@ export class TicketRepo {
     );
   }
 
+  /**
+   * The highest n among the numbers `prefix` + n a service issued on a day (0 when none),
+   * whatever its number range was then.
+   */
+  highestNumber(serviceId: number, day: string, prefix: string): number {
+    const digitsFrom = prefix.length + 1;
+    const row = this.db.get<{ highest: number | null }>(
+      `SELECT MAX(CAST(substr(number, ?) AS INTEGER)) AS highest FROM tickets
+       WHERE original_service_id = ? AND day = ? AND substr(number, 1, ?) = ?
+         AND length(number) >= ? AND substr(number, ?) NOT GLOB '*[^0-9]*'`,
+      [digitsFrom, serviceId, day, prefix.length, prefix, digitsFrom, digitsFrom],
+    );
+    return row?.highest ?? 0;
+  }
+
+  /** Whether a ticket of the day, of any service, already carries this number. */
+  numberTaken(day: string, number: string): boolean {
+    return (
+      this.db.get<{ taken: number }>(
+        'SELECT 1 AS taken FROM tickets WHERE day = ? AND number = ? LIMIT 1',
+        [day, number],
+      ) !== undefined
+    );
+  }
+
   /** Takes the next sequence for a service and day; the value is never handed out again. */
   allocateSequence(serviceId: number, day: string): number {
     const row = this.db.get<{ last_value: number }>(

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { PriorityClass } from '../../contract/entities';
 import type { IssueTicketResponse } from '../../contract/http';
 import { DomainError } from '../../domain/errors';
-import { formatTicketNumber, numberInRange } from '../../domain/numbering';
+import { formatTicketNumber, nextTicketNumber } from '../../domain/numbering';
 import { serviceDay } from '../../domain/service-day';
 import type { Repos } from '../../storage/repos';
 import type { CommandResult, CommandRunner } from '../core/command-runner';
@@ -90,7 +90,14 @@ export class TicketIssuer {
       const day = serviceDay(context.at, this.deps.timeZone);
       const sequence = repos.tickets.allocateSequence(service.id, day);
       // The cap check counts today's tickets; the range is checked on the number itself too.
-      const n = numberInRange(service.numberRange, sequence);
+      // A range changed mid-day never hands out a number already issued today.
+      const n = nextTicketNumber(
+        service.numberRange,
+        sequence,
+        repos.tickets.highestNumber(service.id, day, service.prefix),
+        (candidate) =>
+          repos.tickets.numberTaken(day, formatTicketNumber(service.prefix, candidate)),
+      );
       if (n === null) {
         throw new DomainError('daily_cap_reached', `${service.code} has used its number range`);
       }
