@@ -31,7 +31,8 @@ export interface AppComponents {
   db: Database;
   clock: Clock;
   logger: Logger;
-  timeZone: string;
+  /** The time zone the deployment fixes (LUOT_TIME_ZONE); else the centre's setting. */
+  timeZone?: string | undefined;
   /** Overrides the centre name admins store (LUOT_CENTRE_NAME). */
   centreName?: string | undefined;
   /** Folder of the built UIs; defaults to dist/ui. */

@@ -18,10 +18,11 @@ const envSchema = z.object({
     .refine((value) => !value || value.length >= MIN_PASSWORD_LENGTH, {
       message: `must be at least ${MIN_PASSWORD_LENGTH} characters`,
     }),
+  // When set, it fixes the centre's zone and the admins' setting is refused; else theirs.
   LUOT_TIME_ZONE: z
     .string()
-    .default('Asia/Ho_Chi_Minh')
-    .refine(isValidTimeZone, { message: 'not a known IANA time zone' }),
+    .optional()
+    .refine((zone) => !zone || isValidTimeZone(zone), { message: 'not a known IANA time zone' }),
   LUOT_CENTRE_NAME: z.string().trim().max(200).optional(),
   LUOT_PUBLIC_URL: z
     .string()
@@ -49,7 +50,8 @@ export interface Config {
   dataDir: string;
   databaseFile: string;
   adminPassword: string | undefined;
-  timeZone: string;
+  /** Fixes the centre's time zone, overriding the admins' setting, when given. */
+  timeZone: string | undefined;
   /** Overrides the name admins set, when given. */
   centreName: string | undefined;
   seedDemo: boolean;
@@ -83,7 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     databaseFile: path.join(dataDir, 'luot.db'),
     adminPassword: e.LUOT_ADMIN_PASSWORD || undefined,
-    timeZone: e.LUOT_TIME_ZONE,
+    timeZone: e.LUOT_TIME_ZONE || undefined,
     centreName: e.LUOT_CENTRE_NAME ? e.LUOT_CENTRE_NAME.normalize('NFC') : undefined,
     seedDemo: e.LUOT_DEMO === '1' || e.LUOT_DEMO === 'true' || e.LUOT_DEMO === 'large',
     demoSize: e.LUOT_DEMO === 'large' ? 'large' : 'default',

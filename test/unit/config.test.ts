@@ -23,7 +23,8 @@ describe('loadConfig()', () => {
       dataDir: path.resolve('data'),
       databaseFile: path.join(path.resolve('data'), 'luot.db'),
       adminPassword: undefined,
-      timeZone: 'Asia/Ho_Chi_Minh',
+      // Unset: the centre's own setting decides (Asia/Ho_Chi_Minh until an admin changes it).
+      timeZone: undefined,
       centreName: undefined,
       seedDemo: true,
       demoSize: 'default',

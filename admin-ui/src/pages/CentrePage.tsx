@@ -20,7 +20,7 @@ const LOGO_MAX_BYTES = 512 * 1024;
 export function CentrePage({ user }: PageProps) {
   const { t } = useI18n();
   const settings = useResource<CentreSettings>('/api/settings');
-  // What screens are told of the centre: the logo they show and the deployment's zone.
+  // What screens are told of the centre: the logo they show and whether the zone is fixed.
   const state = useResource<StateSnapshot>('/api/state');
   const [saved, setSaved] = useState<string | null>(null);
   const readOnly = user.role !== 'admin';
@@ -37,7 +37,8 @@ export function CentrePage({ user }: PageProps) {
           // A fresh form for each stored version: what the server answered is shown.
           key={JSON.stringify(settings.data)}
           stored={settings.data}
-          timeZone={state.data?.centre.timeZone ?? ''}
+          // Read-only until known; fixed when the deployment sets LUOT_TIME_ZONE.
+          timeZoneFixed={state.data ? state.data.centre.timeZoneFixed === true : null}
           readOnly={readOnly}
           saved={saved}
           onSaved={(updated, message) => {
@@ -52,14 +53,14 @@ export function CentrePage({ user }: PageProps) {
 
 interface EditorProps {
   stored: CentreSettings;
-  /** The deployment's time zone (LUOT_TIME_ZONE), shown but not edited here. */
-  timeZone: string;
+  /** LUOT_TIME_ZONE fixes the zone (shown, not edited); null while not yet known. */
+  timeZoneFixed: boolean | null;
   readOnly: boolean;
   saved: string | null;
   onSaved: (updated: CentreSettings | null, message: string | null) => void;
 }
 
-function CentreEditor({ stored, timeZone, readOnly, saved, onSaved }: EditorProps) {
+function CentreEditor({ stored, timeZoneFixed, readOnly, saved, onSaved }: EditorProps) {
   const { t } = useI18n();
   const [form, setForm] = useState<CentreForm>(() => formOf(stored));
   const save = useAction();
@@ -118,10 +119,18 @@ function CentreEditor({ stored, timeZone, readOnly, saved, onSaved }: EditorProp
           <Field
             label={t('admin.centre.timeZone')}
             testId="centre-time-zone"
-            readOnly
-            hint={t('admin.centre.timeZoneHint')}
-            value={timeZone}
-            onChange={() => undefined}
+            required
+            maxLength={64}
+            readOnly={timeZoneFixed !== false}
+            autoComplete="off"
+            spellCheck={false}
+            hint={
+              timeZoneFixed === true
+                ? t('admin.centre.timeZoneHint')
+                : t('admin.centre.timeZoneEditHint')
+            }
+            value={form.timeZone}
+            onChange={(timeZone) => set({ timeZone })}
           />
           <Field
             label={t('admin.centre.ticker')}

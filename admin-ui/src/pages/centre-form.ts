@@ -9,6 +9,7 @@ import type {
 export interface CentreForm {
   centreName: string;
   centreAddress: string;
+  timeZone: string;
   tickerText: string;
   openingHours: Record<string, string>;
   enforceOpeningHours: boolean;
@@ -42,7 +43,11 @@ export interface CentreForm {
 /** A check of the form that failed, named by its message key and parameters. */
 export class FormProblem extends Error {
   constructor(
-    readonly key: 'admin.centre.badHours' | 'admin.centre.badHoliday' | 'admin.centre.badLine',
+    readonly key:
+      | 'admin.centre.badHours'
+      | 'admin.centre.badHoliday'
+      | 'admin.centre.badLine'
+      | 'admin.centre.badTimeZone',
     readonly params: Record<string, string | number>,
   ) {
     super(key);
@@ -65,6 +70,7 @@ export function formOf(settings: CentreSettings): CentreForm {
   return {
     centreName: settings.centreName,
     centreAddress: settings.centreAddress,
+    timeZone: settings.timeZone,
     tickerText: settings.tickerText,
     openingHours: Object.fromEntries(
       ['0', '1', '2', '3', '4', '5', '6'].map((day) => [
@@ -142,6 +148,23 @@ function splitLines(text: string, count: number, field: string): string[][] {
   });
 }
 
+/**
+ * The zone as the server stores it, checked as it checks it (canonicalTimeZone in
+ * server/src/contract/service-day.ts, which a unit test holds this to): trimmed, spelled
+ * as the runtime lists it when only the case differs, null when the runtime does not know it.
+ */
+export function canonicalTimeZone(typed: string): string | null {
+  const zone = typed.trim();
+  if (zone === '' || zone.length > 64) return null;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+  } catch {
+    return null;
+  }
+  const lower = zone.toLowerCase();
+  return Intl.supportedValuesOf('timeZone').find((z) => z.toLowerCase() === lower) ?? zone;
+}
+
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /**
@@ -153,6 +176,9 @@ export function settingsOf(
   dayName: (day: string) => string,
   fieldName: (field: 'priorityClasses' | 'ratingLevels') => string,
 ): Omit<CentreSettings, 'ticketEnglish' | 'ticketThankYou' | 'transferToFront'> {
+  const timeZone = canonicalTimeZone(form.timeZone);
+  if (timeZone === null)
+    throw new FormProblem('admin.centre.badTimeZone', { value: form.timeZone });
   const holidays = lines(form.holidays);
   const badHoliday = holidays.find((d) => !DATE.test(d));
   if (badHoliday !== undefined) {
@@ -169,6 +195,7 @@ export function settingsOf(
   return {
     centreName: form.centreName.trim(),
     centreAddress: form.centreAddress.trim(),
+    timeZone,
     tickerText: form.tickerText.trim(),
     openingHours: Object.fromEntries(
       Object.entries(form.openingHours).map(([day, text]) => [day, parseHours(text, dayName(day))]),

@@ -33,7 +33,7 @@ export class AuditTrail {
   constructor(
     private readonly repos: Repos,
     /** The centre's zone: `from` and `to` are days on its wall clock. */
-    private readonly timeZone: string,
+    private readonly timeZone: () => string,
   ) {}
 
   /**
@@ -42,10 +42,11 @@ export class AuditTrail {
    */
   page(limit: number = AUDIT_PAGE_SIZE, before?: number, filter: AuditPageFilter = {}): AuditPage {
     const { from, to, ...rest } = filter;
+    const zone = this.timeZone();
     const rows = this.repos.audit.list(limit + 1, before, {
       ...rest,
-      fromAt: from === undefined ? undefined : dayStart(from, this.timeZone),
-      untilAt: to === undefined ? undefined : dayStart(nextDay(to), this.timeZone),
+      fromAt: from === undefined ? undefined : dayStart(from, zone),
+      untilAt: to === undefined ? undefined : dayStart(nextDay(to), zone),
     });
     const entries = rows
       .slice(0, limit)

@@ -263,10 +263,15 @@ export interface CentreInfo {
    */
   kioskPolicy: KioskPolicy;
   /**
-   * The centre's IANA time zone (LUOT_TIME_ZONE): screens show clocks, times and the
-   * service day in it, whatever zone their PC is set to.
+   * The centre's IANA time zone (LUOT_TIME_ZONE, else the admins' setting): screens show
+   * clocks, times and the service day in it, whatever zone their PC is set to.
    */
   timeZone: string;
+  /**
+   * LUOT_TIME_ZONE is set: the zone is the deployment's and the setting cannot change it.
+   * Missing from `centre:updated` events recorded before the field existed: read as false.
+   */
+  timeZoneFixed?: boolean;
   /**
    * Where visitors' phones reach the server (LUOT_PUBLIC_URL, else its LAN address), no
    * trailing slash: tracking links and QR codes start with it, as on printed tickets.

@@ -50,6 +50,7 @@ export const ERROR_CODES = [
   'storage_unavailable',
   'backup_in_progress',
   'centre_not_empty',
+  'time_zone_fixed',
   'import_failed',
   'unsupported_file',
   'print_failed',

@@ -324,6 +324,8 @@ export const en: Messages = {
   'error.print_failed': 'The printer could not print.',
   'error.centre_not_empty':
     'Services or counters already exist. Choose “replace” to overwrite them.',
+  'error.time_zone_fixed':
+    'The server fixes the time zone (LUOT_TIME_ZONE); it cannot be changed here.',
   'error.import_failed':
     'The file has errors; nothing was imported. Fix the rows listed and retry.',
   'error.unsupported_file': 'Unreadable file: only Excel (.xlsx) or UTF-8 CSV, at most 5 MB.',
@@ -428,6 +430,8 @@ export const en: Messages = {
   'admin.centre.addressHint': 'Printed under the centre name on tickets.',
   'admin.centre.timeZone': 'Time zone',
   'admin.centre.timeZoneHint': 'Set when the server is installed (LUOT_TIME_ZONE), not here.',
+  'admin.centre.timeZoneEditHint':
+    'An IANA zone name, e.g. Asia/Ho_Chi_Minh. Applies at once: the service day, opening hours and the screens’ clocks.',
   'admin.centre.logo': 'Logo',
   'admin.centre.logoUpload': 'Upload a logo (PNG or JPEG, up to 512 KB)',
   'admin.centre.logoDelete': 'Delete the logo',
@@ -448,6 +452,8 @@ export const en: Messages = {
   'admin.centre.enforceHours': 'Issue tickets only during opening hours',
   'admin.centre.holidays': 'Holidays (one date a line, e.g. 2026-09-02)',
   'admin.centre.badHoliday': 'The holiday “{value}” is not a YYYY-MM-DD date.',
+  'admin.centre.badTimeZone':
+    'The time zone “{value}” is not valid. For example: Asia/Ho_Chi_Minh.',
   'admin.centre.cutoff': 'Stop issuing before closing time (minutes)',
   'admin.centre.queue': 'Queue',
   'admin.centre.priorityClasses': 'Priority classes (each line: code | name | English name)',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { readableText } from './admin-schemas';
+import { canonicalTimeZone } from './service-day';
 import { KIOSK_POLICIES, VOICE_REGIONS } from './settings';
 import { parseVoiceTemplate } from './voice';
 
@@ -51,6 +52,21 @@ export const settingsPatchSchema = z
       .max(300)
       .refine((t) => t === '' || readableText(300).safeParse(t).success, 'unreadable character')
       .transform((t) => t.normalize('NFC')),
+    // An IANA name this server's Intl knows (Asia/Ho_Chi_Minh, Asia/Bangkok …).
+    timeZone: z
+      .string()
+      .max(100)
+      .transform((zone, ctx) => {
+        const canonical = canonicalTimeZone(zone);
+        if (canonical === null) {
+          ctx.addIssue({
+            code: 'custom',
+            message: 'not a known IANA time zone, e.g. Asia/Ho_Chi_Minh',
+          });
+          return z.NEVER;
+        }
+        return canonical;
+      }),
     priorityClasses: z
       .array(
         z

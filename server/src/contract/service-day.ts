@@ -34,3 +34,21 @@ export function isValidTimeZone(timeZone: string): boolean {
     return false;
   }
 }
+
+/**
+ * A zone name an admin typed, as stored: trimmed, spelled as the runtime lists it when it
+ * differs only in case (asia/bangkok → Asia/Bangkok), else as typed (Asia/Ho_Chi_Minh is
+ * kept even where the runtime lists it as Asia/Saigon); null when the runtime does not
+ * know it. It builds no cached formatter, so names refused leave nothing behind.
+ */
+export function canonicalTimeZone(typed: string): string | null {
+  const zone = typed.trim();
+  if (zone === '' || zone.length > 64) return null;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+  } catch {
+    return null;
+  }
+  const lower = zone.toLowerCase();
+  return Intl.supportedValuesOf('timeZone').find((z) => z.toLowerCase() === lower) ?? zone;
+}

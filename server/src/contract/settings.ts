@@ -71,6 +71,11 @@ export interface CentreSettings {
   centreName: string;
   /** The centre's street address, printed under its name on tickets; empty for none. */
   centreAddress: string;
+  /**
+   * The centre's IANA time zone (e.g. `Asia/Ho_Chi_Minh`): its service day, opening hours
+   * and clocks. `LUOT_TIME_ZONE`, when set, overrides it (`CentreInfo.timeZoneFixed`).
+   */
+  timeZone: string;
   priorityClasses: PriorityClassOption[];
   priorityPolicy: PriorityPolicy;
   /** Recalls allowed after the first call; past it the clerk marks a no-show. */
@@ -152,6 +157,7 @@ const WORKDAY: OpeningInterval[] = [
 export const DEFAULT_SETTINGS: CentreSettings = {
   centreName: 'Trung tâm Phục vụ hành chính công tỉnh',
   centreAddress: '',
+  timeZone: 'Asia/Ho_Chi_Minh',
   priorityClasses: DEFAULT_PRIORITY_CLASSES,
   priorityPolicy: { mode: 'strict' },
   recallLimit: 3,

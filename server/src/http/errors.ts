@@ -56,6 +56,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   storage_unavailable: 503,
   backup_in_progress: 409,
   centre_not_empty: 409,
+  time_zone_fixed: 409,
   print_failed: 503,
   import_failed: 422,
   unsupported_file: 415,

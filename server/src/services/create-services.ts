@@ -81,7 +81,8 @@ export interface Services {
 
 /** Options the deployment sets. */
 export interface ServiceOptions {
-  timeZone: string;
+  /** LUOT_TIME_ZONE: fixes the centre's zone; else the admins' `timeZone` setting. */
+  timeZone?: string | undefined;
   centreName?: string | undefined;
   newToken?: TokenFactory | undefined;
   /** Where print news goes (Socket.IO once attached). */
@@ -110,14 +111,15 @@ export function createServices(
   publisher: EventPublisher,
   options: ServiceOptions,
 ): Services {
-  const { timeZone } = options;
   const runner = new CommandRunner(repos, clock, publisher);
   const settings = new SettingsService(
     repos,
     runner,
-    { centreName: options.centreName, timeZone, publicUrl: options.publicUrl },
+    { centreName: options.centreName, timeZone: options.timeZone, publicUrl: options.publicUrl },
     options.logger,
   );
+  // Read at each use: an admin's change of zone applies without a restart.
+  const timeZone = () => settings.timeZone();
   const reader = new QueueReader(repos, settings, clock, timeZone);
   const mover = new TicketMover(repos, reader);
   const dayEnd = new DayEnd(repos, runner, mover, timeZone);
@@ -180,11 +182,6 @@ export function createServices(
     catalogueFile: new CatalogueFile(repos, runner, reader),
     backups,
     monitor: new MonitorService(repos, settings, clock, timeZone),
-    backupSchedule: new BackupScheduler(
-      backups,
-      clock,
-      () => settings.centreInfo().timeZone,
-      options.logger,
-    ),
+    backupSchedule: new BackupScheduler(backups, clock, timeZone, options.logger),
   };
 }

@@ -91,6 +91,8 @@ export const viAdmin = {
   'admin.centre.addressHint': 'In dưới tên trung tâm trên phiếu.',
   'admin.centre.timeZone': 'Múi giờ',
   'admin.centre.timeZoneHint': 'Đặt khi cài máy chủ (biến LUOT_TIME_ZONE), không đổi tại đây.',
+  'admin.centre.timeZoneEditHint':
+    'Tên múi giờ IANA, ví dụ Asia/Ho_Chi_Minh. Có hiệu lực ngay: ngày phục vụ, giờ mở cửa và đồng hồ trên các màn hình.',
   'admin.centre.logo': 'Logo',
   'admin.centre.logoUpload': 'Tải logo lên (PNG hoặc JPEG, tối đa 512 KB)',
   'admin.centre.logoDelete': 'Xóa logo',
@@ -111,6 +113,7 @@ export const viAdmin = {
   'admin.centre.enforceHours': 'Chỉ cấp số trong giờ làm việc',
   'admin.centre.holidays': 'Ngày nghỉ lễ (mỗi dòng một ngày, dạng 2026-09-02)',
   'admin.centre.badHoliday': 'Ngày nghỉ “{value}” không đúng dạng YYYY-MM-DD.',
+  'admin.centre.badTimeZone': 'Múi giờ “{value}” không hợp lệ. Ví dụ: Asia/Ho_Chi_Minh.',
   'admin.centre.cutoff': 'Ngừng cấp số trước giờ đóng cửa (phút)',
   'admin.centre.queue': 'Hàng đợi',
   'admin.centre.priorityClasses': 'Đối tượng ưu tiên (mỗi dòng: mã | tên | tên tiếng Anh)',

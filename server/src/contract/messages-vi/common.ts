@@ -105,6 +105,7 @@ export const viCommon = {
   'error.print_failed': 'Máy in không in được.',
   'error.centre_not_empty':
     'Trung tâm đã có dịch vụ hoặc quầy. Chọn “thay thế” để ghi đè cấu hình.',
+  'error.time_zone_fixed': 'Múi giờ do máy chủ đặt (biến LUOT_TIME_ZONE), không đổi được tại đây.',
   'error.import_failed': 'Tệp có lỗi, chưa nhập gì. Sửa các dòng được nêu rồi nhập lại.',
   'error.unsupported_file':
     'Tệp không đọc được: chỉ nhận Excel (.xlsx) hoặc CSV mã UTF-8, tối đa 5 MB.',

@@ -53,7 +53,7 @@ export class MonitorService {
     private readonly repos: Repos,
     private readonly settings: SettingsService,
     private readonly clock: Clock,
-    private readonly timeZone: string,
+    private readonly timeZone: () => string,
   ) {
     this.monitorRepo = new MonitorRepo(repos.db);
   }
@@ -61,7 +61,7 @@ export class MonitorService {
   /** `GET /api/monitor/today`. */
   today(): MonitorToday {
     const now = this.clock.now();
-    const day = serviceDay(now, this.timeZone);
+    const day = serviceDay(now, this.timeZone());
     const figures = this.monitorRepo.dayFigures(day);
     const waiting = this.monitorRepo.waiting(day);
     const services = this.repos.services.listActive();

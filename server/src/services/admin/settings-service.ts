@@ -10,16 +10,14 @@ import type { StoredSetting } from '../../storage/settings-repo';
 import type { Actor } from '../core/actor';
 import type { CommandRunner } from '../core/command-runner';
 
-/** The centre's zone when the deployment names none (config's default too). */
-const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 /** Where the server answers when nothing else is known. */
 const DEFAULT_PUBLIC_URL = 'http://localhost:8080';
 
 /** Values the deployment fixes, overriding what admins stored. */
 export interface SettingsOverrides {
   centreName?: string | undefined;
-  /** The centre's time zone, as screens are told it. */
-  timeZone?: string;
+  /** The centre's time zone fixed by the deployment (LUOT_TIME_ZONE): the setting's is ignored. */
+  timeZone?: string | undefined;
   /** The base URL visitors' phones reach the server at (known once it listens). */
   publicUrl?: () => string;
 }
@@ -41,6 +39,7 @@ export class SettingsService {
         ...DEFAULT_SETTINGS,
         ...readStored(this.repos.settings.rows(), this.logger),
         ...(this.overrides.centreName !== undefined && { centreName: this.overrides.centreName }),
+        ...(this.overrides.timeZone !== undefined && { timeZone: this.overrides.timeZone }),
       } as CentreSettings;
     }
     return this.cache;
@@ -58,6 +57,15 @@ export class SettingsService {
     if (!parsed.success) throw new DomainError('validation_failed', parsed.error.message);
     for (const intervals of Object.values(parsed.data.openingHours ?? {}))
       validateIntervals(intervals);
+    const fixedZone = this.overrides.timeZone;
+    if (fixedZone !== undefined && parsed.data.timeZone !== undefined) {
+      // The deployment's zone wins; saying it again changes nothing, another is refused.
+      if (parsed.data.timeZone !== fixedZone)
+        throw new DomainError(
+          'time_zone_fixed',
+          `LUOT_TIME_ZONE fixes the time zone to ${fixedZone}`,
+        );
+    }
     const scope = `settings:update:staff:${actor.staffId}`;
     const command = { scope, idempotencyKey, request: parsed.data };
     return this.runner.run(command, (context) => {
@@ -81,6 +89,15 @@ export class SettingsService {
     }).value;
   }
 
+  /**
+   * The centre's IANA time zone now: LUOT_TIME_ZONE when set, else the admins' setting.
+   * Read at each use (service day, opening hours, audit days, monitor), so a change takes
+   * effect without a restart.
+   */
+  timeZone(): string {
+    return this.current().timeZone;
+  }
+
   /** What screens show of the centre. */
   centreInfo(): CentreInfo {
     const settings = this.current();
@@ -94,7 +111,8 @@ export class SettingsService {
       pauseReasons,
       recallLimit,
       kioskPolicy,
-      timeZone: this.overrides.timeZone ?? DEFAULT_TIME_ZONE,
+      timeZone: settings.timeZone,
+      timeZoneFixed: this.overrides.timeZone !== undefined,
       publicUrl: (this.overrides.publicUrl?.() ?? DEFAULT_PUBLIC_URL).replace(/\/+$/, ''),
       logoUrl: logoUrl(this.repos.logo.sha256()),
       tickerText: settings.tickerText,

@@ -10,7 +10,8 @@ export interface TicketPrintDeps {
   repos: Repos;
   reader: QueueReader;
   settings: SettingsService;
-  timeZone: string;
+  /** The centre's time zone now (read at each use). */
+  timeZone: () => string;
   /** The base URL visitors' phones reach the server at, e.g. `http://192.168.1.10:8080`. */
   publicUrl(): string;
   /**
@@ -60,7 +61,7 @@ export class TicketPrint {
     return buildTestPageLayout({
       centreName: this.deps.settings.current().centreName,
       printerName,
-      timeZone: this.deps.timeZone,
+      timeZone: this.deps.timeZone(),
       at: new Date(at),
       logoPng: this.ticketLogo(),
     });
@@ -117,7 +118,7 @@ export class TicketPrint {
       {
         centreName: current.centreName,
         centreAddress: current.centreAddress,
-        timeZone: this.deps.timeZone,
+        timeZone: this.deps.timeZone(),
         english: current.ticketEnglish,
         thankYou: current.ticketThankYou,
         ...(logo && { logoPng: logo }),

@@ -33,7 +33,8 @@ export interface CounterDeskDeps {
   runner: CommandRunner;
   mover: TicketMover;
   settings: SettingsService;
-  timeZone: string;
+  /** The centre's time zone now (read at each use). */
+  timeZone: () => string;
   dayEnd: DayEnd;
 }
 
@@ -243,7 +244,7 @@ export class CounterDesk {
         ? tickets.get(target.ticketId)
         : tickets.openByNumber(
             target.number.trim().toUpperCase(),
-            serviceDay(now, this.deps.timeZone),
+            serviceDay(now, this.deps.timeZone()),
           );
     if (!ticket) throw new DomainError('ticket_not_found', 'No such ticket waiting today');
     return ticket;

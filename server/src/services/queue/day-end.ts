@@ -12,7 +12,7 @@ export class DayEnd {
     private readonly repos: Repos,
     private readonly runner: CommandRunner,
     private readonly mover: TicketMover,
-    private readonly timeZone: string,
+    private readonly timeZone: () => string,
   ) {}
 
   /**
@@ -29,7 +29,7 @@ export class DayEnd {
 
   /** Expires what earlier days left open, inside the caller's command. */
   expireEarlierDays(context: CommandContext): number {
-    const today = serviceDay(context.at, this.timeZone);
+    const today = serviceDay(context.at, this.timeZone());
     const stale = this.repos.tickets.openBefore(today);
     for (const ticket of stale) this.mover.move(ticket, { kind: 'expire' }, context);
     return stale.length;

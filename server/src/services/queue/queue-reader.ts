@@ -41,7 +41,7 @@ export class QueueReader {
     private readonly repos: Repos,
     private readonly settings: SettingsService,
     private readonly clock: Clock,
-    private readonly timeZone: string,
+    private readonly timeZone: () => string,
   ) {}
 
   /** The kiosk's menu: each service's waiting count, and the estimate for a ticket taken now. */
@@ -69,7 +69,10 @@ export class QueueReader {
         counts.get(service.id) ?? 0,
         this.estimate(service.id, this.place(newTicket, counters)),
         this.unavailable(service, now),
-        issuingHours({ settings: this.settings.current(), timeZone: this.timeZone, service }, now),
+        issuingHours(
+          { settings: this.settings.current(), timeZone: this.timeZone(), service },
+          now,
+        ),
       );
     });
   }
@@ -85,11 +88,11 @@ export class QueueReader {
 
   /** Why the kiosk refuses tickets for the service at `now`, or null. */
   unavailable(service: ServiceRecord, now: number): Unavailable | null {
-    const day = serviceDay(now, this.timeZone);
+    const day = serviceDay(now, this.timeZone());
     return unavailableReason(
       {
         settings: this.settings.current(),
-        timeZone: this.timeZone,
+        timeZone: this.timeZone(),
         service,
         issuedToday: this.repos.tickets.issuedCount(service.id, day),
       },
@@ -169,10 +172,11 @@ export class QueueReader {
    * each morning empty. Being newest first, today's calls are all ahead of any older one.
    */
   recentCalls(limit = RECENT_CALLS): RecentCall[] {
-    const today = serviceDay(this.clock.now(), this.timeZone);
+    const zone = this.timeZone();
+    const today = serviceDay(this.clock.now(), zone);
     return this.repos.events
       .latestOfType(SERVER_EVENTS.ticketCalled, limit)
-      .filter((event) => serviceDay(event.at, this.timeZone) === today)
+      .filter((event) => serviceDay(event.at, zone) === today)
       .map((event) => {
         const payload = event.payload as unknown as Omit<TicketCalled, 'seq' | 'at'>;
         return recentCallOf(payload, new Date(event.at).toISOString());

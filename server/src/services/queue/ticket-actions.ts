@@ -28,7 +28,8 @@ export interface TicketActionsDeps {
   mover: TicketMover;
   dayEnd: DayEnd;
   clock: Clock;
-  timeZone: string;
+  /** The centre's time zone now (read at each use). */
+  timeZone: () => string;
 }
 
 /** Actions on a ticket away from any counter, and the clerk's lists. */
@@ -58,7 +59,7 @@ export class TicketActions {
 
   /** Today's tickets of one list, oldest first; only one counter's when `counterId` is set. */
   list(list: TicketListName, counterId?: number): Ticket[] {
-    const day = serviceDay(this.deps.clock.now(), this.deps.timeZone);
+    const day = serviceDay(this.deps.clock.now(), this.deps.timeZone());
     return this.deps.repos.tickets.listByStatus(day, TICKET_LISTS[list], counterId).map(toTicket);
   }
 
@@ -83,7 +84,7 @@ export class TicketActions {
   }
 
   private assertToday(ticket: TicketRecord, now: number): void {
-    if (ticket.day !== serviceDay(now, this.deps.timeZone)) {
+    if (ticket.day !== serviceDay(now, this.deps.timeZone())) {
       throw new DomainError(
         'invalid_transition',
         `Ticket ${ticket.number} belongs to ${ticket.day}`,

@@ -25,7 +25,8 @@ export interface IssuerDeps {
   runner: CommandRunner;
   settings: SettingsService;
   dayEnd: DayEnd;
-  timeZone: string;
+  /** The centre's time zone now (read at each use). */
+  timeZone: () => string;
   newToken?: TokenFactory | undefined;
   /** Queues the printed ticket inside the issue transaction and prints after the commit. */
   printing?: {
@@ -87,7 +88,7 @@ export class TicketIssuer {
       }
       const refusal = reader.unavailable(service, context.at);
       if (refusal) throw new DomainError(refusal, `${service.code} does not issue now: ${refusal}`);
-      const day = serviceDay(context.at, this.deps.timeZone);
+      const day = serviceDay(context.at, this.deps.timeZone());
       const sequence = repos.tickets.allocateSequence(service.id, day);
       // The cap check counts today's tickets; the range is checked on the number itself too.
       // A range changed mid-day never hands out a number already issued today.
