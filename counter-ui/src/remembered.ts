@@ -26,9 +26,21 @@ export interface PendingAction {
   key: string;
 }
 
+/** The part of the browser's `localStorage` used here. */
+interface KeyValueStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+/** This PC's storage, if any (reached through `globalThis`, so Node tests can supply one). */
+function store(): KeyValueStore | undefined {
+  return (globalThis as { localStorage?: KeyValueStore }).localStorage;
+}
+
 function read(key: string): string | null {
   try {
-    return localStorage.getItem(key);
+    return store()?.getItem(key) ?? null;
   } catch {
     return null;
   }
@@ -36,8 +48,8 @@ function read(key: string): string | null {
 
 function write(key: string, value: string | null): void {
   try {
-    if (value === null) localStorage.removeItem(key);
-    else localStorage.setItem(key, value);
+    if (value === null) store()?.removeItem(key);
+    else store()?.setItem(key, value);
   } catch {
     // Without storage the PC simply does not remember; the desk works the same.
   }
