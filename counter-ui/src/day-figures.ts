@@ -1,4 +1,4 @@
-import type { Ticket } from '@luot/contract';
+import type { CounterDayResponse } from '@luot/contract';
 
 /** What a counter did today: tickets finished and their mean service time. */
 export interface DayFigures {
@@ -7,17 +7,15 @@ export interface DayFigures {
   averageServiceMs: number | null;
 }
 
-/** The figures of a counter's finished tickets (`GET /api/tickets?list=done&counterId=`). */
-export function dayFigures(done: readonly Ticket[]): DayFigures {
-  const durations = done.flatMap((ticket) =>
-    ticket.servingAt !== null && ticket.finishedAt !== null
-      ? [Math.max(0, Date.parse(ticket.finishedAt) - Date.parse(ticket.servingAt))]
-      : [],
-  );
-  const total = durations.reduce((sum, ms) => sum + ms, 0);
+/**
+ * The figures the server counted for a counter's day (`GET /api/counters/:id/today`):
+ * every ticket finished there, not a list's first 200.
+ */
+export function dayFigures(day: CounterDayResponse): DayFigures {
   return {
-    served: done.length,
-    averageServiceMs: durations.length === 0 ? null : total / durations.length,
+    served: day.served,
+    averageServiceMs:
+      day.averageServiceMinutes === null ? null : Math.round(day.averageServiceMinutes * 60000),
   };
 }
 

@@ -9,25 +9,25 @@ export type TicketListName = 'waiting' | 'parked' | 'no-show';
 const REFRESH_DELAY_MS = 300;
 
 /**
- * A list the server keeps (`GET path`), fetched on mount and again shortly after
- * `version` changes (pass the feed's seq, so the list follows every queue change).
+ * An answer the server keeps (`GET path`), fetched on mount and again shortly after
+ * `version` changes (pass the feed's seq, so it follows every queue change).
  */
-export function useRefreshedList<T>(
+export function useRefreshed<T>(
   path: string,
   version: number | string,
   onError: (e: unknown) => void,
 ) {
-  const [items, setItems] = useState<T[] | null>(null);
+  const [value, setValue] = useState<T | null>(null);
   const [error, setError] = useState<unknown>(undefined);
   const reportError = useEffectEvent(onError);
 
   useEffect(() => {
     let current = true;
     const timer = setTimeout(() => {
-      apiGet<T[]>(path).then(
+      apiGet<T>(path).then(
         (loaded) => {
           if (!current) return;
-          setItems(loaded);
+          setValue(loaded);
           setError(undefined);
         },
         (err: unknown) => {
@@ -43,7 +43,17 @@ export function useRefreshedList<T>(
     };
   }, [path, version]);
 
-  return { items, error };
+  return { value, error };
+}
+
+/** A list the server keeps (`GET path`), following `version` (see `useRefreshed`). */
+export function useRefreshedList<T>(
+  path: string,
+  version: number | string,
+  onError: (e: unknown) => void,
+) {
+  const { value, error } = useRefreshed<T[]>(path, version, onError);
+  return { items: value, error };
 }
 
 /** One of today's ticket lists, following the queue (see `useRefreshedList`). */

@@ -117,6 +117,17 @@ export interface CounterResponse {
   counter: Counter;
 }
 
+/** `GET /api/counters/:id/today`: what the counter finished on the current service day. */
+export interface CounterDayResponse {
+  counterId: number;
+  /** The service day counted (`YYYY-MM-DD`, the centre's time zone). */
+  day: string;
+  /** Tickets finished at this counter that day (every one, however many). */
+  served: number;
+  /** Mean minutes from start to finish over those started; null when none was. */
+  averageServiceMinutes: number | null;
+}
+
 /** The counter actions a clerk can take, each `POST /api/counters/:id/<action>`. */
 export const COUNTER_ACTIONS = [
   'call-next',

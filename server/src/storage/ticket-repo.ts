@@ -233,6 +233,24 @@ export class TicketRepo {
       .map(toRecord);
   }
 
+  /**
+   * What one counter finished on a service day, counted in SQL (no list, so no limit):
+   * tickets done there, and the mean minutes from start to finish over those started.
+   */
+  counterDayFigures(
+    day: string,
+    counterId: number,
+  ): { served: number; averageServiceMinutes: number | null } {
+    const row = this.db.get<{ served: number; mean: number | null }>(
+      `SELECT COUNT(*) AS served,
+         AVG(CASE WHEN serving_at IS NOT NULL AND finished_at IS NOT NULL
+           THEN MAX(0, finished_at - serving_at) END) / 60000.0 AS mean
+       FROM tickets WHERE day = ? AND status = 'done' AND counter_id = ?`,
+      [day, counterId],
+    );
+    return { served: row?.served ?? 0, averageServiceMinutes: row?.mean ?? null };
+  }
+
   /** The ticket a counter has called or is serving, if any. */
   currentAt(counterId: number): TicketRecord | undefined {
     const row = this.db.get<TicketRow>(

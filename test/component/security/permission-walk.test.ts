@@ -68,6 +68,7 @@ const REVIEWED_ROUTES: Readonly<Record<string, Access>> = {
   'POST /api/counters/:id/open': 'staff',
   'POST /api/counters/:id/close': 'staff',
   'POST /api/counters/:id/auto-call': 'staff',
+  'GET /api/counters/:id/today': 'staff',
   'GET /api/tickets': 'staff',
   'POST /api/tickets/:id/return': 'staff',
   'POST /api/tickets/:id/requeue': 'staff',

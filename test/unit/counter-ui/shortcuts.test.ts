@@ -1,6 +1,6 @@
 import { dayFigures, waitOf } from '../../../counter-ui/src/day-figures';
 import { shortcutFor, type KeyPress } from '../../../counter-ui/src/shortcuts';
-import type { Ticket } from '../../../server/src/contract';
+import type { CounterDayResponse } from '../../../server/src/contract';
 
 const press = (key: string, location = 0, mods: Partial<KeyPress> = {}): KeyPress => ({
   key,
@@ -50,23 +50,21 @@ describe('shortcutFor()', () => {
   });
 });
 
-function done(servingAt: string | null, finishedAt: string): Ticket {
-  return { servingAt, finishedAt, status: 'done' } as Ticket;
-}
+const day = (served: number, averageServiceMinutes: number | null): CounterDayResponse => ({
+  counterId: 1,
+  day: '2026-03-02',
+  served,
+  averageServiceMinutes,
+});
 
 describe('dayFigures()', () => {
-  test('counts the finished tickets and averages finish − start over the started ones', () => {
-    const figures = dayFigures([
-      done('2026-03-02T01:00:00Z', '2026-03-02T01:04:00Z'),
-      done('2026-03-02T01:10:00Z', '2026-03-02T01:12:00Z'),
-      done(null, '2026-03-02T01:20:00Z'),
-    ]);
-    expect(figures).toEqual({ served: 3, averageServiceMs: 3 * 60000 });
+  test('takes the server’s count and turns its mean minutes into milliseconds', () => {
+    expect(dayFigures(day(251, 7.5))).toEqual({ served: 251, averageServiceMs: 450000 });
   });
 
   test('has no average before any ticket was started', () => {
-    expect(dayFigures([])).toEqual({ served: 0, averageServiceMs: null });
-    expect(dayFigures([done(null, '2026-03-02T01:20:00Z')]).averageServiceMs).toBeNull();
+    expect(dayFigures(day(0, null))).toEqual({ served: 0, averageServiceMs: null });
+    expect(dayFigures(day(2, null)).averageServiceMs).toBeNull();
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { COUNTER_ACTIONS } from '../../contract/http';
+import { COUNTER_ACTIONS, type CounterDayResponse } from '../../contract/http';
 import { createCounterSchema, updateCounterSchema } from '../../contract/catalogue-schemas';
 import {
   autoCallSchema,
@@ -26,6 +26,7 @@ export function counterRoutes({
   counters,
   reader,
   catalogueCounters,
+  tickets,
 }: Services): ApiRoute[] {
   const operate = (path: string) =>
     ({ method: 'POST', path: `/api/counters/:id/${path}`, permission: 'counter:operate' }) as const;
@@ -35,6 +36,17 @@ export function counterRoutes({
       path: '/api/counters',
       permission: 'queue:read',
       handler: ({ res }) => res.json(reader.counters(audienceOf(res))),
+    }),
+    // The console's day figures: counted in SQL, not from a (limited) list of tickets.
+    route({
+      method: 'GET',
+      path: '/api/counters/:id/today',
+      permission: 'ticket:handle',
+      params: counterId,
+      handler: ({ res, params }) => {
+        const answer: CounterDayResponse = tickets.counterDay(params);
+        res.json(answer);
+      },
     }),
     route({
       method: 'POST',

@@ -1,6 +1,6 @@
 import type { Ticket, TicketStatus } from '../../contract/entities';
 import type { TicketListName } from '../../contract/schemas';
-import type { TicketResponse } from '../../contract/http';
+import type { CounterDayResponse, TicketResponse } from '../../contract/http';
 import { DomainError } from '../../domain/errors';
 import { serviceDay } from '../../domain/service-day';
 import type { TicketRecord } from '../../domain/ticket';
@@ -61,6 +61,18 @@ export class TicketActions {
   list(list: TicketListName, counterId?: number): Ticket[] {
     const day = serviceDay(this.deps.clock.now(), this.deps.timeZone());
     return this.deps.repos.tickets.listByStatus(day, TICKET_LISTS[list], counterId).map(toTicket);
+  }
+
+  /**
+   * What a counter finished on the current service day, counted by the database: the
+   * console's day figures, right however many tickets that is (the lists stop at 200).
+   */
+  counterDay(counterId: number): CounterDayResponse {
+    if (!this.deps.repos.counters.getAny(counterId)) {
+      throw new DomainError('counter_not_found', `No counter ${counterId}`);
+    }
+    const day = serviceDay(this.deps.clock.now(), this.deps.timeZone());
+    return { counterId, day, ...this.deps.repos.tickets.counterDayFigures(day, counterId) };
   }
 
   private change(
