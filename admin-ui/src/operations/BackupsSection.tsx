@@ -185,8 +185,8 @@ function RestoreNote() {
       </ol>
       <p>{t('admin.operations.restoreLoss')}</p>
       <p>
-        {t('admin.operations.restoreMore')} <code>docs/operations.md</code> (
-        <span lang="en">Restoring a backup</span>)
+        {t('admin.operations.restoreMore')} <code>docs/operations.md</code>,{' '}
+        {t('admin.operations.restoreSection')}
       </p>
     </details>
   );

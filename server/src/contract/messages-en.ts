@@ -694,6 +694,7 @@ export const en: Messages = {
   'admin.operations.restoreLoss':
     'Everything after the backup’s time (tickets, settings, accounts) is lost.',
   'admin.operations.restoreMore': 'The full procedure, and how to check a backup, is in',
+  'admin.operations.restoreSection': 'section “Restoring a backup”.',
   'admin.operations.config': 'Configuration file',
   'admin.operations.configIntro':
     'The configuration file (JSON) holds the centre’s settings, logo, procedure groups, services and counters; no tickets, accounts, devices or printers. Keep it as a record, or use it to set up a new centre quickly.',

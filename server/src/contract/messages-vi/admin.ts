@@ -355,6 +355,7 @@ export const viAdmin = {
     'Mọi thay đổi sau thời điểm sao lưu (phiếu, thiết lập, tài khoản) sẽ mất.',
   'admin.operations.restoreMore':
     'Hướng dẫn đầy đủ, kể cả cách kiểm tra một bản sao lưu, có trong tài liệu',
+  'admin.operations.restoreSection': 'mục “Restoring a backup” (khôi phục bản sao lưu).',
   'admin.operations.config': 'Tệp cấu hình',
   'admin.operations.configIntro':
     'Tệp cấu hình (JSON) chứa thiết lập trung tâm, logo, nhóm thủ tục, dịch vụ và quầy; không có phiếu, tài khoản, thiết bị hay máy in. Dùng để lưu lại cấu hình hoặc dựng nhanh một trung tâm mới.',
