@@ -9,6 +9,7 @@ import {
   MAX_CATALOGUE_FILE_BYTES,
   XLSX_TYPE,
 } from '../../services/admin/catalogue-file';
+import { ImportGate } from '../../services/admin/import-gate';
 import type { Clock } from '../../services/core/clock';
 import type { Services } from '../../services/create-services';
 import { languageOf } from '../errors';
@@ -60,6 +61,8 @@ export function configRoutes(
   { configIo, catalogueFile, settings }: Services,
   clock: Clock,
 ): ApiRoute[] {
+  // One import at a time, of either kind: a second one meanwhile gets 429 rate_limited.
+  const imports = new ImportGate();
   return [
     route({
       method: 'GET',
@@ -80,8 +83,10 @@ export function configRoutes(
       guards: [largeJsonBody(MAX_CONFIG_BYTES)],
       query: importQuery,
       handler: async ({ req, res, query }) => {
-        const result = await wordingProblems(req, () =>
-          configIo.importConfig(req.body, query.replace === 'true', catalogueCall(req, res)),
+        const result = await imports.run(() =>
+          wordingProblems(req, () =>
+            configIo.importConfig(req.body, query.replace === 'true', catalogueCall(req, res)),
+          ),
         );
         res.json(result);
       },
@@ -110,8 +115,8 @@ export function configRoutes(
           throw new DomainError('unsupported_file', 'Send the XLSX or CSV file as the body');
         }
         const type = req.get('content-type')?.split(';')[0]?.trim().toLowerCase() ?? '';
-        const result = await wordingProblems(req, () =>
-          catalogueFile.importFile(body, type, catalogueCall(req, res)),
+        const result = await imports.run(() =>
+          wordingProblems(req, () => catalogueFile.importFile(body, type, catalogueCall(req, res))),
         );
         res.json(result);
       },

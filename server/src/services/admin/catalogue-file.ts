@@ -4,8 +4,11 @@ import { DomainError } from '../../domain/errors';
 
 /** Largest catalogue file accepted, as sent. */
 export const MAX_CATALOGUE_FILE_BYTES = 5 * 1024 * 1024;
-/** Most bytes an XLSX may hold once unzipped (a 200-service sheet is well under 1 MB). */
-export const MAX_UNZIPPED_BYTES = 20 * 1024 * 1024;
+/**
+ * Most bytes an XLSX may hold once unzipped: 2,000 services in every column fit in about
+ * 2 MB, and the parser's memory grows with this (a 20 MB sheet took about 480 MB).
+ */
+export const MAX_UNZIPPED_BYTES = 4 * 1024 * 1024;
 /** Most files inside an XLSX. */
 const MAX_ZIP_ENTRIES = 200;
 /** Most rows (header included) and columns a catalogue sheet may have. */
@@ -18,6 +21,12 @@ const MAX_CELL_CHARS = 1000;
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const CATALOGUE_FILE_TYPES = [XLSX_TYPE, 'text/csv', 'application/octet-stream'] as const;
 
+/** A worksheet inside an XLSX, whose rows and cells are counted before it is parsed. */
+const WORKSHEET_ENTRY = /^xl\/worksheets\/[^/]+\.xml$/i;
+/** Opening tags of a row and of a cell, with or without a namespace prefix. */
+const ROW_TAG = /<(?:[A-Za-z_][\w.-]*:)?row[\s/>]/g;
+const CELL_TAG = /<(?:[A-Za-z_][\w.-]*:)?c[\s/>]/g;
+
 /** A cell that held a formula: refused, since only its last computed value would be read. */
 export const FORMULA = Symbol('formula');
 /** One cell as read: its text (trimmed, NFC; '' when empty), or `FORMULA`. */
@@ -29,7 +38,8 @@ const unreadable = (why: string) => new DomainError('unsupported_file', why);
  * A catalogue file's cells, row by row (the header first): an XLSX (by its `PK` signature)
  * or a UTF-8 CSV with or without a byte-order mark, comma, semicolon or tab separated.
  * Anything else, a zip that unpacks past `MAX_UNZIPPED_BYTES`, or a sheet past
- * `MAX_SHEET_ROWS` × `MAX_SHEET_COLUMNS` is `unsupported_file`.
+ * `MAX_SHEET_ROWS` × `MAX_SHEET_COLUMNS` is `unsupported_file`; an XLSX's rows and cells are
+ * counted in its XML before the parser builds them.
  */
 export async function readCatalogueFile(bytes: Buffer, contentType: string): Promise<Cell[][]> {
   const isZip = bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50;
@@ -81,8 +91,9 @@ function clean(text: string): string {
 }
 
 /**
- * Unzips every entry with a cap on what it may produce before any XLSX parser sees the file:
- * the sizes a zip declares can lie, the inflated bytes cannot.
+ * Unzips every entry with a cap on what it may produce before any XLSX parser sees the file
+ * (the sizes a zip declares can lie, the inflated bytes cannot), and counts each worksheet's
+ * rows and cells in its XML.
  */
 function checkZip(bytes: Buffer): void {
   const end = findEndOfDirectory(bytes);
@@ -97,6 +108,9 @@ function checkZip(bytes: Buffer): void {
     const method = bytes.readUInt16LE(offset + 10);
     const compressed = bytes.readUInt32LE(offset + 20);
     const local = bytes.readUInt32LE(offset + 42);
+    const nameLength = bytes.readUInt16LE(offset + 28);
+    if (offset + 46 + nameLength > bytes.length) throw unreadable('The XLSX file is damaged');
+    const name = bytes.toString('latin1', offset + 46, offset + 46 + nameLength);
     offset +=
       46 +
       bytes.readUInt16LE(offset + 28) +
@@ -108,20 +122,38 @@ function checkZip(bytes: Buffer): void {
     const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
     if (start + compressed > bytes.length) throw unreadable('The XLSX file is damaged');
     const data = bytes.subarray(start, start + compressed);
-    let size: number;
-    if (method === 0) size = data.length;
+    let content: Buffer;
+    if (method === 0) content = data;
     else if (method === 8) {
       try {
-        size = inflateRawSync(data, { maxOutputLength: Math.max(budget, 1) }).length;
+        content = inflateRawSync(data, { maxOutputLength: Math.max(budget, 1) });
       } catch {
         throw unreadable(
           `The XLSX unpacks to more than ${MAX_UNZIPPED_BYTES} bytes, or is damaged`,
         );
       }
     } else throw unreadable('The XLSX uses an unknown compression');
-    budget -= size;
+    budget -= content.length;
     if (budget < 0) throw unreadable(`The XLSX unpacks to more than ${MAX_UNZIPPED_BYTES} bytes`);
+    if (WORKSHEET_ENTRY.test(name)) checkSheetSize(content.toString('latin1'));
   }
+}
+
+/** Refuses a worksheet's XML with more rows or cells than a catalogue sheet may have. */
+function checkSheetSize(xml: string): void {
+  const rows = countUpTo(xml, ROW_TAG, MAX_SHEET_ROWS + 1);
+  const cells = countUpTo(xml, CELL_TAG, MAX_SHEET_ROWS * MAX_SHEET_COLUMNS + 1);
+  if (rows > MAX_SHEET_ROWS || cells > MAX_SHEET_ROWS * MAX_SHEET_COLUMNS) {
+    throw unreadable(`At most ${MAX_SHEET_ROWS - 1} rows and ${MAX_SHEET_COLUMNS} columns`);
+  }
+}
+
+/** How many times `pattern` (global) matches in `text`, counting no further than `limit`. */
+function countUpTo(text: string, pattern: RegExp, limit: number): number {
+  const search = new RegExp(pattern.source, 'g');
+  let count = 0;
+  while (count < limit && search.exec(text) !== null) count += 1;
+  return count;
 }
 
 /** Where the zip's end-of-central-directory record starts (it ends the file, with a comment). */
