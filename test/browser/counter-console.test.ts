@@ -249,4 +249,45 @@ describeInChromium('the counter console for a full day’s work, in Chromium', (
     const served = (await counterOnServer(admin, 2)).currentTicket;
     expect(served).toMatchObject({ id: first?.id, status: 'serving' });
   }, 45000);
+
+  test('an action saved before sending is resumed when the tab died mid-request, once', async () => {
+    // Arrange: counter 3 idle, a ticket of its service waiting.
+    const counter = await counterOnServer(admin, 3);
+    await admin.post('/api/tickets', { serviceId: counter.serviceIds[0] });
+    const page = await signIn(harness, 'clerk-reload', 3);
+    await page.getByTestId('current-number-empty').waitFor();
+    await page.waitForLoadState('networkidle');
+    const context = page.context();
+    const keys: string[] = [];
+    let applied!: () => void;
+    const reachedServer = new Promise<void>((resolve) => (applied = resolve));
+    await context.route('**/api/counters/3/call-next', async (route) => {
+      keys.push(route.request().headers()['idempotency-key'] ?? '');
+      if (keys.length > 1) return route.continue();
+      // The server applies it, but the tab dies before the answer arrives.
+      await route.fetch();
+      applied();
+      return undefined;
+    });
+
+    // Act: the tab is closed with no chance to run anything; the clerk opens the console again.
+    await page.keyboard.press('F1');
+    await reachedServer;
+    await page.close({ runBeforeUnload: false });
+    const again = await context.newPage();
+    await again.goto(`${harness.server().url}/counter`);
+
+    // Assert: resent with the same key, called once, and the desk shows it.
+    await again.getByTestId('current-number').waitFor({ timeout: 10000 });
+    await again.getByTestId('resending').waitFor({ state: 'detached', timeout: 10000 });
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[0]).not.toBe('');
+    expect(await again.getByTestId('action-error').count()).toBe(0);
+    expect((await counterOnServer(admin, 3)).currentTicket?.status).toBe('called');
+    const saved = await again.evaluate<string | null>(
+      "localStorage.getItem('luot.counter.pending')",
+    );
+    expect(saved).toBeNull();
+  }, 45000);
 });
