@@ -24,6 +24,8 @@ export const AUDIT_ACTIONS = [
   'ticket.reprint',
   'settings.update',
   'backup.create',
+  'backup.download',
+  'config.export',
   'service.create',
   'service.update',
   'service.delete',

@@ -35,8 +35,10 @@ export function backupRoutes(backups: BackupService): ApiRoute[] {
       path: '/api/backups/:name',
       permission: 'backups:manage',
       // Only a name of the backup pattern that is listed is opened: `../luot.db` is not found.
-      params: (req) => backups.file(String(req.params.name)),
-      handler: ({ res, params: found }) => {
+      params: (req) => String(req.params.name),
+      handler: ({ req, res, params: name }) => {
+        // Audited before the first byte leaves.
+        const found = backups.download(name, adminActor(req, res));
         // attachment() guesses a type from the extension: set ours after it.
         res.attachment(found.info.name);
         res.setHeader('Content-Type', 'application/vnd.sqlite3');

@@ -16,6 +16,7 @@ import { languageOf } from '../errors';
 import { largeJsonBody } from '../json-body';
 import { route, type ApiRoute } from '../route-table';
 import { catalogueCall } from './service-routes';
+import { adminActor } from './staff-routes';
 
 /** Largest configuration document: a 2,000-service catalogue and a 512 kB logo fit. */
 export const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
@@ -68,8 +69,8 @@ export function configRoutes(
       method: 'GET',
       path: '/api/config/export',
       permission: 'config:export',
-      handler: ({ res }) => {
-        const config = configIo.exportConfig();
+      handler: ({ req, res }) => {
+        const config = configIo.exportConfig(adminActor(req, res));
         const day = localDate(Date.parse(config.exportedAt), settings.centreInfo().timeZone);
         res.setHeader('Content-Disposition', `attachment; filename="luot-config-${day}.json"`);
         res.setHeader('Cache-Control', 'no-store');

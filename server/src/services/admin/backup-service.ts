@@ -125,7 +125,7 @@ export class BackupService {
         'Idempotency-Key must be 1–200 visible ASCII characters',
       );
     }
-    const earlier = key === undefined ? undefined : this.repos.idempotency.find(SCOPE, key);
+    const earlier = key === undefined ? undefined : this.repos.idempotency.find(scopeOf(who), key);
     if (earlier) return Promise.resolve(earlier.response as BackupResponse);
     // Taken before the first await: two requests at once never both pass.
     if (this.running) throw new DomainError('backup_in_progress', 'A backup is being written');
@@ -141,7 +141,7 @@ export class BackupService {
   /** Audits the backup (and what retention removed) in one command. */
   private record(backup: BackupInfo, who: AuditWho, key: string | undefined): BackupResponse {
     const removed = backup.automatic ? this.prune() : [];
-    return this.runner.run({ scope: SCOPE, idempotencyKey: key, request: {} }, (context) => {
+    return this.runner.run({ scope: scopeOf(who), idempotencyKey: key, request: {} }, (context) => {
       context.audit('backup.create', who, backup.name, {
         size: backup.size,
         automatic: backup.automatic,
@@ -149,6 +149,18 @@ export class BackupService {
       });
       return { backup };
     }).value;
+  }
+
+  /**
+   * A listed backup to download, audited as `backup.download` before a byte is sent: a
+   * backup holds every password hash and token hash, so who took a copy is on record.
+   */
+  download(name: string, who: AuditWho): { path: string; info: BackupInfo } {
+    const found = this.file(name);
+    this.runner.run({ scope: 'backup.download', request: { name } }, (context) => {
+      context.audit('backup.download', who, found.info.name, { size: found.info.size });
+    });
+    return found;
   }
 
   private async write(automatic: boolean): Promise<BackupInfo> {
@@ -213,7 +225,8 @@ export class BackupService {
   }
 }
 
-const SCOPE = 'backup.create';
+/** Each admin's Idempotency-Keys are their own, as for every other command. */
+const scopeOf = (who: AuditWho) => `backup.create:staff:${who.staffId ?? 'schedule'}`;
 
 /**
  * Turns the copy (in WAL mode, like its source) into one self-contained file in rollback

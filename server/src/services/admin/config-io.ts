@@ -8,6 +8,7 @@ import {
 import { centreConfigSchema, type CentreConfigInput } from '../../contract/config-schemas';
 import { validateIntervals } from '../../domain/calendar';
 import { DomainError } from '../../domain/errors';
+import type { AuditWho } from '../../auth/audit-trail';
 import type { Repos } from '../../storage/repos';
 import type { Clock } from '../core/clock';
 import type { CommandContext, CommandRunner } from '../core/command-runner';
@@ -36,8 +37,22 @@ export class ConfigIo {
     },
   ) {}
 
-  /** The document: settings, kiosk menu groups, services, counters and logo. */
-  exportConfig(): CentreConfig {
+  /**
+   * The document: settings, kiosk menu groups, services, counters and logo, read in one
+   * transaction with its `config.export` audit row (who took a copy of the configuration).
+   */
+  exportConfig(who: AuditWho): CentreConfig {
+    return this.deps.runner.run({ scope: 'config.export', request: {} }, (context) => {
+      const config = this.document();
+      context.audit('config.export', who, 'config', {
+        services: config.services.length,
+        counters: config.counters.length,
+      });
+      return config;
+    }).value;
+  }
+
+  private document(): CentreConfig {
     const { repos, settings, clock } = this.deps;
     const groups = repos.serviceGroups.listAll();
     const refOf = new Map(groups.map((g, index) => [g.id, `G${index + 1}`]));
