@@ -12,6 +12,16 @@ const code = z
   .string()
   .regex(/^[A-Z0-9][A-Z0-9_-]{0,31}$/, 'capital letters, digits, dash, underscore');
 
+/**
+ * What a spreadsheet reads as a formula when a cell starts with it: names are refused with
+ * one, so an exported catalogue opened in Excel or LibreOffice never runs one.
+ */
+export const FORMULA_START = /^[=+\-@]/;
+const formulaStart = 'must not start with =, +, - or @ (a spreadsheet would read a formula)';
+
+/** A catalogue name: readable text that does not start like a formula. */
+const name = (max: number) => readableText(max).refine((t) => !FORMULA_START.test(t), formulaStart);
+
 /** An English name may be left empty (screens then show the Vietnamese one). */
 const optionalName = (max: number) =>
   z
@@ -19,6 +29,7 @@ const optionalName = (max: number) =>
     .trim()
     .max(max)
     .refine((t) => t === '' || readableText(max).safeParse(t).success, 'unreadable character')
+    .refine((t) => !FORMULA_START.test(t), formulaStart)
     .transform((t) => t.normalize('NFC'));
 
 /** Highest ticket number a range may reach. */
@@ -36,7 +47,7 @@ export const numberRangeSchema = z
 const sortOrder = z.number().int().min(-1_000_000).max(1_000_000);
 
 const serviceFields = {
-  name: readableText(200),
+  name: name(200),
   nameEn: optionalName(200),
   prefix,
   code,
@@ -67,7 +78,7 @@ export const updateServiceSchema = z
   .refine((patch) => Object.keys(patch).length > 0, 'nothing to change');
 
 const groupFields = {
-  name: readableText(200),
+  name: name(200),
   nameEn: optionalName(200),
   /** The field it sits in; null or absent: it is a field itself. */
   parentId: idSchema.nullable(),
@@ -104,7 +115,7 @@ const tiers = z
 
 const counterFields = {
   number: z.number().int().min(1).max(9999),
-  name: readableText(100),
+  name: name(100),
   tiers,
 };
 
