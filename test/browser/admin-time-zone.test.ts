@@ -26,11 +26,7 @@ describeInChromium(
       await field.waitFor();
       expect(await field.inputValue()).toBe('Asia/Ho_Chi_Minh');
       // Editable once the page knows the deployment does not fix it.
-      await admin.waitForFunction(
-        () =>
-          !(document.querySelector('[data-testid="centre-time-zone"]') as HTMLInputElement)
-            .readOnly,
-      );
+      await admin.locator('[data-testid="centre-time-zone"]:not([readonly])').waitFor();
 
       // A zone Intl does not know is caught before it is sent, naming it.
       await field.fill('Hà Nội');
