@@ -5,51 +5,24 @@
  * Pure: no DOM, no React, no Vite-only imports.
  */
 
-import { numberToWords } from './voice-contract';
+import { DIGIT_WORDS, LETTER_WORDS, numberToWords } from './voice-contract';
 
 export { callClipIds, numberToWords } from './voice-contract';
 
-const DIGITS = ['không', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín'] as const;
-
-/** How a letter of a ticket prefix is read aloud (Vietnamese letter names). */
-const LETTERS: Record<string, string> = {
-  A: 'a',
+/** How a letter of a ticket prefix is read aloud: the clip set's names, and the letters with marks. */
+const LETTERS: Readonly<Record<string, string>> = {
+  ...LETTER_WORDS,
   Ă: 'á',
   Â: 'ớ',
-  B: 'bê',
-  C: 'xê',
-  D: 'dê',
   Đ: 'đê',
-  E: 'e',
   Ê: 'ê',
-  F: 'ép phờ',
-  G: 'giê',
-  H: 'hát',
-  I: 'i',
-  J: 'giây',
-  K: 'ca',
-  L: 'e lờ',
-  M: 'em mờ',
-  N: 'en nờ',
-  O: 'o',
   Ô: 'ô',
   Ơ: 'ơ',
-  P: 'pê',
-  Q: 'quy',
-  R: 'e rờ',
-  S: 'ét xì',
-  T: 'tê',
-  U: 'u',
   Ư: 'ư',
-  V: 'vê',
-  W: 'vê kép',
-  X: 'ích xì',
-  Y: 'i dài',
-  Z: 'dét',
 };
 
 function digitWord(d: number): string {
-  return DIGITS[d] ?? '';
+  return DIGIT_WORDS[d] ?? '';
 }
 
 /**

@@ -4,6 +4,8 @@
  * is drawn, carries the clip list.
  */
 export {
+  DIGIT_WORDS,
+  LETTER_WORDS,
   VOICE_CLIPS,
   callClipIds,
   counterClipId,
