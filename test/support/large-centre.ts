@@ -1,4 +1,7 @@
-import { largeDemoServices, LARGE_DEMO_FIELDS } from '../../server/src/storage/demo-centre';
+import {
+  largeDemoServices,
+  LARGE_DEMO_FIELDS,
+} from '../../server/src/storage/large-demo-catalogue';
 import { startTestServer, type TestServer } from './test-server';
 
 /**
