@@ -33,7 +33,7 @@ export function staffCounters(
       0,
     );
     repos.staff.insertSession(randomBytes(32).toString('hex'), staffId, 0, NEVER);
-    repos.counters.setStaff(counterId, staffId);
+    repos.counters.setStaff(counterId, staffId, 0);
     seated.set(counterId, staffId);
   }
   return seated;

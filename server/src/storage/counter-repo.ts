@@ -60,13 +60,17 @@ export class CounterRepo {
       [id],
     );
     if (!row) return undefined;
-    const services = this.db
+    return { ...this.toRecordBase(row), services: this.linksOf(id) };
+  }
+
+  /** One counter's service links, best tier first. */
+  private linksOf(id: number): { serviceId: number; tier: number }[] {
+    return this.db
       .all<{ service_id: number; tier: number }>(
         'SELECT service_id, tier FROM counter_services WHERE counter_id = ? ORDER BY tier, service_id',
         [id],
       )
       .map((link) => ({ serviceId: link.service_id, tier: link.tier }));
-    return { ...this.toRecordBase(row), services };
   }
 
   /** Number of active counters with a clerk signed in that serve the service. */
@@ -125,7 +129,27 @@ export class CounterRepo {
     );
   }
 
-  setStaff(counterId: number, staffId: number | null): void {
+  /**
+   * Seats a clerk at a counter (or frees it, null) at `at`, keeping `counter_shifts` (who
+   * held which counter when, for the reports' idle time): any open shift of the counter
+   * closes, and a clerk taking it opens one.
+   */
+  setStaff(counterId: number, staffId: number | null, at: number): void {
+    const held = this.db.get<{ staff_id: number | null }>(
+      'SELECT staff_id FROM counters WHERE id = ?',
+      [counterId],
+    );
+    if (held && held.staff_id === staffId) return;
+    this.db.run(
+      'UPDATE counter_shifts SET ended_at = ? WHERE counter_id = ? AND ended_at IS NULL',
+      [at, counterId],
+    );
+    if (staffId !== null) {
+      this.db.run(
+        'INSERT INTO counter_shifts (counter_id, staff_id, started_at) VALUES (?, ?, ?)',
+        [counterId, staffId, at],
+      );
+    }
     this.db.run('UPDATE counters SET staff_id = ? WHERE id = ?', [staffId, counterId]);
   }
 
@@ -164,9 +188,15 @@ export class CounterRepo {
     }));
   }
 
-  /** A counter, active or not. */
+  /** A counter, active or not: one row and its links, so a loop over counters stays linear. */
   getAny(id: number): CounterRecord | undefined {
-    return this.listAll().find((counter) => counter.id === id);
+    const row = this.db.get<CounterRow>(
+      `SELECT c.*, s.display_name AS staff_name FROM counters c
+       LEFT JOIN staff s ON s.id = c.staff_id WHERE c.id = ?`,
+      [id],
+    );
+    if (!row) return undefined;
+    return { ...this.toRecordBase(row), services: this.linksOf(id) };
   }
 
   /** The counter holding a number, active or not. */

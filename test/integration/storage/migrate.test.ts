@@ -40,6 +40,7 @@ const CURRENT = [
   { version: 9, name: 'sign_in_failures' },
   { version: 10, name: 'visitor_screens' },
   { version: 11, name: 'catalogue' },
+  { version: 12, name: 'reports' },
 ];
 
 const tablesOf = (db: Database): string[] =>

@@ -115,11 +115,11 @@ export class CounterStaffing {
       const holderLive = holderIsLive(this.repos, counter, context.at);
       const plan = signIn(counter, this.repos.counters.list(), actor.staffId, holderLive);
       for (const otherId of plan.release) {
-        this.repos.counters.setStaff(otherId, null);
+        this.repos.counters.setStaff(otherId, null, context.at);
         context.emit('counter:updated', { counter: this.reader.counter(otherId) });
       }
       if (plan.take) {
-        this.repos.counters.setStaff(counterId, actor.staffId);
+        this.repos.counters.setStaff(counterId, actor.staffId, context.at);
         context.emit('counter:updated', { counter: this.reader.counter(counterId) });
       }
       return { counter: this.reader.counter(counterId) };
@@ -141,7 +141,7 @@ export class CounterStaffing {
       if (!signOut(counter, counterActor(actor))) {
         return { counter: this.reader.counter(counterId) };
       }
-      this.repos.counters.setStaff(counterId, null);
+      this.repos.counters.setStaff(counterId, null, context.at);
       const holder = counter.staffId;
       if (holder !== null && holder !== actor.staffId) {
         // A supervisor or an admin freed someone else's counter: audited in the same commit.
@@ -172,7 +172,7 @@ export class CounterStaffing {
     return this.runner.run({ scope: 'counter:release-abandoned', request: null }, (context) => {
       const counters = freed(context.at);
       for (const counter of counters) {
-        this.repos.counters.setStaff(counter.id, null);
+        this.repos.counters.setStaff(counter.id, null, context.at);
         context.emit('counter:updated', { counter: this.reader.counter(counter.id) });
       }
       return counters.length;
@@ -189,7 +189,7 @@ export class CounterStaffing {
       if (this.repos.staff.hasLiveSession(staffId, context.at)) return;
       for (const counter of this.repos.counters.list()) {
         if (counter.staffId !== staffId) continue;
-        this.repos.counters.setStaff(counter.id, null);
+        this.repos.counters.setStaff(counter.id, null, context.at);
         context.emit('counter:updated', { counter: this.reader.counter(counter.id) });
       }
     });
