@@ -115,7 +115,7 @@ export class CatalogueCounters {
     if (this.repos.tickets.currentAt(counter.id)) {
       throw new DomainError('counter_busy', `Counter ${counter.number} is serving a ticket`);
     }
-    if (counter.staffId !== null) this.repos.counters.setStaff(counter.id, null);
+    if (counter.staffId !== null) this.repos.counters.setStaff(counter.id, null, at);
     if (counter.status !== 'closed') {
       this.repos.counters.setStatus(counter.id, 'closed', null, at, counter.staffId);
     }
