@@ -1,0 +1,176 @@
+import type { DayFrame } from './report-time';
+
+/**
+ * The facts of one service day, as the reports read them: every ticket of the day as a
+ * fixed-width record of Int32s (`FIELDS` per ticket), the rating reasons of some tickets,
+ * and the pauses and shifts at counters clipped to the day. Times are offsets in
+ * milliseconds from the day's start; `NONE` marks a time (or an id) that is not set.
+ * The same shape comes from a stored pack or from the live tables, so both answer alike.
+ */
+export interface DayFacts extends DayFrame {
+  count: number;
+  tickets: Int32Array;
+  /** Low-score reasons by ticket index (its position in `tickets`). */
+  reasons: Map<number, string[]>;
+  pauses: Interval[];
+  shifts: Interval[];
+}
+
+/** A pause or a shift at a counter, as offsets within the day. */
+export interface Interval {
+  counterId: number;
+  /** 0 when no clerk was named. */
+  staffId: number;
+  start: number;
+  end: number;
+}
+
+export const F_SERVICE = 0;
+export const F_ORIGINAL = 1;
+/** 0 when never called to a counter. */
+export const F_COUNTER = 2;
+export const F_STAFF = 3;
+export const F_STATUS = 4;
+/** Bit 0: transferred at least once. */
+export const F_FLAGS = 5;
+/** The rating's level, 0 for none. */
+export const F_RATING = 6;
+export const F_ISSUED = 7;
+export const F_CALLED = 8;
+export const F_SERVING = 9;
+export const F_FINISHED = 10;
+export const FIELDS = 11;
+export const NONE = -2147483648;
+export const FLAG_TRANSFERRED = 1;
+
+/** The stored pack's layout version: a pack of another version is rebuilt. */
+export const PACK_FORMAT = 1;
+
+export const STATUSES = [
+  'waiting',
+  'called',
+  'serving',
+  'done',
+  'no_show',
+  'parked',
+  'cancelled',
+  'expired',
+] as const;
+export const STATUS_DONE = STATUSES.indexOf('done');
+export const STATUS_NO_SHOW = STATUSES.indexOf('no_show');
+export const STATUS_CANCELLED = STATUSES.indexOf('cancelled');
+export const STATUS_EXPIRED = STATUSES.indexOf('expired');
+
+/** A ticket row as the loader reads it. */
+export interface TicketFactRow {
+  service_id: number;
+  original_service_id: number;
+  counter_id: number | null;
+  staff_id: number | null;
+  status: string;
+  transfer_count: number;
+  level: number | null;
+  reasons: string | null;
+  issued_at: number;
+  called_at: number | null;
+  serving_at: number | null;
+  finished_at: number | null;
+}
+
+const offset = (at: number | null, startMs: number): number => {
+  if (at === null) return NONE;
+  return Math.max(NONE + 1, Math.min(2147483647, at - startMs));
+};
+
+/** Packs a day's ticket rows (with their ratings) into records. */
+export function ticketFacts(
+  rows: readonly TicketFactRow[],
+  startMs: number,
+): { tickets: Int32Array; reasons: Map<number, string[]> } {
+  const tickets = new Int32Array(rows.length * FIELDS);
+  const reasons = new Map<number, string[]>();
+  rows.forEach((row, i) => {
+    const at = i * FIELDS;
+    tickets[at + F_SERVICE] = row.service_id;
+    tickets[at + F_ORIGINAL] = row.original_service_id;
+    tickets[at + F_COUNTER] = row.counter_id ?? 0;
+    tickets[at + F_STAFF] = row.staff_id ?? 0;
+    tickets[at + F_STATUS] = STATUSES.indexOf(row.status as (typeof STATUSES)[number]);
+    tickets[at + F_FLAGS] = row.transfer_count > 0 ? FLAG_TRANSFERRED : 0;
+    tickets[at + F_RATING] = row.level ?? 0;
+    tickets[at + F_ISSUED] = offset(row.issued_at, startMs);
+    tickets[at + F_CALLED] = offset(row.called_at, startMs);
+    tickets[at + F_SERVING] = offset(row.serving_at, startMs);
+    tickets[at + F_FINISHED] = offset(row.finished_at, startMs);
+    const chosen = row.reasons === null ? [] : (JSON.parse(row.reasons) as string[]);
+    if (chosen.length > 0) reasons.set(i, chosen);
+  });
+  return { tickets, reasons };
+}
+
+/** A pause or shift row, clipped to [startMs, until) as offsets; null when outside. */
+export function clipInterval(
+  row: { counter_id: number; staff_id: number | null; started_at: number; ended_at: number | null },
+  frame: DayFrame,
+  until: number,
+): Interval | null {
+  const start = Math.max(row.started_at, frame.startMs);
+  const end = Math.min(row.ended_at ?? until, frame.endMs, until);
+  if (end <= start) return null;
+  return {
+    counterId: row.counter_id,
+    staffId: row.staff_id ?? 0,
+    start: start - frame.startMs,
+    end: end - frame.startMs,
+  };
+}
+
+/** What goes in a pack's `extras` column. */
+interface Extras {
+  reasons: [number, string[]][];
+  pauses: [number, number, number, number][];
+  shifts: [number, number, number, number][];
+}
+
+const flat = (i: Interval): [number, number, number, number] => [
+  i.counterId,
+  i.staffId,
+  i.start,
+  i.end,
+];
+const unflat = ([counterId, staffId, start, end]: [number, number, number, number]): Interval => ({
+  counterId,
+  staffId,
+  start,
+  end,
+});
+
+/** The stored form of a day's facts: the records' bytes and the extras' JSON. */
+export function encodeFacts(facts: DayFacts): { blob: Buffer; extras: string } {
+  const blob = Buffer.from(
+    facts.tickets.buffer,
+    facts.tickets.byteOffset,
+    facts.tickets.byteLength,
+  );
+  const extras: Extras = {
+    reasons: [...facts.reasons],
+    pauses: facts.pauses.map(flat),
+    shifts: facts.shifts.map(flat),
+  };
+  return { blob, extras: JSON.stringify(extras) };
+}
+
+/** A stored pack back into facts (the bytes are copied into an aligned Int32Array). */
+export function decodeFacts(frame: DayFrame, blob: Uint8Array, extrasJson: string): DayFacts {
+  const tickets = new Int32Array(blob.byteLength / 4);
+  new Uint8Array(tickets.buffer).set(blob);
+  const extras = JSON.parse(extrasJson) as Extras;
+  return {
+    ...frame,
+    count: tickets.length / FIELDS,
+    tickets,
+    reasons: new Map(extras.reasons),
+    pauses: extras.pauses.map(unflat),
+    shifts: extras.shifts.map(unflat),
+  };
+}
