@@ -38,6 +38,7 @@ export interface CentreForm {
     windowMinutes: string;
     idleSeconds: string;
   };
+  monitor: { pauseAlertMinutes: string; deviceOfflineMinutes: string };
 }
 
 /** A check of the form that failed, named by its message key and parameters. */
@@ -107,6 +108,10 @@ export function formOf(settings: CentreSettings): CentreForm {
       reasons: settings.rating.reasons.join('\n'),
       windowMinutes: String(settings.rating.windowMinutes),
       idleSeconds: String(settings.rating.idleSeconds),
+    },
+    monitor: {
+      pauseAlertMinutes: String(settings.monitor.pauseAlertMinutes),
+      deviceOfflineMinutes: String(settings.monitor.deviceOfflineMinutes),
     },
   };
 }
@@ -227,6 +232,10 @@ export function settingsOf(
       reasons: lines(form.rating.reasons),
       windowMinutes: Number(form.rating.windowMinutes),
       idleSeconds: Number(form.rating.idleSeconds),
+    },
+    monitor: {
+      pauseAlertMinutes: Number(form.monitor.pauseAlertMinutes),
+      deviceOfflineMinutes: Number(form.monitor.deviceOfflineMinutes),
     },
   };
 }

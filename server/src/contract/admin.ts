@@ -91,8 +91,8 @@ export interface Device {
 /** One entry of `GET /api/devices` (admin): the device and whether it is online now. */
 export interface ListedDevice extends Device {
   /**
-   * A socket open now, or a request within `DEVICE_OFFLINE_MINUTES` (2), as the live
-   * monitor counts it.
+   * A socket open now, or a request within the `monitor.deviceOfflineMinutes` setting
+   * (2 by default), as the live monitor counts it.
    */
   online: boolean;
 }

@@ -1,14 +1,5 @@
 import type { DeviceKind } from './admin';
 
-/** A counter paused longer than this many minutes raises an alert on the live monitor. */
-export const MONITOR_PAUSE_ALERT_MINUTES = 15;
-
-/**
- * A paired device with no open socket and no request for this many minutes counts as
- * offline (a device's `lastSeenAt` is written at most once a minute).
- */
-export const DEVICE_OFFLINE_MINUTES = 2;
-
 /** At most this many over-target tickets are listed (`overTarget.count` has them all). */
 export const MONITOR_OVER_TARGET_LIMIT = 50;
 
@@ -71,7 +62,7 @@ export interface MonitorDevice {
   kind: DeviceKind;
   name: string;
   lastSeenAt: string | null;
-  /** An open socket now, or a request within `DEVICE_OFFLINE_MINUTES`. */
+  /** An open socket now, or a request within the `monitor.deviceOfflineMinutes` setting. */
   online: boolean;
 }
 
@@ -90,6 +81,6 @@ export interface MonitorToday {
   /** Longest waiting first, at most `MONITOR_OVER_TARGET_LIMIT`. */
   overTarget: { count: number; tickets: MonitorOverTargetTicket[] };
   devices: MonitorDevice[];
-  /** Alert thresholds in force. */
+  /** Alert thresholds in force: the centre's `monitor` settings. */
   thresholds: { pauseAlertMinutes: number; deviceOfflineMinutes: number };
 }

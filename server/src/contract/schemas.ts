@@ -142,6 +142,12 @@ export const settingsPatchSchema = z
       })
       .strict()
       .refine((r) => r.lowThreshold < r.levels.length, 'lowThreshold must be below the best level'),
+    monitor: z
+      .object({
+        pauseAlertMinutes: z.number().int().min(1).max(240),
+        deviceOfflineMinutes: z.number().int().min(1).max(60),
+      })
+      .strict(),
   })
   .partial()
   .strict();

@@ -66,6 +66,17 @@ export interface RatingSettings {
   idleSeconds: number;
 }
 
+/** When the live monitor raises its time-based alerts (đặt ngưỡng cảnh báo). */
+export interface MonitorSettings {
+  /** A counter paused longer than this many minutes raises an alert (1–240). */
+  pauseAlertMinutes: number;
+  /**
+   * A paired device with no open socket and no request for this many minutes counts as
+   * offline (1–60; a device's `lastSeenAt` is written at most once a minute).
+   */
+  deviceOfflineMinutes: number;
+}
+
 /** The centre's queue rules, edited by admins and stored in the database. */
 export interface CentreSettings {
   centreName: string;
@@ -106,6 +117,8 @@ export interface CentreSettings {
   voice: VoiceSettings;
   /** How visitors rate a service at the counter screen. */
   rating: RatingSettings;
+  /** The live monitor's alert times. */
+  monitor: MonitorSettings;
 }
 
 /** The call sentence the issue and DOMAIN.md name as the default. */
@@ -116,6 +129,12 @@ export const DEFAULT_VOICE: VoiceSettings = {
   repeatPauseMs: 800,
   backlogThreshold: 3,
   chime: true,
+};
+
+/** A quarter of an hour's pause, and two minutes without a word from a device. */
+export const DEFAULT_MONITOR: MonitorSettings = {
+  pauseAlertMinutes: 15,
+  deviceOfflineMinutes: 2,
 };
 
 /** Four faces, worst first, and the reasons most centres ask about. */
@@ -182,4 +201,5 @@ export const DEFAULT_SETTINGS: CentreSettings = {
   kioskIdleSeconds: 30,
   voice: DEFAULT_VOICE,
   rating: DEFAULT_RATING,
+  monitor: DEFAULT_MONITOR,
 };

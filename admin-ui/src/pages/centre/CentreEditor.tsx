@@ -7,6 +7,7 @@ import { FormProblem, changedFields, formOf, settingsOf, type CentreForm } from 
 import { GeneralSection } from './GeneralSection';
 import { HoursSection } from './HoursSection';
 import { KioskSection } from './KioskSection';
+import { MonitorSection } from './MonitorSection';
 import { QueueSection } from './QueueSection';
 import { RatingSection } from './RatingSection';
 import { VoiceSection } from './VoiceSection';
@@ -30,6 +31,8 @@ export function CentreEditor({ stored, timeZoneFixed, readOnly, saved, onSaved }
     setForm({ ...form, voice: { ...form.voice, ...patch } });
   const setRating = (patch: Partial<CentreForm['rating']>) =>
     setForm({ ...form, rating: { ...form.rating, ...patch } });
+  const setMonitor = (patch: Partial<CentreForm['monitor']>) =>
+    setForm({ ...form, monitor: { ...form.monitor, ...patch } });
   const dayName = (day: string) => t(`admin.centre.weekday.${day}` as MessageKey);
 
   const disabled = readOnly || save.pending;
@@ -66,6 +69,7 @@ export function CentreEditor({ stored, timeZoneFixed, readOnly, saved, onSaved }
       <KioskSection form={form} set={set} disabled={disabled} />
       <VoiceSection form={form} set={setVoice} disabled={disabled} />
       <RatingSection form={form} set={setRating} disabled={disabled} />
+      <MonitorSection form={form} set={setMonitor} disabled={disabled} />
 
       {!readOnly && (
         <div className="form-actions">

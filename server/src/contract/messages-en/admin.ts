@@ -1,5 +1,8 @@
+import { enAdminMonitor } from './admin-monitor';
+
 /** English strings of The admin app (/admin). */
 export const enAdmin = {
+  ...enAdminMonitor,
   'admin.title': 'Administration',
   'admin.signIn': 'Sign in',
   'admin.signOut': 'Sign out',
@@ -277,6 +280,7 @@ export const enAdmin = {
   'admin.services.importedFile': 'Imported “{name}”.',
   'admin.services.rowError': 'Row {row}: {message}',
   'admin.services.rowColumnError': 'Row {row}, column “{column}”: {message}',
+  'admin.services.rowDetail': '{message} (code {detail})',
   'admin.services.create': 'Add service',
   'admin.services.created': 'Added the service “{name}” (code {code}).',
   'admin.services.editTitle': 'Edit the service “{name}”',

@@ -1,5 +1,8 @@
+import { viAdminMonitor } from './admin-monitor';
+
 /** Vietnamese strings of the admin app (/admin): sign-in, navigation and its pages. */
 export const viAdmin = {
+  ...viAdminMonitor,
   'admin.title': 'Quản trị',
   'admin.signIn': 'Đăng nhập',
   'admin.signOut': 'Đăng xuất',
@@ -276,6 +279,7 @@ export const viAdmin = {
   'admin.services.importedFile': 'Đã nhập tệp “{name}”.',
   'admin.services.rowError': 'Dòng {row}: {message}',
   'admin.services.rowColumnError': 'Dòng {row}, cột “{column}”: {message}',
+  'admin.services.rowDetail': '{message} (mã {detail})',
   'admin.services.create': 'Thêm dịch vụ',
   'admin.services.created': 'Đã thêm dịch vụ “{name}” (mã {code}).',
   'admin.services.editTitle': 'Sửa dịch vụ “{name}”',

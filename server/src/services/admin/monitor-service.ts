@@ -1,7 +1,5 @@
 import {
-  DEVICE_OFFLINE_MINUTES,
   MONITOR_OVER_TARGET_LIMIT,
-  MONITOR_PAUSE_ALERT_MINUTES,
   type MonitorDevice,
   type MonitorSatisfaction,
   type MonitorToday,
@@ -106,10 +104,8 @@ export class MonitorService {
         })),
       },
       devices: this.devices(now),
-      thresholds: {
-        pauseAlertMinutes: MONITOR_PAUSE_ALERT_MINUTES,
-        deviceOfflineMinutes: DEVICE_OFFLINE_MINUTES,
-      },
+      // Read at each call, so an admin's change shows on the next refresh.
+      thresholds: { ...this.settings.current().monitor },
     };
   }
 
@@ -146,7 +142,7 @@ export class MonitorService {
 
   private devices(now: number): MonitorDevice[] {
     const connected = this.presence.connected();
-    const cutoff = now - DEVICE_OFFLINE_MINUTES * 60_000;
+    const cutoff = now - this.settings.current().monitor.deviceOfflineMinutes * 60_000;
     return this.repos.devices.listPaired().map((device) => ({
       id: device.id,
       kind: device.kind,
