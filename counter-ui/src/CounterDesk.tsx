@@ -8,12 +8,14 @@ import { DayFiguresBar } from './DayFiguresBar';
 import { ErrorAlert } from './ErrorAlert';
 import { FailedPrintsList } from './FailedPrintsList';
 import { ariaKeys, KeyHint } from './KeyHint';
+import { NoShowConfirm } from './NoShowConfirm';
 import { NoShowList } from './NoShowList';
 import { ParkedList } from './ParkedList';
 import { PauseControls } from './PauseControls';
 import { PrintersPanel } from './PrintersPanel';
-import type { DeskShortcut } from './shortcuts';
+import { shortcutFor, type DeskShortcut } from './shortcuts';
 import { useAction } from './use-action';
+import { useConfirmStep } from './use-confirm-step';
 import { useDeskAction } from './use-desk-action';
 import { useReprint, type Reprint } from './use-reprint';
 import { useShortcuts } from './use-shortcuts';
@@ -122,12 +124,21 @@ export function CounterDesk({
   const act = (name: CounterAction) => {
     if (enabled(name)) void desk.run(name, `/api/counters/${counter.id}/${name}`);
   };
+  // A no-show sends the visitor away: one press arms it, a second within 4 s confirms.
+  const confirmNoShow = useConfirmStep(
+    ticket?.status === 'called' ? ticket.id : null,
+    (event) => shortcutFor(event, numpad) === 'no-show',
+  );
+  const noShow = () => {
+    if (enabled('no-show') && confirmNoShow.press()) act('no-show');
+  };
   const transfer = () => {
     if (!busy && atDesk && ticket) setDialog({ kind: 'transfer', ticket });
   };
 
   useShortcuts(numpad, (shortcut: DeskShortcut) => {
     if (shortcut === 'transfer') transfer();
+    else if (shortcut === 'no-show') noShow();
     else if (shortcut === 'serve') act(ticket?.status === 'serving' ? 'finish' : 'start');
     else act(shortcut);
   });
@@ -142,7 +153,8 @@ export function CounterDesk({
         data-testid={`action-${name}`}
         disabled={!enabled(name)}
         aria-keyshortcuts={keyed ? ariaKeys(keyed, numpad) : undefined}
-        onClick={() => act(name)}
+        data-confirm-area={name === 'no-show' ? '' : undefined}
+        onClick={() => (name === 'no-show' ? noShow() : act(name))}
       >
         <span className="btn-label">{label}</span>
         {keyed && <KeyHint action={keyed} numpad={numpad} />}
@@ -155,12 +167,21 @@ export function CounterDesk({
       <section className="desk">
         <PauseControls state={state} counter={counter} onError={onError} />
         <CurrentTicket state={state} ticket={ticket} />
-        <div className="desk-figures">
+        {/* For its few seconds the no-show's question takes the figures' place: the desk fits. */}
+        <div className="desk-figures" hidden={confirmNoShow.armed && ticket !== null}>
           <p className="desk-waiting" data-testid="waiting-here">
             {t('counter.waitingHere', { count: waitingForCounter(state, counter) })}
           </p>
           <DayFiguresBar counter={counter} onError={onError} />
         </div>
+        {confirmNoShow.armed && ticket && (
+          <NoShowConfirm
+            number={ticket.number}
+            numpad={numpad}
+            onConfirm={noShow}
+            onCancel={confirmNoShow.cancel}
+          />
+        )}
         {desk.resending && (
           <p className="resending" role="status" data-testid="resending">
             {t('counter.resending', {

@@ -138,6 +138,9 @@ describeInChromium('the counter console for a full day’s work, in Chromium', (
     await page.getByTestId('dialog-close').click();
     await page.getByTestId('transfer-submit').waitFor({ state: 'detached' });
     await page.keyboard.press('F8');
+    await page.getByTestId('no-show-confirm').waitFor();
+    await expectFits(page, 'no-show confirmation');
+    await page.keyboard.press('F8');
     await page.getByTestId('current-number-empty').waitFor({ timeout: LIVE_DEADLINE_MS });
     await page.getByTestId('pause').click();
     await page.getByTestId('pause-dialog').waitFor();
@@ -181,6 +184,72 @@ describeInChromium('the counter console for a full day’s work, in Chromium', (
     await page.getByTestId('numpad-mode').click();
     await page.getByTestId('numpad-legend').waitFor({ state: 'detached' });
   }, 30000);
+
+  test('a no-show takes two presses: one only asks, Esc, another key or 4 s cancel it', async () => {
+    // Arrange: counter 11 in number-pad mode with two of its tickets waiting, one called.
+    const { serviceIds } = await counterOnServer(admin, 11);
+    await admin.issue(serviceIds[0] ?? 0);
+    await admin.issue(serviceIds[0] ?? 0);
+    const page = await signIn(harness, 'clerk-no-show', 11);
+    const sent: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/counters/11/no-show')) sent.push(request.method());
+    });
+    await page.getByTestId('numpad-mode').click();
+    await page.keyboard.press('F1');
+    await page.getByTestId('current-number').waitFor({ timeout: LIVE_DEADLINE_MS });
+    const first = (await counterOnServer(admin, 11)).currentTicket;
+    await enabled(page, 'action-no-show');
+
+    // Act: one press of the pad's minus.
+    await page.keyboard.press('NumpadSubtract');
+
+    // Assert: it only asks, in Vietnamese, fitting the screen; nothing reached the server.
+    await waitForText(
+      page,
+      'no-show-confirm-text',
+      `${first?.number} Nhấn lại − (F8) để xác nhận vắng mặt · Esc để hủy`,
+      LIVE_DEADLINE_MS,
+    );
+    await expectFits(page, 'no-show confirmation');
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(sent).toEqual([]);
+
+    // Esc cancels; so does any other key; and the question lapses after 4 s.
+    await page.keyboard.press('Escape');
+    await page.getByTestId('no-show-confirm').waitFor({ state: 'detached' });
+    await page.keyboard.press('F8');
+    await page.getByTestId('no-show-confirm').waitFor();
+    await page.keyboard.press('KeyA');
+    await page.getByTestId('no-show-confirm').waitFor({ state: 'detached' });
+    await page.keyboard.press('F8');
+    await page.getByTestId('no-show-confirm').waitFor();
+    await page.getByTestId('no-show-confirm').waitFor({ state: 'detached', timeout: 6000 });
+    expect(sent).toEqual([]);
+    expect((await counterOnServer(admin, 11)).currentTicket?.status).toBe('called');
+
+    // Act & Assert: a fresh first press, then the second (either key) marks the no-show, once.
+    await page.keyboard.press('F8');
+    await page.getByTestId('no-show-confirm').waitFor();
+    await page.keyboard.press('NumpadSubtract');
+    await page.getByTestId('current-number-empty').waitFor({ timeout: LIVE_DEADLINE_MS });
+    expect(sent).toEqual(['POST']);
+    const noShows = (await admin.get<Ticket[]>('/api/tickets?list=no-show')).body;
+    expect(noShows.map((t) => t.id)).toContain(first?.id);
+
+    // The button asks once too: "No" keeps the ticket, two clicks mark it.
+    await page.keyboard.press('F1');
+    await page.getByTestId('current-number').waitFor({ timeout: LIVE_DEADLINE_MS });
+    await enabled(page, 'action-no-show');
+    await page.getByTestId('action-no-show').click();
+    await page.getByTestId('no-show-confirm-no').click();
+    await page.getByTestId('no-show-confirm').waitFor({ state: 'detached' });
+    expect(sent).toEqual(['POST']);
+    await page.getByTestId('action-no-show').click();
+    await page.getByTestId('action-no-show').click();
+    await page.getByTestId('current-number-empty').waitFor({ timeout: LIVE_DEADLINE_MS });
+    expect(sent).toEqual(['POST', 'POST']);
+  }, 45000);
 
   test('a reload, and signing in again, resume the counter chosen on this PC', async () => {
     // Arrange

@@ -40,8 +40,11 @@ describeInChromium('the counter desk’s dialogs, in Chromium', ({ open, openCou
       .getByTestId('transfer-submit')
       .waitFor({ state: 'detached', timeout: LIVE_DEADLINE_MS });
 
-    // Pausing and closing need a free desk.
+    // Pausing and closing need a free desk. A no-show asks first, inline.
     await counter.getByTestId('action-no-show').click();
+    await counter.getByTestId('no-show-confirm').waitFor();
+    expect(await counter.getByTestId('current-number').textContent()).toBe(second.number);
+    await counter.getByTestId('no-show-confirm-yes').click();
     await counter.getByTestId('current-number-empty').waitFor({ timeout: LIVE_DEADLINE_MS });
 
     await counter.getByTestId('pause').click();

@@ -15,6 +15,7 @@ export const enCounter = {
   'counter.chooseCounter': 'Choose your counter',
   'counter.takeCounter': 'Take counter',
   'counter.leaveCounter': 'Leave counter',
+  'counter.counterDeactivated': 'This counter has been taken out of service — please choose another.',
   'counter.current': 'Serving',
   'counter.none': 'No number called yet',
   'counter.waitingHere': 'Waiting for this counter: {count}',
@@ -84,6 +85,10 @@ export const enCounter = {
   'counter.averageService': 'Average service time: {time}',
   'counter.averageNone': 'Average service time: —',
   'counter.resending': 'Connection lost. Sending again… ({action})',
+  'counter.noShowConfirmPad': 'Press − (F8) again to confirm the no-show · Esc to cancel',
+  'counter.noShowConfirmKey': 'Press F8 again to confirm the no-show · Esc to cancel',
+  'counter.noShowConfirmYes': 'Confirm no-show',
+  'counter.noShowConfirmNo': 'No, go back',
   'counter.numpadMode': 'Number pad',
   'counter.numpadLegend':
     'Number pad: + call next · . recall · Enter start / finish · − no-show · / transfer',

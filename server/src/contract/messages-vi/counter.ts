@@ -15,6 +15,7 @@ export const viCounter = {
   'counter.chooseCounter': 'Chọn quầy làm việc',
   'counter.takeCounter': 'Nhận quầy',
   'counter.leaveCounter': 'Rời quầy',
+  'counter.counterDeactivated': 'Quầy đã ngừng hoạt động — vui lòng chọn quầy khác.',
   'counter.current': 'Đang phục vụ',
   'counter.none': 'Chưa gọi số nào',
   'counter.waitingHere': 'Số đang chờ cho quầy này: {count}',
@@ -84,6 +85,10 @@ export const viCounter = {
   'counter.averageService': 'Thời gian phục vụ trung bình: {time}',
   'counter.averageNone': 'Thời gian phục vụ trung bình: —',
   'counter.resending': 'Mất kết nối. Đang gửi lại… ({action})',
+  'counter.noShowConfirmPad': 'Nhấn lại − (F8) để xác nhận vắng mặt · Esc để hủy',
+  'counter.noShowConfirmKey': 'Nhấn lại F8 để xác nhận vắng mặt · Esc để hủy',
+  'counter.noShowConfirmYes': 'Xác nhận vắng mặt',
+  'counter.noShowConfirmNo': 'Không, quay lại',
   'counter.numpadMode': 'Bàn phím số',
   'counter.numpadLegend':
     'Bàn phím số: + gọi số tiếp theo · . gọi lại · Enter bắt đầu / hoàn thành · − vắng mặt · / chuyển',
