@@ -85,8 +85,6 @@ class Intervals {
 interface PackRow {
   day: string;
   time_zone: string;
-  facts: Uint8Array;
-  extras: string;
   format: number;
 }
 
@@ -99,7 +97,7 @@ interface PackRow {
 export async function eachDay(
   db: Database,
   scope: FactsScope,
-  range: { from: string; to: string; build: boolean },
+  range: { from: string; to: string; build: boolean; skipPacked?: boolean },
   each: (facts: DayFacts) => void | Promise<void>,
 ): Promise<void> {
   const days = daysBetween(range.from, range.to);
@@ -110,18 +108,28 @@ export async function eachDay(
   intervals.refresh();
   const packs = new Map(
     db
-      .all<PackRow>(
-        'SELECT day, time_zone, facts, extras, format FROM report_days WHERE day BETWEEN ? AND ?',
-        [range.from, range.to],
-      )
+      .all<PackRow>('SELECT day, time_zone, format FROM report_days WHERE day BETWEEN ? AND ?', [
+        range.from,
+        range.to,
+      ])
       .map((row) => [row.day, row]),
   );
   for (const day of days) {
     const frame = dayFrame(day, scope.timeZone);
     const pack = packs.get(day);
     let facts: DayFacts;
-    if (pack && pack.time_zone === scope.timeZone && pack.format === PACK_FORMAT) {
-      facts = decodeFacts(frame, pack.facts, pack.extras);
+    const stored =
+      pack && pack.time_zone === scope.timeZone && pack.format === PACK_FORMAT
+        ? range.skipPacked
+          ? 'skip'
+          : db.get<{ facts: Uint8Array; extras: string }>(
+              'SELECT facts, extras FROM report_days WHERE day = ?',
+              [day],
+            )
+        : undefined;
+    if (stored === 'skip') continue;
+    if (stored) {
+      facts = decodeFacts(frame, stored.facts, stored.extras);
     } else if (day < scope.today && range.build) {
       facts = storePack(db, intervals, frame, scope.now);
     } else {
@@ -175,11 +183,16 @@ export async function buildReportPacks(
     db.get<{ day: string | null }>('SELECT MIN(day) AS day FROM tickets')?.day ??
     null;
   if (from === null || from >= scope.today) return 0;
-  const yesterday = daysBetween(from, scope.today).at(-2)!;
+  const days = daysBetween(from, scope.today).slice(0, -1);
   const before = packedDays(db);
-  await eachDay(db, scope, { from, to: yesterday, build: true }, async () => {
-    if (options.pause) await options.pause();
-  });
+  // A month at a time: the pauses and shifts are read per stretch, never years at once.
+  for (let i = 0; i < days.length; i += 31) {
+    const stretch = days.slice(i, i + 31);
+    const range = { from: stretch[0]!, to: stretch.at(-1)!, build: true, skipPacked: true };
+    await eachDay(db, scope, range, async () => {
+      if (options.pause) await options.pause();
+    });
+  }
   return packedDays(db) - before;
 }
 

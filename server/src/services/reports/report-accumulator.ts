@@ -1,0 +1,66 @@
+import type { ReportFigures } from '../../contract/reports';
+import { Durations } from './report-stats';
+
+/** The running figures of one group while the days are read. */
+export class Accumulator {
+  issued = 0;
+  served = 0;
+  noShow = 0;
+  transferred = 0;
+  cancelled = 0;
+  expired = 0;
+  readonly wait = new Durations();
+  readonly walk = new Durations();
+  readonly service = new Durations();
+  /** Served tickets with a wait, and those within their service's target. */
+  servedMeasured = 0;
+  withinTarget = 0;
+  pausedMs = 0;
+  shiftMs = 0;
+  /** Time with a ticket at the counter (called → finished). */
+  busyMs = 0;
+  ratings = 0;
+  readonly ratingLevels: number[];
+  readonly reasons = new Map<string, number>();
+  readonly arrivalsByHour = new Array<number>(24).fill(0);
+
+  constructor(levels: number) {
+    this.ratingLevels = new Array<number>(levels).fill(0);
+  }
+
+  rate(level: number, satisfiedFrom: number, reasons: readonly string[] | undefined): void {
+    this.ratings += 1;
+    if (level >= 1 && level <= this.ratingLevels.length) this.ratingLevels[level - 1]! += 1;
+    if (level >= satisfiedFrom) this.satisfied += 1;
+    for (const reason of reasons ?? [])
+      this.reasons.set(reason, (this.reasons.get(reason) ?? 0) + 1);
+  }
+
+  satisfied = 0;
+
+  /** The figures; `timed` is false where pauses and idle time cannot be told (null). */
+  figures(timed: boolean): ReportFigures {
+    const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
+    const reasons = [...this.reasons].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    return {
+      issued: this.issued,
+      served: this.served,
+      noShow: this.noShow,
+      transferred: this.transferred,
+      cancelled: this.cancelled,
+      expired: this.expired,
+      waitMinutes: this.wait.stats(),
+      serviceMinutes: this.service.stats(),
+      walkMinutes: this.walk.stats(),
+      withinTargetShare: share(this.withinTarget, this.servedMeasured),
+      pausedMinutes: timed ? this.pausedMs / 60_000 : null,
+      idleMinutes: timed ? Math.max(0, this.shiftMs - this.pausedMs - this.busyMs) / 60_000 : null,
+      ratings: this.ratings,
+      ratingLevels: [...this.ratingLevels],
+      ratedShare: share(this.ratings, this.served),
+      satisfiedShare: share(this.satisfied, this.ratings),
+      lowScoreReasons: Object.fromEntries(reasons),
+      arrivalsByHour: [...this.arrivalsByHour],
+    };
+  }
+}

@@ -1,0 +1,227 @@
+import { WAIT_BAND_MINUTES, type ReportGrouping } from '../../contract/reports';
+import { Accumulator } from './report-accumulator';
+import {
+  F_CALLED,
+  F_COUNTER,
+  F_FINISHED,
+  F_FLAGS,
+  F_ISSUED,
+  F_ORIGINAL,
+  F_RATING,
+  F_SERVICE,
+  F_SERVING,
+  F_STAFF,
+  F_STATUS,
+  FIELDS,
+  FLAG_TRANSFERRED,
+  NONE,
+  STATUS_CANCELLED,
+  STATUS_DONE,
+  STATUS_EXPIRED,
+  STATUS_NO_SHOW,
+  type DayFacts,
+  type Interval,
+} from './report-facts';
+import { hourAt, isoWeekOf, splitByHour, weekdayOf } from './report-time';
+
+/** What a report groups and filters by, and the centre's rules it counts with. */
+export interface AggregateOptions {
+  groupBy: ReportGrouping;
+  serviceId: number | null;
+  counterId: number | null;
+  /** How many levels the centre's rating scale has now. */
+  levels: number;
+  satisfiedFrom: number;
+  /** Each service's target wait now, in minutes. */
+  targetMinutes: ReadonlyMap<number, number>;
+}
+
+/** A group's key: a service, counter or staff id (0: none), an hour, or a period's text. */
+export type GroupKey = number | string;
+
+/** What the days add up to. */
+export interface Aggregate {
+  groups: Map<GroupKey, Accumulator>;
+  total: Accumulator;
+  /** Paused and idle time are told for the rows (not for services, nor under a service filter). */
+  rowsTimed: boolean;
+  totalTimed: boolean;
+  arrivalsByWeekdayHour: number[][];
+  waitBands: number[];
+}
+
+const bandOf = (waitMs: number): number => {
+  const minutes = waitMs / 60_000;
+  let band = 0;
+  for (let i = 1; i < WAIT_BAND_MINUTES.length; i++) if (minutes >= WAIT_BAND_MINUTES[i]!) band = i;
+  return band;
+};
+
+/**
+ * Adds up days of facts, one day at a time (pure: no clock, no database). A ticket counts
+ * under its final service, counter, clerk and the hour it was issued, except `issued`,
+ * `transferred` and the arrivals, which count under the service it was first issued for.
+ */
+export class ReportAggregator {
+  private readonly groups = new Map<GroupKey, Accumulator>();
+  private readonly total: Accumulator;
+  private readonly weekdayHour = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
+  private readonly waitBands = new Array<number>(WAIT_BAND_MINUTES.length).fill(0);
+
+  constructor(private readonly options: AggregateOptions) {
+    this.total = new Accumulator(options.levels);
+  }
+
+  private group(key: GroupKey): Accumulator {
+    let group = this.groups.get(key);
+    if (!group) {
+      group = new Accumulator(this.options.levels);
+      this.groups.set(key, group);
+    }
+    return group;
+  }
+
+  addDay(facts: DayFacts): void {
+    const { groupBy, serviceId, counterId, satisfiedFrom, targetMinutes } = this.options;
+    const period =
+      groupBy === 'day'
+        ? facts.day
+        : groupBy === 'week'
+          ? isoWeekOf(facts.day)
+          : groupBy === 'month'
+            ? facts.day.slice(0, 7)
+            : '';
+    const weekday = weekdayOf(facts.day);
+    const t = facts.tickets;
+    const total = this.total;
+    for (let i = 0; i < facts.count; i++) {
+      const at = i * FIELDS;
+      const counter = t[at + F_COUNTER]!;
+      if (counterId !== null && counter !== counterId) continue;
+      const service = t[at + F_SERVICE]!;
+      const original = t[at + F_ORIGINAL]!;
+      const issued = t[at + F_ISSUED]!;
+      const hour = hourAt(facts, issued);
+      const key: GroupKey =
+        groupBy === 'service'
+          ? service
+          : groupBy === 'counter'
+            ? counter
+            : groupBy === 'clerk'
+              ? t[at + F_STAFF]!
+              : groupBy === 'hour'
+                ? hour
+                : period;
+      if (serviceId === null || original === serviceId) {
+        const first = this.group(groupBy === 'service' ? original : key);
+        const transferred = (t[at + F_FLAGS]! & FLAG_TRANSFERRED) !== 0 ? 1 : 0;
+        first.issued += 1;
+        total.issued += 1;
+        first.transferred += transferred;
+        total.transferred += transferred;
+        first.arrivalsByHour[hour]! += 1;
+        total.arrivalsByHour[hour]! += 1;
+        this.weekdayHour[weekday]![hour]! += 1;
+      }
+      if (serviceId !== null && service !== serviceId) continue;
+      const group = this.group(key);
+      const status = t[at + F_STATUS]!;
+      if (status === STATUS_DONE) {
+        group.served += 1;
+        total.served += 1;
+      } else if (status === STATUS_NO_SHOW) {
+        group.noShow += 1;
+        total.noShow += 1;
+      } else if (status === STATUS_CANCELLED) {
+        group.cancelled += 1;
+        total.cancelled += 1;
+      } else if (status === STATUS_EXPIRED) {
+        group.expired += 1;
+        total.expired += 1;
+      }
+      const called = t[at + F_CALLED]!;
+      const serving = t[at + F_SERVING]!;
+      const finished = t[at + F_FINISHED]!;
+      if (called !== NONE) {
+        const wait = called - issued;
+        group.wait.push(wait);
+        total.wait.push(wait);
+        this.waitBands[bandOf(wait)]! += 1;
+        if (status === STATUS_DONE) {
+          const within = wait <= (targetMinutes.get(service) ?? Infinity) * 60_000 ? 1 : 0;
+          group.servedMeasured += 1;
+          total.servedMeasured += 1;
+          group.withinTarget += within;
+          total.withinTarget += within;
+        }
+        if (serving !== NONE) {
+          group.walk.push(serving - called);
+          total.walk.push(serving - called);
+        }
+        if (counter !== 0 && finished !== NONE && finished > called) {
+          this.busy(facts, group, called, finished);
+        }
+      }
+      if (status === STATUS_DONE && serving !== NONE && finished !== NONE) {
+        group.service.push(finished - serving);
+        total.service.push(finished - serving);
+      }
+      const level = t[at + F_RATING]!;
+      if (level > 0) {
+        const reasons = facts.reasons.get(i);
+        group.rate(level, satisfiedFrom, reasons);
+        total.rate(level, satisfiedFrom, reasons);
+      }
+    }
+    if (serviceId !== null) return;
+    this.intervals(facts, facts.pauses, period, (acc, ms) => (acc.pausedMs += ms));
+    this.intervals(facts, facts.shifts, period, (acc, ms) => (acc.shiftMs += ms));
+  }
+
+  /** Time with a ticket at the counter, split by hour when grouping by hour. */
+  private busy(facts: DayFacts, group: Accumulator, called: number, finished: number): void {
+    this.total.busyMs += finished - called;
+    if (this.options.groupBy === 'hour') {
+      splitByHour(facts, called, finished, (hour, ms) => (this.group(hour).busyMs += ms));
+    } else if (this.options.groupBy !== 'service') {
+      group.busyMs += finished - called;
+    }
+  }
+
+  private intervals(
+    facts: DayFacts,
+    list: readonly Interval[],
+    period: string,
+    add: (acc: Accumulator, ms: number) => void,
+  ): void {
+    const { groupBy, counterId } = this.options;
+    for (const interval of list) {
+      if (counterId !== null && interval.counterId !== counterId) continue;
+      add(this.total, interval.end - interval.start);
+      if (groupBy === 'service') continue;
+      if (groupBy === 'hour') {
+        splitByHour(facts, interval.start, interval.end, (hour, ms) => add(this.group(hour), ms));
+        continue;
+      }
+      const key =
+        groupBy === 'counter'
+          ? interval.counterId
+          : groupBy === 'clerk'
+            ? interval.staffId
+            : period;
+      add(this.group(key), interval.end - interval.start);
+    }
+  }
+
+  result(): Aggregate {
+    const { groupBy, serviceId } = this.options;
+    return {
+      groups: this.groups,
+      total: this.total,
+      rowsTimed: serviceId === null && groupBy !== 'service',
+      totalTimed: serviceId === null,
+      arrivalsByWeekdayHour: this.weekdayHour,
+      waitBands: this.waitBands,
+    };
+  }
+}

@@ -1,0 +1,71 @@
+import type { ReportGrouping, ReportSummary } from '../../contract/reports';
+import type { RatingLevel } from '../../contract/settings';
+import type { Database } from '../../storage/database';
+import { ReportAggregator } from './report-aggregate';
+import { eachDay, type FactsScope } from './report-packs';
+import { readCatalogue, reportRows } from './report-rows';
+
+/** One report to compute: plain data, so it can be posted to the report thread. */
+export interface ReportRequest {
+  from: string;
+  to: string;
+  groupBy: ReportGrouping;
+  serviceId: number | null;
+  counterId: number | null;
+  scope: FactsScope;
+  centre: { name: string; address: string };
+  ratingScale: RatingLevel[];
+  satisfiedFrom: number;
+  /** Whether missing packs of closed days are built and stored on the way. */
+  build: boolean;
+}
+
+/**
+ * Computes a report over `db`: each day from its pack (or live), added up, labelled.
+ * `pause` runs between days (the inline runner yields to the event loop there).
+ */
+export async function runReport(
+  db: Database,
+  request: ReportRequest,
+  pause?: () => Promise<void>,
+): Promise<ReportSummary> {
+  const catalogue = readCatalogue(db);
+  const aggregator = new ReportAggregator({
+    groupBy: request.groupBy,
+    serviceId: request.serviceId,
+    counterId: request.counterId,
+    levels: request.ratingScale.length,
+    satisfiedFrom: request.satisfiedFrom,
+    targetMinutes: new Map(catalogue.services.map((s) => [s.id, s.targetWaitMinutes])),
+  });
+  await eachDay(
+    db,
+    request.scope,
+    { from: request.from, to: request.to, build: request.build },
+    async (facts) => {
+      aggregator.addDay(facts);
+      if (pause) await pause();
+    },
+  );
+  const aggregate = aggregator.result();
+  const { rows, total } = reportRows(request.groupBy, aggregate, catalogue);
+  return {
+    centre: { ...request.centre, timeZone: request.scope.timeZone },
+    from: request.from,
+    to: request.to,
+    groupBy: request.groupBy,
+    serviceId: request.serviceId,
+    counterId: request.counterId,
+    generatedAt: new Date(request.scope.now).toISOString(),
+    ratingScale: request.ratingScale.map(({ level, label, labelEn }) => ({
+      level,
+      label,
+      labelEn,
+    })),
+    satisfiedFrom: request.satisfiedFrom,
+    rows,
+    total,
+    arrivalsByWeekdayHour: aggregate.arrivalsByWeekdayHour,
+    waitBands: aggregate.waitBands,
+  };
+}
