@@ -1,4 +1,7 @@
-import { renderReport } from '../../../server/src/services/reports/report-export';
+import {
+  closeReportExports,
+  renderReport,
+} from '../../../server/src/services/reports/report-export';
 import { sampleSummary } from './sample-summary';
 
 /** A minimal RFC 4180 reader: quoted fields, doubled quotes, CRLF records. */
@@ -32,6 +35,8 @@ function parseCsv(text: string): string[][] {
 }
 
 describe('renderReport(csv)', () => {
+  afterAll(closeReportExports);
+
   test('starts with a byte-order mark, ends lines with CRLF and names the file by period', async () => {
     const file = await renderReport(sampleSummary(), 'csv');
     expect(file.contentType).toBe('text/csv; charset=utf-8');

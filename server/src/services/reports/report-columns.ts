@@ -54,7 +54,7 @@ export const TEXT = {
   chartServed: { vi: 'Số phiếu đã phục vụ', en: 'Tickets served' },
   chartSatisfied: { vi: 'Tỷ lệ hài lòng', en: 'Satisfied share' },
   chartWaits: { vi: 'Phân bố thời gian chờ', en: 'Wait distribution' },
-  sheetHours: { vi: 'Theo giờ', en: 'By hour' },
+  sheetHours: { vi: 'Theo thứ và giờ', en: 'By weekday and hour' },
   sheetRatings: { vi: 'Đánh giá', en: 'Ratings' },
 } as const;
 
@@ -178,7 +178,7 @@ export function reportColumns(summary: ReportSummary, options: { hours: boolean 
       'Đi đến quầy',
       'walk',
       (r) => r.walkMinutes,
-      (s) => s === 'mean',
+      () => false,
     ),
     share('withinTarget', 'Đạt thời gian chờ mục tiêu', 'Within target wait', (r) => {
       return r.withinTargetShare;
