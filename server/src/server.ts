@@ -108,6 +108,11 @@ export async function startServer(
     publicUrl = config.publicUrl ?? defaultPublicUrl(config.host, port);
     application.printWorker.start();
     application.backupSchedule.start();
+    // Packs of closed days not built yet (first start, after an upgrade or a zone change):
+    // one day per turn of the event loop, so the first report is fast.
+    application.reports
+      .buildMissingPacks()
+      .catch((error: unknown) => logger.warn({ err: error }, 'report packs not built'));
     let stopped: Promise<void> | null = null;
     return {
       url: `http://${shownHost}:${port}`,
@@ -120,6 +125,7 @@ export async function startServer(
         stopped ??= Promise.all([
           application.printWorker.stop(),
           application.backupSchedule.stop(),
+          application.reports.close(),
         ]).then(
           () =>
             new Promise<void>((resolve) => {

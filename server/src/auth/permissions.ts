@@ -74,6 +74,8 @@ export const PERMISSIONS = {
   'printers:manage': ADMINS,
   /** The live monitor's figures (`GET /api/monitor/today`). */
   'monitor:read': SUPERVISORS,
+  /** Reports over any period, as JSON, CSV, XLSX or PDF (`GET /api/reports/summary`). */
+  'reports:read': SUPERVISORS,
   'audit:read': ADMINS,
   /** The whole configuration as JSON (settings, catalogue, logo; no accounts, no secrets). */
   'config:export': SUPERVISORS,

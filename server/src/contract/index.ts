@@ -9,5 +9,6 @@ export * from './http';
 export * from './i18n';
 export * from './monitor';
 export * from './printing';
+export * from './reports';
 export * from './settings';
 export * from './voice';

@@ -35,6 +35,7 @@ import { CatalogueCounters } from './admin/catalogue-counters';
 import { CatalogueFile } from './admin/catalogue-file-import';
 import { ConfigIo } from './admin/config-io';
 import { MonitorService } from './admin/monitor-service';
+import { ReportService } from './reports/report-service';
 import { TicketTracking } from './queue/ticket-tracking';
 
 /** Every use case, built over one set of repos: the one composition root. */
@@ -77,6 +78,8 @@ export interface Services {
   backupSchedule: BackupScheduler;
   /** The supervisors' live monitor: today's figures. */
   monitor: MonitorService;
+  /** Reports over any period, from the packed daily rollup and today's live tables. */
+  reports: ReportService;
 }
 
 /** Options the deployment sets. */
@@ -182,6 +185,7 @@ export function createServices(
     catalogueFile: new CatalogueFile(repos, runner, reader),
     backups,
     monitor: new MonitorService(repos, settings, clock, timeZone),
+    reports: new ReportService(repos, settings, clock),
     backupSchedule: new BackupScheduler(backups, clock, timeZone, options.logger),
   };
 }

@@ -133,6 +133,8 @@ const REVIEWED_ROUTES: Readonly<Record<string, Access>> = {
   'GET /api/backups/:name': 'admins',
   // Today's figures and device states: what a floor supervisor watches.
   'GET /api/monitor/today': 'supervisors',
+  // Reports over any period: what a centre tells its province.
+  'GET /api/reports/summary': 'supervisors',
 };
 
 /** Every client → server socket event and who may send it, reviewed the same way. */

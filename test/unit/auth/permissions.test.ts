@@ -51,6 +51,7 @@ describe('the permission table', () => {
       'devices:manage': ['admin'],
       'printers:manage': ['admin'],
       'monitor:read': ['supervisor', 'admin'],
+      'reports:read': ['supervisor', 'admin'],
       'audit:read': ['admin'],
       'config:export': ['supervisor', 'admin'],
       'config:import': ['admin'],

@@ -11,6 +11,7 @@ import { deviceRoutes } from './device-routes';
 import { monitorRoutes } from './monitor-routes';
 import { printRoutes } from './print-routes';
 import { queueRoutes } from './queue-routes';
+import { reportRoutes } from './report-routes';
 import { serviceGroupRoutes } from './service-group-routes';
 import { serviceRoutes } from './service-routes';
 import { settingsRoutes } from './settings-routes';
@@ -37,5 +38,6 @@ export function apiRoutes(services: Services, clock: Clock): ApiRoute[] {
     ...auditRoutes(services.audit),
     ...backupRoutes(services.backups),
     ...monitorRoutes(services.monitor),
+    ...reportRoutes(services.reports),
   ];
 }
