@@ -110,6 +110,34 @@ export class CounterRepo {
     ]);
   }
 
+  /** Records a pause already over (a past day's, written by `npm run seed:history`). */
+  insertPastPause(pause: {
+    counterId: number;
+    staffId: number | null;
+    reason: string;
+    startedAt: number;
+    endedAt: number;
+  }): void {
+    this.db.run(
+      `INSERT INTO counter_pauses (counter_id, staff_id, reason, started_at, ended_at)
+       VALUES (?, ?, ?, ?, ?)`,
+      [pause.counterId, pause.staffId, pause.reason, pause.startedAt, pause.endedAt],
+    );
+  }
+
+  /** Records a clerk's shift already over (a past day's, written by `npm run seed:history`). */
+  insertPastShift(shift: {
+    counterId: number;
+    staffId: number;
+    startedAt: number;
+    endedAt: number;
+  }): void {
+    this.db.run(
+      'INSERT INTO counter_shifts (counter_id, staff_id, started_at, ended_at) VALUES (?, ?, ?, ?)',
+      [shift.counterId, shift.staffId, shift.startedAt, shift.endedAt],
+    );
+  }
+
   setAutoCall(counterId: number, enabled: boolean): void {
     this.db.run('UPDATE counters SET auto_call = ? WHERE id = ?', [enabled ? 1 : 0, counterId]);
   }
