@@ -12,6 +12,8 @@ export interface ImportRowError {
   /** Why, as a stable code screens translate (`import.row.<code>`). */
   code?: string;
   message: string;
+  /** What the row clashes with or repeats, e.g. the other service's code (`prefix_taken`). */
+  detail?: string;
 }
 
 /** An import the server refused: its code and message, and the rows at fault. */
@@ -31,7 +33,7 @@ function rowErrors(error: Record<string, unknown>): ImportRowError[] {
   if (!Array.isArray(rows)) return [];
   return rows.flatMap((r: unknown) => {
     if (typeof r !== 'object' || r === null) return [];
-    const { row, column, code, message } = r as Record<string, unknown>;
+    const { row, column, code, message, detail } = r as Record<string, unknown>;
     if ((typeof row !== 'number' && row !== null) || typeof message !== 'string') return [];
     return [
       {
@@ -39,6 +41,7 @@ function rowErrors(error: Record<string, unknown>): ImportRowError[] {
         message,
         ...(typeof column === 'string' ? { column } : {}),
         ...(typeof code === 'string' ? { code } : {}),
+        ...(typeof detail === 'string' ? { detail } : {}),
       },
     ];
   });

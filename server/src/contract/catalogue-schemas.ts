@@ -4,13 +4,25 @@ import { idSchema } from './schemas';
 
 /** Runtime validation of the catalogue admins edit (server only, like schemas.ts). */
 
-/** A service's ticket prefix: one to three capital letters or digits ("A", "HC", "1"). */
-const prefix = z.string().regex(/^[A-Z0-9]{1,3}$/, 'one to three capital letters or digits');
+/**
+ * A service's ticket prefix: one to three letters or digits ("A", "HC", "1"), stored in
+ * capitals. Typed or imported in lower case ("hc", " a "), it is trimmed and upper-cased
+ * rather than refused; codes already stored are capitals and stay as they are.
+ */
+const prefix = z
+  .string()
+  .normalize('NFC')
+  .trim()
+  .regex(/^[A-Za-z0-9]{1,3}$/, 'one to three letters or digits')
+  .toUpperCase();
 
-/** A service's code: what reports and imports name it by. */
+/** A service's code: what reports and imports name it by; upper-cased like the prefix. */
 const code = z
   .string()
-  .regex(/^[A-Z0-9][A-Z0-9_-]{0,31}$/, 'capital letters, digits, dash, underscore');
+  .normalize('NFC')
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/, 'letters, digits, dash, underscore')
+  .toUpperCase();
 
 /**
  * What a spreadsheet reads as a formula when a cell starts with it: names are refused with

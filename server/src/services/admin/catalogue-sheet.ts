@@ -150,7 +150,7 @@ export function readSheet(cells: Cell[][]): { services: SheetService[]; problems
       problem('active', 'invalid', 'Có / Không');
     const code = text('code', serviceFieldRules.code, false);
     if (code !== null) {
-      if (codes.has(code)) problem('code', 'duplicate', `row ${codes.get(code)}`);
+      if (codes.has(code)) problem('code', 'duplicate', code);
       else codes.set(code, row);
     }
     if (!ok || name === null || prefix === null) return;
