@@ -90,6 +90,20 @@ function Workspace({ user, onLogout, onExpired }: WorkspaceProps) {
     if (shownId !== undefined) rememberCounterId(shownId);
   }, [shownId]);
 
+  // The desk's counter gone from the state (an admin took it out of service, signing the
+  // clerk out of it): say so over the picker rather than drop to it without a word.
+  // Adjusted while rendering, from the counter shown before (React's pattern for it).
+  const [lastShown, setLastShown] = useState<number | undefined>(undefined);
+  const [deactivated, setDeactivated] = useState(false);
+  if (state !== null && shownId !== lastShown) {
+    setLastShown(shownId);
+    setDeactivated(
+      shownId === undefined &&
+        lastShown !== undefined &&
+        !state.counters.some((c) => c.id === lastShown),
+    );
+  }
+
   // Once the state is known: take this PC's counter again if the clerk holds none and it is free.
   useEffect(() => {
     if (state === null || resumeTried.current || chosenId !== undefined || held) return;
@@ -176,6 +190,11 @@ function Workspace({ user, onLogout, onExpired }: WorkspaceProps) {
         </button>
       </div>
       <ErrorAlert error={error} />
+      {deactivated && !counter && (
+        <p className="error-box" role="alert" data-testid="counter-deactivated">
+          {t('counter.counterDeactivated')}
+        </p>
+      )}
       {state === null ? (
         <div className="loading">{t('app.loading')}</div>
       ) : counter ? (

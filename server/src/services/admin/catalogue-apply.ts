@@ -3,6 +3,7 @@ import { prefixClash } from '../../domain/catalogue';
 import { DomainError } from '../../domain/errors';
 import type { Repos } from '../../storage/repos';
 import type { ServiceFields } from '../../storage/service-repo';
+import { releaseCounter } from './catalogue-counters';
 
 /** A service as an import sets it: everything an admin edits, named by its code. */
 export type ServiceDraft = Omit<ServiceFields, 'agency' | 'defaultServiceMinutes'>;
@@ -20,6 +21,20 @@ export interface ApplyCount {
 /** A fresh count. */
 export const noChanges = (): ApplyCount => ({ created: 0, updated: 0, retired: 0 });
 
+/** At most this many codes (or numbers, or names) of each list go in an import's audit row. */
+export const AUDITED_NAMES_LIMIT = 200;
+
+type Change = keyof ApplyCount;
+type Names<T> = Record<Change, T[]>;
+const noNames = <T>(): Names<T> => ({ created: [], updated: [], retired: [] });
+
+/** A counter whose clerk an import signed out by deactivating it. */
+export interface ReleasedCounter {
+  id: number;
+  number: number;
+  staffId: number;
+}
+
 /**
  * Writes an imported catalogue inside one open command: upserts services by code, kiosk
  * menu groups by field and name, counters by number, and retires (removes, or deactivates
@@ -31,6 +46,14 @@ export class CatalogueApply {
   readonly services = noChanges();
   readonly serviceGroups = noChanges();
   readonly counters = noChanges();
+  /** Which ones: services by code, counters by number, groups by name. */
+  private readonly names = {
+    services: noNames<string>(),
+    serviceGroups: noNames<string>(),
+    counters: noNames<number>(),
+  };
+  /** Counters taken out of service while a clerk held them (the caller audits each). */
+  readonly released: ReleasedCounter[] = [];
 
   constructor(
     private readonly repos: Repos,
@@ -48,11 +71,11 @@ export class CatalogueApply {
     if (found) {
       if (set) {
         this.repos.serviceGroups.update(found.id, { parentId, name, ...set });
-        this.serviceGroups.updated += 1;
+        this.note('serviceGroups', 'updated', name);
       }
       return found.id;
     }
-    this.serviceGroups.created += 1;
+    this.note('serviceGroups', 'created', name);
     const sortOrder = groups.reduce((max, g) => Math.max(max, g.sortOrder + 1), 0);
     return this.repos.serviceGroups.insert({
       parentId,
@@ -72,10 +95,10 @@ export class CatalogueApply {
         agency: existing.agency,
         defaultServiceMinutes: existing.defaultServiceMinutes,
       });
-      this.services.updated += 1;
+      this.note('services', 'updated', draft.code);
       return existing.id;
     }
-    this.services.created += 1;
+    this.note('services', 'created', draft.code);
     return this.repos.services.insert({
       ...draft,
       agency: '',
@@ -94,12 +117,12 @@ export class CatalogueApply {
       if (current.active && !fields.active) this.release(existing.id);
       this.repos.counters.update(existing.id, fields);
       this.repos.counters.setServices(existing.id, links);
-      this.counters.updated += 1;
+      this.note('counters', 'updated', fields.number);
       return existing.id;
     }
     const id = this.repos.counters.insert(fields, links);
     if (!fields.active) this.repos.counters.update(id, fields);
-    this.counters.created += 1;
+    this.note('counters', 'created', fields.number);
     return id;
   }
 
@@ -112,21 +135,21 @@ export class CatalogueApply {
     for (const counter of this.repos.counters.listAll()) {
       if (keep.counters.has(counter.id)) continue;
       if (counter.staffId === null && this.repos.counters.deleteUnused(counter.id)) {
-        this.counters.retired += 1;
+        this.note('counters', 'retired', counter.number);
       } else if (counter.active) {
         this.release(counter.id);
         this.repos.counters.update(counter.id, { ...counter, active: false });
-        this.counters.retired += 1;
+        this.note('counters', 'retired', counter.number);
       }
     }
     for (const service of this.repos.services.listAll()) {
       if (keep.services.has(service.id)) continue;
       if (this.repos.services.deleteUnused(service.id)) {
-        this.services.retired += 1;
+        this.note('services', 'retired', service.code);
       } else if (service.active) {
         const { id, ...stored } = service;
         this.repos.services.update(id, { ...stored, active: false });
-        this.services.retired += 1;
+        this.note('services', 'retired', service.code);
       }
     }
     // Procedure groups before fields: a field is only free once its groups are gone.
@@ -134,11 +157,11 @@ export class CatalogueApply {
     for (const group of groups) {
       if (keep.groups.has(group.id)) continue;
       if (this.repos.serviceGroups.deleteUnused(group.id)) {
-        this.serviceGroups.retired += 1;
+        this.note('serviceGroups', 'retired', group.name);
       } else if (group.active) {
         const { id, ...stored } = group;
         this.repos.serviceGroups.update(id, { ...stored, active: false });
-        this.serviceGroups.retired += 1;
+        this.note('serviceGroups', 'retired', group.name);
       }
     }
   }
@@ -156,15 +179,37 @@ export class CatalogueApply {
     });
   }
 
+  /**
+   * What the import changed, for its audit row: the counts, and which services (codes),
+   * counters (numbers) and menu groups (names) it created, updated and retired, each list
+   * cut at `AUDITED_NAMES_LIMIT` (the count says how many there were).
+   */
+  auditDetails(): Record<string, unknown> {
+    const capped = <T>(names: Names<T>) => ({
+      created: names.created.slice(0, AUDITED_NAMES_LIMIT),
+      updated: names.updated.slice(0, AUDITED_NAMES_LIMIT),
+      retired: names.retired.slice(0, AUDITED_NAMES_LIMIT),
+    });
+    return {
+      services: { ...this.services, codes: capped(this.names.services) },
+      serviceGroups: { ...this.serviceGroups, names: capped(this.names.serviceGroups) },
+      counters: { ...this.counters, numbers: capped(this.names.counters) },
+    };
+  }
+
+  private note(kind: 'services' | 'serviceGroups', change: Change, name: string): void;
+  private note(kind: 'counters', change: Change, number: number): void;
+  private note(kind: keyof CatalogueApply['names'], change: Change, name: string | number): void {
+    this[kind][change] += 1;
+    (this.names[kind][change] as (string | number)[]).push(name);
+  }
+
   /** A counter leaving service: refused while a visitor is at it; its clerk is signed out. */
   private release(counterId: number): void {
     const counter = this.repos.counters.getAny(counterId)!;
-    if (this.repos.tickets.currentAt(counterId)) {
-      throw new DomainError('counter_busy', `Counter ${counter.number} is serving a ticket`);
-    }
-    if (counter.staffId !== null) this.repos.counters.setStaff(counterId, null);
-    if (counter.status !== 'closed') {
-      this.repos.counters.setStatus(counterId, 'closed', null, this.at, counter.staffId);
+    releaseCounter(this.repos, counter, this.at);
+    if (counter.staffId !== null) {
+      this.released.push({ id: counter.id, number: counter.number, staffId: counter.staffId });
     }
   }
 }

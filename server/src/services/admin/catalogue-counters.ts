@@ -50,7 +50,7 @@ export class CatalogueCounters {
       this.checkNumber(id, number);
       if (patch.tiers) this.checkServices(patch.tiers);
       const active = patch.active ?? current.active;
-      if (current.active && !active) this.release(current, context.at);
+      if (current.active && !active) this.release(current, context, call);
       this.repos.counters.update(id, { number, name: patch.name ?? current.name, active });
       if (patch.tiers) this.repos.counters.setServices(id, linksOf(patch.tiers));
       return this.saved(context, id, 'counter.update', call, patch);
@@ -69,7 +69,7 @@ export class CatalogueCounters {
         recordChange(context, this.reader, call, { ...entry, details: { number: current.number } });
         return { deleted: true } as const;
       }
-      if (current.active) this.release(current, context.at);
+      if (current.active) this.release(current, context, call);
       this.repos.counters.update(id, { number: current.number, name: current.name, active: false });
       recordChange(context, this.reader, call, { ...entry, details: { deactivated: true } });
       return { counter: this.config(id), deactivated: true } as const;
@@ -108,17 +108,12 @@ export class CatalogueCounters {
   }
 
   /**
-   * Frees a counter leaving service: its clerk is signed out of it and it closes. Refused
-   * while it has a ticket called or being served: that visitor is at the desk.
+   * Frees a counter leaving service: its clerk is signed out of it (audited) and it closes.
+   * Refused while it has a ticket called or being served: that visitor is at the desk.
    */
-  private release(counter: CounterRecord, at: number): void {
-    if (this.repos.tickets.currentAt(counter.id)) {
-      throw new DomainError('counter_busy', `Counter ${counter.number} is serving a ticket`);
-    }
-    if (counter.staffId !== null) this.repos.counters.setStaff(counter.id, null, at);
-    if (counter.status !== 'closed') {
-      this.repos.counters.setStatus(counter.id, 'closed', null, at, counter.staffId);
-    }
+  private release(counter: CounterRecord, context: CommandContext, call: CatalogueCall): void {
+    releaseCounter(this.repos, counter, context.at);
+    auditForcedSignOut(this.repos, context, call, counter);
   }
 
   private checkNumber(id: number | null, number: number): void {
@@ -136,6 +131,44 @@ export class CatalogueCounters {
       }
     }
   }
+}
+
+/**
+ * Closes a counter leaving service and signs its clerk out of it; `counter_busy` while it
+ * has a ticket called or being served (that visitor is at the desk).
+ */
+export function releaseCounter(repos: Repos, counter: CounterRecord, at: number): void {
+  if (repos.tickets.currentAt(counter.id)) {
+    throw new DomainError('counter_busy', `Counter ${counter.number} is serving a ticket`);
+  }
+  if (counter.staffId !== null) repos.counters.setStaff(counter.id, null, at);
+  if (counter.status !== 'closed') {
+    repos.counters.setStatus(counter.id, 'closed', null, at, counter.staffId);
+  }
+}
+
+/**
+ * The audit line of a clerk signed out because an admin took their counter out of service
+ * (as a supervisor's forced sign-out is, with the reason), in the change's own command.
+ */
+export function auditForcedSignOut(
+  repos: Repos,
+  context: CommandContext,
+  call: CatalogueCall,
+  counter: Pick<CounterRecord, 'id' | 'number' | 'staffId'>,
+): void {
+  if (counter.staffId === null) return;
+  context.audit(
+    'counter.force_sign_out',
+    { staffId: call.actor.staffId, username: null, ip: call.ip },
+    `counter:${counter.id}`,
+    {
+      heldBy: counter.staffId,
+      heldByName: repos.staff.get(counter.staffId)?.username ?? null,
+      number: counter.number,
+      reason: 'counter_deactivated',
+    },
+  );
 }
 
 /** Tiers as stored: tier 1 is the best. */

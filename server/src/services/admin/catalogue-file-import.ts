@@ -67,7 +67,8 @@ export class CatalogueFile {
           counters: apply.counters,
         };
         const who = { staffId: call.actor.staffId, username: null, ip: call.ip };
-        context.audit('services.import', who, 'catalogue:services', { ...result, sha256 });
+        const details = { ...apply.auditDetails(), sha256 };
+        context.audit('services.import', who, 'catalogue:services', details);
         emitCatalogue(context, this.reader);
         return result;
       },

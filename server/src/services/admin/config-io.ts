@@ -14,6 +14,7 @@ import type { Clock } from '../core/clock';
 import type { CommandContext, CommandRunner } from '../core/command-runner';
 import type { QueueReader } from '../queue/queue-reader';
 import { CatalogueApply, importFailed, type ImportIssue } from './catalogue-apply';
+import { auditForcedSignOut } from './catalogue-counters';
 import { emitCatalogue, type CatalogueCall } from './catalogue-views';
 import type { CentreLogo } from './centre-logo';
 import type { SettingsService } from './settings-service';
@@ -197,7 +198,8 @@ export class ConfigIo {
       serviceGroups: apply.serviceGroups,
       counters: apply.counters,
     };
-    context.audit('config.import', who, 'centre:config', { ...result });
+    context.audit('config.import', who, 'centre:config', apply.auditDetails());
+    for (const counter of apply.released) auditForcedSignOut(repos, context, call, counter);
     context.emit('centre:updated', { centre: settings.centreInfo() });
     emitCatalogue(context, reader);
     return result;
