@@ -20,11 +20,19 @@ function missing(error: unknown): boolean {
   );
 }
 
+/** Problems whose `detail` names a service code, shown with the row. */
+const CODE_DETAILS = new Set(['prefix_taken', 'duplicate', 'unknown_service']);
+
 /** A refused row in the page language: its code's message when the screen knows it. */
 function rowText(t: Translate, r: ImportRowError): string {
   const key = `import.row.${r.code ?? ''}` as MessageKey;
   const known = r.code !== undefined ? t(key) : key;
-  const message = known !== key ? known : r.message;
+  const said = known !== key ? known : r.message;
+  // A code the row clashes with or repeats; other details are the validator's English words.
+  const message =
+    r.detail !== undefined && CODE_DETAILS.has(r.code ?? '')
+      ? t('admin.services.rowDetail', { message: said, detail: r.detail })
+      : said;
   if (r.row === null) return `${r.column ?? ''}: ${message}`;
   return r.column
     ? t('admin.services.rowColumnError', { row: r.row, column: r.column, message })
