@@ -1,12 +1,17 @@
+import { createCanvas, Image } from '@napi-rs/canvas';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import type { LayoutBlock, TextSize, TicketLayout } from '../layout/ticket-layout';
+import type { ImageBlock, LayoutBlock, TextSize, TicketLayout } from '../layout/ticket-layout';
 import { loadFonts, type FontFiles } from './fonts';
 import * as fontkit from 'fontkit';
 
 /** Font size in points on an 80 mm wide PDF ticket. */
 const FONT_PT: Record<TextSize, number> = { small: 8, normal: 10, large: 14, xlarge: 19, huge: 60 };
 const MM = 72 / 25.4;
+/** A thermal printer's dot (203 dpi) in points: the PNG preview's unit, so the logo matches it. */
+const DOT = 72 / 203;
+/** The resolution the logo is embedded at: sharp on paper, small in the file. */
+const IMAGE_DPI = 300;
 
 /** Page options for the PDF ticket. */
 export interface PdfOptions {
@@ -19,6 +24,41 @@ interface ParsedFonts {
   regular: object;
   bold: object;
 }
+
+/** A picture ready for the page: a JPEG flattened on white, and its size in points. */
+interface PdfImage {
+  jpeg: Buffer;
+  width: number;
+  height: number;
+}
+
+/** Each image block's picture, or null for one that cannot be decoded (left out). */
+type Images = Map<LayoutBlock, PdfImage | null>;
+
+/**
+ * The logo as the PNG preview draws it (raster-render.ts `placeImage`): `scale` of the paper
+ * wide, never wider than the image at the printer's resolution. Decoded by the same library
+ * as the preview (PNG or JPEG, any colour type) and re-encoded as a white-backed JPEG, so
+ * pdfkit embeds it as it is, without decoding anything itself.
+ */
+function pdfImage(block: ImageBlock, paperWidth: number, inner: number): PdfImage | null {
+  const image = new Image();
+  image.src = Buffer.from(block.png);
+  if (image.width === 0 || image.height === 0) return null;
+  const width = Math.min(image.width * DOT, paperWidth * block.scale, inner);
+  const height = (image.height * width) / image.width;
+  const pixelsWide = Math.max(1, Math.min(image.width, Math.round((width / 72) * IMAGE_DPI)));
+  const pixelsHigh = Math.max(1, Math.round((image.height * pixelsWide) / image.width));
+  const canvas = createCanvas(pixelsWide, pixelsHigh);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, pixelsWide, pixelsHigh);
+  ctx.drawImage(image, 0, 0, pixelsWide, pixelsHigh);
+  return { jpeg: canvas.encodeSync('jpeg', 92), width, height };
+}
+
+/** Room above and below the logo, as the PNG preview leaves. */
+const IMAGE_PAD = 6 * DOT;
 
 let parsed: { key: string; fonts: ParsedFonts; measure: PDFKit.PDFDocument } | null = null;
 
@@ -43,7 +83,15 @@ export function renderPdf(layout: TicketLayout, options: PdfOptions = {}): Promi
   const width = (options.widthMm ?? 80) * MM;
   const margin = 4 * MM;
   const inner = width - 2 * margin;
-  const height = layout.blocks.reduce((h, b) => h + blockHeight(measure, b, inner), 2 * margin);
+  const images: Images = new Map(
+    layout.blocks.flatMap((b) =>
+      b.kind === 'image' ? [[b, pdfImage(b, width, inner)] as const] : [],
+    ),
+  );
+  const height = layout.blocks.reduce(
+    (h, b) => h + blockHeight(measure, b, inner, images),
+    2 * margin,
+  );
   const doc = newDoc(width, Math.ceil(height), fonts);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -53,8 +101,8 @@ export function renderPdf(layout: TicketLayout, options: PdfOptions = {}): Promi
   });
   let y = margin;
   for (const block of layout.blocks) {
-    drawBlock(doc, block, margin, y, inner);
-    y += blockHeight(doc, block, inner);
+    drawBlock(doc, block, margin, y, inner, images);
+    y += blockHeight(doc, block, inner, images);
   }
   doc.end();
   return done;
@@ -74,7 +122,12 @@ function newDoc(width: number, height: number, fonts: ParsedFonts): PDFKit.PDFDo
   return doc;
 }
 
-function blockHeight(doc: PDFKit.PDFDocument, block: LayoutBlock, inner: number): number {
+function blockHeight(
+  doc: PDFKit.PDFDocument,
+  block: LayoutBlock,
+  inner: number,
+  images: Images,
+): number {
   switch (block.kind) {
     case 'text':
       doc
@@ -87,8 +140,10 @@ function blockHeight(doc: PDFKit.PDFDocument, block: LayoutBlock, inner: number)
       return block.height * 0.4;
     case 'qr':
       return inner * block.scale + 6;
-    case 'image':
-      return 0;
+    case 'image': {
+      const image = images.get(block);
+      return image ? image.height + 2 * IMAGE_PAD : 0;
+    }
   }
 }
 
@@ -105,6 +160,7 @@ function drawBlock(
   x: number,
   y: number,
   inner: number,
+  images: Images,
 ): void {
   switch (block.kind) {
     case 'text':
@@ -132,8 +188,16 @@ function drawBlock(
       doc.fill('black');
       return;
     }
+    case 'image': {
+      const image = images.get(block);
+      if (!image) return;
+      doc.image(image.jpeg, x + (inner - image.width) / 2, y + IMAGE_PAD, {
+        width: image.width,
+        height: image.height,
+      });
+      return;
+    }
     case 'space':
-    case 'image':
       return;
   }
 }
