@@ -277,6 +277,27 @@ export class TicketRepo {
     return new Map(rows.map((row) => [row.service_id, row.n]));
   }
 
+  /**
+   * Sets a service's sequence for a day to at least `lastValue`, as if that many tickets
+   * had been issued (`npm run seed:history` writes a past day's tickets in one go).
+   */
+  recordSequence(serviceId: number, day: string, lastValue: number): void {
+    this.db.run(
+      `INSERT INTO ticket_sequences (service_id, day, last_value) VALUES (?, ?, ?)
+       ON CONFLICT (service_id, day) DO UPDATE SET last_value = MAX(last_value, excluded.last_value)`,
+      [serviceId, day, lastValue],
+    );
+  }
+
+  /** The service days from `from` to `to` (inclusive, YYYY-MM-DD) holding any ticket. */
+  daysWithTickets(from: string, to: string): Set<string> {
+    const rows = this.db.all<{ day: string }>(
+      'SELECT DISTINCT day FROM tickets WHERE day >= ? AND day <= ?',
+      [from, to],
+    );
+    return new Set(rows.map((row) => row.day));
+  }
+
   /** Mean minutes of the last `limit` finished services of a service, or null without history. */
   meanServiceMinutes(serviceId: number, limit = 20): number | null {
     const row = this.db.get<{ mean: number | null }>(
