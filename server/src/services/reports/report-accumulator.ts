@@ -1,5 +1,5 @@
 import type { ReportFigures } from '../../contract/reports';
-import { Durations } from './report-stats';
+import { Durations, minutes } from './report-stats';
 
 /** The running figures of one group while the days are read. */
 export class Accumulator {
@@ -53,8 +53,8 @@ export class Accumulator {
       serviceMinutes: this.service.stats(),
       walkMinutes: this.walk.stats(),
       withinTargetShare: share(this.withinTarget, this.servedMeasured),
-      pausedMinutes: timed ? this.pausedMs / 60_000 : null,
-      idleMinutes: timed ? Math.max(0, this.shiftMs - this.pausedMs - this.busyMs) / 60_000 : null,
+      pausedMinutes: timed ? minutes(this.pausedMs) : null,
+      idleMinutes: timed ? minutes(Math.max(0, this.shiftMs - this.pausedMs - this.busyMs)) : null,
       ratings: this.ratings,
       ratingLevels: [...this.ratingLevels],
       ratedShare: share(this.ratings, this.served),

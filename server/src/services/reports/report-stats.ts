@@ -23,13 +23,16 @@ export class Durations {
     const sorted = this.values.subarray(0, n).sort();
     return {
       count: n,
-      mean: this.sum / n / 60_000,
-      median: percentile(sorted, 0.5) / 60_000,
-      p90: percentile(sorted, 0.9) / 60_000,
-      max: sorted[n - 1]! / 60_000,
+      mean: minutes(this.sum / n),
+      median: minutes(percentile(sorted, 0.5)),
+      p90: minutes(percentile(sorted, 0.9)),
+      max: minutes(sorted[n - 1]!),
     };
   }
 }
+
+/** Milliseconds as minutes, to 1e-9 minute: floating-point noise (19.000000000000004) gone. */
+export const minutes = (ms: number): number => Math.round((ms / 60_000) * 1e9) / 1e9;
 
 /**
  * The p-th percentile of sorted values by linear interpolation between the closest ranks
