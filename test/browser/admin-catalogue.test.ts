@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { CatalogueResponse } from '../../server/src/contract';
+import { STAFF_PASSWORD, addStaff } from '../support/accounts';
 import { ApiClient } from '../support/api-client';
 import { seriousViolations } from '../support/axe';
 import { LIVE_DEADLINE_MS, describeInChromium, waitForText } from './harness';
@@ -233,6 +234,64 @@ describeInChromium(
       ]);
       expect(download.suggestedFilename()).toMatch(/^luot-services-\d{4}-\d{2}-\d{2}\.xlsx$/);
       expect(await seriousViolations(admin)).toEqual([]);
+    }, 60000);
+
+    test('a supervisor reads the groups, services and counters, with no controls to change them', async () => {
+      // Arrange: a group, a service in it and a counter calling it, made by the admin.
+      const group = await api.post<{ group: { id: number } }>('/api/service-groups', {
+        name: 'Chứng thực',
+      });
+      const service = await api.post<{ service: { id: number } }>('/api/services', {
+        name: 'Chứng thực bản sao',
+        code: 'CTBS',
+        prefix: 'S',
+        groupId: group.body.group.id,
+      });
+      await api.post('/api/counters', {
+        number: 41,
+        name: 'Quầy chứng thực',
+        tiers: [[service.body.service.id]],
+      });
+      await addStaff(server(), 'catalogue-supervisor', 'supervisor');
+
+      // Act
+      const page = await openAs(open, '/admin/services', 'catalogue-supervisor', STAFF_PASSWORD);
+
+      // Assert: the lists and the Excel export, said to be read-only; nothing to change them.
+      await page.getByTestId('service-CTBS').waitFor({ timeout: LIVE_DEADLINE_MS });
+      await page.getByTestId(`group-${group.body.group.id}`).waitFor();
+      await waitForText(
+        page,
+        'catalogue-read-only',
+        'Chỉ quản trị viên được thay đổi các thiết lập này.',
+        5000,
+      );
+      expect(await page.getByTestId('services-export').count()).toBe(1);
+      const editControls = async () =>
+        page
+          .locator(
+            '[data-testid="page-services"] form, [data-testid="page-counters"] form, ' +
+              '[data-testid="services-import"], .row-actions, [data-testid$="-submit"]',
+          )
+          .count();
+      expect(await editControls()).toBe(0);
+      expect(await seriousViolations(page)).toEqual([]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('services-export').click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+
+      await page.getByTestId('nav-counters').click();
+      await page.getByTestId('counter-41').waitFor({ timeout: LIVE_DEADLINE_MS });
+      expect(await page.getByTestId('counter-41').textContent()).toContain('CTBS');
+      await page.getByTestId('catalogue-read-only').waitFor();
+      expect(await editControls()).toBe(0);
+      expect(await seriousViolations(page)).toEqual([]);
+      const fits = await page.evaluate<boolean>(
+        'document.documentElement.scrollWidth <= window.innerWidth',
+      );
+      expect(fits).toBe(true);
     }, 60000);
   },
   { env: { LUOT_DEMO: '0' } },

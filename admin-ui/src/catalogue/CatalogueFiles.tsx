@@ -39,8 +39,17 @@ function rowText(t: Translate, r: ImportRowError): string {
     : t('admin.services.rowError', { row: r.row, message });
 }
 
-/** "Xuất Excel" and "Nhập từ Excel/CSV": the catalogue as a spreadsheet, both ways. */
-export function CatalogueFiles({ onImported }: { onImported: () => void }) {
+/**
+ * "Xuất Excel" and "Nhập từ Excel/CSV": the catalogue as a spreadsheet, both ways; export
+ * only unless `canImport` (admins: `catalogue:write`).
+ */
+export function CatalogueFiles({
+  canImport,
+  onImported,
+}: {
+  canImport: boolean;
+  onImported: () => void;
+}) {
   const { t } = useI18n();
   const action = useAction();
   const [notice, setNotice] = useState<string | null>(null);
@@ -76,29 +85,31 @@ export function CatalogueFiles({ onImported }: { onImported: () => void }) {
       >
         {t('admin.services.export')}
       </button>
-      <label className="btn btn-secondary file-button">
-        {t('admin.services.import')}
-        <input
-          key={inputKey}
-          type="file"
-          data-testid="services-import"
-          accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          disabled={action.pending}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            setInputKey((k) => k + 1);
-            if (!file) return;
-            run(async () => {
-              const answer = await uploadCatalogue(file);
-              onImported();
-              const counts = importCounts(answer);
-              return counts
-                ? t('admin.services.imported', counts)
-                : t('admin.services.importedFile', { name: file.name });
-            });
-          }}
-        />
-      </label>
+      {canImport && (
+        <label className="btn btn-secondary file-button">
+          {t('admin.services.import')}
+          <input
+            key={inputKey}
+            type="file"
+            data-testid="services-import"
+            accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            disabled={action.pending}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              setInputKey((k) => k + 1);
+              if (!file) return;
+              run(async () => {
+                const answer = await uploadCatalogue(file);
+                onImported();
+                const counts = importCounts(answer);
+                return counts
+                  ? t('admin.services.imported', counts)
+                  : t('admin.services.importedFile', { name: file.name });
+              });
+            }}
+          />
+        </label>
+      )}
       <ErrorAlert error={action.error} testId="import-error" />
       {rows.length > 0 && (
         <ul className="import-rows" data-testid="import-rows">

@@ -9,14 +9,19 @@ import type {
 import { apiPost, apiSend } from '@luot/ui-shared/api';
 import { useI18n } from '@luot/ui-shared/use-i18n';
 import { Check, ErrorAlert, Field, Notice, useAction } from '../form';
+import type { PageProps } from '../pages';
 import { byOrder } from './GroupsPanel';
 import { TierEditor } from './TierEditor';
 import { deletedNotice, useCatalogue } from './use-catalogue';
 import './catalogue.css';
 
-/** The desks: number, name, the services each calls in ranked tiers, and who holds it now. */
-export function CountersPage() {
+/**
+ * The desks: number, name, the services each calls in ranked tiers, and who holds it now.
+ * Admins change them; supervisors see the list only.
+ */
+export function CountersPage({ user }: PageProps) {
   const { t } = useI18n();
+  const readOnly = user.role !== 'admin';
   const catalogue = useCatalogue();
   const action = useAction();
   const [notice, setNotice] = useState<string | null>(null);
@@ -40,8 +45,13 @@ export function CountersPage() {
   return (
     <>
       <h2>{t('admin.counters.title')}</h2>
+      {readOnly && (
+        <p className="muted" data-testid="catalogue-read-only">
+          {t('admin.readOnly')}
+        </p>
+      )}
       <ErrorAlert error={catalogue.error} testId="catalogue-error" />
-      <CounterForm services={services} onSaved={saved} />
+      {!readOnly && <CounterForm services={services} onSaved={saved} />}
       <ErrorAlert error={action.error} testId="counters-error" />
       <Notice testId="counters-notice">{notice}</Notice>
       {catalogue.data && counters.length === 0 && (
@@ -56,7 +66,7 @@ export function CountersPage() {
               <th scope="col">{t('admin.counters.tiers')}</th>
               <th scope="col">{t('admin.counters.heldBy')}</th>
               <th scope="col">{t('admin.catalogue.status')}</th>
-              <th scope="col">{t('admin.actions')}</th>
+              {!readOnly && <th scope="col">{t('admin.actions')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -79,58 +89,60 @@ export function CountersPage() {
                     ? t(`admin.counters.status.${counter.status}` as MessageKey)
                     : t('admin.catalogue.inactive')}
                 </td>
-                <td className="row-actions">
-                  <button
-                    type="button"
-                    className="btn btn-secondary btn-small"
-                    data-testid={`counter-edit-${counter.number}`}
-                    aria-expanded={editing === counter.id}
-                    onClick={() => setEditing(editing === counter.id ? null : counter.id)}
-                  >
-                    {t('admin.catalogue.edit')}
-                  </button>
-                  <button
-                    type="button"
-                    className="btn btn-secondary btn-small"
-                    data-testid={`counter-active-${counter.number}`}
-                    disabled={action.pending}
-                    onClick={() =>
-                      act(async () => {
-                        await apiSend('PATCH', `/api/counters/${counter.id}`, {
-                          active: !counter.active,
-                        });
-                        return t('admin.saved');
-                      })
-                    }
-                  >
-                    {counter.active
-                      ? t('admin.catalogue.deactivate')
-                      : t('admin.catalogue.activate')}
-                  </button>
-                  <button
-                    type="button"
-                    className="btn btn-danger btn-small"
-                    data-testid={`counter-delete-${counter.number}`}
-                    disabled={action.pending}
-                    onClick={() =>
-                      act(async () => {
-                        const done = await apiSend<DeleteResponse<'counter', CounterConfig>>(
-                          'DELETE',
-                          `/api/counters/${counter.id}`,
-                        );
-                        return t(deletedNotice(done), { name: counter.name });
-                      })
-                    }
-                  >
-                    {t('admin.catalogue.delete')}
-                  </button>
-                </td>
+                {!readOnly && (
+                  <td className="row-actions">
+                    <button
+                      type="button"
+                      className="btn btn-secondary btn-small"
+                      data-testid={`counter-edit-${counter.number}`}
+                      aria-expanded={editing === counter.id}
+                      onClick={() => setEditing(editing === counter.id ? null : counter.id)}
+                    >
+                      {t('admin.catalogue.edit')}
+                    </button>
+                    <button
+                      type="button"
+                      className="btn btn-secondary btn-small"
+                      data-testid={`counter-active-${counter.number}`}
+                      disabled={action.pending}
+                      onClick={() =>
+                        act(async () => {
+                          await apiSend('PATCH', `/api/counters/${counter.id}`, {
+                            active: !counter.active,
+                          });
+                          return t('admin.saved');
+                        })
+                      }
+                    >
+                      {counter.active
+                        ? t('admin.catalogue.deactivate')
+                        : t('admin.catalogue.activate')}
+                    </button>
+                    <button
+                      type="button"
+                      className="btn btn-danger btn-small"
+                      data-testid={`counter-delete-${counter.number}`}
+                      disabled={action.pending}
+                      onClick={() =>
+                        act(async () => {
+                          const done = await apiSend<DeleteResponse<'counter', CounterConfig>>(
+                            'DELETE',
+                            `/api/counters/${counter.id}`,
+                          );
+                          return t(deletedNotice(done), { name: counter.name });
+                        })
+                      }
+                    >
+                      {t('admin.catalogue.delete')}
+                    </button>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {editing !== null && counters.some((c) => c.id === editing) && (
+      {!readOnly && editing !== null && counters.some((c) => c.id === editing) && (
         <CounterForm
           key={editing}
           counter={counters.find((c) => c.id === editing)}

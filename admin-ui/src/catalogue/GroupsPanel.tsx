@@ -24,12 +24,17 @@ export function menuOrder(groups: readonly ServiceGroupConfig[]): ServiceGroupCo
   ]);
 }
 
-/** The kiosk menu's fields and procedure groups: create, rename, order, (de)activate. */
+/**
+ * The kiosk menu's fields and procedure groups: create, rename, order, (de)activate; only
+ * the list when `readOnly` (supervisors).
+ */
 export function GroupsPanel({
   groups,
+  readOnly,
   onChanged,
 }: {
   groups: ServiceGroupConfig[];
+  readOnly: boolean;
   onChanged: () => void;
 }) {
   const { t } = useI18n();
@@ -60,13 +65,15 @@ export function GroupsPanel({
     <section className="admin-section" aria-labelledby="groups-title">
       <h3 id="groups-title">{t('admin.groups.title')}</h3>
       <p className="field-hint">{t('admin.groups.hint')}</p>
-      <GroupForm
-        fields={fields}
-        onSaved={(message) => {
-          setNotice(message);
-          onChanged();
-        }}
-      />
+      {!readOnly && (
+        <GroupForm
+          fields={fields}
+          onSaved={(message) => {
+            setNotice(message);
+            onChanged();
+          }}
+        />
+      )}
       <ErrorAlert error={action.error} testId="groups-error" />
       <Notice testId="groups-notice">{notice}</Notice>
       {ordered.length === 0 && <p className="muted">{t('admin.groups.none')}</p>}
@@ -77,7 +84,7 @@ export function GroupsPanel({
               <th scope="col">{t('admin.catalogue.name')}</th>
               <th scope="col">{t('admin.catalogue.nameEn')}</th>
               <th scope="col">{t('admin.catalogue.status')}</th>
-              <th scope="col">{t('admin.actions')}</th>
+              {!readOnly && <th scope="col">{t('admin.actions')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -94,75 +101,77 @@ export function GroupsPanel({
                   <td>
                     {group.active ? t('admin.catalogue.active') : t('admin.catalogue.inactive')}
                   </td>
-                  <td className="row-actions">
-                    <button
-                      type="button"
-                      className="btn btn-secondary btn-small"
-                      aria-label={`${t('admin.catalogue.up')}: ${group.name}`}
-                      disabled={action.pending || index === 0}
-                      onClick={() => move(group, -1)}
-                    >
-                      ↑
-                    </button>
-                    <button
-                      type="button"
-                      className="btn btn-secondary btn-small"
-                      aria-label={`${t('admin.catalogue.down')}: ${group.name}`}
-                      disabled={action.pending || index === siblings.length - 1}
-                      onClick={() => move(group, 1)}
-                    >
-                      ↓
-                    </button>
-                    <button
-                      type="button"
-                      className="btn btn-secondary btn-small"
-                      data-testid={`group-edit-${group.id}`}
-                      aria-expanded={editing === group.id}
-                      onClick={() => setEditing(editing === group.id ? null : group.id)}
-                    >
-                      {t('admin.catalogue.edit')}
-                    </button>
-                    <button
-                      type="button"
-                      className="btn btn-secondary btn-small"
-                      data-testid={`group-active-${group.id}`}
-                      disabled={action.pending}
-                      onClick={() =>
-                        act(async () => {
-                          await patch(group.id, { active: !group.active });
-                          return t('admin.saved');
-                        })
-                      }
-                    >
-                      {group.active
-                        ? t('admin.catalogue.deactivate')
-                        : t('admin.catalogue.activate')}
-                    </button>
-                    <button
-                      type="button"
-                      className="btn btn-danger btn-small"
-                      data-testid={`group-delete-${group.id}`}
-                      disabled={action.pending}
-                      onClick={() =>
-                        act(async () => {
-                          const done = await apiSend<DeleteResponse<'group', ServiceGroupConfig>>(
-                            'DELETE',
-                            `/api/service-groups/${group.id}`,
-                          );
-                          return t(deletedNotice(done), { name: group.name });
-                        })
-                      }
-                    >
-                      {t('admin.catalogue.delete')}
-                    </button>
-                  </td>
+                  {!readOnly && (
+                    <td className="row-actions">
+                      <button
+                        type="button"
+                        className="btn btn-secondary btn-small"
+                        aria-label={`${t('admin.catalogue.up')}: ${group.name}`}
+                        disabled={action.pending || index === 0}
+                        onClick={() => move(group, -1)}
+                      >
+                        ↑
+                      </button>
+                      <button
+                        type="button"
+                        className="btn btn-secondary btn-small"
+                        aria-label={`${t('admin.catalogue.down')}: ${group.name}`}
+                        disabled={action.pending || index === siblings.length - 1}
+                        onClick={() => move(group, 1)}
+                      >
+                        ↓
+                      </button>
+                      <button
+                        type="button"
+                        className="btn btn-secondary btn-small"
+                        data-testid={`group-edit-${group.id}`}
+                        aria-expanded={editing === group.id}
+                        onClick={() => setEditing(editing === group.id ? null : group.id)}
+                      >
+                        {t('admin.catalogue.edit')}
+                      </button>
+                      <button
+                        type="button"
+                        className="btn btn-secondary btn-small"
+                        data-testid={`group-active-${group.id}`}
+                        disabled={action.pending}
+                        onClick={() =>
+                          act(async () => {
+                            await patch(group.id, { active: !group.active });
+                            return t('admin.saved');
+                          })
+                        }
+                      >
+                        {group.active
+                          ? t('admin.catalogue.deactivate')
+                          : t('admin.catalogue.activate')}
+                      </button>
+                      <button
+                        type="button"
+                        className="btn btn-danger btn-small"
+                        data-testid={`group-delete-${group.id}`}
+                        disabled={action.pending}
+                        onClick={() =>
+                          act(async () => {
+                            const done = await apiSend<DeleteResponse<'group', ServiceGroupConfig>>(
+                              'DELETE',
+                              `/api/service-groups/${group.id}`,
+                            );
+                            return t(deletedNotice(done), { name: group.name });
+                          })
+                        }
+                      >
+                        {t('admin.catalogue.delete')}
+                      </button>
+                    </td>
+                  )}
                 </tr>
               );
             })}
           </tbody>
         </table>
       )}
-      {editing !== null && groups.some((g) => g.id === editing) && (
+      {!readOnly && editing !== null && groups.some((g) => g.id === editing) && (
         <GroupForm
           key={editing}
           group={groups.find((g) => g.id === editing)}

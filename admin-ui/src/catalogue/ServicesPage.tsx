@@ -3,15 +3,20 @@ import type { DeleteResponse, ServiceConfig, UpdateServiceRequest } from '@luot/
 import { apiSend } from '@luot/ui-shared/api';
 import { useI18n } from '@luot/ui-shared/use-i18n';
 import { ErrorAlert, Notice, useAction } from '../form';
+import type { PageProps } from '../pages';
 import { CatalogueFiles } from './CatalogueFiles';
 import { GroupsPanel, byOrder, menuOrder } from './GroupsPanel';
 import { ServiceForm } from './ServiceForm';
 import { deletedNotice, swapOrder, useCatalogue } from './use-catalogue';
 import './catalogue.css';
 
-/** The services visitors take numbers for, and the kiosk menu's groups they sit in. */
-export function ServicesPage() {
+/**
+ * The services visitors take numbers for, and the kiosk menu's groups they sit in. Admins
+ * change them (`catalogue:write`); supervisors read them and export the sheet.
+ */
+export function ServicesPage({ user }: PageProps) {
   const { t } = useI18n();
+  const readOnly = user.role !== 'admin';
   const catalogue = useCatalogue();
   const action = useAction();
   const [notice, setNotice] = useState<string | null>(null);
@@ -40,16 +45,23 @@ export function ServicesPage() {
   return (
     <>
       <h2>{t('admin.services.title')}</h2>
+      {readOnly && (
+        <p className="muted" data-testid="catalogue-read-only">
+          {t('admin.readOnly')}
+        </p>
+      )}
       <ErrorAlert error={catalogue.error} testId="catalogue-error" />
-      <CatalogueFiles onImported={catalogue.reload} />
-      <GroupsPanel groups={groups} onChanged={catalogue.reload} />
-      <ServiceForm
-        groups={groups}
-        onSaved={(message) => {
-          setNotice(message);
-          catalogue.reload();
-        }}
-      />
+      <CatalogueFiles canImport={!readOnly} onImported={catalogue.reload} />
+      <GroupsPanel groups={groups} readOnly={readOnly} onChanged={catalogue.reload} />
+      {!readOnly && (
+        <ServiceForm
+          groups={groups}
+          onSaved={(message) => {
+            setNotice(message);
+            catalogue.reload();
+          }}
+        />
+      )}
       <ErrorAlert error={action.error} testId="services-error" />
       <Notice testId="services-notice">{notice}</Notice>
       {catalogue.data && services.length === 0 && (
@@ -65,7 +77,7 @@ export function ServicesPage() {
               <th scope="col">{t('admin.services.numbers')}</th>
               <th scope="col">{t('admin.services.limits')}</th>
               <th scope="col">{t('admin.catalogue.status')}</th>
-              <th scope="col">{t('admin.actions')}</th>
+              {!readOnly && <th scope="col">{t('admin.actions')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -77,6 +89,7 @@ export function ServicesPage() {
                 first={index === 0}
                 last={index === services.length - 1}
                 pending={action.pending}
+                readOnly={readOnly}
                 editing={editing === service.id}
                 onMove={(step) => move(index, step)}
                 onEdit={() => setEditing(editing === service.id ? null : service.id)}
@@ -100,7 +113,7 @@ export function ServicesPage() {
           </tbody>
         </table>
       )}
-      {editing !== null && services.some((s) => s.id === editing) && (
+      {!readOnly && editing !== null && services.some((s) => s.id === editing) && (
         <ServiceForm
           key={editing}
           service={services.find((s) => s.id === editing)}
@@ -122,6 +135,7 @@ interface RowProps {
   first: boolean;
   last: boolean;
   pending: boolean;
+  readOnly: boolean;
   editing: boolean;
   onMove: (step: -1 | 1) => void;
   onEdit: () => void;
@@ -129,7 +143,16 @@ interface RowProps {
   onDelete: () => void;
 }
 
-function ServiceRow({ service, groupName, first, last, pending, editing, ...on }: RowProps) {
+function ServiceRow({
+  service,
+  groupName,
+  first,
+  last,
+  pending,
+  readOnly,
+  editing,
+  ...on
+}: RowProps) {
   const { t } = useI18n();
   const range = service.numberRange;
   return (
@@ -157,53 +180,55 @@ function ServiceRow({ service, groupName, first, last, pending, editing, ...on }
         )}
       </td>
       <td>{service.active ? t('admin.catalogue.active') : t('admin.catalogue.inactive')}</td>
-      <td className="row-actions">
-        <button
-          type="button"
-          className="btn btn-secondary btn-small"
-          aria-label={`${t('admin.catalogue.up')}: ${service.name}`}
-          disabled={pending || first}
-          onClick={() => on.onMove(-1)}
-        >
-          ↑
-        </button>
-        <button
-          type="button"
-          className="btn btn-secondary btn-small"
-          aria-label={`${t('admin.catalogue.down')}: ${service.name}`}
-          disabled={pending || last}
-          onClick={() => on.onMove(1)}
-        >
-          ↓
-        </button>
-        <button
-          type="button"
-          className="btn btn-secondary btn-small"
-          data-testid={`service-edit-${service.code}`}
-          aria-expanded={editing}
-          onClick={on.onEdit}
-        >
-          {t('admin.catalogue.edit')}
-        </button>
-        <button
-          type="button"
-          className="btn btn-secondary btn-small"
-          data-testid={`service-active-${service.code}`}
-          disabled={pending}
-          onClick={on.onToggle}
-        >
-          {service.active ? t('admin.catalogue.deactivate') : t('admin.catalogue.activate')}
-        </button>
-        <button
-          type="button"
-          className="btn btn-danger btn-small"
-          data-testid={`service-delete-${service.code}`}
-          disabled={pending}
-          onClick={on.onDelete}
-        >
-          {t('admin.catalogue.delete')}
-        </button>
-      </td>
+      {!readOnly && (
+        <td className="row-actions">
+          <button
+            type="button"
+            className="btn btn-secondary btn-small"
+            aria-label={`${t('admin.catalogue.up')}: ${service.name}`}
+            disabled={pending || first}
+            onClick={() => on.onMove(-1)}
+          >
+            ↑
+          </button>
+          <button
+            type="button"
+            className="btn btn-secondary btn-small"
+            aria-label={`${t('admin.catalogue.down')}: ${service.name}`}
+            disabled={pending || last}
+            onClick={() => on.onMove(1)}
+          >
+            ↓
+          </button>
+          <button
+            type="button"
+            className="btn btn-secondary btn-small"
+            data-testid={`service-edit-${service.code}`}
+            aria-expanded={editing}
+            onClick={on.onEdit}
+          >
+            {t('admin.catalogue.edit')}
+          </button>
+          <button
+            type="button"
+            className="btn btn-secondary btn-small"
+            data-testid={`service-active-${service.code}`}
+            disabled={pending}
+            onClick={on.onToggle}
+          >
+            {service.active ? t('admin.catalogue.deactivate') : t('admin.catalogue.activate')}
+          </button>
+          <button
+            type="button"
+            className="btn btn-danger btn-small"
+            data-testid={`service-delete-${service.code}`}
+            disabled={pending}
+            onClick={on.onDelete}
+          >
+            {t('admin.catalogue.delete')}
+          </button>
+        </td>
+      )}
     </tr>
   );
 }
