@@ -15,6 +15,7 @@ export type PageId =
   | 'printers'
   | 'audit'
   | 'monitor'
+  | 'reports'
   | 'operations';
 
 /** Each page loads when first opened, so the sign-in form stays small. */
@@ -59,6 +60,12 @@ export const PAGES: Record<PageId, { title: MessageKey; component: ComponentType
       import('./monitor/MonitorPage').then((m) => ({ default: m.MonitorPage })),
     ),
   },
+  reports: {
+    title: 'admin.nav.reports',
+    component: lazy(() =>
+      import('./reports/ReportsPage').then((m) => ({ default: m.ReportsPage })),
+    ),
+  },
   operations: {
     title: 'admin.nav.operations',
     component: lazy(() =>
@@ -76,13 +83,22 @@ const ADMIN_PAGES: readonly PageId[] = [
   'printers',
   'audit',
   'monitor',
+  'reports',
   'operations',
 ];
 /**
- * Supervisors watch the floor (`monitor:read`, their first page) and read the settings
- * (`settings:read`); the rest is admin-only on the server.
+ * Supervisors watch the floor (`monitor:read`, their first page), report on it
+ * (`reports:read`) and read the settings (`settings:read`) and the catalogue
+ * (`catalogue:read`: services, groups, counters, the Excel export); the rest is
+ * admin-only on the server.
  */
-const SUPERVISOR_PAGES: readonly PageId[] = ['monitor', 'centre'];
+const SUPERVISOR_PAGES: readonly PageId[] = [
+  'monitor',
+  'reports',
+  'centre',
+  'services',
+  'counters',
+];
 
 /** The pages a role may open, in the navigation's order. */
 export function pagesFor(role: Role): readonly PageId[] {

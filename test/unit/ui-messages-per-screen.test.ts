@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { vi } from '../../server/src/contract/messages-vi';
 import { viAdmin } from '../../server/src/contract/messages-vi/admin';
+import { viAdminReports } from '../../server/src/contract/messages-vi/admin-reports';
 import { viCommon } from '../../server/src/contract/messages-vi/common';
 import { viCounter } from '../../server/src/contract/messages-vi/counter';
 import { viCounterScreen } from '../../server/src/contract/messages-vi/counter-screen';
@@ -19,6 +20,7 @@ const TABLES: Record<string, Record<string, string>> = {
   viCounterScreen,
   viTrack,
   viAdmin,
+  viAdminReports,
 };
 
 /** Each screen: its entry, and the folders of its own code (others' sub-folders left out). */

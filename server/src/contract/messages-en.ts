@@ -1,5 +1,6 @@
 import type { Messages } from './message-keys';
 import { enAdmin } from './messages-en/admin';
+import { enAdminReports } from './messages-en/admin-reports';
 import { enCommon } from './messages-en/common';
 import { enCounter } from './messages-en/counter';
 import { enCounterScreen } from './messages-en/counter-screen';
@@ -20,4 +21,5 @@ export const en: Messages = {
   ...enCounterScreen,
   ...enTrack,
   ...enAdmin,
+  ...enAdminReports,
 };

@@ -1,4 +1,5 @@
 import { viAdmin } from './messages-vi/admin';
+import { viAdminReports } from './messages-vi/admin-reports';
 import { viCommon } from './messages-vi/common';
 import { viCounter } from './messages-vi/counter';
 import { viCounterScreen } from './messages-vi/counter-screen';
@@ -19,4 +20,5 @@ export const vi = {
   ...viCounterScreen,
   ...viTrack,
   ...viAdmin,
+  ...viAdminReports,
 } as const;
