@@ -93,6 +93,15 @@ describe('the built screens (dist/ui)', () => {
     }
   });
 
+  test('the admin app loads Chart.js with the reports page, never first', () => {
+    // Chart.js's own message for a canvas it cannot draw on: in its core, whatever is registered.
+    const chartJs = (chunk: string) =>
+      read(chunk).toString().includes("can't acquire context from the given item");
+
+    expect(chunksOf('admin-ui/index.html', false).filter(chartJs)).toEqual([]);
+    expect(chunksOf('admin-ui/index.html', true).filter(chartJs)).toHaveLength(1);
+  });
+
   test('finds the chunks a page loads later, so that the zod check sees them', () => {
     const kiosk = chunksOf('kiosk-ui/index.html', true);
 

@@ -102,7 +102,10 @@ export function ReportFilters({ choice, range, catalogue, onChange }: Props) {
             { value: '', label: t('admin.reports.allCounters') },
             ...counters.map((c) => ({
               value: String(c.id),
-              label: t('admin.reports.counterOption', { number: c.number, name: c.name }),
+              // "Quầy 3" already says its number; "Tiếp nhận" gets it added.
+              label: c.name.includes(String(c.number))
+                ? c.name
+                : t('admin.reports.counterOption', { number: c.number, name: c.name }),
             })),
           ]}
         />

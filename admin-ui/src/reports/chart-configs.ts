@@ -75,7 +75,7 @@ export function heatmapSpec(summary: ReportSummary, t: Translate, lang: Language
   summary.arrivalsByWeekdayHour.forEach((byHour, y) =>
     hours.forEach((x) => {
       const v = byHour[x] ?? 0;
-      cells.push({ x, y, v });
+      cells.push({ x: hh(x), y: weekday(y), v });
       if (v > busiest.v) busiest = { v, x, y };
     }),
   );
@@ -103,8 +103,8 @@ export function heatmapSpec(summary: ReportSummary, t: Translate, lang: Language
             },
             borderColor: '#ffffff',
             borderWidth: 1,
-            width: ({ chart }) => (chart.chartArea?.width ?? 0) / hours.length,
-            height: ({ chart }) => (chart.chartArea?.height ?? 0) / 7,
+            width: ({ chart }) => (chart.chartArea?.width ?? 0) / hours.length - 1,
+            height: ({ chart }) => (chart.chartArea?.height ?? 0) / 7 - 1,
           },
         ],
       },
@@ -115,34 +115,27 @@ export function heatmapSpec(summary: ReportSummary, t: Translate, lang: Language
             callbacks: {
               title: (items: TooltipItem<'matrix'>[]) => {
                 const raw = items[0]?.raw as MatrixDataPoint | undefined;
-                if (!raw) return '';
-                return `${weekday(Number(raw.y))}, ${t('admin.reports.chart.hour', { hour: hh(Number(raw.x)) })}`;
+                return raw ? `${raw.y}, ${t('admin.reports.chart.hour', { hour: raw.x })}` : '';
               },
               label: (item: TooltipItem<'matrix'>) =>
                 `${t('admin.reports.chart.arrivals')}: ${formatCount((item.raw as MatrixDataPoint).v ?? 0, lang)}`,
             },
           },
         },
+        // Category scales: a column an hour, a row a weekday, each labelled.
         scales: {
           x: {
-            type: 'linear',
-            offset: false,
-            min: (hours[0] ?? 0) - 0.5,
-            max: (hours[hours.length - 1] ?? 23) + 0.5,
+            type: 'category',
+            labels: hours.map(hh),
+            offset: true,
             grid: { display: false },
-            ticks: { stepSize: 1, callback: (v) => (Number.isInteger(v) ? hh(Number(v)) : '') },
           },
           y: {
-            type: 'linear',
-            offset: false,
-            reverse: true,
-            min: -0.5,
-            max: 6.5,
+            type: 'category',
+            // Listed from the bottom up: Monday on top, as a calendar reads.
+            labels: [6, 5, 4, 3, 2, 1, 0].map(weekday),
+            offset: true,
             grid: { display: false },
-            ticks: {
-              stepSize: 1,
-              callback: (v) => (Number.isInteger(v) ? weekday(Number(v)) : ''),
-            },
           },
         },
       },
@@ -150,7 +143,7 @@ export function heatmapSpec(summary: ReportSummary, t: Translate, lang: Language
   };
 }
 
-/** The label of wait band `i`: "5–10 phút", the last "Từ 120 phút". */
+/** The label of wait band `i`: "5–10", the last "≥ 120" (the axis says minutes). */
 function bandLabel(i: number, t: Translate): string {
   const from = WAIT_BAND_MINUTES[i] ?? 0;
   const to = WAIT_BAND_MINUTES[i + 1];
@@ -194,7 +187,11 @@ export function waitsSpec(summary: ReportSummary, t: Translate, lang: Language):
       options: {
         plugins: { legend: { display: false } },
         scales: {
-          x: { grid: { display: false } },
+          x: {
+            grid: { display: false },
+            ticks: { maxRotation: 0, autoSkip: false },
+            title: { display: true, text: t('admin.reports.chart.waitAxis') },
+          },
           y: { beginAtZero: true, ticks: { precision: 0 }, grid: { color: COLOURS.grid } },
         },
       },

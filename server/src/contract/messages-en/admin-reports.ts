@@ -82,8 +82,9 @@ export const enAdminReports = {
   'admin.reports.chart.waits': 'Distribution of waits',
   'admin.reports.chart.waitsAlt':
     'Bar chart of calls by wait band: {count} calls, {share} waited under {minutes} minutes.',
-  'admin.reports.chart.band': '{from}–{to} min',
-  'admin.reports.chart.bandOpen': '{from} min and over',
+  'admin.reports.chart.band': '{from}–{to}',
+  'admin.reports.chart.bandOpen': '≥ {from}',
+  'admin.reports.chart.waitAxis': 'Wait (minutes)',
   'admin.reports.chart.called': 'Calls',
   'admin.reports.chart.byCounter': 'Satisfied share by counter',
   'admin.reports.chart.byClerk': 'Satisfied share by clerk',
