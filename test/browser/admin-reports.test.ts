@@ -255,6 +255,16 @@ describeInChromium('the reports page at /admin/reports, in Chromium', ({ open, s
     expect(await seriousViolations(page)).toEqual([]);
   }, 60_000);
 
+  test('a bookmark naming a service that is gone shows the server’s refusal in Vietnamese', async () => {
+    const page = await open('/admin/reports?period=week&groupBy=service&serviceId=9999', 1366, 768);
+    await signIn(page, 'bc-giamsat');
+    await page.locator('[data-testid="reports"][data-state="failed"]').waitFor();
+    expect(await page.getByTestId('report-error').textContent()).toBe(
+      'Không tìm thấy lĩnh vực này.',
+    );
+    expect(await page.getByTestId('report-table').count()).toBe(0);
+  });
+
   test('a clerk has no reports page', async () => {
     const page = await open('/admin/reports', 1366, 768);
     await signIn(page, 'bc-thu-ky');
