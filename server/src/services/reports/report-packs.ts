@@ -10,6 +10,12 @@ import {
 } from './report-facts';
 import { dayFrame, daysBetween, type DayFrame } from './report-time';
 
+/**
+ * What a report does with packs: `build` reads them and builds the missing ones of closed
+ * days; `read` reads those there are; `ignore` reads every day from the tables (tests).
+ */
+export type PackUse = 'build' | 'read' | 'ignore';
+
 /** Where and when a report reads: the centre's zone, today there, and now. */
 export interface FactsScope {
   timeZone: string;
@@ -66,8 +72,9 @@ class Intervals {
     this.version = version;
   }
 
-  facts(frame: DayFrame, now: number): DayFacts {
-    const rows = this.db.all<TicketFactRow>(TICKETS_OF_DAY, [frame.day]);
+  /** The day's facts from the tables; `noTickets` skips the query (a day before any). */
+  facts(frame: DayFrame, now: number, noTickets = false): DayFacts {
+    const rows = noTickets ? [] : this.db.all<TicketFactRow>(TICKETS_OF_DAY, [frame.day]);
     const { tickets, reasons } = ticketFacts(rows, frame.startMs);
     const clip = (list: IntervalRow[]) =>
       list.flatMap((row) => clipInterval(row, frame, now) ?? []);
@@ -97,7 +104,7 @@ interface PackRow {
 export async function eachDay(
   db: Database,
   scope: FactsScope,
-  range: { from: string; to: string; build: boolean; skipPacked?: boolean },
+  range: { from: string; to: string; packs: PackUse; skipPacked?: boolean },
   each: (facts: DayFacts) => void | Promise<void>,
 ): Promise<void> {
   const days = daysBetween(range.from, range.to);
@@ -114,12 +121,21 @@ export async function eachDay(
       ])
       .map((row) => [row.day, row]),
   );
+  // Days before the first ticket ever are empty of tickets: not read, not packed.
+  const firstDay = db.get<{ day: string | null }>('SELECT MIN(day) AS day FROM tickets')?.day;
   for (const day of days) {
     const frame = dayFrame(day, scope.timeZone);
+    if (firstDay == null || day < firstDay) {
+      await each(intervals.facts(frame, scope.now, true));
+      continue;
+    }
     const pack = packs.get(day);
     let facts: DayFacts;
     const stored =
-      pack && pack.time_zone === scope.timeZone && pack.format === PACK_FORMAT
+      range.packs !== 'ignore' &&
+      pack &&
+      pack.time_zone === scope.timeZone &&
+      pack.format === PACK_FORMAT
         ? range.skipPacked
           ? 'skip'
           : db.get<{ facts: Uint8Array; extras: string }>(
@@ -130,7 +146,7 @@ export async function eachDay(
     if (stored === 'skip') continue;
     if (stored) {
       facts = decodeFacts(frame, stored.facts, stored.extras);
-    } else if (day < scope.today && range.build) {
+    } else if (day < scope.today && range.packs === 'build') {
       facts = storePack(db, intervals, frame, scope.now);
     } else {
       facts = intervals.facts(frame, scope.now);
@@ -188,7 +204,12 @@ export async function buildReportPacks(
   // A month at a time: the pauses and shifts are read per stretch, never years at once.
   for (let i = 0; i < days.length; i += 31) {
     const stretch = days.slice(i, i + 31);
-    const range = { from: stretch[0]!, to: stretch.at(-1)!, build: true, skipPacked: true };
+    const range = {
+      from: stretch[0]!,
+      to: stretch.at(-1)!,
+      packs: 'build' as const,
+      skipPacked: true,
+    };
     await eachDay(db, scope, range, async () => {
       if (options.pause) await options.pause();
     });

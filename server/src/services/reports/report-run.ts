@@ -2,7 +2,7 @@ import type { ReportGrouping, ReportSummary } from '../../contract/reports';
 import type { RatingLevel } from '../../contract/settings';
 import type { Database } from '../../storage/database';
 import { ReportAggregator } from './report-aggregate';
-import { eachDay, type FactsScope } from './report-packs';
+import { eachDay, type FactsScope, type PackUse } from './report-packs';
 import { readCatalogue, reportRows } from './report-rows';
 
 /** One report to compute: plain data, so it can be posted to the report thread. */
@@ -16,8 +16,8 @@ export interface ReportRequest {
   centre: { name: string; address: string };
   ratingScale: RatingLevel[];
   satisfiedFrom: number;
-  /** Whether missing packs of closed days are built and stored on the way. */
-  build: boolean;
+  /** Packs read and the missing ones of closed days built on the way (`build`), or not. */
+  packs: PackUse;
 }
 
 /**
@@ -41,7 +41,7 @@ export async function runReport(
   await eachDay(
     db,
     request.scope,
-    { from: request.from, to: request.to, build: request.build },
+    { from: request.from, to: request.to, packs: request.packs },
     async (facts) => {
       aggregator.addDay(facts);
       if (pause) await pause();

@@ -113,7 +113,7 @@ export class ReportService {
       centre: { name: settings.centreName, address: settings.centreAddress },
       ratingScale: settings.rating.levels,
       satisfiedFrom: satisfiedFrom(settings.rating),
-      build: true,
+      packs: 'build',
     };
   }
 }

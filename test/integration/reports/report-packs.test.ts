@@ -1,0 +1,149 @@
+import type { ReportGrouping, ReportSummary } from '../../../server/src/contract/reports';
+import type { Actor } from '../../../server/src/services/core/actor';
+import { satisfiedFrom } from '../../../server/src/services/admin/monitor-service';
+import { buildReportPacks } from '../../../server/src/services/reports/report-packs';
+import { runReport } from '../../../server/src/services/reports/report-run';
+import { ReportService } from '../../../server/src/services/reports/report-service';
+import { figuresOf, rounded } from '../../support/report-compare';
+import { EXPECTED_TOTAL } from '../../support/report-expected';
+import {
+  at,
+  buildReportFixture,
+  REPORT_FROM,
+  REPORT_TIME_ZONE,
+  type ReportFixture,
+} from '../../support/report-fixture';
+
+const GROUPINGS: ReportGrouping[] = ['service', 'counter', 'clerk', 'day', 'hour'];
+
+describe('the packed daily rollup', () => {
+  let f: ReportFixture;
+  let inline: ReportService;
+  let threaded: ReportService;
+
+  beforeEach(() => {
+    f = buildReportFixture();
+    inline = new ReportService(f.repos, f.services.settings, f.clock, { thread: false });
+    threaded = new ReportService(f.repos, f.services.settings, f.clock, { thread: true });
+  });
+  afterEach(async () => {
+    await inline.close();
+    await threaded.close();
+    f.close();
+  });
+
+  const packedDays = () =>
+    f.db.all<{ day: string; tickets: number }>('SELECT day, tickets FROM report_days ORDER BY day');
+
+  /** The same report read from the tables only, building and reading no pack. */
+  const live = (groupBy: ReportGrouping, from: string, to: string): Promise<ReportSummary> => {
+    const rating = f.services.settings.current().rating;
+    const now = f.clock.now();
+    return runReport(f.db, {
+      from,
+      to,
+      groupBy,
+      serviceId: null,
+      counterId: null,
+      scope: { timeZone: REPORT_TIME_ZONE, now, today: '2026-03-05' },
+      centre: { name: f.services.settings.current().centreName, address: '' },
+      ratingScale: rating.levels,
+      satisfiedFrom: satisfiedFrom(rating),
+      packs: 'ignore',
+    });
+  };
+
+  test('packs the closed days on the first report, and packs answer as the tables do', async () => {
+    expect(packedDays()).toEqual([]);
+    const first = await inline.summary({ from: REPORT_FROM, to: '2026-03-05', groupBy: 'day' });
+    // Monday's six tickets, Tuesday's one, Wednesday's one; today (T9) is never packed.
+    expect(packedDays()).toEqual([
+      { day: '2026-03-02', tickets: 6 },
+      { day: '2026-03-03', tickets: 1 },
+      { day: '2026-03-04', tickets: 1 },
+    ]);
+    expect(rounded(figuresOf(first.total))).toEqual(rounded(EXPECTED_TOTAL));
+    for (const groupBy of GROUPINGS) {
+      const query = { from: REPORT_FROM, to: '2026-03-05', groupBy };
+      const fromPacks = await inline.summary(query);
+      expect(fromPacks).toEqual(await live(groupBy, REPORT_FROM, '2026-03-05'));
+      // The worker thread, with its own connection, answers the same.
+      expect(await threaded.summary(query)).toEqual(fromPacks);
+    }
+  });
+
+  test('a late rating of a closed day drops its pack, and the next report counts it', async () => {
+    const L: Actor = { staffId: f.ids.lan, role: 'clerk' };
+    const c1 = f.ids.counter1;
+    // Thursday 23:50 a ticket is issued, served 23:52–23:58 at counter 1.
+    f.clock.set(at('2026-03-05', '23:50'));
+    f.services.counters.signIn(c1, L);
+    const late = f.services.issuer.issueTicket({ serviceId: f.ids.HT }).value.ticket.id;
+    f.clock.set(at('2026-03-05', '23:51'));
+    f.services.queue.callTicket(c1, { ticketId: late }, L);
+    f.clock.set(at('2026-03-05', '23:52'));
+    f.services.queue.act(c1, 'start', L);
+    f.clock.set(at('2026-03-05', '23:58'));
+    f.services.queue.act(c1, 'finish', L);
+    f.services.counters.signOut(c1, L);
+    // Friday 00:02: Thursday is closed; the report packs it, unrated.
+    f.clock.set(at('2026-03-06', '00:02'));
+    const query = { from: '2026-03-05', to: '2026-03-05', groupBy: 'service' as const };
+    const before = await inline.summary(query);
+    expect(packedDays().map((p) => p.day)).toContain('2026-03-05');
+    expect(before.total.ratings).toBe(0);
+
+    // 00:03, within the rating window: the visitor rates it 1 with a reason.
+    f.clock.set(at('2026-03-06', '00:03'));
+    f.services.ratings.rate(
+      late,
+      { level: 1, reasons: ['Cơ sở vật chất'] },
+      { device: null, staffId: null, ip: '192.0.2.9' },
+    );
+    expect(packedDays().map((p) => p.day)).not.toContain('2026-03-05');
+
+    const after = await inline.summary(query);
+    expect(after.total.ratings).toBe(1);
+    expect(after.total.ratingLevels).toEqual([1, 0, 0, 0]);
+    expect(after.total.lowScoreReasons).toEqual({ 'Cơ sở vật chất': 1 });
+    expect(after).toEqual(await live('service', '2026-03-05', '2026-03-05'));
+    expect(packedDays().map((p) => p.day)).toContain('2026-03-05');
+  });
+
+  test('a pause changed after packing drops the packs it overlaps', async () => {
+    await buildReportPacks(f.db, {
+      timeZone: REPORT_TIME_ZONE,
+      today: '2026-03-05',
+      now: f.clock.now(),
+    });
+    expect(packedDays()).toHaveLength(3);
+    // A correction of Tuesday's pause (09:00–09:30) to end at 09:40.
+    f.db.run('UPDATE counter_pauses SET ended_at = ? WHERE started_at = ?', [
+      at('2026-03-03', '09:40'),
+      at('2026-03-03', '09:00'),
+    ]);
+    expect(packedDays().map((p) => p.day)).toEqual(['2026-03-02', '2026-03-04']);
+    const summary = await inline.summary({ from: REPORT_FROM, to: '2026-03-05', groupBy: 'day' });
+    // Tuesday: paused 30 + 10 = 40, idle 480 − 40 − 9 = 431.
+    expect(summary.rows.find((r) => r.key === '2026-03-03')).toMatchObject({
+      pausedMinutes: 40,
+      idleMinutes: 431,
+    });
+  });
+
+  test('a pack built in another time zone is not read but rebuilt', async () => {
+    await inline.summary({ from: REPORT_FROM, to: '2026-03-05', groupBy: 'day' });
+    f.db.run("UPDATE report_days SET time_zone = 'UTC', facts = X'' WHERE day = '2026-03-02'");
+    const summary = await inline.summary({ from: REPORT_FROM, to: '2026-03-05', groupBy: 'day' });
+    expect(summary.rows[0]).toMatchObject({ key: '2026-03-02', issued: 6, served: 3 });
+    expect(
+      f.db.get<{ time_zone: string }>("SELECT time_zone FROM report_days WHERE day = '2026-03-02'"),
+    ).toEqual({ time_zone: REPORT_TIME_ZONE });
+  });
+
+  test('buildReportPacks packs every closed day from the first ticket, once', async () => {
+    const scope = { timeZone: REPORT_TIME_ZONE, today: '2026-03-05', now: f.clock.now() };
+    expect(await buildReportPacks(f.db, scope)).toBe(3);
+    expect(await buildReportPacks(f.db, scope)).toBe(0);
+  });
+});

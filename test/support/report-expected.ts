@@ -1,0 +1,332 @@
+import type { DurationStats, ReportGrouping } from '../../server/src/contract/reports';
+import type { Figures } from './report-fixture';
+
+/**
+ * Every figure of the report fixture (`report-fixture.ts`) from 2026-03-02 to 2026-03-05,
+ * worked out by hand from its story; not computed by the code under test. Durations in
+ * minutes; percentiles R-7: h = (n − 1)·p, x[⌊h⌋] + (h − ⌊h⌋)·(x[⌊h⌋+1] − x[⌊h⌋]).
+ *
+ * The tickets: T1 HT→DD (transferred) c2 Bình, waited 25, walked 1, served 4, rated 3;
+ * T2 HT c1 Lan, 5/1/8, rated 4; T3 DD c2 Bình, 2/1/5, rated 1 (two reasons); T4 HT c1 Lan,
+ * waited 2, no-show; T5 DD cancelled; T6 HT expired (23:59); T7 DD c2 Bình (00:01, next
+ * day), 480/1/8, rated 2 (one reason); T8 HT c2 Lan, 3/1/6, rated 4; T9 DD waiting today.
+ * Busy (call → finish): T1 5, T2 9, T3 6, T4 2, T7 9, T8 7 = 38. Pauses: c1 Lan 15 + 30.
+ * Shifts: Mon c1 Lan 480, c2 Bình 480; Tue c1 Lan 240, c2 Bình 240; Wed c2 Lan 30 = 1470.
+ */
+
+const stats = (
+  count: number,
+  mean: number | null,
+  median: number | null,
+  p90: number | null,
+  max: number | null,
+): DurationStats => ({ count, mean, median, p90, max });
+
+const NONE = stats(0, null, null, null, null);
+const one = (x: number) => stats(1, x, x, x, x);
+const hours = (entries: Record<number, number>): number[] =>
+  Array.from({ length: 24 }, (_, h) => entries[h] ?? 0);
+
+const REASONS_T3 = { 'Thời gian chờ lâu': 1, 'Thái độ phục vụ': 1 };
+const REASON_T7 = { 'Hướng dẫn chưa rõ': 1 };
+
+/** A row with nothing in it but what is given. */
+const row = (key: string, figures: Partial<Figures>): Figures => ({
+  key,
+  issued: 0,
+  served: 0,
+  noShow: 0,
+  transferred: 0,
+  cancelled: 0,
+  expired: 0,
+  waitMinutes: NONE,
+  serviceMinutes: NONE,
+  walkMinutes: NONE,
+  withinTargetShare: null,
+  pausedMinutes: 0,
+  idleMinutes: 0,
+  ratings: 0,
+  ratingLevels: [0, 0, 0, 0],
+  ratedShare: null,
+  satisfiedShare: null,
+  lowScoreReasons: {},
+  arrivalsByHour: hours({}),
+  ...figures,
+});
+
+/** The whole period: every filter off. */
+export const EXPECTED_TOTAL: Figures = row('', {
+  issued: 9,
+  served: 5, // T1 T2 T3 T7 T8
+  noShow: 1,
+  transferred: 1,
+  cancelled: 1,
+  expired: 1,
+  // 2 2 3 5 25 480: mean 517 / 6; median h = 2.5 → 3 + 0.5·2 = 4; p90 h = 4.5 → 25 + 0.5·455
+  waitMinutes: stats(6, 517 / 6, 4, 252.5, 480),
+  // 4 5 6 8 8: mean 31 / 5; median 6; p90 h = 3.6 → 8 + 0.6·0
+  serviceMinutes: stats(5, 6.2, 6, 8, 8),
+  walkMinutes: stats(5, 1, 1, 1, 1),
+  // T2 5 ≤ 10, T3 2 ≤ 15, T8 3 ≤ 10 within; T1 25 > 15, T7 480 > 15 not: 3 / 5
+  withinTargetShare: 0.6,
+  pausedMinutes: 45, // 15 + 30
+  idleMinutes: 1387, // 1470 − 45 − 38
+  ratings: 5,
+  ratingLevels: [1, 1, 1, 2], // T3 1, T7 2, T1 3, T2 4, T8 4
+  ratedShare: 1, // 5 / 5
+  satisfiedShare: 0.6, // 3 of 5 at 3 or above
+  lowScoreReasons: { ...REASONS_T3, ...REASON_T7 },
+  arrivalsByHour: hours({ 0: 1, 8: 5, 10: 2, 23: 1 }),
+});
+
+/** Waits 2 2 3 | 5 | 25 | 480 in the bands 0, 5, 10, 15, 20, 30, 45, 60, 90, 120+. */
+export const EXPECTED_WAIT_BANDS = [3, 1, 0, 0, 1, 0, 0, 0, 0, 1];
+
+/** Monday: 08 ×3, 10 ×2, 23 ×1; Tuesday 00 ×1; Wednesday 08 ×1; Thursday 08 ×1. */
+export const EXPECTED_WEEKDAY_HOURS = [
+  hours({ 8: 3, 10: 2, 23: 1 }),
+  hours({ 0: 1 }),
+  hours({ 8: 1 }),
+  hours({ 8: 1 }),
+  hours({}),
+  hours({}),
+  hours({}),
+];
+
+// Lan's and counter 1's waits 2 3 5 (or 2 5): the same by service HT.
+const HT_LIKE = {
+  // 2 3 5: mean 10 / 3; median 3; p90 h = 1.8 → 3 + 0.8·2 = 4.6
+  waitMinutes: stats(3, 10 / 3, 3, 4.6, 5),
+  // 6 8: mean 7; median h = 0.5 → 7; p90 h = 0.9 → 6 + 0.9·2 = 7.8
+  serviceMinutes: stats(2, 7, 7, 7.8, 8),
+  walkMinutes: stats(2, 1, 1, 1, 1),
+  withinTargetShare: 1, // T2, T8
+  ratings: 2,
+  ratingLevels: [0, 0, 0, 2],
+  ratedShare: 1,
+  satisfiedShare: 1,
+};
+// Bình's tickets T1 T3 T7: the same as service DD's served ones.
+const DD_LIKE = {
+  served: 3,
+  // 2 25 480: mean 507 / 3 = 169; median 25; p90 h = 1.8 → 25 + 0.8·455 = 389
+  waitMinutes: stats(3, 169, 25, 389, 480),
+  // 4 5 8: mean 17 / 3; median 5; p90 h = 1.8 → 5 + 0.8·3 = 7.4
+  serviceMinutes: stats(3, 17 / 3, 5, 7.4, 8),
+  walkMinutes: stats(3, 1, 1, 1, 1),
+  withinTargetShare: 1 / 3, // T3 only
+  ratings: 3,
+  ratingLevels: [1, 1, 1, 0],
+  ratedShare: 1,
+  satisfiedShare: 1 / 3, // T1's 3
+  lowScoreReasons: { ...REASONS_T3, ...REASON_T7 },
+};
+// Never called: T5 cancelled (10:05), T6 expired (23:59), T9 waiting (08:00).
+const NOT_CALLED = row('', {
+  issued: 3,
+  cancelled: 1,
+  expired: 1,
+  arrivalsByHour: hours({ 8: 1, 10: 1, 23: 1 }),
+});
+
+/** The rows of each grouping, in the order the report sorts them. */
+export const EXPECTED_ROWS: Record<ReportGrouping, Figures[]> = {
+  service: [
+    // Issued under the first service: T1 T2 T4 T6 T8; counted under the final: T2 T4 T6 T8.
+    row('HT', {
+      ...HT_LIKE,
+      issued: 5,
+      transferred: 1,
+      served: 2,
+      noShow: 1,
+      expired: 1,
+      pausedMinutes: null,
+      idleMinutes: null,
+      arrivalsByHour: hours({ 8: 3, 10: 1, 23: 1 }),
+    }),
+    // Issued: T3 T5 T7 T9; final DD: T1 T3 T5 T7 T9.
+    row('DD', {
+      ...DD_LIKE,
+      issued: 4,
+      cancelled: 1,
+      pausedMinutes: null,
+      idleMinutes: null,
+      arrivalsByHour: hours({ 0: 1, 8: 2, 10: 1 }),
+    }),
+  ],
+  counter: [
+    // T2 T4. Shifts 480 + 240, paused 45, busy 9 + 2: idle 720 − 45 − 11 = 664.
+    row('1', {
+      issued: 2,
+      served: 1,
+      noShow: 1,
+      // 2 5: mean 3.5; median 3.5; p90 h = 0.9 → 2 + 0.9·3 = 4.7
+      waitMinutes: stats(2, 3.5, 3.5, 4.7, 5),
+      serviceMinutes: one(8),
+      walkMinutes: one(1),
+      withinTargetShare: 1,
+      pausedMinutes: 45,
+      idleMinutes: 664,
+      ratings: 1,
+      ratingLevels: [0, 0, 0, 1],
+      ratedShare: 1,
+      satisfiedShare: 1,
+      arrivalsByHour: hours({ 8: 1, 10: 1 }),
+    }),
+    // T1 T3 T7 T8. Shifts 480 + 240 + 30, busy 5 + 6 + 9 + 7: idle 750 − 27 = 723.
+    row('2', {
+      issued: 4,
+      transferred: 1,
+      served: 4,
+      // 2 3 25 480: mean 510 / 4; median h = 1.5 → 3 + 0.5·22 = 14; p90 h = 2.7 → 25 + 0.7·455
+      waitMinutes: stats(4, 127.5, 14, 343.5, 480),
+      // 4 5 6 8: mean 23 / 4; median 5.5; p90 h = 2.7 → 6 + 0.7·2 = 7.4
+      serviceMinutes: stats(4, 5.75, 5.5, 7.4, 8),
+      walkMinutes: stats(4, 1, 1, 1, 1),
+      withinTargetShare: 0.5, // T3, T8
+      idleMinutes: 723,
+      ratings: 4,
+      ratingLevels: [1, 1, 1, 1],
+      ratedShare: 1,
+      satisfiedShare: 0.5,
+      lowScoreReasons: { ...REASONS_T3, ...REASON_T7 },
+      arrivalsByHour: hours({ 0: 1, 8: 3 }),
+    }),
+    NOT_CALLED,
+  ],
+  clerk: [
+    // Nguyễn Thị Lan before Trần Văn Bình. T2 T4 T8; shifts 480 + 240 + 30 = 750,
+    // paused 45, busy 9 + 2 + 7 = 18: idle 687.
+    row('lan', {
+      ...HT_LIKE,
+      issued: 3,
+      served: 2,
+      noShow: 1,
+      pausedMinutes: 45,
+      idleMinutes: 687,
+      arrivalsByHour: hours({ 8: 2, 10: 1 }),
+    }),
+    // T1 T3 T7; shifts 480 + 240 = 720, busy 5 + 6 + 9 = 20: idle 700.
+    row('binh', {
+      ...DD_LIKE,
+      issued: 3,
+      transferred: 1,
+      idleMinutes: 700,
+      arrivalsByHour: hours({ 0: 1, 8: 2 }),
+    }),
+    NOT_CALLED,
+  ],
+  day: [
+    // T1–T6. Shifts 960, paused 15, busy 5 + 9 + 6 + 2 = 22: idle 923.
+    row('2026-03-02', {
+      issued: 6,
+      transferred: 1,
+      served: 3,
+      noShow: 1,
+      cancelled: 1,
+      expired: 1,
+      // 2 2 5 25: mean 34 / 4; median h = 1.5 → 2 + 0.5·3 = 3.5; p90 h = 2.7 → 5 + 0.7·20 = 19
+      waitMinutes: stats(4, 8.5, 3.5, 19, 25),
+      serviceMinutes: stats(3, 17 / 3, 5, 7.4, 8), // 4 5 8
+      walkMinutes: stats(3, 1, 1, 1, 1),
+      withinTargetShare: 2 / 3, // T2, T3
+      pausedMinutes: 15,
+      idleMinutes: 923,
+      ratings: 3,
+      ratingLevels: [1, 0, 1, 1],
+      ratedShare: 1,
+      satisfiedShare: 2 / 3,
+      lowScoreReasons: REASONS_T3,
+      arrivalsByHour: hours({ 8: 3, 10: 2, 23: 1 }),
+    }),
+    // T7 at 00:01. Shifts 480, paused 30, busy 9: idle 441.
+    row('2026-03-03', {
+      issued: 1,
+      served: 1,
+      waitMinutes: one(480),
+      serviceMinutes: one(8),
+      walkMinutes: one(1),
+      withinTargetShare: 0,
+      pausedMinutes: 30,
+      idleMinutes: 441,
+      ratings: 1,
+      ratingLevels: [0, 1, 0, 0],
+      ratedShare: 1,
+      satisfiedShare: 0,
+      lowScoreReasons: REASON_T7,
+      arrivalsByHour: hours({ 0: 1 }),
+    }),
+    // T8. Shift 30, busy 7: idle 23.
+    row('2026-03-04', {
+      issued: 1,
+      served: 1,
+      waitMinutes: one(3),
+      serviceMinutes: one(6),
+      walkMinutes: one(1),
+      withinTargetShare: 1,
+      idleMinutes: 23,
+      ratings: 1,
+      ratingLevels: [0, 0, 0, 1],
+      ratedShare: 1,
+      satisfiedShare: 1,
+      arrivalsByHour: hours({ 8: 1 }),
+    }),
+    // T9, today, read live.
+    row('2026-03-05', { issued: 1, arrivalsByHour: hours({ 8: 1 }) }),
+  ],
+  // All four days are in ISO week 10 of 2026 (Monday 2 March) and in March.
+  week: [{ ...EXPECTED_TOTAL, key: '2026-W10' }],
+  month: [{ ...EXPECTED_TOTAL, key: '2026-03' }],
+  hour: [
+    // By the hour of issue; pauses, shifts and busy time split at hour boundaries.
+    row('00', {
+      issued: 1,
+      served: 1,
+      waitMinutes: one(480),
+      serviceMinutes: one(8),
+      walkMinutes: one(1),
+      withinTargetShare: 0,
+      ratings: 1,
+      ratingLevels: [0, 1, 0, 0],
+      ratedShare: 1,
+      satisfiedShare: 0,
+      lowScoreReasons: REASON_T7,
+      arrivalsByHour: hours({ 0: 1 }),
+    }),
+    // T1 T2 T3 T8 T9. Shifts 60 + 60 (Mon) + 60 + 60 (Tue) + 30 (Wed) = 270, busy
+    // 5 + 9 + 6 + 9 + 7 = 36: idle 234.
+    row('08', {
+      issued: 5,
+      transferred: 1,
+      served: 4,
+      // 2 3 5 25: mean 35 / 4; median h = 1.5 → 3 + 0.5·2 = 4; p90 h = 2.7 → 5 + 0.7·20 = 19
+      waitMinutes: stats(4, 8.75, 4, 19, 25),
+      serviceMinutes: stats(4, 5.75, 5.5, 7.4, 8), // 4 5 6 8
+      walkMinutes: stats(4, 1, 1, 1, 1),
+      withinTargetShare: 0.75, // T2 T3 T8
+      idleMinutes: 234,
+      ratings: 4,
+      ratingLevels: [1, 0, 1, 2],
+      ratedShare: 1,
+      satisfiedShare: 0.75,
+      lowScoreReasons: REASONS_T3,
+      arrivalsByHour: hours({ 8: 5 }),
+    }),
+    row('09', { pausedMinutes: 45, idleMinutes: 195 }), // shifts 4 × 60, paused 15 + 30
+    // T4 T5. Shifts 240, busy 2 (T4): idle 238.
+    row('10', {
+      issued: 2,
+      noShow: 1,
+      cancelled: 1,
+      waitMinutes: one(2),
+      idleMinutes: 238,
+      arrivalsByHour: hours({ 10: 2 }),
+    }),
+    row('11', { idleMinutes: 240 }), // 4 shifts × 60
+    row('12', { idleMinutes: 120 }), // Monday's 2 shifts × 60 (Tuesday's ended at 12:00)
+    row('13', { idleMinutes: 120 }),
+    row('14', { idleMinutes: 120 }),
+    row('15', { idleMinutes: 120 }),
+    row('23', { issued: 1, expired: 1, arrivalsByHour: hours({ 23: 1 }) }),
+  ],
+};
