@@ -31,6 +31,7 @@ import { TicketActions } from './queue/ticket-actions';
 import { TicketRating } from './queue/ticket-rating';
 import { CentreLogo } from './admin/centre-logo';
 import { CatalogueAdmin } from './admin/catalogue-admin';
+import { emitCatalogue } from './admin/catalogue-views';
 import { CatalogueCounters } from './admin/catalogue-counters';
 import { CatalogueFile } from './admin/catalogue-file-import';
 import { ConfigIo } from './admin/config-io';
@@ -124,6 +125,8 @@ export function createServices(
   // Read at each use: an admin's change of zone applies without a restart.
   const timeZone = () => settings.timeZone();
   const reader = new QueueReader(repos, settings, clock, timeZone);
+  // New hours or holidays grey out (or reopen) the services on open kiosks at once.
+  settings.onAvailabilityChange((context) => emitCatalogue(context, reader));
   const mover = new TicketMover(repos, reader);
   const dayEnd = new DayEnd(repos, runner, mover, timeZone);
   const shared = { repos, reader, runner, mover, settings, dayEnd, timeZone };

@@ -8,10 +8,22 @@ import { DomainError } from '../../domain/errors';
 import type { Repos } from '../../storage/repos';
 import type { StoredSetting } from '../../storage/settings-repo';
 import type { Actor } from '../core/actor';
-import type { CommandRunner } from '../core/command-runner';
+import type { CommandContext, CommandRunner } from '../core/command-runner';
 
 /** Where the server answers when nothing else is known. */
 const DEFAULT_PUBLIC_URL = 'http://localhost:8080';
+
+/**
+ * Settings that move when the kiosk issues tickets (each service's `available` and
+ * `issuingHours`): a change to one of them re-announces the services as well.
+ */
+const AVAILABILITY_SETTINGS: ReadonlySet<string> = new Set([
+  'timeZone',
+  'enforceOpeningHours',
+  'openingHours',
+  'holidays',
+  'cutoffMinutes',
+]);
 
 /** Values the deployment fixes, overriding what admins stored. */
 export interface SettingsOverrides {
@@ -25,6 +37,7 @@ export interface SettingsOverrides {
 /** The centre's settings: defaults, overlaid by what admins stored, overlaid by the environment. */
 export class SettingsService {
   private cache: CentreSettings | null = null;
+  private availabilityListener: ((context: CommandContext) => void) | null = null;
 
   constructor(
     private readonly repos: Repos,
@@ -43,6 +56,15 @@ export class SettingsService {
       } as CentreSettings;
     }
     return this.cache;
+  }
+
+  /**
+   * Called inside the settings command, after the new settings apply, when a change moves
+   * the services' availability (hours, holidays, cut-off, zone): open kiosks must grey out
+   * or reopen their services at once, not at the next ticket.
+   */
+  onAvailabilityChange(listener: (context: CommandContext) => void): void {
+    this.availabilityListener = listener;
   }
 
   /**
@@ -85,6 +107,8 @@ export class SettingsService {
       );
       this.cache = null;
       context.emit('centre:updated', { centre: this.centreInfo() });
+      if (Object.keys(changed).some((key) => AVAILABILITY_SETTINGS.has(key)))
+        this.availabilityListener?.(context);
       return this.current();
     }).value;
   }
