@@ -9,6 +9,14 @@ import type { PageDocument } from './page-dom';
 
 declare const document: PageDocument;
 
+/** The page's text ranges, to measure where a letter is drawn. */
+interface LetterRanges {
+  createRange(): {
+    selectNodeContents(node: unknown): void;
+    getBoundingClientRect(): { left: number };
+  };
+}
+
 /** Signs in at /admin through the form. */
 async function signIn(page: Page, username: string, password: string): Promise<void> {
   await page.getByTestId('login-username').fill(username);
@@ -113,6 +121,19 @@ describeInChromium('the live monitor at /admin/monitor, in Chromium', ({ open, s
     await monitor.getByTestId('page-monitor').waitFor();
     await monitor.getByTestId('monitor-counter-1').waitFor();
     await expectNoSidewaysScroll(monitor, 1366);
+    // Each service's prefix letter is drawn inside its own row, not out to the left of the
+    // panel (measured on the letter itself: an inherited indent moves the text, not the box).
+    const prefixes = await monitor.evaluate(() =>
+      Array.from(
+        document.querySelectorAll('[data-testid^="monitor-service-"] .monitor-prefix'),
+      ).map((prefix) => {
+        const range = (document as unknown as LetterRanges).createRange();
+        range.selectNodeContents(prefix);
+        return range.getBoundingClientRect().left >= prefix.getBoundingClientRect().left;
+      }),
+    );
+    expect(prefixes.length).toBeGreaterThan(0);
+    expect(prefixes.filter((inside) => !inside)).toEqual([]);
     expect(await seriousViolations(monitor)).toEqual([]);
     await monitor.getByTestId('lang-toggle').click();
     await waitForText(monitor, 'nav-monitor', 'Monitor', 5000);
