@@ -1,7 +1,9 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
-import type { LoginRequest, SessionResponse, StaffUser } from '@luot/contract';
+import type { LoginRequest, SessionResponse, StaffUser, StateSnapshot } from '@luot/contract';
 import { ApiRequestError, apiGet, apiPost } from '@luot/ui-shared/api';
 import { AppHeader } from '@luot/ui-shared/AppHeader';
+import { noteCentreZone } from '@luot/ui-shared/centre-zone';
+import { noteServerTime } from '@luot/ui-shared/server-time';
 import { useI18n } from '@luot/ui-shared/use-i18n';
 import { ErrorAlert, Field, useAction } from './form';
 import { PAGES, pageFromPath, pagesFor, type PageId } from './pages';
@@ -16,10 +18,34 @@ type Session =
   | { status: 'signed-out'; error?: unknown }
   | { status: 'signed-in'; user: StaffUser };
 
+/**
+ * Reads the centre's zone and the server's clock once, on every page: the header clock and
+ * the times pages show (devices last seen, audit rows, alerts) are the centre's, as on the
+ * kiosk and the hall display, whatever zone the office PC is set to.
+ */
+function useCentreClock(): void {
+  const [, setKnown] = useState(false);
+  useEffect(() => {
+    let current = true;
+    apiGet<StateSnapshot>('/api/state').then(
+      (snapshot) => {
+        noteServerTime(snapshot.serverTime);
+        noteCentreZone(snapshot.centre.timeZone);
+        if (current) setKnown(true);
+      },
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+}
+
 /** The administration app: sign in, then the pages the role may use. */
 export function App() {
   const { t } = useI18n();
   const [session, setSession] = useState<Session>({ status: 'loading' });
+  useCentreClock();
 
   useEffect(() => {
     let current = true;

@@ -8,6 +8,7 @@ import {
   type TextareaHTMLAttributes,
 } from 'react';
 import { apiGet } from '@luot/ui-shared/api';
+import { centreTimeZone } from '@luot/ui-shared/centre-zone';
 import { errorText, useI18n } from '@luot/ui-shared/use-i18n';
 
 interface InputProps extends Omit<
@@ -212,11 +213,18 @@ export function useResource<T>(path: string, refreshMs?: number) {
   return { data, error, reload, setData };
 }
 
-/** A moment as the page's language writes a date and time. */
+/** A moment as the page's language writes a date and time, in the centre's zone once known. */
 export function formatMoment(iso: string | null, lang: string): string {
   if (!iso) return '';
   return new Date(iso).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', {
-    dateStyle: 'short',
-    timeStyle: 'medium',
+    // "09:37:19 05/12/2026": the four-digit year Vietnamese offices write.
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: false,
+    timeZone: centreTimeZone(),
   });
 }
