@@ -25,7 +25,7 @@ export function SoundControls({ sound, onEnable }: SoundControlsProps) {
           data-testid="sound-enable"
           onClick={onEnable}
         >
-          <span aria-hidden="true">🔊 </span>
+          <SpeakerIcon />
           {t('display.soundButton')}
         </button>
         <span className="sound-enable-hint">{t('display.enableSound')}</span>
@@ -41,4 +41,23 @@ export function SoundControls({ sound, onEnable }: SoundControlsProps) {
     );
   }
   return null;
+}
+
+/**
+ * A loudspeaker, drawn so it needs no emoji font: a hall display's PC often has none, and
+ * the emoji then shows as an empty box.
+ */
+function SpeakerIcon() {
+  return (
+    <svg className="sound-enable-icon" viewBox="0 0 24 24" aria-hidden="true">
+      <path d="M3 9h4l5-4v14l-5-4H3z" fill="currentColor" />
+      <path
+        d="M16 8.5a5 5 0 0 1 0 7M18.5 6a8.5 8.5 0 0 1 0 12"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+      />
+    </svg>
+  );
 }
