@@ -108,6 +108,7 @@ export async function startServer(
     publicUrl = config.publicUrl ?? defaultPublicUrl(config.host, port);
     application.printWorker.start();
     application.backupSchedule.start();
+    application.availability.start();
     // Packs of closed days not built yet (first start, after an upgrade or a zone change):
     // one day per turn of the event loop, so the first report is fast.
     application.reports
@@ -121,6 +122,7 @@ export async function startServer(
       createdAdmin,
       stop() {
         clearInterval(rollOverTimer);
+        application.availability.stop();
         // A backup being written finishes before the database closes under it.
         stopped ??= Promise.all([
           application.printWorker.stop(),

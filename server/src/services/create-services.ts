@@ -38,6 +38,7 @@ import { ConfigIo } from './admin/config-io';
 import { MonitorService } from './admin/monitor-service';
 import { ReportService } from './reports/report-service';
 import { TicketTracking } from './queue/ticket-tracking';
+import { AvailabilityTimer, movesBoundaries } from './queue/availability-timer';
 
 /** Every use case, built over one set of repos: the one composition root. */
 export interface Services {
@@ -77,6 +78,8 @@ export interface Services {
   backups: BackupService;
   /** The daily automatic backup; `server.ts` starts and stops it. */
   backupSchedule: BackupScheduler;
+  /** Re-announces the services at each opening, cut-off and closing; `server.ts` starts it. */
+  availability: AvailabilityTimer;
   /** The supervisors' live monitor: today's figures. */
   monitor: MonitorService;
   /** Reports over any period, from the packed daily rollup and today's live tables. */
@@ -115,7 +118,15 @@ export function createServices(
   publisher: EventPublisher,
   options: ServiceOptions,
 ): Services {
-  const runner = new CommandRunner(repos, clock, publisher);
+  // The boundary timer, built below once the runner exists; a settings or catalogue change re-arms it.
+  const boundaries: { timer?: AvailabilityTimer } = {};
+  const runner = new CommandRunner(repos, clock, {
+    publish(events) {
+      publisher.publish(events);
+      if (movesBoundaries(events)) boundaries.timer?.arm();
+    },
+    endAccess: (ends) => publisher.endAccess(ends),
+  });
   const settings = new SettingsService(
     repos,
     runner,
@@ -161,6 +172,8 @@ export function createServices(
   const auth = new AuthService(repos, clock, { runner, counters });
   const backups = new BackupService(repos, runner, clock, options.backups, options.logger);
   const logo = new CentreLogo(repos, runner, settings);
+  const availability = new AvailabilityTimer({ ...shared, clock, logger: options.logger });
+  boundaries.timer = availability;
   return {
     runner,
     settings,
@@ -190,5 +203,6 @@ export function createServices(
     monitor: new MonitorService(repos, settings, clock, timeZone),
     reports: new ReportService(repos, settings, clock),
     backupSchedule: new BackupScheduler(backups, clock, timeZone, options.logger),
+    availability,
   };
 }
