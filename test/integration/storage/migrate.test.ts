@@ -9,6 +9,7 @@ const TABLES = [
   'centre_logo',
   'counter_pauses',
   'counter_services',
+  'counter_shifts',
   'counters',
   'devices',
   'events',
@@ -17,6 +18,8 @@ const TABLES = [
   'print_jobs',
   'printers',
   'ratings',
+  'report_days',
+  'report_meta',
   'schema_migrations',
   'service_groups',
   'services',
@@ -80,7 +83,7 @@ describe('migrate()', () => {
     const applied = migrate(db);
 
     // Assert
-    expect(applied).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(applied).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     expect(tablesOf(db)).toEqual(TABLES);
     expect(recordedOf(db)).toEqual(CURRENT);
   });
@@ -320,7 +323,7 @@ describe('upgrading a database made by an earlier version', () => {
     const applied = migrate(db);
 
     // Assert
-    expect(applied).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(applied).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     expect(
       db.get('SELECT number, status, original_service_id, front, transfer_count FROM tickets'),
     ).toEqual({

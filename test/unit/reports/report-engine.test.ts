@@ -1,4 +1,8 @@
-import { Durations, percentile } from '../../../server/src/services/reports/report-stats';
+import {
+  durationStats,
+  Durations,
+  percentile,
+} from '../../../server/src/services/reports/report-stats';
 import {
   dayFrame,
   hourAt,
@@ -38,6 +42,39 @@ describe('report percentiles (R-7, as PERCENTILE.INC)', () => {
       median: null,
       p90: null,
       max: null,
+    });
+  });
+});
+
+describe('report percentiles over many values (bucketed selection)', () => {
+  /** A reproducible pseudo-random sequence (LCG). */
+  const sequence = (seed: number) => () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+
+  test.each([
+    ['waits up to 8 hours', 50_000, 8 * 60 * MINUTE],
+    ['few distinct values', 20_000, 5],
+    ['a wide range with negatives', 30_000, 2 ** 30],
+  ])('agree with a full sort: %s', (_what, n, range) => {
+    const next = sequence(n);
+    // Three lists taken as one, as a total over its groups.
+    const lists = [new Durations(), new Durations(), new Durations()];
+    const all: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const value = Math.round(next() * range) - (range > 2 ** 20 ? range / 2 : 0);
+      lists[i % 3]!.push(value);
+      all.push(value);
+    }
+    const sorted = all.sort((a, b) => a - b);
+    const byMinutes = (ms: number) => Math.round((ms / MINUTE) * 1e9) / 1e9;
+    expect(durationStats(lists)).toEqual({
+      count: n,
+      mean: byMinutes(all.reduce((a, b) => a + b, 0) / n),
+      median: byMinutes(percentile(sorted, 0.5)),
+      p90: byMinutes(percentile(sorted, 0.9)),
+      max: byMinutes(sorted[n - 1]!),
     });
   });
 });

@@ -15,12 +15,11 @@ export function reportRoutes(reports: ReportService): ApiRoute[] {
       permission: 'reports:read',
       query: reportQuerySchema,
       handler: async ({ res, query: { format, ...query } }) => {
-        const summary = await reports.summary(query);
         if (format === 'json') {
-          res.json(summary);
+          res.type('json').send(await reports.summaryJson(query));
           return;
         }
-        const file = await renderReport(summary, format);
+        const file = await renderReport(await reports.summary(query), format);
         res.setHeader('Content-Type', file.contentType);
         res.setHeader(
           'Content-Disposition',

@@ -1,5 +1,5 @@
 import type { ReportFigures } from '../../contract/reports';
-import { Durations, minutes } from './report-stats';
+import { durationStats, Durations, minutes } from './report-stats';
 
 /** The running figures of one group while the days are read. */
 export class Accumulator {
@@ -38,8 +38,13 @@ export class Accumulator {
 
   satisfied = 0;
 
-  /** The figures; `timed` is false where pauses and idle time cannot be told (null). */
-  figures(timed: boolean): ReportFigures {
+  /**
+   * The figures; `timed` is false where pauses and idle time cannot be told (null). A
+   * total passes its groups: their durations, taken together, are its own.
+   */
+  figures(timed: boolean, groups?: readonly Accumulator[]): ReportFigures {
+    const stats = (pick: (acc: Accumulator) => Durations) =>
+      groups ? durationStats(groups.map(pick)) : pick(this).stats();
     const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
     const reasons = [...this.reasons].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     return {
@@ -49,9 +54,9 @@ export class Accumulator {
       transferred: this.transferred,
       cancelled: this.cancelled,
       expired: this.expired,
-      waitMinutes: this.wait.stats(),
-      serviceMinutes: this.service.stats(),
-      walkMinutes: this.walk.stats(),
+      waitMinutes: stats((acc) => acc.wait),
+      serviceMinutes: stats((acc) => acc.service),
+      walkMinutes: stats((acc) => acc.walk),
       withinTargetShare: share(this.withinTarget, this.servedMeasured),
       pausedMinutes: timed ? minutes(this.pausedMs) : null,
       idleMinutes: timed ? minutes(Math.max(0, this.shiftMs - this.pausedMs - this.busyMs)) : null,

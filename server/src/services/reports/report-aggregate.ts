@@ -1,6 +1,11 @@
 import { WAIT_BAND_MINUTES, type ReportGrouping } from '../../contract/reports';
 import { Accumulator } from './report-accumulator';
-import {
+import * as layout from './report-facts';
+import type { DayFacts, Interval } from './report-facts';
+import { hourAt, isoWeekOf, splitByHour, weekdayOf } from './report-time';
+
+// Plain local constants: read once per ticket field, they must cost no property lookup.
+const {
   F_CALLED,
   F_COUNTER,
   F_FINISHED,
@@ -19,10 +24,7 @@ import {
   STATUS_DONE,
   STATUS_EXPIRED,
   STATUS_NO_SHOW,
-  type DayFacts,
-  type Interval,
-} from './report-facts';
-import { hourAt, isoWeekOf, splitByHour, weekdayOf } from './report-time';
+} = layout;
 
 /** What a report groups and filters by, and the centre's rules it counts with. */
 export interface AggregateOptions {
@@ -61,6 +63,8 @@ const bandOf = (waitMs: number): number => {
  * Adds up days of facts, one day at a time (pure: no clock, no database). A ticket counts
  * under its final service, counter, clerk and the hour it was issued, except `issued`,
  * `transferred` and the arrivals, which count under the service it was first issued for.
+ * Durations go to the groups only: the total's are the union of its groups' (each ticket
+ * is in exactly one group), so each value is stored once.
  */
 export class ReportAggregator {
   private readonly groups = new Map<GroupKey, Accumulator>();
@@ -145,7 +149,6 @@ export class ReportAggregator {
       if (called !== NONE) {
         const wait = called - issued;
         group.wait.push(wait);
-        total.wait.push(wait);
         this.waitBands[bandOf(wait)]! += 1;
         if (status === STATUS_DONE) {
           const within = wait <= (targetMinutes.get(service) ?? Infinity) * 60_000 ? 1 : 0;
@@ -156,7 +159,6 @@ export class ReportAggregator {
         }
         if (serving !== NONE) {
           group.walk.push(serving - called);
-          total.walk.push(serving - called);
         }
         if (counter !== 0 && finished !== NONE && finished > called) {
           this.busy(facts, group, called, finished);
@@ -164,7 +166,6 @@ export class ReportAggregator {
       }
       if (status === STATUS_DONE && serving !== NONE && finished !== NONE) {
         group.service.push(finished - serving);
-        total.service.push(finished - serving);
       }
       const level = t[at + F_RATING]!;
       if (level > 0) {

@@ -160,10 +160,15 @@ export function encodeFacts(facts: DayFacts): { blob: Buffer; extras: string } {
   return { blob, extras: JSON.stringify(extras) };
 }
 
-/** A stored pack back into facts (the bytes are copied into an aligned Int32Array). */
+/** A stored pack back into facts (read in place, or copied when not 4-byte aligned). */
 export function decodeFacts(frame: DayFrame, blob: Uint8Array, extrasJson: string): DayFacts {
-  const tickets = new Int32Array(blob.byteLength / 4);
-  new Uint8Array(tickets.buffer).set(blob);
+  let tickets: Int32Array;
+  if (blob.byteOffset % 4 === 0) {
+    tickets = new Int32Array(blob.buffer, blob.byteOffset, blob.byteLength / 4);
+  } else {
+    tickets = new Int32Array(blob.byteLength / 4);
+    new Uint8Array(tickets.buffer).set(blob);
+  }
   const extras = JSON.parse(extrasJson) as Extras;
   return {
     ...frame,

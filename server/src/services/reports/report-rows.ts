@@ -94,12 +94,17 @@ function labelOf(groupBy: ReportGrouping, key: GroupKey, catalogue: ReportCatalo
   };
 }
 
-const row = (labelled: Omit<Labelled, 'order'>, acc: Accumulator, timed: boolean): ReportRow => ({
+const row = (
+  labelled: Omit<Labelled, 'order'>,
+  acc: Accumulator,
+  timed: boolean,
+  groups?: readonly Accumulator[],
+): ReportRow => ({
   key: labelled.key,
   label: labelled.label,
   labelEn: labelled.labelEn,
   ...labelled.extra,
-  ...acc.figures(timed),
+  ...acc.figures(timed, groups),
 });
 
 /**
@@ -127,6 +132,7 @@ export function reportRows(
       { key: '', label: 'Tổng cộng', labelEn: 'Total', extra: {} },
       aggregate.total,
       aggregate.totalTimed,
+      [...aggregate.groups.values()],
     ),
   };
 }

@@ -50,12 +50,17 @@ export class ReportService {
   }
 
   /** The report; `service_not_found` / `counter_not_found` for unknown filters. */
-  summary(query: ReportQuery): Promise<ReportSummary> {
+  async summary(query: ReportQuery): Promise<ReportSummary> {
+    return JSON.parse(await this.summaryJson(query)) as ReportSummary;
+  }
+
+  /** The report as JSON text, as the thread wrote it (what `format=json` sends). */
+  summaryJson(query: ReportQuery): Promise<string> {
     const request = this.request(query);
-    const run = this.queue.then(() =>
+    const run = this.queue.then(async () =>
       this.thread
         ? this.thread.run(request)
-        : runReport(this.repos.db, request, () => yieldToLoop()),
+        : JSON.stringify(await runReport(this.repos.db, request, () => yieldToLoop())),
     );
     this.queue = run.catch(() => undefined);
     return run;

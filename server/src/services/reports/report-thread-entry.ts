@@ -23,7 +23,7 @@ function serve(port: NonNullable<typeof parentPort>): void {
       let reply: ReportReply;
       try {
         const summary = await runReport(connection(message.file), message.request);
-        reply = { id: message.id, summary };
+        reply = { id: message.id, json: JSON.stringify(summary) };
       } catch (error) {
         reply = { id: message.id, error: error instanceof Error ? error.message : String(error) };
       }

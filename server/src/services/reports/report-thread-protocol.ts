@@ -1,4 +1,3 @@
-import type { ReportSummary } from '../../contract/reports';
 import type { ReportRequest } from './report-run';
 
 /** What the main thread posts to the report thread. */
@@ -9,5 +8,8 @@ export interface ReportThreadRequest {
   request: ReportRequest;
 }
 
-/** What the report thread answers. */
-export type ReportReply = { id: number; summary: ReportSummary } | { id: number; error: string };
+/**
+ * What the report thread answers: the summary as JSON text, which the route sends as it
+ * is (a decade by day is thousands of rows: the main thread need not parse it).
+ */
+export type ReportReply = { id: number; json: string } | { id: number; error: string };

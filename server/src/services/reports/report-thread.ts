@@ -1,11 +1,10 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { ReportSummary } from '../../contract/reports';
 import type { ReportRequest } from './report-run';
 import type { ReportReply, ReportThreadRequest } from './report-thread-protocol';
 
 interface Pending {
-  resolve(summary: ReportSummary): void;
+  resolve(json: string): void;
   reject(error: Error): void;
 }
 
@@ -25,7 +24,8 @@ export class ReportThread {
     private readonly entry?: string,
   ) {}
 
-  run(request: ReportRequest): Promise<ReportSummary> {
+  /** The report as JSON text (a `ReportSummary`). */
+  run(request: ReportRequest): Promise<string> {
     const worker = this.thread();
     const message: ReportThreadRequest = { id: this.nextId++, file: this.file, request };
     return new Promise((resolve, reject) => {
@@ -49,7 +49,7 @@ export class ReportThread {
       const held = this.pending.get(reply.id);
       if (!held) return;
       this.pending.delete(reply.id);
-      if ('summary' in reply) held.resolve(reply.summary);
+      if ('json' in reply) held.resolve(reply.json);
       else held.reject(new Error(reply.error));
     });
     const fail = (error: Error) => {

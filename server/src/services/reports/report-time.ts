@@ -14,11 +14,21 @@ export interface DayFrame {
   timeZone: string;
 }
 
-/** The frame of a service day (YYYY-MM-DD) in a zone. */
+const frames = new Map<string, DayFrame>();
+const FRAMES_KEPT = 50_000;
+
+/** The frame of a service day (YYYY-MM-DD) in a zone (remembered: zones' rules are fixed). */
 export function dayFrame(day: string, timeZone: string): DayFrame {
-  const startMs = dayStart(day, timeZone);
-  const endMs = dayStart(nextDay(day), timeZone);
-  return { day, startMs, endMs, timeZone, uniform: endMs - startMs === 24 * HOUR_MS };
+  const key = `${timeZone}|${day}`;
+  let frame = frames.get(key);
+  if (!frame) {
+    const startMs = dayStart(day, timeZone);
+    const endMs = dayStart(nextDay(day), timeZone);
+    frame = { day, startMs, endMs, timeZone, uniform: endMs - startMs === 24 * HOUR_MS };
+    if (frames.size >= FRAMES_KEPT) frames.clear();
+    frames.set(key, frame);
+  }
+  return frame;
 }
 
 /** The hour of the centre's wall clock (0..23) at an offset (ms) from the day's start. */
