@@ -37,10 +37,13 @@ export async function uploadCatalogue(file: File): Promise<unknown> {
 }
 
 /**
- * How many services an import's answer says it created and changed, when it says so
- * (`{ created, updated }`, or those under `services`).
+ * How many services an import's answer says it created, changed and found unchanged, when
+ * it says so (`{ created, updated, unchanged }`, or those under `services`; a server that
+ * does not count the unchanged gives none).
  */
-export function importCounts(answer: unknown): { created: number; updated: number } | null {
+export function importCounts(
+  answer: unknown,
+): { created: number; updated: number; unchanged: number } | null {
   if (typeof answer !== 'object' || answer === null) return null;
   const record = answer as Record<string, unknown>;
   const inner = record.services;
@@ -51,5 +54,6 @@ export function importCounts(answer: unknown): { created: number; updated: numbe
   const count = (v: unknown) => (typeof v === 'number' ? v : Array.isArray(v) ? v.length : null);
   const created = count(source.created);
   const updated = count(source.updated);
-  return created === null || updated === null ? null : { created, updated };
+  const unchanged = count(source.unchanged) ?? 0;
+  return created === null || updated === null ? null : { created, updated, unchanged };
 }

@@ -62,11 +62,22 @@ export interface CentreConfig {
   logo: { contentType: 'image/png' | 'image/jpeg'; base64: string } | null;
 }
 
-/** What an import wrote: how many of each it now has, and what it deactivated or removed. */
+/**
+ * How many of one kind an import created, changed, found already as listed (`unchanged`:
+ * counted, not written or audited), and removed or deactivated.
+ */
+export interface ImportCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+  retired: number;
+}
+
+/** What an import wrote, for services, kiosk menu groups and counters. */
 export interface ImportResult {
-  services: { created: number; updated: number; retired: number };
-  serviceGroups: { created: number; updated: number; retired: number };
-  counters: { created: number; updated: number; retired: number };
+  services: ImportCounts;
+  serviceGroups: ImportCounts;
+  counters: ImportCounts;
 }
 
 /** Why a row or an entry of an import was refused (UIs translate `import.row.<code>`). */

@@ -95,8 +95,8 @@ describe('a replacing POST /api/config/import of 200 counters and 400 services',
       200,
     );
 
-    expect(result.counters).toEqual({ created: 0, updated: 199, retired: 1 });
-    expect(result.services).toEqual({ created: 0, updated: 400, retired: 0 });
+    expect(result.counters).toEqual({ created: 0, updated: 199, unchanged: 0, retired: 1 });
+    expect(result.services).toEqual({ created: 0, updated: 0, unchanged: 400, retired: 0 });
     const catalogue = expectStatus(await f.admin.get<CatalogueResponse>('/api/catalogue'), 200);
     const codeOf = new Map(catalogue.services.map((s) => [s.id, s.code]));
     expect(catalogue.counters).toHaveLength(199);

@@ -126,7 +126,8 @@ describe('GET /api/services/export.xlsx, POST /api/services/import', () => {
     const field = catalogue.serviceGroups.find((g) => g.name === 'Tư pháp')!;
     expect(catalogue.serviceGroups.find((g) => g.name === 'Hộ tịch')?.parentId).toBe(field.id);
 
-    // Again, changed: the same services are updated by code (or by name when the row has none).
+    // Again, one cell changed: that service is updated by code (or by name when the row has
+    // none), the other two found unchanged, none created.
     const again = csv.replace('Birth registration', 'Birth certificate');
     const second = await sendBytes(
       empty,
@@ -136,7 +137,7 @@ describe('GET /api/services/export.xlsx, POST /api/services/import', () => {
       'text/csv',
     );
     expect(expectStatus(second as never, 200)).toMatchObject({
-      services: { created: 0, updated: 3 },
+      services: { created: 0, updated: 1, unchanged: 2 },
       serviceGroups: { created: 0 },
     });
     expect((await catalogueOf(empty)).services.find((s) => s.code === 'KS')?.nameEn).toBe(

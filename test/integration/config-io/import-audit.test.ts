@@ -115,9 +115,13 @@ describe('imports: their audit rows name the codes, and row errors their detail'
       counters: { numbers: { retired: number[]; updated: number[] } };
     };
     expect(details.services.codes.retired).toEqual([retiredCode]);
-    expect(details.services.codes.updated).toHaveLength(config.services.length - 1);
+    // Only what changed is named: the services kept as they were are not; the counters
+    // that lost the retired service from their tiers are.
+    expect(details.services.codes.updated).toEqual([]);
     expect(details.counters.numbers.retired).toEqual([dropped.number]);
-    expect(details.counters.numbers.updated).toContain(kept.number);
+    const lost = config.counters.slice(0, -1).filter((c) => c.tiers.flat().includes(retiredCode));
+    expect(details.counters.numbers.updated).toEqual(lost.map((c) => c.number));
+    expect(details.counters.numbers.updated.includes(kept.number)).toBe(lost.includes(kept));
     const [signedOut] = await auditOf(admin, 'counter.force_sign_out');
     expect(signedOut).toMatchObject({
       target: `counter:${droppedId}`,

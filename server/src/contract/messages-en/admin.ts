@@ -1,8 +1,10 @@
+import { enAdminImport } from './admin-import';
 import { enAdminMonitor } from './admin-monitor';
 
 /** English strings of The admin app (/admin). */
 export const enAdmin = {
   ...enAdminMonitor,
+  ...enAdminImport,
   'admin.title': 'Administration',
   'admin.signIn': 'Sign in',
   'admin.signOut': 'Sign out',
@@ -276,7 +278,6 @@ export const enAdmin = {
   'admin.services.export': 'Export to Excel',
   'admin.services.import': 'Import from Excel/CSV',
   'admin.services.fileUnavailable': 'This server cannot export or import Excel files yet.',
-  'admin.services.imported': 'Imported: {created} new services, {updated} updated.',
   'admin.services.importedFile': 'Imported “{name}”.',
   'admin.services.rowError': 'Row {row}: {message}',
   'admin.services.rowColumnError': 'Row {row}, column “{column}”: {message}',
@@ -375,8 +376,6 @@ export const enAdmin = {
   'admin.operations.confirmReplace': 'Replace',
   'admin.operations.cancel': 'Cancel',
   'admin.operations.imported': 'Imported the configuration from “{name}”.',
-  'admin.operations.importedLine':
-    '{what}: {created} new, {updated} updated, {retired} removed or deactivated.',
   'admin.operations.whatServices': 'Services',
   'admin.operations.whatGroups': 'Procedure groups',
   'admin.operations.whatCounters': 'Counters',

@@ -1,8 +1,10 @@
+import { viAdminImport } from './admin-import';
 import { viAdminMonitor } from './admin-monitor';
 
 /** Vietnamese strings of the admin app (/admin): sign-in, navigation and its pages. */
 export const viAdmin = {
   ...viAdminMonitor,
+  ...viAdminImport,
   'admin.title': 'Quản trị',
   'admin.signIn': 'Đăng nhập',
   'admin.signOut': 'Đăng xuất',
@@ -275,7 +277,6 @@ export const viAdmin = {
   'admin.services.export': 'Xuất Excel',
   'admin.services.import': 'Nhập từ Excel/CSV',
   'admin.services.fileUnavailable': 'Máy chủ này chưa hỗ trợ xuất, nhập tệp Excel.',
-  'admin.services.imported': 'Đã nhập: {created} dịch vụ mới, {updated} dịch vụ được cập nhật.',
   'admin.services.importedFile': 'Đã nhập tệp “{name}”.',
   'admin.services.rowError': 'Dòng {row}: {message}',
   'admin.services.rowColumnError': 'Dòng {row}, cột “{column}”: {message}',
@@ -375,8 +376,6 @@ export const viAdmin = {
   'admin.operations.confirmReplace': 'Thay thế',
   'admin.operations.cancel': 'Hủy',
   'admin.operations.imported': 'Đã nhập cấu hình từ tệp “{name}”.',
-  'admin.operations.importedLine':
-    '{what}: {created} mới, {updated} cập nhật, {retired} xóa hoặc ngừng dùng.',
   'admin.operations.whatServices': 'Dịch vụ',
   'admin.operations.whatGroups': 'Nhóm thủ tục',
   'admin.operations.whatCounters': 'Quầy',

@@ -11,21 +11,33 @@ export type ServiceDraft = Omit<ServiceFields, 'agency' | 'defaultServiceMinutes
 /** A service's visit length before the centre has served tickets to measure (as the API's). */
 const DEFAULT_SERVICE_MINUTES = 5;
 
-/** How many entries of one kind an import created, changed, and removed or deactivated. */
+/**
+ * How many entries of one kind an import created, changed, left as they were (listed with
+ * the same values), and removed or deactivated.
+ */
 export interface ApplyCount {
   created: number;
   updated: number;
+  unchanged: number;
   retired: number;
 }
 
 /** A fresh count. */
-export const noChanges = (): ApplyCount => ({ created: 0, updated: 0, retired: 0 });
+export const noChanges = (): ApplyCount => ({ created: 0, updated: 0, unchanged: 0, retired: 0 });
+
+/** True when every field `next` sets already holds that value in `stored`. */
+function sameValues<T extends object>(stored: T, next: Partial<T>): boolean {
+  return (Object.keys(next) as (keyof T)[]).every(
+    (key) => JSON.stringify(stored[key]) === JSON.stringify(next[key]),
+  );
+}
 
 /** At most this many codes (or numbers, or names) of each list go in an import's audit row. */
 export const AUDITED_NAMES_LIMIT = 200;
 
 type Change = keyof ApplyCount;
-type Names<T> = Record<Change, T[]>;
+/** Which ones an import changed; the unchanged are only counted. */
+type Names<T> = Record<Exclude<Change, 'unchanged'>, T[]>;
 const noNames = <T>(): Names<T> => ({ created: [], updated: [], retired: [] });
 
 /** A counter whose clerk an import signed out by deactivating it. */
@@ -69,7 +81,8 @@ export class CatalogueApply {
     const groups = this.repos.serviceGroups.listAll();
     const found = groups.find((g) => g.parentId === parentId && g.name === name);
     if (found) {
-      if (set) {
+      if (set && sameValues(found, set)) this.note('serviceGroups', 'unchanged', name);
+      else if (set) {
         this.repos.serviceGroups.update(found.id, { parentId, name, ...set });
         this.note('serviceGroups', 'updated', name);
       }
@@ -89,6 +102,10 @@ export class CatalogueApply {
   /** Creates or overwrites the service with the draft's code; answers its id. */
   service(draft: ServiceDraft): number {
     const existing = this.repos.services.byCode(draft.code);
+    if (existing && sameValues(existing, draft)) {
+      this.note('services', 'unchanged', draft.code);
+      return existing.id;
+    }
     if (existing) {
       this.repos.services.update(existing.id, {
         ...draft,
@@ -114,6 +131,12 @@ export class CatalogueApply {
     const existing = this.repos.counters.byNumber(fields.number);
     if (existing) {
       const current = this.repos.counters.getAny(existing.id)!;
+      // Stored best tier first, by service id within a tier: compared the same way.
+      const sorted = [...links].sort((x, y) => x.tier - y.tier || x.serviceId - y.serviceId);
+      if (sameValues(current, { ...fields, services: sorted })) {
+        this.note('counters', 'unchanged', fields.number);
+        return existing.id;
+      }
       if (current.active && !fields.active) this.release(existing.id);
       this.repos.counters.update(existing.id, fields);
       this.repos.counters.setServices(existing.id, links);
@@ -201,7 +224,7 @@ export class CatalogueApply {
   private note(kind: 'counters', change: Change, number: number): void;
   private note(kind: keyof CatalogueApply['names'], change: Change, name: string | number): void {
     this[kind][change] += 1;
-    (this.names[kind][change] as (string | number)[]).push(name);
+    if (change !== 'unchanged') (this.names[kind][change] as (string | number)[]).push(name);
   }
 
   /** A counter leaving service: refused while a visitor is at it; its clerk is signed out. */
