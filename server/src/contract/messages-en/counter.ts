@@ -15,7 +15,8 @@ export const enCounter = {
   'counter.chooseCounter': 'Choose your counter',
   'counter.takeCounter': 'Take counter',
   'counter.leaveCounter': 'Leave counter',
-  'counter.counterDeactivated': 'This counter has been taken out of service — please choose another.',
+  'counter.counterDeactivated':
+    'This counter has been taken out of service — please choose another.',
   'counter.current': 'Serving',
   'counter.none': 'No number called yet',
   'counter.waitingHere': 'Waiting for this counter: {count}',
