@@ -140,6 +140,7 @@ function LoginForm({
   const { pending, error, submit } = useAction();
   return (
     <form
+      noValidate
       className="card admin-login"
       onSubmit={submit(() => onLogin({ username: username.trim(), password }))}
     >

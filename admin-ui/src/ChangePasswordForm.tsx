@@ -21,6 +21,7 @@ export function ChangePasswordForm({ onChange, onCancel }: Props) {
 
   return (
     <form
+      noValidate
       className="card admin-login"
       data-testid="change-password"
       onSubmit={submit(async () => {

@@ -174,6 +174,7 @@ function CounterForm({
 
   return (
     <form
+      noValidate
       className="admin-form card"
       data-testid={`${id}-form`}
       onSubmit={action.submit(async () => {

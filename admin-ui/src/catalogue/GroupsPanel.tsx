@@ -206,6 +206,7 @@ function GroupForm({
 
   return (
     <form
+      noValidate
       className="admin-form"
       data-testid={`${prefix}-form`}
       onSubmit={action.submit(async () => {

@@ -82,7 +82,12 @@ export function ServiceForm({
   }));
 
   return (
-    <form className="admin-form card" data-testid={`${id}-form`} onSubmit={action.submit(save)}>
+    <form
+      noValidate
+      className="admin-form card"
+      data-testid={`${id}-form`}
+      onSubmit={action.submit(save)}
+    >
       <h3>
         {service
           ? t('admin.services.editTitle', { name: service.name })

@@ -67,7 +67,12 @@ export function AuditPage() {
   return (
     <>
       <h2>{t('admin.audit.title')}</h2>
-      <form className="field-grid audit-filters" onSubmit={onFilter} data-testid="audit-filters">
+      <form
+        noValidate
+        className="field-grid audit-filters"
+        onSubmit={onFilter}
+        data-testid="audit-filters"
+      >
         <Select
           label={t('admin.audit.filterAction')}
           testId="audit-action"

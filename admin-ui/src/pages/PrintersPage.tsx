@@ -197,6 +197,7 @@ function AddPrinter({ kiosks, onAdded }: { kiosks: Device[]; onAdded: () => void
 
   return (
     <form
+      noValidate
       className="admin-form card"
       data-testid="printer-add"
       onSubmit={action.submit(async () => {

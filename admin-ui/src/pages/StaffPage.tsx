@@ -196,6 +196,7 @@ function CreateStaff({ roleOptions, onCreated }: CreateProps) {
 
   return (
     <form
+      noValidate
       className="admin-form card"
       data-testid="staff-create"
       onSubmit={action.submit(async () => {

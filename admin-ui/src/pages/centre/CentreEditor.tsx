@@ -62,7 +62,7 @@ export function CentreEditor({ stored, timeZoneFixed, readOnly, saved, onSaved }
   });
 
   return (
-    <form onSubmit={onSave} className="admin-form" data-testid="centre-form">
+    <form noValidate onSubmit={onSave} className="admin-form" data-testid="centre-form">
       <GeneralSection form={form} set={set} disabled={disabled} timeZoneFixed={timeZoneFixed} />
       <HoursSection form={form} set={set} disabled={disabled} />
       <QueueSection form={form} set={set} disabled={disabled} />

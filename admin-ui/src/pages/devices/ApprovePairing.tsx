@@ -21,6 +21,7 @@ export function ApprovePairing({
 
   return (
     <form
+      noValidate
       className="admin-form card"
       data-testid="pair-form"
       onSubmit={action.submit(async () => {

@@ -25,6 +25,7 @@ export function EditDevice({ device, counters, services, onSaved }: EditProps) {
 
   return (
     <form
+      noValidate
       className="admin-form card"
       data-testid="device-edit-form"
       onSubmit={action.submit(async () => {
