@@ -1,6 +1,9 @@
 import {
+  createContext,
   useCallback,
+  useContext,
   useEffect,
+  useMemo,
   useState,
   type FormEvent,
   type InputHTMLAttributes,
@@ -145,25 +148,57 @@ export function Notice({ children, testId }: { children: ReactNode; testId?: str
   );
 }
 
+/** Clears the notices of the scopes an action runs in. */
+const ClearNotices = createContext<() => void>(() => undefined);
+
+/**
+ * Where a page's notice line applies: any action started inside (a child form's submit,
+ * a row's button) clears it, and the notices of the scopes around it, so a success
+ * line never stands beside the next attempt's error.
+ */
+export function NoticeScope({
+  clear,
+  children,
+}: {
+  clear: (notice: null) => void;
+  children: ReactNode;
+}) {
+  const outer = useContext(ClearNotices);
+  const clearAll = useMemo(
+    () => () => {
+      outer();
+      clear(null);
+    },
+    [outer, clear],
+  );
+  return <ClearNotices.Provider value={clearAll}>{children}</ClearNotices.Provider>;
+}
+
 /**
  * One action at a time (a form's submit, a row's button): pending while it runs, the
- * error it failed with (a thrown string is a local check's message), cleared on the next.
+ * error it failed with (a thrown string is a local check's message), cleared on the next;
+ * starting one clears the notices of its `NoticeScope`s.
  */
 export function useAction() {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
+  const clearNotices = useContext(ClearNotices);
 
-  const run = useCallback(async (work: () => Promise<void>) => {
-    setPending(true);
-    setError(undefined);
-    try {
-      await work();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setPending(false);
-    }
-  }, []);
+  const run = useCallback(
+    async (work: () => Promise<void>) => {
+      clearNotices();
+      setPending(true);
+      setError(undefined);
+      try {
+        await work();
+      } catch (err) {
+        setError(err);
+      } finally {
+        setPending(false);
+      }
+    },
+    [clearNotices],
+  );
 
   const submit = useCallback(
     (work: () => Promise<void>) => (event: FormEvent) => {

@@ -51,6 +51,29 @@ describeInChromium(
       expect(forms.length).toBeGreaterThan(0);
       expect(forms.every(Boolean)).toBe(true);
     });
+
+    test('a new submit clears the last success notice: a refused service leaves its error alone', async () => {
+      const page = await admin('/admin/services');
+      await page.getByTestId('service-new-name').fill('Đăng ký khai sinh');
+      await page.getByTestId('service-new-prefix').fill('A');
+      await page.getByTestId('service-new-submit').click();
+      await page.getByTestId('services-notice').waitFor();
+      expect(await page.getByTestId('services-notice').textContent()).toMatch(/^Đã thêm dịch vụ/);
+
+      await page.getByTestId('service-new-name').fill('Chứng thực bản sao');
+      await page.getByTestId('service-new-prefix').fill('B');
+      await page.getByTestId('service-new-from').fill('50');
+      await page.getByTestId('service-new-to').fill('10');
+      await page.getByTestId('service-new-submit').click();
+
+      await waitForText(
+        page,
+        'service-new-error',
+        'Số đầu của dải số không được lớn hơn số cuối.',
+        5000,
+      );
+      expect(await page.getByTestId('services-notice').count()).toBe(0);
+    });
   },
   { env: { LUOT_DEMO: '0' } },
 );

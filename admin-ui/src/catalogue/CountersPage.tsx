@@ -8,7 +8,7 @@ import type {
 } from '@luot/contract';
 import { apiPost, apiSend } from '@luot/ui-shared/api';
 import { useI18n } from '@luot/ui-shared/use-i18n';
-import { Check, ErrorAlert, Field, Notice, useAction } from '../form';
+import { Check, ErrorAlert, Field, Notice, NoticeScope, useAction } from '../form';
 import type { PageProps } from '../pages';
 import { byOrder } from './GroupsPanel';
 import { TierEditor } from './TierEditor';
@@ -43,7 +43,7 @@ export function CountersPage({ user }: PageProps) {
   };
 
   return (
-    <>
+    <NoticeScope clear={setNotice}>
       <h2>{t('admin.counters.title')}</h2>
       {readOnly && (
         <p className="muted" data-testid="catalogue-read-only">
@@ -150,7 +150,7 @@ export function CountersPage({ user }: PageProps) {
           onSaved={saved}
         />
       )}
-    </>
+    </NoticeScope>
   );
 }
 

@@ -7,7 +7,7 @@ import type {
 } from '@luot/contract';
 import { apiPost, apiSend } from '@luot/ui-shared/api';
 import { useI18n } from '@luot/ui-shared/use-i18n';
-import { ErrorAlert, Field, Notice, Select, useAction } from '../form';
+import { ErrorAlert, Field, Notice, NoticeScope, Select, useAction } from '../form';
 import { deletedNotice, swapOrder } from './use-catalogue';
 
 /** Smaller order first, then the older one. */
@@ -62,128 +62,129 @@ export function GroupsPanel({
   };
 
   return (
-    <section className="admin-section" aria-labelledby="groups-title">
-      <h3 id="groups-title">{t('admin.groups.title')}</h3>
-      <p className="field-hint">{t('admin.groups.hint')}</p>
-      {!readOnly && (
-        <GroupForm
-          fields={fields}
-          onSaved={(message) => {
-            setNotice(message);
-            onChanged();
-          }}
-        />
-      )}
-      <ErrorAlert error={action.error} testId="groups-error" />
-      <Notice testId="groups-notice">{notice}</Notice>
-      {ordered.length === 0 && <p className="muted">{t('admin.groups.none')}</p>}
-      {ordered.length > 0 && (
-        <table className="admin-table" data-testid="groups-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.catalogue.name')}</th>
-              <th scope="col">{t('admin.catalogue.nameEn')}</th>
-              <th scope="col">{t('admin.catalogue.status')}</th>
-              {!readOnly && <th scope="col">{t('admin.actions')}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {ordered.map((group) => {
-              const siblings = groups.filter((g) => g.parentId === group.parentId).sort(byOrder);
-              const index = siblings.indexOf(group);
-              return (
-                <tr key={group.id} data-testid={`group-${group.id}`}>
-                  <td className={group.parentId === null ? 'group-field' : 'group-child'}>
-                    {group.parentId !== null && <span aria-hidden="true">↳ </span>}
-                    {group.name}
-                  </td>
-                  <td>{group.nameEn}</td>
-                  <td>
-                    {group.active ? t('admin.catalogue.active') : t('admin.catalogue.inactive')}
-                  </td>
-                  {!readOnly && (
-                    <td className="row-actions">
-                      <button
-                        type="button"
-                        className="btn btn-secondary btn-small"
-                        aria-label={`${t('admin.catalogue.up')}: ${group.name}`}
-                        disabled={action.pending || index === 0}
-                        onClick={() => move(group, -1)}
-                      >
-                        ↑
-                      </button>
-                      <button
-                        type="button"
-                        className="btn btn-secondary btn-small"
-                        aria-label={`${t('admin.catalogue.down')}: ${group.name}`}
-                        disabled={action.pending || index === siblings.length - 1}
-                        onClick={() => move(group, 1)}
-                      >
-                        ↓
-                      </button>
-                      <button
-                        type="button"
-                        className="btn btn-secondary btn-small"
-                        data-testid={`group-edit-${group.id}`}
-                        aria-expanded={editing === group.id}
-                        onClick={() => setEditing(editing === group.id ? null : group.id)}
-                      >
-                        {t('admin.catalogue.edit')}
-                      </button>
-                      <button
-                        type="button"
-                        className="btn btn-secondary btn-small"
-                        data-testid={`group-active-${group.id}`}
-                        disabled={action.pending}
-                        onClick={() =>
-                          act(async () => {
-                            await patch(group.id, { active: !group.active });
-                            return t('admin.saved');
-                          })
-                        }
-                      >
-                        {group.active
-                          ? t('admin.catalogue.deactivate')
-                          : t('admin.catalogue.activate')}
-                      </button>
-                      <button
-                        type="button"
-                        className="btn btn-danger btn-small"
-                        data-testid={`group-delete-${group.id}`}
-                        disabled={action.pending}
-                        onClick={() =>
-                          act(async () => {
-                            const done = await apiSend<DeleteResponse<'group', ServiceGroupConfig>>(
-                              'DELETE',
-                              `/api/service-groups/${group.id}`,
-                            );
-                            return t(deletedNotice(done), { name: group.name });
-                          })
-                        }
-                      >
-                        {t('admin.catalogue.delete')}
-                      </button>
+    <NoticeScope clear={setNotice}>
+      <section className="admin-section" aria-labelledby="groups-title">
+        <h3 id="groups-title">{t('admin.groups.title')}</h3>
+        <p className="field-hint">{t('admin.groups.hint')}</p>
+        {!readOnly && (
+          <GroupForm
+            fields={fields}
+            onSaved={(message) => {
+              setNotice(message);
+              onChanged();
+            }}
+          />
+        )}
+        <ErrorAlert error={action.error} testId="groups-error" />
+        <Notice testId="groups-notice">{notice}</Notice>
+        {ordered.length === 0 && <p className="muted">{t('admin.groups.none')}</p>}
+        {ordered.length > 0 && (
+          <table className="admin-table" data-testid="groups-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.catalogue.name')}</th>
+                <th scope="col">{t('admin.catalogue.nameEn')}</th>
+                <th scope="col">{t('admin.catalogue.status')}</th>
+                {!readOnly && <th scope="col">{t('admin.actions')}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {ordered.map((group) => {
+                const siblings = groups.filter((g) => g.parentId === group.parentId).sort(byOrder);
+                const index = siblings.indexOf(group);
+                return (
+                  <tr key={group.id} data-testid={`group-${group.id}`}>
+                    <td className={group.parentId === null ? 'group-field' : 'group-child'}>
+                      {group.parentId !== null && <span aria-hidden="true">↳ </span>}
+                      {group.name}
                     </td>
-                  )}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
-      {!readOnly && editing !== null && groups.some((g) => g.id === editing) && (
-        <GroupForm
-          key={editing}
-          group={groups.find((g) => g.id === editing)}
-          fields={fields.filter((f) => f.id !== editing)}
-          onSaved={(message) => {
-            setEditing(null);
-            setNotice(message);
-            onChanged();
-          }}
-        />
-      )}
-    </section>
+                    <td>{group.nameEn}</td>
+                    <td>
+                      {group.active ? t('admin.catalogue.active') : t('admin.catalogue.inactive')}
+                    </td>
+                    {!readOnly && (
+                      <td className="row-actions">
+                        <button
+                          type="button"
+                          className="btn btn-secondary btn-small"
+                          aria-label={`${t('admin.catalogue.up')}: ${group.name}`}
+                          disabled={action.pending || index === 0}
+                          onClick={() => move(group, -1)}
+                        >
+                          ↑
+                        </button>
+                        <button
+                          type="button"
+                          className="btn btn-secondary btn-small"
+                          aria-label={`${t('admin.catalogue.down')}: ${group.name}`}
+                          disabled={action.pending || index === siblings.length - 1}
+                          onClick={() => move(group, 1)}
+                        >
+                          ↓
+                        </button>
+                        <button
+                          type="button"
+                          className="btn btn-secondary btn-small"
+                          data-testid={`group-edit-${group.id}`}
+                          aria-expanded={editing === group.id}
+                          onClick={() => setEditing(editing === group.id ? null : group.id)}
+                        >
+                          {t('admin.catalogue.edit')}
+                        </button>
+                        <button
+                          type="button"
+                          className="btn btn-secondary btn-small"
+                          data-testid={`group-active-${group.id}`}
+                          disabled={action.pending}
+                          onClick={() =>
+                            act(async () => {
+                              await patch(group.id, { active: !group.active });
+                              return t('admin.saved');
+                            })
+                          }
+                        >
+                          {group.active
+                            ? t('admin.catalogue.deactivate')
+                            : t('admin.catalogue.activate')}
+                        </button>
+                        <button
+                          type="button"
+                          className="btn btn-danger btn-small"
+                          data-testid={`group-delete-${group.id}`}
+                          disabled={action.pending}
+                          onClick={() =>
+                            act(async () => {
+                              const done = await apiSend<
+                                DeleteResponse<'group', ServiceGroupConfig>
+                              >('DELETE', `/api/service-groups/${group.id}`);
+                              return t(deletedNotice(done), { name: group.name });
+                            })
+                          }
+                        >
+                          {t('admin.catalogue.delete')}
+                        </button>
+                      </td>
+                    )}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+        {!readOnly && editing !== null && groups.some((g) => g.id === editing) && (
+          <GroupForm
+            key={editing}
+            group={groups.find((g) => g.id === editing)}
+            fields={fields.filter((f) => f.id !== editing)}
+            onSaved={(message) => {
+              setEditing(null);
+              setNotice(message);
+              onChanged();
+            }}
+          />
+        )}
+      </section>
+    </NoticeScope>
   );
 }
 

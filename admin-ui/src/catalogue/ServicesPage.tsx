@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { DeleteResponse, ServiceConfig, UpdateServiceRequest } from '@luot/contract';
 import { apiSend } from '@luot/ui-shared/api';
 import { useI18n } from '@luot/ui-shared/use-i18n';
-import { ErrorAlert, Notice, useAction } from '../form';
+import { ErrorAlert, Notice, NoticeScope, useAction } from '../form';
 import type { PageProps } from '../pages';
 import { CatalogueFiles } from './CatalogueFiles';
 import { GroupsPanel, byOrder, menuOrder } from './GroupsPanel';
@@ -43,7 +43,7 @@ export function ServicesPage({ user }: PageProps) {
     });
 
   return (
-    <>
+    <NoticeScope clear={setNotice}>
       <h2>{t('admin.services.title')}</h2>
       {readOnly && (
         <p className="muted" data-testid="catalogue-read-only">
@@ -125,7 +125,7 @@ export function ServicesPage({ user }: PageProps) {
           }}
         />
       )}
-    </>
+    </NoticeScope>
   );
 }
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Device, ListedDevice, PrinterView, StateSnapshot } from '@luot/contract';
 import { useI18n } from '@luot/ui-shared/use-i18n';
-import { ErrorAlert, Notice, useAction, useResource } from '../form';
+import { ErrorAlert, Notice, NoticeScope, useAction, useResource } from '../form';
 import { ApprovePairing } from './devices/ApprovePairing';
 import type { Choice } from './devices/choice';
 import { DeviceRow } from './devices/DeviceRow';
@@ -49,7 +49,7 @@ export function DevicesPage() {
     });
 
   return (
-    <>
+    <NoticeScope clear={setNotice}>
       <h2>{t('admin.devices.title')}</h2>
       <ApprovePairing
         counters={counters}
@@ -106,6 +106,6 @@ export function DevicesPage() {
           }}
         />
       )}
-    </>
+    </NoticeScope>
   );
 }

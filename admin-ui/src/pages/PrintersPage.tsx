@@ -7,6 +7,7 @@ import {
   ErrorAlert,
   Field,
   Notice,
+  NoticeScope,
   Select,
   formatMoment,
   useAction,
@@ -38,7 +39,7 @@ export function PrintersPage() {
     });
 
   return (
-    <>
+    <NoticeScope clear={setNotice}>
       <h2>{t('admin.printers.title')}</h2>
       <AddPrinter
         kiosks={kiosks}
@@ -183,7 +184,7 @@ export function PrintersPage() {
           ))}
         </ul>
       )}
-    </>
+    </NoticeScope>
   );
 }
 

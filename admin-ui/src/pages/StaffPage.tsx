@@ -9,7 +9,16 @@ import type {
 } from '@luot/contract';
 import { apiPost, apiSend } from '@luot/ui-shared/api';
 import { useI18n } from '@luot/ui-shared/use-i18n';
-import { ErrorAlert, Field, Notice, Select, formatMoment, useAction, useResource } from '../form';
+import {
+  ErrorAlert,
+  Field,
+  Notice,
+  NoticeScope,
+  Select,
+  formatMoment,
+  useAction,
+  useResource,
+} from '../form';
 
 const ROLES: readonly Role[] = ['clerk', 'supervisor', 'admin'];
 
@@ -34,7 +43,7 @@ export function StaffPage() {
     });
 
   return (
-    <>
+    <NoticeScope clear={setNotice}>
       <h2>{t('admin.staff.title')}</h2>
       <CreateStaff
         roleOptions={roleOptions}
@@ -177,7 +186,7 @@ export function StaffPage() {
           </tbody>
         </table>
       )}
-    </>
+    </NoticeScope>
   );
 }
 
