@@ -4,7 +4,7 @@ import { ApiRequestError, apiGet, apiPost } from '@luot/ui-shared/api';
 import { AppHeader } from '@luot/ui-shared/AppHeader';
 import { noteCentreZone } from '@luot/ui-shared/centre-zone';
 import { noteServerTime } from '@luot/ui-shared/server-time';
-import { useI18n } from '@luot/ui-shared/use-i18n';
+import { useI18n, type Translate } from '@luot/ui-shared/use-i18n';
 import { ErrorAlert, Field, useAction } from './form';
 import { PAGES, pageFromPath, pagesFor, type PageId } from './pages';
 
@@ -39,6 +39,18 @@ function useCentreClock(): void {
       current = false;
     };
   }, []);
+}
+
+/**
+ * Who is signed in, for the header: "name · role", or the role alone when the name is the
+ * role's (the first admin is called "Quản trị viên", as the role is).
+ */
+function signedInAs(t: Translate, user: Pick<StaffUser, 'displayName' | 'role'>): string {
+  const role = t(`admin.role.${user.role}`);
+  const same = (a: string) => a.normalize('NFC').trim().toLocaleLowerCase('vi');
+  return same(user.displayName) === same(role)
+    ? role
+    : t('admin.signedInAs', { name: user.displayName, role });
 }
 
 /** The administration app: sign in, then the pages the role may use. */
@@ -83,10 +95,7 @@ export function App() {
     <div className="admin-app">
       <AppHeader
         title={t('admin.title')}
-        subtitle={
-          user &&
-          t('admin.signedInAs', { name: user.displayName, role: t(`admin.role.${user.role}`) })
-        }
+        subtitle={user && signedInAs(t, user)}
         languageToggle
         clock="minutes"
       />

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { STAFF_PASSWORD, addStaff } from '../support/accounts';
 import { describeInChromium, waitForText } from './harness';
 
 /** Signs in at /admin/<page> as the first admin, at the office PC's 1366×768. */
@@ -73,6 +74,18 @@ describeInChromium(
         5000,
       );
       expect(await page.getByTestId('services-notice').count()).toBe(0);
+    });
+
+    test('the header names the default admin’s role once, and name · role for anyone else', async () => {
+      const page = await admin('/admin/staff');
+      const subtitle = page.locator('.subtitle');
+      expect(await subtitle.textContent()).toBe('Quản trị viên');
+
+      await addStaff(server(), 'nguyen-an', 'admin');
+      const signed = await openAs(open, '/admin/staff', 'nguyen-an', STAFF_PASSWORD);
+      expect(await signed.locator('.subtitle').textContent()).toBe(
+        'Cán bộ nguyen-an · Quản trị viên',
+      );
     });
   },
   { env: { LUOT_DEMO: '0' } },
