@@ -216,7 +216,7 @@ describeInChromium(
       await waitForText(
         admin,
         'import-notice',
-        'Đã nhập: 2 dịch vụ mới, 0 dịch vụ được cập nhật.',
+        'Đã nhập: 2 dịch vụ mới, 0 dịch vụ được cập nhật, 0 không đổi.',
         5000,
       );
       await admin.getByTestId('service-TP2').waitFor({ timeout: LIVE_DEADLINE_MS });
