@@ -9,6 +9,7 @@ import { ensureAdmin } from './auth/first-admin';
 import type { Config } from './config';
 import type { Clock } from './services/core/clock';
 import { readTicketLogo } from './services/printing/ticket-logo';
+import { closeReportExports } from './services/reports/report-export';
 import { readCentreLogo } from './services/admin/centre-logo';
 import { seedDemoCentre } from './storage/demo-centre';
 import type { PrintingOptions } from './services/printing/print-worker';
@@ -128,6 +129,8 @@ export async function startServer(
           application.printWorker.stop(),
           application.backupSchedule.stop(),
           application.reports.close(),
+          // The export thread is shared by the process: a later export starts a new one.
+          closeReportExports(),
         ]).then(
           () =>
             new Promise<void>((resolve) => {
