@@ -1,14 +1,22 @@
 import { z } from 'zod';
 import { REPORT_FORMATS, REPORT_GROUPINGS, REPORT_MAX_DAYS } from './reports';
 
-/** A calendar day, YYYY-MM-DD, that exists (no 31 April). */
+/** The years a report may cover: none of a centre's tickets lies outside them. */
+export const REPORT_FIRST_YEAR = 2000;
+export const REPORT_LAST_YEAR = 2100;
+
+/** A calendar day, YYYY-MM-DD, that exists (no 31 April), from 2000 to 2100. */
 const calendarDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD')
   .refine((day) => {
     const date = new Date(`${day}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
-  }, 'no such day');
+  }, 'no such day')
+  .refine((day) => {
+    const year = Number(day.slice(0, 4));
+    return year >= REPORT_FIRST_YEAR && year <= REPORT_LAST_YEAR;
+  }, `a day from ${REPORT_FIRST_YEAR}-01-01 to ${REPORT_LAST_YEAR}-12-31`);
 
 const positiveInt = z
   .string()

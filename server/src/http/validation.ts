@@ -9,7 +9,11 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S
   const result = schema.safeParse(value);
   if (!result.success) {
     const where = result.error.issues.map((issue) => issue.path.join('.') || '(body)').join(', ');
-    throw new DomainError('validation_failed', `Invalid input at ${where}`);
+    // The schema's own words for what is wrong (English, for the developer): `issues`.
+    const issues = result.error.issues
+      .slice(0, 5)
+      .map((issue) => ({ path: issue.path.join('.'), message: issue.message.slice(0, 200) }));
+    throw new DomainError('validation_failed', `Invalid input at ${where}`, { issues });
   }
   return result.data;
 }

@@ -163,6 +163,28 @@ describe('GET /api/reports/summary over the hand-counted centre', () => {
     expect((response.body as { error: { code: string } }).error.code).toBe('validation_failed');
   });
 
+  test.each([
+    ['the last day of year 9999', 'from=9999-12-31&to=9999-12-31'],
+    ['year 50 (Date.UTC would read 1950)', 'from=0050-01-01&to=0050-01-02'],
+    ['a day before 2000', 'from=1999-12-31&to=2000-01-01'],
+    ['a day after 2100', 'from=2100-12-31&to=2101-01-01'],
+  ])(
+    'refuses %s at once with 400 naming the years allowed',
+    async (_what, query) => {
+      const started = Date.now();
+      const response = await supervisor.get<{
+        error: { code: string; issues: { path: string; message: string }[] };
+      }>(`/api/reports/summary?${query}`);
+      expect(Date.now() - started).toBeLessThan(2_000);
+      expect(response.status).toBe(400);
+      expect(response.body.error.code).toBe('validation_failed');
+      expect(response.body.error.issues.map((issue) => issue.message)).toContain(
+        'a day from 2000-01-01 to 2100-12-31',
+      );
+    },
+    10_000,
+  );
+
   test('takes a span of exactly 4,400 days', async () => {
     // 2014-12-15 … 2026-12-31: 4,400 days both included (4,401 from the 14th).
     const summary = await report('from=2014-12-15&to=2026-12-31&groupBy=month');

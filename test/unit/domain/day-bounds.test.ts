@@ -38,3 +38,26 @@ describe('nextDay()', () => {
     expect(nextDay(day)).toBe(next);
   });
 });
+
+describe('days at the edges of the calendar', () => {
+  test('nextDay refuses the day after 9999-12-31 instead of answering "+010000-01"', () => {
+    expect(() => nextDay('9999-12-31')).toThrow(
+      expect.objectContaining({ code: 'validation_failed' }),
+    );
+    expect(nextDay('9999-12-30')).toBe('9999-12-31');
+  });
+
+  test('years 0..99 are those years, not 1900..1999', () => {
+    expect(nextDay('0050-12-31')).toBe('0051-01-01');
+    expect(new Date(dayStart('0050-01-01', 'UTC')).toISOString()).toBe('0050-01-01T00:00:00.000Z');
+  });
+
+  test('anything but a four-digit day is refused', () => {
+    expect(() => nextDay('+010000-01')).toThrow(
+      expect.objectContaining({ code: 'validation_failed' }),
+    );
+    expect(() => dayStart('10000-01-01', 'UTC')).toThrow(
+      expect.objectContaining({ code: 'validation_failed' }),
+    );
+  });
+});

@@ -1,5 +1,6 @@
 import { dayStart, nextDay } from '../../domain/day-bounds';
 import { localTime } from '../../domain/calendar';
+import { DomainError } from '../../domain/errors';
 
 /** Milliseconds in an hour. */
 export const HOUR_MS = 3_600_000;
@@ -39,10 +40,23 @@ export function hourAt(frame: DayFrame, offsetMs: number): number {
   return Math.floor(localTime(frame.startMs + offsetMs, frame.timeZone).minuteOfDay / 60);
 }
 
-/** Every day from `from` to `to` (YYYY-MM-DD, both included). */
+/** The most days `daysBetween` lists: past it the range is refused, never looped over. */
+export const MAX_DAYS_LISTED = 40_000;
+
+/**
+ * Every day from `from` to `to` (YYYY-MM-DD with four-digit years, both included);
+ * `validation_failed` for a range over `MAX_DAYS_LISTED` days or past 9999-12-31.
+ */
 export function daysBetween(from: string, to: string): string[] {
   const days: string[] = [];
-  for (let day = from; day <= to; day = nextDay(day)) days.push(day);
+  for (let day = from; day <= to;) {
+    if (days.length >= MAX_DAYS_LISTED) {
+      throw new DomainError('validation_failed', `More than ${MAX_DAYS_LISTED} days`);
+    }
+    days.push(day);
+    if (day === to) break;
+    day = nextDay(day);
+  }
   return days;
 }
 
