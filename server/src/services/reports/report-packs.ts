@@ -213,6 +213,8 @@ export async function buildReportPacks(
     await eachDay(db, scope, range, async () => {
       if (options.pause) await options.pause();
     });
+    // A month of days already packed calls no `each`: pause between months too.
+    if (options.pause) await options.pause();
   }
   return packedDays(db) - before;
 }

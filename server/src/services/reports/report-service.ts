@@ -6,9 +6,11 @@ import type { Repos } from '../../storage/repos';
 import type { Clock } from '../core/clock';
 import { satisfiedFrom } from '../admin/monitor-service';
 import type { SettingsService } from '../admin/settings-service';
+import { PACK_FORMAT } from './report-facts';
 import { buildReportPacks, type FactsScope } from './report-packs';
 import { runReport, type ReportRequest } from './report-run';
 import { ReportThread } from './report-thread';
+import { daysBetween } from './report-time';
 
 /** The checked query of `GET /api/reports/summary`. */
 export interface ReportQuery {
@@ -29,9 +31,8 @@ export interface ReportServiceOptions {
  * Reports over any period: each closed day from its pack (`report_days`), today live, so
  * a report over today is always exact. With a database file the reading and adding up run
  * in a worker thread with its own connection; with `:memory:` they run here, yielding to
- * the event loop between days. Reports run one after another. `buildMissingPacks` builds
- * packs on the main thread, one small transaction per day with a turn of the event loop
- * between days (the thread's reports build any still missing with their own connection).
+ * the event loop between days. Reports run one after another, and `buildMissingPacks`
+ * in the same queue (in the thread too when there is one).
  */
 export class ReportService {
   private readonly thread: ReportThread | null;
@@ -68,21 +69,47 @@ export class ReportService {
 
   /**
    * Builds the packs of closed days that have none (after start-up, so the first report
-   * is fast): one day per turn of the event loop, in the queue with the reports.
+   * is fast), in the queue with the reports: in the thread when there is one (a decade of
+   * days to check or build never holds the main thread), else here, one day per turn of
+   * the event loop.
    */
   async buildMissingPacks(): Promise<number> {
-    return buildReportPacks(this.repos.db, this.scope(), {
-      pause: async () => {
-        await yieldToLoop();
-        if (this.closed) throw new Error('report service closed');
-      },
-    });
+    const scope = this.scope();
+    // Two indexed reads: most starts have every pack and need not start the thread.
+    if (!this.packsMissing(scope)) return 0;
+    const run = this.queue.then(async () =>
+      this.thread
+        ? (JSON.parse(await this.thread.run({ buildPacks: scope })) as number)
+        : buildReportPacks(this.repos.db, scope, {
+            pause: async () => {
+              await yieldToLoop();
+              if (this.closed) throw new Error('report service closed');
+            },
+          }),
+    );
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   /** Stops the thread and any pack building (before the database closes). */
   async close(): Promise<void> {
     this.closed = true;
     await this.thread?.close();
+  }
+
+  /** Whether a closed day from the first ticket's on has no pack for this zone and format. */
+  private packsMissing(scope: FactsScope): boolean {
+    const db = this.repos.db;
+    const first = db.get<{ day: string | null }>('SELECT MIN(day) AS day FROM tickets')?.day;
+    if (first == null || first >= scope.today) return false;
+    const closedDays = daysBetween(first, scope.today).length - 1;
+    const packed =
+      db.get<{ n: number }>(
+        `SELECT COUNT(*) AS n FROM report_days
+         WHERE day >= ? AND day < ? AND time_zone = ? AND format = ?`,
+        [first, scope.today, scope.timeZone, PACK_FORMAT],
+      )?.n ?? 0;
+    return packed < closedDays;
   }
 
   private scope(): FactsScope {

@@ -1,5 +1,7 @@
 import { parentPort } from 'node:worker_threads';
+import { lowerThreadPriority } from './thread-priority';
 import { openDatabase, type Database } from '../../storage/database';
+import { buildReportPacks } from './report-packs';
 import { runReport } from './report-run';
 import type { ReportReply, ReportThreadRequest } from './report-thread-protocol';
 
@@ -9,6 +11,7 @@ import type { ReportReply, ReportThreadRequest } from './report-thread-protocol'
  * small transactions under the busy timeout), one report at a time.
  */
 function serve(port: NonNullable<typeof parentPort>): void {
+  lowerThreadPriority();
   const connections = new Map<string, Database>();
   const connection = (file: string): Database => {
     let db = connections.get(file);
@@ -22,8 +25,13 @@ function serve(port: NonNullable<typeof parentPort>): void {
     void (async () => {
       let reply: ReportReply;
       try {
-        const summary = await runReport(connection(message.file), message.request);
-        reply = { id: message.id, json: JSON.stringify(summary) };
+        const db = connection(message.file);
+        const { request } = message;
+        const result =
+          'buildPacks' in request
+            ? await buildReportPacks(db, request.buildPacks)
+            : await runReport(db, request);
+        reply = { id: message.id, json: JSON.stringify(result) };
       } catch (error) {
         reply = { id: message.id, error: error instanceof Error ? error.message : String(error) };
       }

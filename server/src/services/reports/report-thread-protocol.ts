@@ -1,11 +1,15 @@
+import type { FactsScope } from './report-packs';
 import type { ReportRequest } from './report-run';
 
-/** What the main thread posts to the report thread. */
+/**
+ * What the main thread posts to the report thread: a report, or (`buildPacks`) building the
+ * missing packs of closed days, answered with how many were built as `json`.
+ */
 export interface ReportThreadRequest {
   id: number;
   /** The database file the thread opens its own connection to. */
   file: string;
-  request: ReportRequest;
+  request: ReportRequest | { buildPacks: FactsScope };
 }
 
 /**

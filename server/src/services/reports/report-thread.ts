@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { FactsScope } from './report-packs';
 import type { ReportRequest } from './report-run';
 import type { ReportReply, ReportThreadRequest } from './report-thread-protocol';
 
@@ -24,8 +25,8 @@ export class ReportThread {
     private readonly entry?: string,
   ) {}
 
-  /** The report as JSON text (a `ReportSummary`). */
-  run(request: ReportRequest): Promise<string> {
+  /** The report as JSON text (a `ReportSummary`); for `buildPacks`, how many were built. */
+  run(request: ReportRequest | { buildPacks: FactsScope }): Promise<string> {
     const worker = this.thread();
     const message: ReportThreadRequest = { id: this.nextId++, file: this.file, request };
     return new Promise((resolve, reject) => {
