@@ -1,9 +1,11 @@
 import { parentPort } from 'node:worker_threads';
+import { lowerThreadPriority } from './thread-priority';
 import type { ExportReply, ExportRequest } from './report-export-protocol';
 import { renderReportHere } from './report-render';
 
 /** The body of the export thread (see report-export.ts): renders one file per message. */
 function serve(port: NonNullable<typeof parentPort>): void {
+  lowerThreadPriority();
   port.on('message', (message: ExportRequest) => {
     void (async () => {
       let reply: ExportReply;
