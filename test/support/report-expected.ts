@@ -10,8 +10,11 @@ import type { Figures } from './report-fixture';
  * T2 HT c1 Lan, 5/1/8, rated 4; T3 DD c2 Bình, 2/1/5, rated 1 (two reasons); T4 HT c1 Lan,
  * waited 2, no-show; T5 DD cancelled; T6 HT expired (23:59); T7 DD c2 Bình (00:01, next
  * day), 480/1/8, rated 2 (one reason); T8 HT c2 Lan, 3/1/6, rated 4; T9 DD waiting today.
- * Busy (call → finish): T1 5, T2 9, T3 6, T4 2, T7 9, T8 7 = 38. Pauses: c1 Lan 15 + 30.
- * Shifts: Mon c1 Lan 480, c2 Bình 480; Tue c1 Lan 240, c2 Bình 240; Wed c2 Lan 30 = 1470.
+ * Busy (call → finish, tickets the counter finished): T1 5, T2 9, T3 6, T4 2, T7 9, T8 7 =
+ * 38, none overlapping a pause. Pauses: c1 Lan 15 + 30. Shifts count while the centre is
+ * open (the default hours: Monday–Friday 07:30–11:30 and 13:30–17:00): Mon 08:00–16:00 is
+ * 210 + 150 = 360 (c1 Lan, c2 Bình); Tue 08:00–12:00 is 210 (c1 Lan, c2 Bình); Wed c2 Lan
+ * 08:00–08:30 is 30: 360 + 360 + 210 + 210 + 30 = 1170.
  */
 
 const stats = (
@@ -70,7 +73,7 @@ export const EXPECTED_TOTAL: Figures = row('', {
   // T2 5 ≤ 10, T3 2 ≤ 15, T8 3 ≤ 10 within; T1 25 > 15, T7 480 > 15 not: 3 / 5
   withinTargetShare: 0.6,
   pausedMinutes: 45, // 15 + 30
-  idleMinutes: 1387, // 1470 − 45 − 38
+  idleMinutes: 1087, // 1170 − 45 − 38
   ratings: 5,
   ratingLevels: [1, 1, 1, 2], // T3 1, T7 2, T1 3, T2 4, T8 4
   ratedShare: 1, // 5 / 5
@@ -155,7 +158,7 @@ export const EXPECTED_ROWS: Record<ReportGrouping, Figures[]> = {
     }),
   ],
   counter: [
-    // T2 T4. Shifts 480 + 240, paused 45, busy 9 + 2: idle 720 − 45 − 11 = 664.
+    // T2 T4. Shifts 360 + 210, paused 45, busy 9 + 2: idle 570 − 45 − 11 = 514.
     row('1', {
       issued: 2,
       served: 1,
@@ -166,14 +169,14 @@ export const EXPECTED_ROWS: Record<ReportGrouping, Figures[]> = {
       walkMinutes: one(1),
       withinTargetShare: 1,
       pausedMinutes: 45,
-      idleMinutes: 664,
+      idleMinutes: 514,
       ratings: 1,
       ratingLevels: [0, 0, 0, 1],
       ratedShare: 1,
       satisfiedShare: 1,
       arrivalsByHour: hours({ 8: 1, 10: 1 }),
     }),
-    // T1 T3 T7 T8. Shifts 480 + 240 + 30, busy 5 + 6 + 9 + 7: idle 750 − 27 = 723.
+    // T1 T3 T7 T8. Shifts 360 + 210 + 30, busy 5 + 6 + 9 + 7: idle 600 − 27 = 573.
     row('2', {
       issued: 4,
       transferred: 1,
@@ -184,7 +187,7 @@ export const EXPECTED_ROWS: Record<ReportGrouping, Figures[]> = {
       serviceMinutes: stats(4, 5.75, 5.5, 7.4, 8),
       walkMinutes: stats(4, 1, 1, 1, 1),
       withinTargetShare: 0.5, // T3, T8
-      idleMinutes: 723,
+      idleMinutes: 573,
       ratings: 4,
       ratingLevels: [1, 1, 1, 1],
       ratedShare: 1,
@@ -195,29 +198,29 @@ export const EXPECTED_ROWS: Record<ReportGrouping, Figures[]> = {
     NOT_CALLED,
   ],
   clerk: [
-    // Nguyễn Thị Lan before Trần Văn Bình. T2 T4 T8; shifts 480 + 240 + 30 = 750,
-    // paused 45, busy 9 + 2 + 7 = 18: idle 687.
+    // Nguyễn Thị Lan before Trần Văn Bình. T2 T4 T8; shifts 360 + 210 + 30 = 600,
+    // paused 45, busy 9 + 2 + 7 = 18: idle 537.
     row('lan', {
       ...HT_LIKE,
       issued: 3,
       served: 2,
       noShow: 1,
       pausedMinutes: 45,
-      idleMinutes: 687,
+      idleMinutes: 537,
       arrivalsByHour: hours({ 8: 2, 10: 1 }),
     }),
-    // T1 T3 T7; shifts 480 + 240 = 720, busy 5 + 6 + 9 = 20: idle 700.
+    // T1 T3 T7; shifts 360 + 210 = 570, busy 5 + 6 + 9 = 20: idle 550.
     row('binh', {
       ...DD_LIKE,
       issued: 3,
       transferred: 1,
-      idleMinutes: 700,
+      idleMinutes: 550,
       arrivalsByHour: hours({ 0: 1, 8: 2 }),
     }),
     NOT_CALLED,
   ],
   day: [
-    // T1–T6. Shifts 960, paused 15, busy 5 + 9 + 6 + 2 = 22: idle 923.
+    // T1–T6. Shifts 360 + 360 = 720, paused 15, busy 5 + 9 + 6 + 2 = 22: idle 683.
     row('2026-03-02', {
       issued: 6,
       transferred: 1,
@@ -231,7 +234,7 @@ export const EXPECTED_ROWS: Record<ReportGrouping, Figures[]> = {
       walkMinutes: stats(3, 1, 1, 1, 1),
       withinTargetShare: 2 / 3, // T2, T3
       pausedMinutes: 15,
-      idleMinutes: 923,
+      idleMinutes: 683,
       ratings: 3,
       ratingLevels: [1, 0, 1, 1],
       ratedShare: 1,
@@ -239,7 +242,7 @@ export const EXPECTED_ROWS: Record<ReportGrouping, Figures[]> = {
       lowScoreReasons: REASONS_T3,
       arrivalsByHour: hours({ 8: 3, 10: 2, 23: 1 }),
     }),
-    // T7 at 00:01. Shifts 480, paused 30, busy 9: idle 441.
+    // T7 at 00:01. Shifts 210 + 210 = 420, paused 30, busy 9: idle 381.
     row('2026-03-03', {
       issued: 1,
       served: 1,
@@ -248,7 +251,7 @@ export const EXPECTED_ROWS: Record<ReportGrouping, Figures[]> = {
       walkMinutes: one(1),
       withinTargetShare: 0,
       pausedMinutes: 30,
-      idleMinutes: 441,
+      idleMinutes: 381,
       ratings: 1,
       ratingLevels: [0, 1, 0, 0],
       ratedShare: 1,
@@ -278,7 +281,8 @@ export const EXPECTED_ROWS: Record<ReportGrouping, Figures[]> = {
   week: [{ ...EXPECTED_TOTAL, key: '2026-W10' }],
   month: [{ ...EXPECTED_TOTAL, key: '2026-03' }],
   hour: [
-    // By the hour of issue; pauses, shifts and busy time split at hour boundaries.
+    // By the hour of issue; pauses, shifts and busy time split at hour boundaries. Shifts
+    // count while open: 07:30–11:30 and 13:30–17:00.
     row('00', {
       issued: 1,
       served: 1,
@@ -322,9 +326,9 @@ export const EXPECTED_ROWS: Record<ReportGrouping, Figures[]> = {
       idleMinutes: 238,
       arrivalsByHour: hours({ 10: 2 }),
     }),
-    row('11', { idleMinutes: 240 }), // 4 shifts × 60
-    row('12', { idleMinutes: 120 }), // Monday's 2 shifts × 60 (Tuesday's ended at 12:00)
-    row('13', { idleMinutes: 120 }),
+    row('11', { idleMinutes: 120 }), // 4 shifts × 30 (11:00–11:30; closed from 11:30)
+    // Closed 11:30–13:30: no row 12.
+    row('13', { idleMinutes: 60 }), // Monday's 2 shifts × 30 (13:30–14:00)
     row('14', { idleMinutes: 120 }),
     row('15', { idleMinutes: 120 }),
     row('23', { issued: 1, expired: 1, arrivalsByHour: hours({ 23: 1 }) }),

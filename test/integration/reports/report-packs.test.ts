@@ -124,10 +124,10 @@ describe('the packed daily rollup', () => {
     ]);
     expect(packedDays().map((p) => p.day)).toEqual(['2026-03-02', '2026-03-04']);
     const summary = await inline.summary({ from: REPORT_FROM, to: '2026-03-05', groupBy: 'day' });
-    // Tuesday: paused 30 + 10 = 40, idle 480 − 40 − 9 = 431.
+    // Tuesday: paused 30 + 10 = 40; shifts while open 210 + 210 = 420: idle 420 − 40 − 9 = 371.
     expect(summary.rows.find((r) => r.key === '2026-03-03')).toMatchObject({
       pausedMinutes: 40,
-      idleMinutes: 431,
+      idleMinutes: 371,
     });
   });
 

@@ -15,10 +15,10 @@ export class Accumulator {
   /** Served tickets with a wait, and those within their service's target. */
   servedMeasured = 0;
   withinTarget = 0;
+  /** Clerks' time paused while the centre was open. */
   pausedMs = 0;
-  shiftMs = 0;
-  /** Time with a ticket at the counter (called → finished). */
-  busyMs = 0;
+  /** Clerks' time signed in while the centre was open, neither paused nor with a ticket. */
+  idleMs = 0;
   ratings = 0;
   readonly ratingLevels: number[];
   readonly reasons = new Map<string, number>();
@@ -59,7 +59,7 @@ export class Accumulator {
       walkMinutes: stats((acc) => acc.walk),
       withinTargetShare: share(this.withinTarget, this.servedMeasured),
       pausedMinutes: timed ? minutes(this.pausedMs) : null,
-      idleMinutes: timed ? minutes(Math.max(0, this.shiftMs - this.pausedMs - this.busyMs)) : null,
+      idleMinutes: timed ? minutes(this.idleMs) : null,
       ratings: this.ratings,
       ratingLevels: [...this.ratingLevels],
       ratedShare: share(this.ratings, this.served),

@@ -1,7 +1,8 @@
 import { WAIT_BAND_MINUTES, type ReportGrouping } from '../../contract/reports';
 import { Accumulator } from './report-accumulator';
 import * as layout from './report-facts';
-import type { DayFacts, Interval } from './report-facts';
+import type { DayFacts } from './report-facts';
+import { clipTo, openPieces, subtract, union, type OpeningCalendar } from './report-intervals';
 import { hourAt, isoWeekOf, splitByHour, weekdayOf } from './report-time';
 
 // Plain local constants: read once per ticket field, they must cost no property lookup.
@@ -36,7 +37,21 @@ export interface AggregateOptions {
   satisfiedFrom: number;
   /** Each service's target wait now, in minutes. */
   targetMinutes: ReadonlyMap<number, number>;
+  /** The centre's hours now: clerks' time counts only while open (absent: all day). */
+  opening?: OpeningCalendar;
 }
+
+/** One counter and clerk's time in a day, as flat pieces (see report-intervals). */
+interface ClerkDay {
+  counterId: number;
+  staffId: number;
+  shifts: number[];
+  /** Paused, or with a ticket at the counter. */
+  occupied: number[];
+}
+
+/** A counter and clerk as one number (ids stay far below 2^21). */
+const pairOf = (counterId: number, staffId: number): number => counterId * 4_294_967_296 + staffId;
 
 /** A group's key: a service, counter or staff id (0: none), an hour, or a period's text. */
 export type GroupKey = number | string;
@@ -98,6 +113,11 @@ export class ReportAggregator {
     const weekday = weekdayOf(facts.day);
     const t = facts.tickets;
     const total = this.total;
+    const dayLength = facts.endMs - facts.startMs;
+    // Time with a ticket at the counter, by counter and clerk: only tickets the counter
+    // finished (done, no-show, or cancelled once called), called → finished within the
+    // day. An expired ticket's finish is when the day was closed, not when work stopped.
+    const busy = serviceId === null ? new Map<number, number[]>() : null;
     for (let i = 0; i < facts.count; i++) {
       const at = i * FIELDS;
       const counter = t[at + F_COUNTER]!;
@@ -160,8 +180,17 @@ export class ReportAggregator {
         if (serving !== NONE) {
           group.walk.push(serving - called);
         }
-        if (counter !== 0 && finished !== NONE && finished > called) {
-          this.busy(facts, group, called, finished);
+        if (
+          busy !== null &&
+          counter !== 0 &&
+          finished !== NONE &&
+          finished > called &&
+          (status === STATUS_DONE || status === STATUS_NO_SHOW || status === STATUS_CANCELLED)
+        ) {
+          const pair = pairOf(counter, t[at + F_STAFF]!);
+          let list = busy.get(pair);
+          if (!list) busy.set(pair, (list = []));
+          list.push(Math.max(called, 0), Math.min(finished, dayLength));
         }
       }
       if (status === STATUS_DONE && serving !== NONE && finished !== NONE) {
@@ -174,43 +203,72 @@ export class ReportAggregator {
         total.rate(level, satisfiedFrom, reasons);
       }
     }
-    if (serviceId !== null) return;
-    this.intervals(facts, facts.pauses, period, (acc, ms) => (acc.pausedMs += ms));
-    this.intervals(facts, facts.shifts, period, (acc, ms) => (acc.shiftMs += ms));
+    if (busy !== null) this.clerkTime(facts, period, busy);
   }
 
-  /** Time with a ticket at the counter, split by hour when grouping by hour. */
-  private busy(facts: DayFacts, group: Accumulator, called: number, finished: number): void {
-    this.total.busyMs += finished - called;
-    if (this.options.groupBy === 'hour') {
-      splitByHour(facts, called, finished, (hour, ms) => (this.group(hour).busyMs += ms));
-    } else if (this.options.groupBy !== 'service') {
-      group.busyMs += finished - called;
+  /**
+   * Clerks' paused and idle time of a day, per counter and clerk: shifts and pauses clipped
+   * to the centre's opening hours that day (none on a holiday); idle is the shift time
+   * outside the union of pauses and tickets at the counter, so overlaps count once.
+   */
+  private clerkTime(facts: DayFacts, period: string, busy: ReadonlyMap<number, number[]>): void {
+    const { counterId, opening } = this.options;
+    const open = opening ? openPieces(facts, opening) : [0, facts.endMs - facts.startMs];
+    const days = new Map<number, ClerkDay>();
+    const dayOf = (counter: number, staff: number): ClerkDay => {
+      const key = pairOf(counter, staff);
+      let day = days.get(key);
+      if (!day) {
+        day = { counterId: counter, staffId: staff, shifts: [], occupied: [] };
+        days.set(key, day);
+      }
+      return day;
+    };
+    for (const pause of facts.pauses) {
+      if (counterId !== null && pause.counterId !== counterId) continue;
+      const pieces: number[] = [];
+      clipTo(pause.start, pause.end, open, pieces);
+      if (pieces.length === 0) continue;
+      this.spread(facts, pieces, pause.counterId, pause.staffId, period, (acc, ms) => {
+        acc.pausedMs += ms;
+      });
+      dayOf(pause.counterId, pause.staffId).occupied.push(...pieces);
+    }
+    for (const shift of facts.shifts) {
+      if (counterId !== null && shift.counterId !== counterId) continue;
+      clipTo(shift.start, shift.end, open, dayOf(shift.counterId, shift.staffId).shifts);
+    }
+    for (const [key, day] of days) {
+      if (day.shifts.length === 0) continue;
+      const occupied = union([...day.occupied, ...(busy.get(key) ?? [])]);
+      const idle = subtract(union(day.shifts), occupied);
+      this.spread(facts, idle, day.counterId, day.staffId, period, (acc, ms) => {
+        acc.idleMs += ms;
+      });
     }
   }
 
-  private intervals(
+  /** Adds pieces of a counter and clerk's time to the total and to their groups. */
+  private spread(
     facts: DayFacts,
-    list: readonly Interval[],
+    pieces: readonly number[],
+    counter: number,
+    staff: number,
     period: string,
     add: (acc: Accumulator, ms: number) => void,
   ): void {
-    const { groupBy, counterId } = this.options;
-    for (const interval of list) {
-      if (counterId !== null && interval.counterId !== counterId) continue;
-      add(this.total, interval.end - interval.start);
+    const { groupBy } = this.options;
+    for (let i = 0; i < pieces.length; i += 2) {
+      const start = pieces[i]!;
+      const end = pieces[i + 1]!;
+      add(this.total, end - start);
       if (groupBy === 'service') continue;
       if (groupBy === 'hour') {
-        splitByHour(facts, interval.start, interval.end, (hour, ms) => add(this.group(hour), ms));
+        splitByHour(facts, start, end, (hour, ms) => add(this.group(hour), ms));
         continue;
       }
-      const key =
-        groupBy === 'counter'
-          ? interval.counterId
-          : groupBy === 'clerk'
-            ? interval.staffId
-            : period;
-      add(this.group(key), interval.end - interval.start);
+      const key = groupBy === 'counter' ? counter : groupBy === 'clerk' ? staff : period;
+      add(this.group(key), end - start);
     }
   }
 

@@ -2,6 +2,7 @@ import type { ReportGrouping, ReportSummary } from '../../contract/reports';
 import type { RatingLevel } from '../../contract/settings';
 import type { Database } from '../../storage/database';
 import { ReportAggregator } from './report-aggregate';
+import { readOpeningCalendar } from './report-hours';
 import { eachDay, type FactsScope, type PackUse } from './report-packs';
 import { readCatalogue, reportRows } from './report-rows';
 
@@ -37,6 +38,7 @@ export async function runReport(
     levels: request.ratingScale.length,
     satisfiedFrom: request.satisfiedFrom,
     targetMinutes: new Map(catalogue.services.map((s) => [s.id, s.targetWaitMinutes])),
+    opening: readOpeningCalendar(db),
   });
   await eachDay(
     db,
