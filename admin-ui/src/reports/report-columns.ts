@@ -5,7 +5,7 @@ import { formatCount, formatMinutes, formatShare, type Translate } from './repor
 /**
  * The report table's columns, in the order the CSV, Excel and PDF exports list them: the
  * counts, wait, service and walk times, the share within target, clerks' time, ratings
- * (one column a level of the centre's scale) and one column a low-score reason seen.
+ * (one column a level of the centre's scale, or rated before it shrank) and one column a low-score reason seen.
  */
 
 /** What a cell holds, which says how it is written. */
@@ -112,12 +112,18 @@ export function tableColumns(summary: ReportSummary, t: Translate, lang: Languag
       head: t('admin.reports.head.ratings'),
       columns: [
         count('ratings', t('admin.reports.col.ratings'), (r) => r.ratings),
-        ...summary.ratingScale.map((level) =>
-          count(
-            `rating.${level.level}`,
-            lang === 'en' ? level.labelEn : level.label,
-            (r) => r.ratingLevels[level.level - 1] ?? 0,
-          ),
+        // A level rated before the scale shrank has no label now: "Mức 5" / "Level 5".
+        ...Array.from(
+          { length: Math.max(summary.ratingScale.length, summary.total.ratingLevels.length) },
+          (_, i) => {
+            const named = summary.ratingScale.find((l) => l.level === i + 1);
+            const head = named
+              ? lang === 'en'
+                ? named.labelEn
+                : named.label
+              : t('admin.reports.col.level', { level: i + 1 });
+            return count(`rating.${i + 1}`, head, (r) => r.ratingLevels[i] ?? 0);
+          },
         ),
         {
           id: 'rated',

@@ -61,7 +61,12 @@ export interface ReportFigures {
   pausedMinutes: number | null;
   /** Clerks' time signed in at an open counter with no ticket there; null as above. */
   idleMinutes: number | null;
-  /** Ratings given; the count per level, worst (1) first: `ratingLevels[i]` is level i + 1. */
+  /**
+   * Ratings given; the count per level, worst (1) first: `ratingLevels[i]` is level i + 1.
+   * As long as the centre's scale, or longer when the period holds ratings at a level above
+   * it (given before the scale shrank): every rating is counted, so the levels add up to
+   * `ratings`. Every row and the total have the same length.
+   */
   ratings: number;
   ratingLevels: number[];
   /** `ratings / served`. */
@@ -101,7 +106,10 @@ export interface ReportSummary {
   counterId: number | null;
   /** ISO UTC instant the report was computed at. */
   generatedAt: string;
-  /** The centre's rating scale now, worst first. */
+  /**
+   * The centre's rating scale now, worst first. `ratingLevels` may be longer: a level past
+   * the scale has no label here (the exports and the admin app call it "Mức N" / "Level N").
+   */
   ratingScale: { level: number; label: string; labelEn: string }[];
   satisfiedFrom: number;
   rows: ReportRow[];

@@ -64,6 +64,7 @@ export const enAdminReports = {
   'admin.reports.col.paused': 'Paused',
   'admin.reports.col.idle': 'Idle',
   'admin.reports.col.ratings': 'Ratings',
+  'admin.reports.col.level': 'Level {level}',
   'admin.reports.col.rated': 'Rated share',
   'admin.reports.col.satisfied': 'Satisfied share',
   'admin.reports.stat.mean': 'Mean',

@@ -64,6 +64,7 @@ export const viAdminReports = {
   'admin.reports.col.paused': 'Tạm dừng',
   'admin.reports.col.idle': 'Rảnh',
   'admin.reports.col.ratings': 'Lượt đánh giá',
+  'admin.reports.col.level': 'Mức {level}',
   'admin.reports.col.rated': 'Tỷ lệ đánh giá',
   'admin.reports.col.satisfied': 'Tỷ lệ hài lòng',
   'admin.reports.stat.mean': 'Trung bình',

@@ -30,7 +30,11 @@ export class Accumulator {
 
   rate(level: number, satisfiedFrom: number, reasons: readonly string[] | undefined): void {
     this.ratings += 1;
-    if (level >= 1 && level <= this.ratingLevels.length) this.ratingLevels[level - 1]! += 1;
+    if (level >= 1) {
+      // A level above today's scale (rated before the scale shrank) still counts.
+      while (this.ratingLevels.length < level) this.ratingLevels.push(0);
+      this.ratingLevels[level - 1]! += 1;
+    }
     if (level >= satisfiedFrom) this.satisfied += 1;
     for (const reason of reasons ?? [])
       this.reasons.set(reason, (this.reasons.get(reason) ?? 0) + 1);
@@ -40,9 +44,10 @@ export class Accumulator {
 
   /**
    * The figures; `timed` is false where pauses and idle time cannot be told (null). A
-   * total passes its groups: their durations, taken together, are its own.
+   * total passes its groups: their durations, taken together, are its own. `levels` pads
+   * `ratingLevels` with zeros to that length (every row of a report as long as its total).
    */
-  figures(timed: boolean, groups?: readonly Accumulator[]): ReportFigures {
+  figures(timed: boolean, groups?: readonly Accumulator[], levels = 0): ReportFigures {
     const stats = (pick: (acc: Accumulator) => Durations) =>
       groups ? durationStats(groups.map(pick)) : pick(this).stats();
     const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
@@ -61,7 +66,10 @@ export class Accumulator {
       pausedMinutes: timed ? minutes(this.pausedMs) : null,
       idleMinutes: timed ? minutes(this.idleMs) : null,
       ratings: this.ratings,
-      ratingLevels: [...this.ratingLevels],
+      ratingLevels: [
+        ...this.ratingLevels,
+        ...new Array<number>(Math.max(0, levels - this.ratingLevels.length)).fill(0),
+      ],
       ratedShare: share(this.ratings, this.served),
       satisfiedShare: share(this.satisfied, this.ratings),
       lowScoreReasons: Object.fromEntries(reasons),

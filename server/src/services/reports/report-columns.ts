@@ -125,6 +125,23 @@ const share = (
   pdf = true,
 ): ReportColumn => ({ id, vi, en, kind: 'share', value, width: 11, pdf });
 
+/**
+ * The rating levels a summary has columns for: 1 to the longer of the centre's scale and
+ * the levels counted (a level rated before the scale shrank keeps its column).
+ */
+export function ratingLevelsOf(summary: ReportSummary): number[] {
+  const count = Math.max(summary.ratingScale.length, summary.total.ratingLevels.length);
+  return Array.from({ length: count }, (_, i) => i + 1);
+}
+
+/** "Mức 3: Hài lòng" / "Level 3: Satisfied"; a level past the scale is "Mức 5" / "Level 5". */
+export function labelOfLevel(summary: ReportSummary, level: number, lang: 'vi' | 'en'): string {
+  const named = summary.ratingScale.find((l) => l.level === level);
+  const word = TEXT.level[lang];
+  if (!named) return `${word} ${level}`;
+  return `${word} ${level}: ${lang === 'vi' ? named.label : named.labelEn}`;
+}
+
 /** The low-score reasons a summary saw, most chosen first (then by text, Vietnamese order). */
 export function reasonsSeen(summary: ReportSummary): string[] {
   const totals = new Map<string, number>();
@@ -140,7 +157,7 @@ export function reasonsSeen(summary: ReportSummary): string[] {
 
 /**
  * Every column of the summary, in order: the group, counts, waits, service and walk times,
- * clerks' time, ratings (one column per level of the centre's scale, one per low-score
+ * clerks' time, ratings (one column per level of the centre's scale or seen, one per low-score
  * reason seen) and, with `hours`, the arrivals in each hour of the day.
  */
 export function reportColumns(summary: ReportSummary, options: { hours: boolean }): ReportColumn[] {
@@ -202,12 +219,12 @@ export function reportColumns(summary: ReportSummary, options: { hours: boolean 
       pdf: false,
     },
     count('ratings', 'Số lượt đánh giá', 'Ratings', (r) => r.ratings),
-    ...summary.ratingScale.map((level) =>
+    ...ratingLevelsOf(summary).map((level) =>
       count(
-        `rating.${level.level}`,
-        `Mức ${level.level}: ${level.label}`,
-        `Level ${level.level}: ${level.labelEn}`,
-        (r) => r.ratingLevels[level.level - 1] ?? 0,
+        `rating.${level}`,
+        labelOfLevel(summary, level, 'vi'),
+        labelOfLevel(summary, level, 'en'),
+        (r) => r.ratingLevels[level - 1] ?? 0,
         false,
       ),
     ),

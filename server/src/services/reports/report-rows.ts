@@ -98,13 +98,14 @@ const row = (
   labelled: Omit<Labelled, 'order'>,
   acc: Accumulator,
   timed: boolean,
+  levels: number,
   groups?: readonly Accumulator[],
 ): ReportRow => ({
   key: labelled.key,
   label: labelled.label,
   labelEn: labelled.labelEn,
   ...labelled.extra,
-  ...acc.figures(timed, groups),
+  ...acc.figures(timed, groups, levels),
 });
 
 /**
@@ -126,12 +127,15 @@ export function reportRows(
       collator.compare(a.labelled.order[1], b.labelled.order[1]) ||
       (a.labelled.key < b.labelled.key ? -1 : a.labelled.key > b.labelled.key ? 1 : 0),
   );
+  // Each group saw every rating the total saw, or fewer: the total is the longest.
+  const levels = aggregate.total.ratingLevels.length;
   return {
-    rows: labelled.map(({ labelled: l, acc }) => row(l, acc, aggregate.rowsTimed)),
+    rows: labelled.map(({ labelled: l, acc }) => row(l, acc, aggregate.rowsTimed, levels)),
     total: row(
       { key: '', label: 'Tổng cộng', labelEn: 'Total', extra: {} },
       aggregate.total,
       aggregate.totalTimed,
+      levels,
       [...aggregate.groups.values()],
     ),
   };

@@ -5,6 +5,8 @@ import {
   displayPeriod,
   GROUPING_TEXT,
   header,
+  labelOfLevel,
+  ratingLevelsOf,
   reportColumns,
   TEXT,
   totalRow,
@@ -114,10 +116,13 @@ function ratingsSheet(workbook: ExcelJS.Workbook, summary: ReportSummary): void 
   sheet.getColumn(2).numFmt = '0';
   sheet.getColumn(3).numFmt = '0.0%';
   const { total } = summary;
-  for (const level of summary.ratingScale) {
-    const n = total.ratingLevels[level.level - 1] ?? 0;
+  for (const level of ratingLevelsOf(summary)) {
+    const n = total.ratingLevels[level - 1] ?? 0;
+    const named = summary.ratingScale.find((l) => l.level === level);
     sheet.addRow([
-      `${level.level}. ${level.label} / ${level.labelEn}`,
+      named
+        ? `${level}. ${named.label} / ${named.labelEn}`
+        : `${labelOfLevel(summary, level, 'vi')} / ${labelOfLevel(summary, level, 'en')}`,
       n,
       total.ratings > 0 ? n / total.ratings : null,
     ]);
