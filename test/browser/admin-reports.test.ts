@@ -260,7 +260,7 @@ describeInChromium('the reports page at /admin/reports, in Chromium', ({ open, s
     await signIn(page, 'bc-giamsat');
     await page.locator('[data-testid="reports"][data-state="failed"]').waitFor();
     expect(await page.getByTestId('report-error').textContent()).toBe(
-      'Không tìm thấy lĩnh vực này.',
+      'Không tìm thấy thủ tục này.',
     );
     expect(await page.getByTestId('report-table').count()).toBe(0);
   });
