@@ -6,6 +6,15 @@ import { runReport } from './report-run';
 import type { ReportReply, ReportThreadRequest } from './report-thread-protocol';
 
 /**
+ * Between two packs built in the background: each is a write transaction, and the main
+ * thread's writers (a ticket issued, `/api/health`'s probe) wait for the lock in SQLite's
+ * busy handler, which sleeps 1, 2, 5, 10… ms between tries. Back to back, the thread would
+ * retake the lock before they woke and hold them for as long as a decade takes.
+ */
+const PACK_PAUSE_MS = 25;
+const letWritersIn = () => new Promise<void>((resolve) => setTimeout(resolve, PACK_PAUSE_MS));
+
+/**
  * The body of the report thread (see report-thread.ts): its own connection to the
  * database file (WAL lets it read while the main thread writes; packs it builds are
  * small transactions under the busy timeout), one report at a time.
@@ -29,7 +38,7 @@ function serve(port: NonNullable<typeof parentPort>): void {
         const { request } = message;
         const result =
           'buildPacks' in request
-            ? await buildReportPacks(db, request.buildPacks)
+            ? await buildReportPacks(db, request.buildPacks, { pause: letWritersIn })
             : await runReport(db, request);
         reply = { id: message.id, json: JSON.stringify(result) };
       } catch (error) {
