@@ -1,0 +1,78 @@
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import pino from 'pino';
+import { loadConfig } from '../server/src/config';
+import { startServer, type RunningServer } from '../server/src/server';
+
+/**
+ * The real server in a process of its own, for benchmarks that must measure the server's
+ * event loop and not their client's (parsing a big JSON report in the client would count
+ * otherwise). Arguments: data folder, start instant (epoch ms), admin password. Its clock
+ * starts at that instant and runs with the process. Over IPC it answers:
+ * `{ type: 'loop' }` → the longest event-loop block since the last `loop` (ms), and starts
+ * a new window; `{ type: 'stop' }` → stops the server and exits. Once listening it sends
+ * `{ type: 'ready', url, startMs, sinceProcessStartMs }`. The automatic backup is off.
+ */
+export type ChildRequest = { type: 'loop' } | { type: 'stop' };
+export type ChildReply =
+  | { type: 'ready'; url: string; startMs: number; sinceProcessStartMs: number }
+  | { type: 'loop'; maxMs: number; p99Ms: number }
+  | { type: 'error'; message: string };
+
+const [dataDir, startAt, password] = process.argv.slice(2);
+if (!dataDir || !startAt || !password) throw new Error('usage: <data dir> <epoch ms> <password>');
+const send = (reply: ChildReply) => {
+  if (process.send) process.send(reply);
+  else if (reply.type === 'ready') process.stdout.write(`${reply.url}\n`);
+};
+
+const loop = monitorEventLoopDelay({ resolution: 1 });
+loop.enable();
+const origin = performance.now();
+const clock = { now: () => Number(startAt) + Math.floor(performance.now() - origin) };
+let server: RunningServer | null = null;
+
+// Stopped cleanly on SIGTERM too, so a `--cpu-prof` run writes its profile.
+process.on('SIGTERM', () => {
+  void (server?.stop() ?? Promise.resolve()).finally(() => process.exit(0));
+});
+process.on('message', (message: ChildRequest) => {
+  if (message.type === 'loop') {
+    send({ type: 'loop', maxMs: loop.max / 1e6, p99Ms: loop.percentile(99) / 1e6 });
+    loop.reset();
+  } else {
+    void (server?.stop() ?? Promise.resolve()).finally(() => process.exit(0));
+  }
+});
+
+const started = performance.now();
+startServer(
+  loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LUOT_DATA_DIR: dataDir,
+    LUOT_ADMIN_PASSWORD: password,
+    LOG_LEVEL: 'silent',
+  }),
+  {
+    clock,
+    logger: pino({ level: 'silent' }),
+    // The day's automatic backup would fall due a minute in (the clock reads 09:00 and none
+    // was taken): a copy of the whole history in the middle of the figures. Not measured here.
+    backups: { checkEveryMs: 2 ** 31 - 1 },
+  },
+).then(
+  (running) => {
+    server = running;
+    const now = performance.now();
+    send({
+      type: 'ready',
+      url: running.url,
+      startMs: now - started,
+      sinceProcessStartMs: now,
+    });
+  },
+  (error: unknown) => {
+    send({ type: 'error', message: String(error) });
+    process.exit(1);
+  },
+);
