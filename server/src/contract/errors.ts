@@ -54,6 +54,8 @@ export const ERROR_CODES = [
   'import_failed',
   'unsupported_file',
   'print_failed',
+  'report_busy',
+  'reports_unavailable',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

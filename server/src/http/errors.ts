@@ -58,6 +58,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   centre_not_empty: 409,
   time_zone_fixed: 409,
   print_failed: 503,
+  report_busy: 429,
+  reports_unavailable: 503,
   import_failed: 422,
   unsupported_file: 415,
   internal_error: 500,

@@ -103,6 +103,8 @@ export const enCommon = {
   'error.storage_unavailable': 'The server cannot save data right now. Please try again later.',
   'error.backup_in_progress': 'A backup is already being made. Wait a moment and refresh the list.',
   'error.print_failed': 'The printer could not print.',
+  'error.report_busy': 'Too many reports running. Try again later.',
+  'error.reports_unavailable': 'The report could not be made. Try again.',
   'error.centre_not_empty':
     'Services or counters already exist. Choose “replace” to overwrite them.',
   'error.time_zone_fixed':

@@ -103,6 +103,8 @@ export const viCommon = {
   'error.storage_unavailable': 'Máy chủ tạm thời không lưu được dữ liệu. Vui lòng thử lại sau.',
   'error.backup_in_progress': 'Đang sao lưu dữ liệu. Vui lòng chờ một lát rồi tải lại danh sách.',
   'error.print_failed': 'Máy in không in được.',
+  'error.report_busy': 'Đang lập nhiều báo cáo. Vui lòng thử lại sau.',
+  'error.reports_unavailable': 'Chưa lập được báo cáo. Vui lòng thử lại.',
   'error.centre_not_empty':
     'Trung tâm đã có dịch vụ hoặc quầy. Chọn “thay thế” để ghi đè cấu hình.',
   'error.time_zone_fixed': 'Múi giờ do máy chủ đặt (biến LUOT_TIME_ZONE), không đổi được tại đây.',
