@@ -1,6 +1,5 @@
 import { reportQuerySchema } from '../../contract/report-schemas';
 import type { ReportService } from '../../services/reports/report-service';
-import { renderReport } from '../../services/reports/report-export';
 import { route, type ApiRoute } from '../route-table';
 
 /**
@@ -15,11 +14,16 @@ export function reportRoutes(reports: ReportService): ApiRoute[] {
       permission: 'reports:read',
       query: reportQuerySchema,
       handler: async ({ res, query: { format, ...query } }) => {
+        // A client that hangs up before its turn leaves the reports' queue.
+        const hungUp = new AbortController();
+        res.on('close', () => {
+          if (!res.writableFinished) hungUp.abort();
+        });
         if (format === 'json') {
-          res.type('json').send(await reports.summaryJson(query));
+          res.type('json').send(await reports.summaryJson(query, hungUp.signal));
           return;
         }
-        const file = await renderReport(await reports.summary(query), format);
+        const file = await reports.export(query, format, hungUp.signal);
         res.setHeader('Content-Type', file.contentType);
         res.setHeader(
           'Content-Disposition',

@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import type { ReportSummary } from '../../contract/reports';
 import { lowerThreadPriority } from './thread-priority';
 import type { ExportReply, ExportRequest } from './report-export-protocol';
 import { renderReportHere } from './report-render';
@@ -10,7 +11,10 @@ function serve(port: NonNullable<typeof parentPort>): void {
     void (async () => {
       let reply: ExportReply;
       try {
-        const file = await renderReportHere(message.summary, message.format);
+        const file = await renderReportHere(
+          JSON.parse(message.json) as ReportSummary,
+          message.format,
+        );
         reply = { id: message.id, ...file };
       } catch (error) {
         reply = { id: message.id, error: error instanceof Error ? error.message : String(error) };

@@ -1,10 +1,13 @@
-import type { ReportSummary } from '../../contract/reports';
 import type { ExportFormat } from './report-render';
 
-/** What the main thread asks the export thread. */
+/**
+ * What the main thread asks the export thread: the summary as the report thread wrote it
+ * (JSON text, parsed only in the export thread: the main thread never parses a decade by
+ * day, nor structured-clones the object tree again).
+ */
 export interface ExportRequest {
   id: number;
-  summary: ReportSummary;
+  json: string;
   format: ExportFormat;
 }
 

@@ -9,6 +9,8 @@ import type { SettingsService } from '../admin/settings-service';
 import { PACK_FORMAT } from './report-facts';
 import { buildReportPacks, type FactsScope } from './report-packs';
 import { runReport, type ReportRequest } from './report-run';
+import { ExportThread, type ExportFormat, type RenderedReport } from './report-export';
+import { ReportQueue } from './report-queue';
 import { ReportThread } from './report-thread';
 import { daysBetween } from './report-time';
 
@@ -25,18 +27,32 @@ export interface ReportQuery {
 export interface ReportServiceOptions {
   /** Run reports in a worker thread (default: whenever the database is a file). */
   thread?: boolean;
+  /** The threads' scripts (tests inject failing ones). */
+  entries?: { report?: string; export?: string };
+  /** How long one report or export may run before its thread is ended (default 60 s). */
+  timeoutMs?: number;
+  /** How many reports may wait behind the running one (default 4); more get `report_busy`. */
+  maxWaiting?: number;
 }
+
+/** A report's longest run before its thread is terminated and restarted (503). */
+export const REPORT_TIMEOUT_MS = 60_000;
+/** Reports waiting behind the running one before the next is refused (429). */
+export const REPORT_MAX_WAITING = 4;
 
 /**
  * Reports over any period: each closed day from its pack (`report_days`), today live, so
  * a report over today is always exact. With a database file the reading and adding up run
  * in a worker thread with its own connection; with `:memory:` they run here, yielding to
- * the event loop between days. Reports run one after another, and `buildMissingPacks`
- * in the same queue (in the thread too when there is one).
+ * the event loop between days. Reports, exports and `buildMissingPacks` share one queue:
+ * one at a time, at most `maxWaiting` waiting. A thread that fails or runs past the
+ * timeout is ended and answered `reports_unavailable` (503); the next job starts another.
  */
 export class ReportService {
   private readonly thread: ReportThread | null;
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly exports: ExportThread;
+  private readonly queue: ReportQueue;
+  private readonly timeoutMs: number;
   private closed = false;
 
   constructor(
@@ -47,39 +63,52 @@ export class ReportService {
   ) {
     const file = repos.db.file;
     const threaded = options.thread ?? file !== ':memory:';
-    this.thread = threaded && file !== ':memory:' ? new ReportThread(file) : null;
+    this.thread =
+      threaded && file !== ':memory:' ? new ReportThread(file, options.entries?.report) : null;
+    this.exports = new ExportThread(options.entries?.export);
+    this.queue = new ReportQueue(options.maxWaiting ?? REPORT_MAX_WAITING);
+    this.timeoutMs = options.timeoutMs ?? REPORT_TIMEOUT_MS;
   }
 
-  /** The report; `service_not_found` / `counter_not_found` for unknown filters. */
+  /** The report, parsed (tests and tools; the route sends `summaryJson` as it is). */
   async summary(query: ReportQuery): Promise<ReportSummary> {
     return JSON.parse(await this.summaryJson(query)) as ReportSummary;
   }
 
-  /** The report as JSON text, as the thread wrote it (what `format=json` sends). */
-  summaryJson(query: ReportQuery): Promise<string> {
+  /**
+   * The report as JSON text, as the thread wrote it (what `format=json` sends). `signal`
+   * (the client hung up) takes it out of the queue before its turn.
+   */
+  summaryJson(query: ReportQuery, signal?: AbortSignal): Promise<string> {
     const request = this.request(query);
-    const run = this.queue.then(async () =>
-      this.thread
-        ? this.thread.run(request)
-        : JSON.stringify(await runReport(this.repos.db, request, () => yieldToLoop())),
+    return this.queue.run(() => this.json(request), signal);
+  }
+
+  /**
+   * The report as a CSV, XLSX or PDF file, in the same turn of the queue: the JSON text
+   * goes to the export thread as it is (never parsed nor cloned as objects here).
+   */
+  export(query: ReportQuery, format: ExportFormat, signal?: AbortSignal): Promise<RenderedReport> {
+    const request = this.request(query);
+    return this.queue.run(
+      async () => this.exports.render(await this.json(request), format, this.timeoutMs),
+      signal,
     );
-    this.queue = run.catch(() => undefined);
-    return run;
   }
 
   /**
    * Builds the packs of closed days that have none (after start-up, so the first report
    * is fast), in the queue with the reports: in the thread when there is one (a decade of
    * days to check or build never holds the main thread), else here, one day per turn of
-   * the event loop.
+   * the event loop. No timeout: a decade takes minutes, one small transaction per day.
    */
   async buildMissingPacks(): Promise<number> {
     const scope = this.scope();
     // Two indexed reads: most starts have every pack and need not start the thread.
     if (!this.packsMissing(scope)) return 0;
-    const run = this.queue.then(async () =>
+    return this.queue.run(async () =>
       this.thread
-        ? (JSON.parse(await this.thread.run({ buildPacks: scope })) as number)
+        ? (JSON.parse(await this.thread.run({ buildPacks: scope }, null)) as number)
         : buildReportPacks(this.repos.db, scope, {
             pause: async () => {
               await yieldToLoop();
@@ -87,14 +116,24 @@ export class ReportService {
             },
           }),
     );
-    this.queue = run.catch(() => undefined);
-    return run;
+  }
+
+  /** How many reports wait behind the running one. */
+  get waiting(): number {
+    return this.queue.length;
   }
 
   /** Stops the thread and any pack building (before the database closes). */
   async close(): Promise<void> {
     this.closed = true;
-    await this.thread?.close();
+    this.queue.close();
+    await Promise.all([this.thread?.close(), this.exports.close()]);
+  }
+
+  /** One report's JSON text, in the thread (under the timeout) or here. */
+  private async json(request: ReportRequest): Promise<string> {
+    if (this.thread) return this.thread.run(request, this.timeoutMs);
+    return JSON.stringify(await runReport(this.repos.db, request, () => yieldToLoop()));
   }
 
   /** Whether a closed day from the first ticket's on has no pack for this zone and format. */
