@@ -110,8 +110,8 @@ export async function startServer(
     application.printWorker.start();
     application.backupSchedule.start();
     application.availability.start();
-    // Packs of closed days not built yet (first start, after an upgrade or a zone change):
-    // one day per turn of the event loop, so the first report is fast.
+    // Packs of closed days not built yet (first start, after an upgrade or a zone change),
+    // in the reports' queue (in the report thread), so the first report is fast.
     application.reports
       .buildMissingPacks()
       .catch((error: unknown) => logger.warn({ err: error }, 'report packs not built'));
