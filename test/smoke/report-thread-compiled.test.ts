@@ -29,7 +29,7 @@ thread.run({
   from: '2026-03-02', to: '2026-03-03', groupBy: 'service', serviceId: null, counterId: null,
   scope: { timeZone: 'Asia/Ho_Chi_Minh', today: '2026-03-03', now: at + 86400000 },
   centre: { name: 'x', address: '' }, ratingScale: [], satisfiedFrom: 3, packs: 'build',
-}).then(async (json) => {
+}, 60000).then(async (json) => {
   await thread.close();
   const summary = JSON.parse(json);
   const packs = db.get('SELECT COUNT(*) AS n FROM report_days').n;

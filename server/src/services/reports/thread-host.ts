@@ -35,8 +35,9 @@ export class ThreadHost<Request extends object, Reply extends ThreadReply> {
     const worker = this.thread();
     const id = this.nextId++;
     return new Promise<Reply>((resolve, reject) => {
+      // No limit when none is given (an untyped caller's undefined included).
       const timer =
-        timeoutMs === null
+        timeoutMs === null || timeoutMs === undefined
           ? null
           : setTimeout(() => this.fail(worker, `${this.name} timed out`), timeoutMs);
       this.pending.set(id, { resolve, reject, timer });
