@@ -1,5 +1,6 @@
 import type { Messages } from './message-keys';
 import { enAdmin } from './messages-en/admin';
+import { enAdminErrors } from './messages-en/admin-errors';
 import { enAdminReports } from './messages-en/admin-reports';
 import { enCommon } from './messages-en/common';
 import { enCounter } from './messages-en/counter';
@@ -22,4 +23,5 @@ export const en: Messages = {
   ...enTrack,
   ...enAdmin,
   ...enAdminReports,
+  ...enAdminErrors,
 };

@@ -1,4 +1,5 @@
 import { viAdmin } from './messages-vi/admin';
+import { viAdminErrors } from './messages-vi/admin-errors';
 import { viAdminReports } from './messages-vi/admin-reports';
 import { viCommon } from './messages-vi/common';
 import { viCounter } from './messages-vi/counter';
@@ -21,4 +22,5 @@ export const vi = {
   ...viTrack,
   ...viAdmin,
   ...viAdminReports,
+  ...viAdminErrors,
 } as const;

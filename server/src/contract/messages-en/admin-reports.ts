@@ -1,6 +1,9 @@
 /** English strings of the admin app's reports page (/admin/reports). */
 export const enAdminReports = {
   'admin.nav.reports': 'Reports',
+  // Only the reports page meets these two refusals: kept out of every screen's first load.
+  'error.report_busy': 'Too many reports running. Try again later.',
+  'error.reports_unavailable': 'The report could not be made. Try again.',
   'admin.reports.title': 'Activity reports',
   'admin.reports.filters': 'Choose the report’s period and grouping',
   'admin.reports.period': 'Period',

@@ -61,8 +61,6 @@ export const enCommon = {
   'error.counter_not_found': 'No such counter.',
   'error.ticket_not_found': 'No such ticket.',
   'error.printer_not_found': 'No such printer.',
-  'error.invalid_printer_target':
-    'Not a printer target: use a printer device or serial port (/dev/usb/lpN, /dev/lpN, /dev/ttySN, /dev/ttyUSBN, /dev/ttyACMN, /dev/ttyAMAN, /dev/rfcommN or a link to one; /dev/null prints nowhere), a network address (tcp://) or a folder inside the data folder.',
   'error.no_printer': 'No printer is set up to print this ticket.',
   'error.print_job_not_found': 'No such print job.',
   'error.queue_empty': 'Nobody is waiting.',
@@ -89,29 +87,10 @@ export const enCommon = {
   'error.counter_taken': 'Another clerk has this counter.',
   'error.counter_not_staffed': 'Nobody has taken this counter: no number can be called to it.',
   'error.idempotency_mismatch': 'This request key was already used for a different request.',
-  'error.username_taken': 'This username is already taken.',
-  'error.last_admin': 'The last active administrator cannot be demoted or deactivated.',
   'error.already_rated': 'This ticket has already been rated.',
   'error.rating_closed': 'The time to rate this ticket has passed.',
-  'error.prefix_taken': 'Another service uses this prefix with overlapping numbers.',
-  'error.code_taken': 'This service code is already taken.',
-  'error.counter_number_taken': 'This counter number is already taken.',
-  'error.service_group_not_found': 'No such service group.',
-  'error.group_nesting': 'A procedure group may only sit inside a field (one level at most).',
-  'error.invalid_image':
-    'Not a valid image: only PNG or JPEG, up to 512 KB and 4096 × 4096 pixels.',
   'error.storage_unavailable': 'The server cannot save data right now. Please try again later.',
-  'error.backup_in_progress': 'A backup is already being made. Wait a moment and refresh the list.',
   'error.print_failed': 'The printer could not print.',
-  'error.report_busy': 'Too many reports running. Try again later.',
-  'error.reports_unavailable': 'The report could not be made. Try again.',
-  'error.centre_not_empty':
-    'Services or counters already exist. Choose “replace” to overwrite them.',
-  'error.time_zone_fixed':
-    'The server fixes the time zone (LUOT_TIME_ZONE); it cannot be changed here.',
-  'error.import_failed':
-    'The file has errors; nothing was imported. Fix the rows listed and retry.',
-  'error.unsupported_file': 'Unreadable file: only Excel (.xlsx) or UTF-8 CSV, at most 5 MB.',
   'error.internal_error': 'Something went wrong. Please try again.',
   'error.network': 'Cannot reach the server. Please try again.',
 };

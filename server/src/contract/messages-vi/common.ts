@@ -60,8 +60,6 @@ export const viCommon = {
   'error.counter_not_found': 'Không tìm thấy quầy này.',
   'error.ticket_not_found': 'Không tìm thấy số thứ tự này.',
   'error.printer_not_found': 'Không tìm thấy máy in này.',
-  'error.invalid_printer_target':
-    'Đích in không hợp lệ: chỉ nhận máy in hoặc cổng nối tiếp (/dev/usb/lpN, /dev/lpN, /dev/ttySN, /dev/ttyUSBN, /dev/ttyACMN, /dev/ttyAMAN, /dev/rfcommN hoặc liên kết tới chúng; /dev/null để không in), địa chỉ mạng (tcp://) hoặc thư mục trong thư mục dữ liệu.',
   'error.no_printer': 'Chưa có máy in nào để in số thứ tự này.',
   'error.print_job_not_found': 'Không tìm thấy lệnh in này.',
   'error.queue_empty': 'Không còn ai đang chờ.',
@@ -89,28 +87,10 @@ export const viCommon = {
   'error.counter_taken': 'Quầy này đang do cán bộ khác phụ trách.',
   'error.counter_not_staffed': 'Quầy chưa có cán bộ nhận: chưa thể gọi số đến quầy này.',
   'error.idempotency_mismatch': 'Mã yêu cầu đã được dùng cho một yêu cầu khác.',
-  'error.username_taken': 'Tên đăng nhập này đã có người dùng.',
-  'error.last_admin': 'Không thể hạ quyền hoặc khóa quản trị viên cuối cùng.',
   'error.already_rated': 'Số thứ tự này đã được đánh giá.',
   'error.rating_closed': 'Đã hết thời gian đánh giá cho số thứ tự này.',
-  'error.prefix_taken': 'Tiền tố này đã có dịch vụ khác dùng với dải số trùng nhau.',
-  'error.code_taken': 'Mã dịch vụ này đã có.',
-  'error.counter_number_taken': 'Số quầy này đã có.',
-  'error.service_group_not_found': 'Không tìm thấy nhóm dịch vụ.',
-  'error.group_nesting': 'Nhóm thủ tục chỉ được nằm trong một lĩnh vực (tối đa một cấp).',
-  'error.invalid_image':
-    'Ảnh không hợp lệ: chỉ PNG hoặc JPEG, tối đa 512 KB, 4096 × 4096 điểm ảnh.',
   'error.storage_unavailable': 'Máy chủ tạm thời không lưu được dữ liệu. Vui lòng thử lại sau.',
-  'error.backup_in_progress': 'Đang sao lưu dữ liệu. Vui lòng chờ một lát rồi tải lại danh sách.',
   'error.print_failed': 'Máy in không in được.',
-  'error.report_busy': 'Đang lập nhiều báo cáo. Vui lòng thử lại sau.',
-  'error.reports_unavailable': 'Chưa lập được báo cáo. Vui lòng thử lại.',
-  'error.centre_not_empty':
-    'Trung tâm đã có dịch vụ hoặc quầy. Chọn “thay thế” để ghi đè cấu hình.',
-  'error.time_zone_fixed': 'Múi giờ do máy chủ đặt (biến LUOT_TIME_ZONE), không đổi được tại đây.',
-  'error.import_failed': 'Tệp có lỗi, chưa nhập gì. Sửa các dòng được nêu rồi nhập lại.',
-  'error.unsupported_file':
-    'Tệp không đọc được: chỉ nhận Excel (.xlsx) hoặc CSV mã UTF-8, tối đa 5 MB.',
   'error.internal_error': 'Lỗi hệ thống. Vui lòng thử lại.',
   'error.network': 'Không kết nối được máy chủ. Vui lòng thử lại.',
 } as const;
