@@ -1,32 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { openDatabase, type Database } from '../../../server/src/storage/database';
-import { migrate } from '../../../server/src/storage/migrate';
-import { tempDataDir } from '../../support/test-server';
+import { useTwoServiceDb } from '../../support/two-service-db';
 
 const ISSUED = Date.UTC(2026, 10, 27, 2, 0, 0);
 
 describe('the tickets table', () => {
-  let dataDir: string;
-  let db: Database;
-  let serviceA: number;
-  let serviceB: number;
-
-  beforeEach(() => {
-    dataDir = tempDataDir();
-    db = openDatabase(path.join(dataDir, 'luot.db'));
-    migrate(db);
-    const addService = (code: string, prefix: string) =>
-      db.run('INSERT INTO services (code, name, prefix) VALUES (?, ?, ?)', [code, code, prefix])
-        .lastInsertRowid;
-    serviceA = addService('DKKD', 'A');
-    serviceB = addService('DDTN', 'B');
-  });
-
-  afterEach(() => {
-    db.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  const store = useTwoServiceDb();
 
   let token = 0;
   function insertTicket(row: {
@@ -37,7 +14,7 @@ describe('the tickets table', () => {
     status?: string;
   }) {
     token += 1;
-    return db.run(
+    return store.db.run(
       `INSERT INTO tickets (service_id, day, sequence, number, status, issued_at, tracking_token,
          original_service_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -54,15 +31,15 @@ describe('the tickets table', () => {
     );
   }
 
-  const ticketCount = () => db.get<{ n: number }>('SELECT COUNT(*) AS n FROM tickets')?.n;
+  const ticketCount = () => store.db.get<{ n: number }>('SELECT COUNT(*) AS n FROM tickets')?.n;
 
   test('refuses a second ticket with the same number for the same service and day', () => {
     // Arrange
-    insertTicket({ serviceId: serviceA, day: '2026-11-27', sequence: 1, number: 'A001' });
+    insertTicket({ serviceId: store.serviceA, day: '2026-11-27', sequence: 1, number: 'A001' });
 
     // Act
     const act = () =>
-      insertTicket({ serviceId: serviceA, day: '2026-11-27', sequence: 2, number: 'A001' });
+      insertTicket({ serviceId: store.serviceA, day: '2026-11-27', sequence: 2, number: 'A001' });
 
     // Assert
     expect(act).toThrow(
@@ -73,11 +50,11 @@ describe('the tickets table', () => {
 
   test('refuses a second ticket with the same sequence for the same service and day', () => {
     // Arrange
-    insertTicket({ serviceId: serviceA, day: '2026-11-27', sequence: 1, number: 'A001' });
+    insertTicket({ serviceId: store.serviceA, day: '2026-11-27', sequence: 1, number: 'A001' });
 
     // Act
     const act = () =>
-      insertTicket({ serviceId: serviceA, day: '2026-11-27', sequence: 1, number: 'A001b' });
+      insertTicket({ serviceId: store.serviceA, day: '2026-11-27', sequence: 1, number: 'A001b' });
 
     // Assert
     expect(act).toThrow(expect.objectContaining({ code: 'SQLITE_CONSTRAINT_UNIQUE' }));
@@ -86,11 +63,11 @@ describe('the tickets table', () => {
 
   test('accepts the same number on another day or for another service', () => {
     // Arrange
-    insertTicket({ serviceId: serviceA, day: '2026-11-27', sequence: 1, number: 'A001' });
+    insertTicket({ serviceId: store.serviceA, day: '2026-11-27', sequence: 1, number: 'A001' });
 
     // Act
-    insertTicket({ serviceId: serviceA, day: '2026-11-28', sequence: 1, number: 'A001' });
-    insertTicket({ serviceId: serviceB, day: '2026-11-27', sequence: 1, number: 'A001' });
+    insertTicket({ serviceId: store.serviceA, day: '2026-11-28', sequence: 1, number: 'A001' });
+    insertTicket({ serviceId: store.serviceB, day: '2026-11-27', sequence: 1, number: 'A001' });
 
     // Assert
     expect(ticketCount()).toBe(3);
@@ -109,7 +86,7 @@ describe('the tickets table', () => {
     // Act
     const act = () =>
       insertTicket({
-        serviceId: serviceA,
+        serviceId: store.serviceA,
         day: '2026-11-27',
         sequence: 1,
         number: 'A001',

@@ -1,9 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { openDatabase, type Database, type Params } from '../../../server/src/storage/database';
-import { migrate } from '../../../server/src/storage/migrate';
+import type { Database, Params } from '../../../server/src/storage/database';
 import { TicketRepo } from '../../../server/src/storage/ticket-repo';
-import { tempDataDir } from '../../support/test-server';
+import { useTwoServiceDb } from '../../support/two-service-db';
 
 const MINUTE = 60_000;
 const DAY_START = Date.UTC(2026, 0, 5, 1, 0, 0);
@@ -14,26 +11,7 @@ const DAY_START = Date.UTC(2026, 0, 5, 1, 0, 0);
  * sorts them costs 0.2–0.6 s per ticket issued; migration 013's index makes it O(limit).
  */
 describe('the service-time estimate on a long history', () => {
-  let dataDir: string;
-  let db: Database;
-  let serviceA: number;
-  let serviceB: number;
-
-  beforeEach(() => {
-    dataDir = tempDataDir();
-    db = openDatabase(path.join(dataDir, 'luot.db'));
-    migrate(db);
-    const addService = (code: string, prefix: string) =>
-      db.run('INSERT INTO services (code, name, prefix) VALUES (?, ?, ?)', [code, code, prefix])
-        .lastInsertRowid;
-    serviceA = addService('DKKD', 'A');
-    serviceB = addService('DDTN', 'B');
-  });
-
-  afterEach(() => {
-    db.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  const store = useTwoServiceDb();
 
   /** Days `first`…`first + days - 1` of `perDay` done tickets, each served for `minutes`. */
   function history(
@@ -43,12 +21,12 @@ describe('the service-time estimate on a long history', () => {
     minutes: number,
     first = 0,
   ): void {
-    db.transaction(() => {
+    store.db.transaction(() => {
       for (let d = first; d < first + days; d++) {
         const day = new Date(DAY_START + d * 86_400_000).toISOString().slice(0, 10);
         for (let i = 1; i <= perDay; i++) {
           const servingAt = DAY_START + d * 86_400_000 + i * MINUTE;
-          db.run(
+          store.db.run(
             `INSERT INTO tickets (service_id, day, sequence, number, status, issued_at,
                serving_at, finished_at, tracking_token, original_service_id)
              VALUES (?, ?, ?, ?, 'done', ?, ?, ?, ?, ?)`,
@@ -73,10 +51,10 @@ describe('the service-time estimate on a long history', () => {
   function estimate(serviceId: number): { mean: number | null; sql: string; params: Params } {
     let seen: { sql: string; params: Params } | null = null;
     const spy: Database = {
-      ...db,
+      ...store.db,
       get: <T>(sql: string, params?: Params) => {
         seen = { sql, params: params ?? [] };
-        return db.get<T>(sql, params);
+        return store.db.get<T>(sql, params);
       },
     };
     const mean = new TicketRepo(spy).meanServiceMinutes(serviceId);
@@ -87,12 +65,12 @@ describe('the service-time estimate on a long history', () => {
 
   test('reads the service’s last finished tickets through the index, with no scan or sort', () => {
     // Arrange: 30 days of 100 done tickets a service; the other service's are longer.
-    history(serviceA, 30, 100, 4);
-    history(serviceB, 30, 100, 9);
+    history(store.serviceA, 30, 100, 4);
+    history(store.serviceB, 30, 100, 9);
 
     // Act
-    const { sql, params } = estimate(serviceA);
-    const plan = db
+    const { sql, params } = estimate(store.serviceA);
+    const plan = store.db
       .all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`, params)
       .map((row) => row.detail);
 
@@ -105,14 +83,14 @@ describe('the service-time estimate on a long history', () => {
 
   test('averages only the latest 20 finished tickets of the service', () => {
     // Arrange: four days of 30-minute services, then the latest 20 of A took 4, of B 9.
-    history(serviceA, 4, 100, 30);
-    history(serviceB, 4, 100, 30);
-    history(serviceA, 1, 20, 4, 4);
-    history(serviceB, 1, 20, 9, 4);
+    history(store.serviceA, 4, 100, 30);
+    history(store.serviceB, 4, 100, 30);
+    history(store.serviceA, 1, 20, 4, 4);
+    history(store.serviceB, 1, 20, 9, 4);
 
     // Act
-    const a = estimate(serviceA).mean;
-    const b = estimate(serviceB).mean;
+    const a = estimate(store.serviceA).mean;
+    const b = estimate(store.serviceB).mean;
 
     // Assert
     expect(a).toBeCloseTo(4, 9);
