@@ -274,6 +274,9 @@ function writeDay(repos: Repos, day: string, result: DayResult, total: WriteResu
         note: null,
         closeReason: t.closeReason,
         parkedAt: null,
+        // Seeded history predates the estimate record; reports fall back to the current target.
+        targetWaitMinutes: null,
+        estimateMinutes: null,
       });
       if (t.rating && t.status === 'done' && t.counterId !== null) {
         repos.ratings.insert({

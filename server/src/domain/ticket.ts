@@ -25,6 +25,10 @@ export interface TicketRecord {
   closeReason: string | null;
   /** When it was last parked; null if never. */
   parkedAt: number | null;
+  /** The service's target wait in force at issue, minutes (null before migration 014). */
+  targetWaitMinutes: number | null;
+  /** The estimated wait shown and printed at issue, minutes (null before migration 014). */
+  estimateMinutes: number | null;
 }
 
 /** Statuses a ticket can still leave by a clerk's action (not finished for the day). */

@@ -25,6 +25,8 @@ interface TicketRow {
   note: string | null;
   close_reason: string | null;
   parked_at: number | null;
+  target_wait_minutes: number | null;
+  estimate_minutes: number | null;
 }
 
 const toRecord = (row: TicketRow): TicketRecord => ({
@@ -50,6 +52,8 @@ const toRecord = (row: TicketRow): TicketRecord => ({
   note: row.note,
   closeReason: row.close_reason,
   parkedAt: row.parked_at,
+  targetWaitMinutes: row.target_wait_minutes,
+  estimateMinutes: row.estimate_minutes,
 });
 
 /** A ticket about to be inserted: everything but its id. */
@@ -122,8 +126,8 @@ export class TicketRepo {
       `INSERT INTO tickets (service_id, day, sequence, number, priority_class, status, counter_id,
          staff_id, issued_at, called_at, serving_at, finished_at, recall_count, tracking_token,
          front, target_counter_id, original_service_id, transfer_count, note, close_reason,
-         parked_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         parked_at, target_wait_minutes, estimate_minutes)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         ticket.serviceId,
         ticket.day,
@@ -146,12 +150,19 @@ export class TicketRepo {
         ticket.note,
         ticket.closeReason,
         ticket.parkedAt,
+        ticket.targetWaitMinutes,
+        ticket.estimateMinutes,
       ],
     );
     return { ...ticket, id: lastInsertRowid };
   }
 
   /** Writes back the fields a transition may change. */
+  /** Keeps the estimated wait shown at issue with the ticket (the estimator's own record). */
+  recordEstimate(id: number, minutes: number): void {
+    this.db.run('UPDATE tickets SET estimate_minutes = ? WHERE id = ?', [minutes, id]);
+  }
+
   update(ticket: TicketRecord): void {
     this.db.run(
       `UPDATE tickets SET status = ?, counter_id = ?, staff_id = ?, called_at = ?, serving_at = ?,

@@ -74,6 +74,8 @@ function ticketIn(status: TicketStatus): TicketRecord {
     note: null,
     closeReason: null,
     parkedAt: null,
+    targetWaitMinutes: null,
+    estimateMinutes: null,
   };
 }
 

@@ -124,9 +124,12 @@ export class TicketIssuer {
         note: null,
         closeReason: null,
         parkedAt: null,
+        targetWaitMinutes: service.targetWaitMinutes,
+        estimateMinutes: null,
       });
       const ahead = reader.ahead(ticket);
       const estimatedWaitMinutes = reader.estimate(service.id, ahead);
+      repos.tickets.recordEstimate(ticket.id, estimatedWaitMinutes);
       // The paper ticket shows what the screen shows, however late it prints.
       this.deps.printing?.enqueueIssued(
         ticket.id,
