@@ -14,6 +14,7 @@ import { byOrder } from './GroupsPanel';
 import { TierEditor } from './TierEditor';
 import { deletedNotice, useCatalogue } from './use-catalogue';
 import './catalogue.css';
+import { RowActions } from './RowActions';
 
 /**
  * The desks: number, name, the services each calls in ranked tiers, and who holds it now.
@@ -91,50 +92,31 @@ export function CountersPage({ user }: PageProps) {
                 </td>
                 {!readOnly && (
                   <td className="row-actions">
-                    <button
-                      type="button"
-                      className="btn btn-secondary btn-small"
-                      data-testid={`counter-edit-${counter.number}`}
-                      aria-expanded={editing === counter.id}
-                      onClick={() => setEditing(editing === counter.id ? null : counter.id)}
-                    >
-                      {t('admin.catalogue.edit')}
-                    </button>
-                    <button
-                      type="button"
-                      className="btn btn-secondary btn-small"
-                      data-testid={`counter-active-${counter.number}`}
-                      disabled={action.pending}
-                      onClick={() =>
-                        act(async () => {
-                          await apiSend('PATCH', `/api/counters/${counter.id}`, {
-                            active: !counter.active,
-                          });
-                          return t('admin.saved');
-                        })
-                      }
-                    >
-                      {counter.active
-                        ? t('admin.catalogue.deactivate')
-                        : t('admin.catalogue.activate')}
-                    </button>
-                    <button
-                      type="button"
-                      className="btn btn-danger btn-small"
-                      data-testid={`counter-delete-${counter.number}`}
-                      disabled={action.pending}
-                      onClick={() =>
-                        act(async () => {
-                          const done = await apiSend<DeleteResponse<'counter', CounterConfig>>(
-                            'DELETE',
-                            `/api/counters/${counter.id}`,
-                          );
-                          return t(deletedNotice(done), { name: counter.name });
-                        })
-                      }
-                    >
-                      {t('admin.catalogue.delete')}
-                    </button>
+                    <RowActions
+                      kind="counter"
+                      rowKey={counter.number}
+                      editing={editing === counter.id}
+                      active={counter.active}
+                      pending={action.pending}
+                      on={{
+                        onEdit: () => setEditing(editing === counter.id ? null : counter.id),
+                        onToggle: () =>
+                          act(async () => {
+                            await apiSend('PATCH', `/api/counters/${counter.id}`, {
+                              active: !counter.active,
+                            });
+                            return t('admin.saved');
+                          }),
+                        onDelete: () =>
+                          act(async () => {
+                            const done = await apiSend<DeleteResponse<'counter', CounterConfig>>(
+                              'DELETE',
+                              `/api/counters/${counter.id}`,
+                            );
+                            return t(deletedNotice(done), { name: counter.name });
+                          }),
+                      }}
+                    />
                   </td>
                 )}
               </tr>

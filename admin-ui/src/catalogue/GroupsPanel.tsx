@@ -9,6 +9,7 @@ import { apiPost, apiSend } from '@luot/ui-shared/api';
 import { useI18n } from '@luot/ui-shared/use-i18n';
 import { ErrorAlert, Field, Notice, NoticeScope, Select, useAction } from '../form';
 import { deletedNotice, swapOrder } from './use-catalogue';
+import { RowActions } from './RowActions';
 
 /** Smaller order first, then the older one. */
 export function byOrder<T extends { id: number; sortOrder: number }>(a: T, b: T): number {
@@ -122,47 +123,28 @@ export function GroupsPanel({
                         >
                           ↓
                         </button>
-                        <button
-                          type="button"
-                          className="btn btn-secondary btn-small"
-                          data-testid={`group-edit-${group.id}`}
-                          aria-expanded={editing === group.id}
-                          onClick={() => setEditing(editing === group.id ? null : group.id)}
-                        >
-                          {t('admin.catalogue.edit')}
-                        </button>
-                        <button
-                          type="button"
-                          className="btn btn-secondary btn-small"
-                          data-testid={`group-active-${group.id}`}
-                          disabled={action.pending}
-                          onClick={() =>
-                            act(async () => {
-                              await patch(group.id, { active: !group.active });
-                              return t('admin.saved');
-                            })
-                          }
-                        >
-                          {group.active
-                            ? t('admin.catalogue.deactivate')
-                            : t('admin.catalogue.activate')}
-                        </button>
-                        <button
-                          type="button"
-                          className="btn btn-danger btn-small"
-                          data-testid={`group-delete-${group.id}`}
-                          disabled={action.pending}
-                          onClick={() =>
-                            act(async () => {
-                              const done = await apiSend<
-                                DeleteResponse<'group', ServiceGroupConfig>
-                              >('DELETE', `/api/service-groups/${group.id}`);
-                              return t(deletedNotice(done), { name: group.name });
-                            })
-                          }
-                        >
-                          {t('admin.catalogue.delete')}
-                        </button>
+                        <RowActions
+                          kind="group"
+                          rowKey={group.id}
+                          editing={editing === group.id}
+                          active={group.active}
+                          pending={action.pending}
+                          on={{
+                            onEdit: () => setEditing(editing === group.id ? null : group.id),
+                            onToggle: () =>
+                              act(async () => {
+                                await patch(group.id, { active: !group.active });
+                                return t('admin.saved');
+                              }),
+                            onDelete: () =>
+                              act(async () => {
+                                const done = await apiSend<
+                                  DeleteResponse<'group', ServiceGroupConfig>
+                                >('DELETE', `/api/service-groups/${group.id}`);
+                                return t(deletedNotice(done), { name: group.name });
+                              }),
+                          }}
+                        />
                       </td>
                     )}
                   </tr>

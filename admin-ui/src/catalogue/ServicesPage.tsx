@@ -9,6 +9,7 @@ import { GroupsPanel, byOrder, menuOrder } from './GroupsPanel';
 import { ServiceForm } from './ServiceForm';
 import { deletedNotice, swapOrder, useCatalogue } from './use-catalogue';
 import './catalogue.css';
+import { RowActions } from './RowActions';
 
 /**
  * The services visitors take numbers for, and the kiosk menu's groups they sit in. Admins
@@ -200,33 +201,14 @@ function ServiceRow({
           >
             ↓
           </button>
-          <button
-            type="button"
-            className="btn btn-secondary btn-small"
-            data-testid={`service-edit-${service.code}`}
-            aria-expanded={editing}
-            onClick={on.onEdit}
-          >
-            {t('admin.catalogue.edit')}
-          </button>
-          <button
-            type="button"
-            className="btn btn-secondary btn-small"
-            data-testid={`service-active-${service.code}`}
-            disabled={pending}
-            onClick={on.onToggle}
-          >
-            {service.active ? t('admin.catalogue.deactivate') : t('admin.catalogue.activate')}
-          </button>
-          <button
-            type="button"
-            className="btn btn-danger btn-small"
-            data-testid={`service-delete-${service.code}`}
-            disabled={pending}
-            onClick={on.onDelete}
-          >
-            {t('admin.catalogue.delete')}
-          </button>
+          <RowActions
+            kind="service"
+            rowKey={service.code}
+            editing={editing}
+            active={service.active}
+            pending={pending}
+            on={on}
+          />
         </td>
       )}
     </tr>
