@@ -12,3 +12,4 @@ export * from './printing';
 export * from './reports';
 export * from './settings';
 export * from './voice';
+export * from './wait-range';
