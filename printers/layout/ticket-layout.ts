@@ -1,3 +1,4 @@
+import { waitRange } from '../../server/src/contract/wait-range';
 import { nfc } from '../text';
 
 /** Horizontal placement of a block on the paper. */
@@ -62,7 +63,10 @@ export interface TicketPrintData {
   /** The priority class in English ("Elderly"), printed with English lines. */
   priorityLabelEn?: string | null | undefined;
   peopleAhead: number;
-  /** Estimated wait in whole minutes, or null when there is no estimate yet (0: not shown). */
+  /**
+   * Estimated wait in whole minutes, printed as its band (`waitRange`: 12 → "khoảng 10–15
+   * phút"), or null when there is no estimate yet (0: not shown).
+   */
   estimatedWaitMinutes: number | null;
   /** When the ticket was issued (an instant; it is shown in the centre's time zone). */
   issuedAt: Date | string;
@@ -136,12 +140,16 @@ export function buildTicketLayout(
   blocks.push({ kind: 'space', height: 8 });
   blocks.push(text(`Số người chờ trước bạn: ${ticket.peopleAhead}`, 'normal'));
   if (en) blocks.push(text(`People ahead of you: ${ticket.peopleAhead}`, 'small'));
-  // No estimate, or none to speak of ("khoảng 0 phút"): the kiosk screen leaves it out too.
-  if (ticket.estimatedWaitMinutes !== null && ticket.estimatedWaitMinutes > 0) {
+  // As on the kiosk screen, a band of round minutes; no estimate, or 0 (called at once): none.
+  const wait = waitRange(ticket.estimatedWaitMinutes ?? 0);
+  if (wait !== null) {
+    const { low, high } = wait;
+    const band = low === 0 ? `${high}` : `${low}–${high}`;
     blocks.push(
-      text(`Thời gian chờ dự kiến: khoảng ${ticket.estimatedWaitMinutes} phút`, 'normal'),
+      text(`Thời gian chờ dự kiến: ${low === 0 ? 'dưới' : 'khoảng'} ${band} phút`, 'normal'),
     );
-    if (en) blocks.push(text(`Estimated wait: about ${ticket.estimatedWaitMinutes} min`, 'small'));
+    if (en)
+      blocks.push(text(`Estimated wait: ${low === 0 ? 'under' : 'about'} ${band} min`, 'small'));
   }
   blocks.push(text(`Giờ lấy số: ${formatIssuedAt(ticket.issuedAt, centre.timeZone)}`, 'normal'));
   blocks.push({ kind: 'space', height: 12 });
