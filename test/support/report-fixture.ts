@@ -31,6 +31,14 @@ import { ManualClock, tempDataDir } from './test-server';
  * Wed 2026-03-04: 08:00 Lan takes c2; T8 HT 08:00; 08:03 c2 calls, 08:04 starts, 08:10
  *   finishes; 08:11 rated 4. 08:30 Lan leaves.
  * Thu 2026-03-05 (today, the report is asked at 08:30): T9 DD 08:00, waiting.
+ *
+ * What was promised at issue (migration 014): each ticket keeps the target in force when
+ * it was issued (HT 10, DD 15; Wed 07:00 the supervisor lowers HT's to 4 and DD's to 1
+ * minute, so T8 keeps 4). T3's stored target is cleared, as on a ticket issued before
+ * targets were kept: it is judged by DD's current 1 minute. The estimates printed (set by
+ * hand, whatever the estimator said): T1 15, T2 8, T3 4, T4 12, T5 6, T6 none, T7 none,
+ * T8 9, T9 5 minutes. T1's transfer is recorded in `ticket_transfers` (migration 016): its
+ * first call 08:20 at counter 1 by Lan, transferred 08:23.
  */
 export interface ReportFixture {
   dataDir: string;
@@ -132,6 +140,9 @@ export function buildReportFixture(dataDir: string = tempDataDir()): ReportFixtu
   };
   const call = (counterId: number, ticketId: number, actor: Actor) =>
     services.queue.callTicket(counterId, { ticketId }, actor);
+  // The estimate printed, as the story sets it (the estimator's own figure is replaced).
+  const promise = (ticketId: number, minutes: number | null) =>
+    db.run('UPDATE tickets SET estimate_minutes = ? WHERE id = ?', [minutes, ticketId]);
   const rate = (ticketId: number, level: number, reasons: string[] = []) =>
     services.ratings.rate(
       ticketId,
@@ -194,11 +205,23 @@ export function buildReportFixture(dataDir: string = tempDataDir()): ReportFixtu
   services.counters.signOut(c1, L);
   services.counters.signOut(c2, B);
   time('23:59');
-  issue(ids.HT);
+  const t6 = issue(ids.HT);
+  for (const [ticket, minutes] of [
+    [t1, 15],
+    [t2, 8],
+    [t3, 4],
+    [t4, 12],
+    [t5, 6],
+    [t6, null],
+  ] as const)
+    promise(ticket, minutes);
+  // As if issued before the targets were kept with the tickets.
+  db.run('UPDATE tickets SET target_wait_minutes = NULL WHERE id = ?', [t3]);
 
   day = '2026-03-03';
   time('00:01');
   const t7 = issue(ids.DD);
+  promise(t7, null);
   time('08:00');
   services.counters.signIn(c1, L);
   services.counters.signIn(c2, B);
@@ -219,9 +242,14 @@ export function buildReportFixture(dataDir: string = tempDataDir()): ReportFixtu
   services.counters.signOut(c2, B);
 
   day = '2026-03-04';
+  time('07:00');
+  const asSupervisor = { actor: S, ip: null };
+  services.catalogue.updateService(ids.HT, { targetWaitMinutes: 4 }, asSupervisor);
+  services.catalogue.updateService(ids.DD, { targetWaitMinutes: 1 }, asSupervisor);
   time('08:00');
   services.counters.signIn(c2, L);
   const t8 = issue(ids.HT);
+  promise(t8, 9);
   time('08:03');
   call(c2, t8, L);
   time('08:04');
@@ -235,7 +263,7 @@ export function buildReportFixture(dataDir: string = tempDataDir()): ReportFixtu
 
   day = '2026-03-05';
   time('08:00');
-  issue(ids.DD);
+  promise(issue(ids.DD), 5);
   clock.set(REPORT_NOW);
 
   return { dataDir, file, db, repos, services, clock, ids, close: () => db.close() };

@@ -49,14 +49,29 @@ export interface ReportFigures {
   cancelled: number;
   /** Still waiting when their day closed. */
   expired: number;
-  /** Issue → (last) call, over tickets that were called. */
+  /**
+   * Issue → first call, over tickets that were called (a transferred ticket's wait ends at
+   * its first call: the time after is its service, not its wait).
+   */
   waitMinutes: DurationStats;
-  /** Start → finish, over finished tickets that were started. */
+  /** Last start → finish, over finished tickets that were started. */
   serviceMinutes: DurationStats;
-  /** Walk to the counter: (last) call → start, over started tickets. */
+  /** Walk to the counter: last call → start, over started tickets. */
   walkMinutes: DurationStats;
-  /** Of the tickets served, the share called within their service's target wait. */
+  /**
+   * Of the tickets served, the share first called within the target wait stored with the
+   * ticket at issue (the service's current target for tickets issued before it was kept).
+   */
   withinTargetShare: number | null;
+  /**
+   * The estimator's own error, over tickets called that had an estimate at issue: how
+   * many, the mean absolute error |estimate − wait| in minutes, the share with |error| ≤ 5
+   * minutes, and the mean signed error (estimate − wait; negative: it underestimates).
+   */
+  estimateCount: number;
+  estimateMae: number | null;
+  estimateWithin5Share: number | null;
+  estimateBias: number | null;
   /** Clerks' time at a counter spent paused; null where a grouping cannot say (service). */
   pausedMinutes: number | null;
   /** Clerks' time signed in at an open counter with no ticket there; null as above. */

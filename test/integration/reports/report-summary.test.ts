@@ -115,9 +115,10 @@ describe('GET /api/reports/summary over the hand-counted centre', () => {
       rounded({ ...EXPECTED_ROWS.counter[0]!, key: '' }),
     );
     // Shifts while open (07:30–11:30, 13:30–17:00). Monday: T2 T4, shift 210 + 150 = 360,
-    // paused 15, busy 11: idle 334; Tuesday: shift 210 (to 11:30), paused 30: idle 180.
+    // paused 15, busy 9 + 2 + 3 (T1 before its transfer): idle 331; Tuesday: shift 210
+    // (to 11:30), paused 30: idle 180.
     expect(c1.rows.map((r) => [r.key, r.issued, r.pausedMinutes, r.idleMinutes])).toEqual([
-      ['2026-03-02', 2, 15, 334],
+      ['2026-03-02', 2, 15, 331],
       ['2026-03-03', 0, 30, 180],
     ]);
   });

@@ -3,7 +3,9 @@ import { ReportAggregator } from '../../../server/src/services/reports/report-ag
 import {
   F_CALLED,
   F_COUNTER,
+  F_ESTIMATE,
   F_FINISHED,
+  F_FIRST_CALLED,
   F_ISSUED,
   F_ORIGINAL,
   F_RATING,
@@ -11,6 +13,7 @@ import {
   F_SERVING,
   F_STAFF,
   F_STATUS,
+  F_TARGET,
   FIELDS,
   NONE,
   STATUSES,
@@ -38,6 +41,10 @@ export interface Ticket {
   serving?: string;
   finished?: string;
   rating?: number;
+  /** Estimated wait at issue, minutes (07:55). */
+  estimate?: number;
+  /** Target wait stored at issue, minutes. */
+  target?: number;
 }
 
 export function facts(
@@ -45,6 +52,7 @@ export function facts(
   shifts: [string, string][],
   pauses: [string, string][] = [],
   day = MONDAY,
+  handoffs: [string, string][] = [],
 ): DayFacts {
   const records = new Int32Array(tickets.length * FIELDS);
   tickets.forEach((ticket, i) => {
@@ -60,6 +68,9 @@ export function facts(
     records[at + F_CALLED] = time(ticket.called);
     records[at + F_SERVING] = time(ticket.serving);
     records[at + F_FINISHED] = time(ticket.finished);
+    records[at + F_FIRST_CALLED] = time(ticket.called);
+    records[at + F_TARGET] = ticket.target ?? NONE;
+    records[at + F_ESTIMATE] = ticket.estimate ?? NONE;
   });
   const interval = ([start, end]: [string, string]): Interval => ({
     counterId: 1,
@@ -74,6 +85,7 @@ export function facts(
     reasons: new Map(),
     shifts: shifts.map(interval),
     pauses: pauses.map(interval),
+    handoffs: handoffs.map(interval),
   };
 }
 

@@ -13,6 +13,14 @@ const stats = (
 const hours = (counts: Record<number, number>): number[] =>
   Array.from({ length: 24 }, (_, h) => counts[h] ?? 0);
 
+/** The estimator's figures, the same in every row. */
+const ESTIMATES = {
+  estimateCount: 8,
+  estimateMae: 3.25,
+  estimateWithin5Share: 0.875,
+  estimateBias: -1.5,
+};
+
 /** Two services and a clerk-named one whose name starts like a formula. */
 export function sampleSummary(): ReportSummary {
   const land: ReportRow = {
@@ -30,6 +38,7 @@ export function sampleSummary(): ReportSummary {
     serviceMinutes: stats(9, 7.5, 6.25, 12.875, 15.004),
     walkMinutes: stats(9, 0.75, 0.5, 1.5, 2),
     withinTargetShare: 7 / 9,
+    ...ESTIMATES,
     pausedMinutes: null,
     idleMinutes: null,
     ratings: 6,
@@ -54,6 +63,7 @@ export function sampleSummary(): ReportSummary {
     serviceMinutes: stats(8, 5, 5, 6.1, 7),
     walkMinutes: stats(8, 0.5, 0.5, 0.8, 1),
     withinTargetShare: 1,
+    ...ESTIMATES,
     pausedMinutes: null,
     idleMinutes: null,
     ratings: 4,
@@ -78,6 +88,7 @@ export function sampleSummary(): ReportSummary {
     serviceMinutes: stats(0, null, null, null, null),
     walkMinutes: stats(0, null, null, null, null),
     withinTargetShare: null,
+    ...ESTIMATES,
     pausedMinutes: null,
     idleMinutes: null,
     ratings: 0,
@@ -102,6 +113,7 @@ export function sampleSummary(): ReportSummary {
     serviceMinutes: stats(17, 6.323, 5.5, 11.2, 15.004),
     walkMinutes: stats(17, 0.632, 0.5, 1.4, 2),
     withinTargetShare: 15 / 17,
+    ...ESTIMATES,
     pausedMinutes: 42.5,
     idleMinutes: 118.25,
     ratings: 10,

@@ -15,6 +15,11 @@ export class Accumulator {
   /** Served tickets with a wait, and those within their service's target. */
   servedMeasured = 0;
   withinTarget = 0;
+  /** Called tickets with an estimate: their errors (estimate − wait, ms) summed. */
+  estimates = 0;
+  estimateErrorMs = 0;
+  estimateAbsErrorMs = 0;
+  estimatesWithin5 = 0;
   /** Clerks' time paused while the centre was open. */
   pausedMs = 0;
   /** Clerks' time signed in while the centre was open, neither paused nor with a ticket. */
@@ -42,6 +47,15 @@ export class Accumulator {
 
   satisfied = 0;
 
+  /** One called ticket's estimate against its wait (ms). */
+  estimate(estimateMs: number, waitMs: number): void {
+    const error = estimateMs - waitMs;
+    this.estimates += 1;
+    this.estimateErrorMs += error;
+    this.estimateAbsErrorMs += Math.abs(error);
+    if (Math.abs(error) <= 300_000) this.estimatesWithin5 += 1;
+  }
+
   /**
    * The figures; `timed` is false where pauses and idle time cannot be told (null). A
    * total passes its groups: their durations, taken together, are its own. `levels` pads
@@ -63,6 +77,10 @@ export class Accumulator {
       serviceMinutes: stats((acc) => acc.service),
       walkMinutes: stats((acc) => acc.walk),
       withinTargetShare: share(this.withinTarget, this.servedMeasured),
+      estimateCount: this.estimates,
+      estimateMae: this.estimates === 0 ? null : minutes(this.estimateAbsErrorMs / this.estimates),
+      estimateWithin5Share: share(this.estimatesWithin5, this.estimates),
+      estimateBias: this.estimates === 0 ? null : minutes(this.estimateErrorMs / this.estimates),
       pausedMinutes: timed ? minutes(this.pausedMs) : null,
       idleMinutes: timed ? minutes(this.idleMs) : null,
       ratings: this.ratings,

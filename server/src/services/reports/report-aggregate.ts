@@ -9,7 +9,9 @@ import { hourAt, isoWeekOf, splitByHour, weekdayOf } from './report-time';
 const {
   F_CALLED,
   F_COUNTER,
+  F_ESTIMATE,
   F_FINISHED,
+  F_FIRST_CALLED,
   F_FLAGS,
   F_ISSUED,
   F_ORIGINAL,
@@ -18,6 +20,7 @@ const {
   F_SERVING,
   F_STAFF,
   F_STATUS,
+  F_TARGET,
   FIELDS,
   FLAG_TRANSFERRED,
   NONE,
@@ -35,7 +38,7 @@ export interface AggregateOptions {
   /** How many levels the centre's rating scale has now. */
   levels: number;
   satisfiedFrom: number;
-  /** Each service's target wait now, in minutes. */
+  /** Each service's target wait now, in minutes: for tickets issued before it was stored. */
   targetMinutes: ReadonlyMap<number, number>;
   /** The centre's hours now: clerks' time counts only while open (absent: all day). */
   opening?: OpeningCalendar;
@@ -164,19 +167,30 @@ export class ReportAggregator {
         total.expired += 1;
       }
       const called = t[at + F_CALLED]!;
+      const firstCalled = t[at + F_FIRST_CALLED]!;
       const serving = t[at + F_SERVING]!;
       const finished = t[at + F_FINISHED]!;
-      if (called !== NONE) {
-        const wait = called - issued;
+      if (firstCalled !== NONE) {
+        // Issue → first call: a transferred ticket's wait ends when it was first called.
+        const wait = firstCalled - issued;
         group.wait.push(wait);
         this.waitBands[bandOf(wait)]! += 1;
         if (status === STATUS_DONE) {
-          const within = wait <= (targetMinutes.get(service) ?? Infinity) * 60_000 ? 1 : 0;
+          const stored = t[at + F_TARGET]!;
+          const target = stored !== NONE ? stored : (targetMinutes.get(original) ?? Infinity);
+          const within = wait <= target * 60_000 ? 1 : 0;
           group.servedMeasured += 1;
           total.servedMeasured += 1;
           group.withinTarget += within;
           total.withinTarget += within;
         }
+        const estimate = t[at + F_ESTIMATE]!;
+        if (estimate !== NONE) {
+          group.estimate(estimate * 60_000, wait);
+          total.estimate(estimate * 60_000, wait);
+        }
+      }
+      if (called !== NONE) {
         if (serving !== NONE) {
           group.walk.push(serving - called);
         }
@@ -203,7 +217,17 @@ export class ReportAggregator {
         total.rate(level, satisfiedFrom, reasons);
       }
     }
-    if (busy !== null) this.clerkTime(facts, period, busy);
+    if (busy !== null) {
+      // A transferred ticket's time at the counters before: busy for them too.
+      for (const handoff of facts.handoffs) {
+        if (counterId !== null && handoff.counterId !== counterId) continue;
+        const pair = pairOf(handoff.counterId, handoff.staffId);
+        let list = busy.get(pair);
+        if (!list) busy.set(pair, (list = []));
+        list.push(handoff.start, handoff.end);
+      }
+      this.clerkTime(facts, period, busy);
+    }
   }
 
   /**

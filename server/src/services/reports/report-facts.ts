@@ -14,6 +14,12 @@ export interface DayFacts extends DayFrame {
   reasons: Map<number, string[]>;
   pauses: Interval[];
   shifts: Interval[];
+  /**
+   * A transferred ticket's time at the counters before its transfers (called →
+   * transferred): busy time for those counters and clerks, though the ticket counts
+   * under its last counter.
+   */
+  handoffs: Interval[];
 }
 
 /** A pause or a shift at a counter, as offsets within the day. */
@@ -39,12 +45,21 @@ export const F_ISSUED = 7;
 export const F_CALLED = 8;
 export const F_SERVING = 9;
 export const F_FINISHED = 10;
-export const FIELDS = 11;
+/** The first call (before any transfer); the same as `F_CALLED` for most tickets. */
+export const F_FIRST_CALLED = 11;
+/** The target wait stored at issue, minutes; `NONE` on tickets issued before it was kept. */
+export const F_TARGET = 12;
+/** The estimated wait shown at issue, minutes; `NONE` when none was recorded. */
+export const F_ESTIMATE = 13;
+export const FIELDS = 14;
 export const NONE = -2147483648;
 export const FLAG_TRANSFERRED = 1;
 
-/** The stored pack's layout version: a pack of another version is rebuilt. */
-export const PACK_FORMAT = 1;
+/**
+ * The stored pack's layout version: a pack of another version is rebuilt. 2: the first
+ * call, the target and estimate at issue, and the handoffs.
+ */
+export const PACK_FORMAT = 2;
 
 export const STATUSES = [
   'waiting',
@@ -63,6 +78,7 @@ export const STATUS_EXPIRED = STATUSES.indexOf('expired');
 
 /** A ticket row as the loader reads it. */
 export interface TicketFactRow {
+  id: number;
   service_id: number;
   original_service_id: number;
   counter_id: number | null;
@@ -75,6 +91,17 @@ export interface TicketFactRow {
   called_at: number | null;
   serving_at: number | null;
   finished_at: number | null;
+  target_wait_minutes: number | null;
+  estimate_minutes: number | null;
+}
+
+/** A transfer as the loader reads it (`ticket_transfers`), in the order made. */
+export interface TransferFactRow {
+  ticket_id: number;
+  counter_id: number | null;
+  staff_id: number | null;
+  called_at: number | null;
+  transferred_at: number | null;
 }
 
 const offset = (at: number | null, startMs: number): number => {
@@ -82,13 +109,42 @@ const offset = (at: number | null, startMs: number): number => {
   return Math.max(NONE + 1, Math.min(2147483647, at - startMs));
 };
 
-/** Packs a day's ticket rows (with their ratings) into records. */
+const minutesOrNone = (value: number | null): number =>
+  value === null ? NONE : Math.max(NONE + 1, Math.min(2147483647, Math.round(value)));
+
+/**
+ * Packs a day's ticket rows (with their ratings) into records, with their transfers: a
+ * transferred ticket's first call is its earliest call before a transfer, and its time at
+ * each counter before a transfer (called → transferred) is a handoff within the day.
+ */
 export function ticketFacts(
   rows: readonly TicketFactRow[],
-  startMs: number,
-): { tickets: Int32Array; reasons: Map<number, string[]> } {
+  frame: DayFrame,
+  transfers: readonly TransferFactRow[] = [],
+): { tickets: Int32Array; reasons: Map<number, string[]>; handoffs: Interval[] } {
+  const startMs = frame.startMs;
   const tickets = new Int32Array(rows.length * FIELDS);
   const reasons = new Map<number, string[]>();
+  const firstCall = new Map<number, number>();
+  const handoffs: Interval[] = [];
+  for (const transfer of transfers) {
+    if (transfer.called_at === null) continue;
+    const known = firstCall.get(transfer.ticket_id);
+    if (known === undefined || transfer.called_at < known)
+      firstCall.set(transfer.ticket_id, transfer.called_at);
+    if (transfer.counter_id === null || transfer.transferred_at === null) continue;
+    const clipped = clipInterval(
+      {
+        counter_id: transfer.counter_id,
+        staff_id: transfer.staff_id,
+        started_at: transfer.called_at,
+        ended_at: transfer.transferred_at,
+      },
+      frame,
+      frame.endMs,
+    );
+    if (clipped) handoffs.push(clipped);
+  }
   rows.forEach((row, i) => {
     const at = i * FIELDS;
     tickets[at + F_SERVICE] = row.service_id;
@@ -102,10 +158,13 @@ export function ticketFacts(
     tickets[at + F_CALLED] = offset(row.called_at, startMs);
     tickets[at + F_SERVING] = offset(row.serving_at, startMs);
     tickets[at + F_FINISHED] = offset(row.finished_at, startMs);
+    tickets[at + F_FIRST_CALLED] = offset(firstCall.get(row.id) ?? row.called_at, startMs);
+    tickets[at + F_TARGET] = minutesOrNone(row.target_wait_minutes);
+    tickets[at + F_ESTIMATE] = minutesOrNone(row.estimate_minutes);
     const chosen = row.reasons === null ? [] : (JSON.parse(row.reasons) as string[]);
     if (chosen.length > 0) reasons.set(i, chosen);
   });
-  return { tickets, reasons };
+  return { tickets, reasons, handoffs };
 }
 
 /** A pause or shift row, clipped to [startMs, until) as offsets; null when outside. */
@@ -130,6 +189,7 @@ interface Extras {
   reasons: [number, string[]][];
   pauses: [number, number, number, number][];
   shifts: [number, number, number, number][];
+  handoffs: [number, number, number, number][];
 }
 
 const flat = (i: Interval): [number, number, number, number] => [
@@ -156,6 +216,7 @@ export function encodeFacts(facts: DayFacts): { blob: Buffer; extras: string } {
     reasons: [...facts.reasons],
     pauses: facts.pauses.map(flat),
     shifts: facts.shifts.map(flat),
+    handoffs: facts.handoffs.map(flat),
   };
   return { blob, extras: JSON.stringify(extras) };
 }
@@ -177,5 +238,6 @@ export function decodeFacts(frame: DayFrame, blob: Uint8Array, extrasJson: strin
     reasons: new Map(extras.reasons),
     pauses: extras.pauses.map(unflat),
     shifts: extras.shifts.map(unflat),
+    handoffs: extras.handoffs.map(unflat),
   };
 }

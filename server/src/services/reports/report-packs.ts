@@ -7,6 +7,7 @@ import {
   ticketFacts,
   type DayFacts,
   type TicketFactRow,
+  type TransferFactRow,
 } from './report-facts';
 import { dayFrame, daysBetween, type DayFrame } from './report-time';
 
@@ -34,9 +35,13 @@ interface IntervalRow {
 
 const OPEN = 9007199254740991;
 
-const TICKETS_OF_DAY = `SELECT t.service_id, t.original_service_id, t.counter_id, t.staff_id, t.status,
-  t.transfer_count, t.issued_at, t.called_at, t.serving_at, t.finished_at, r.level, r.reasons
+const TICKETS_OF_DAY = `SELECT t.id, t.service_id, t.original_service_id, t.counter_id, t.staff_id,
+  t.status, t.transfer_count, t.issued_at, t.called_at, t.serving_at, t.finished_at,
+  t.target_wait_minutes, t.estimate_minutes, r.level, r.reasons
   FROM tickets t LEFT JOIN ratings r ON r.ticket_id = t.id WHERE t.day = ? ORDER BY t.id`;
+
+const TRANSFERS_OF_DAY = `SELECT ticket_id, counter_id, staff_id, called_at, transferred_at
+  FROM ticket_transfers WHERE day = ? ORDER BY id`;
 
 /**
  * Pauses and shifts overlapping a stretch of time, read once per report (or per pack
@@ -75,7 +80,8 @@ class Intervals {
   /** The day's facts from the tables; `noTickets` skips the query (a day before any). */
   facts(frame: DayFrame, now: number, noTickets = false): DayFacts {
     const rows = noTickets ? [] : this.db.all<TicketFactRow>(TICKETS_OF_DAY, [frame.day]);
-    const { tickets, reasons } = ticketFacts(rows, frame.startMs);
+    const transfers = noTickets ? [] : this.db.all<TransferFactRow>(TRANSFERS_OF_DAY, [frame.day]);
+    const { tickets, reasons, handoffs } = ticketFacts(rows, frame, transfers);
     const clip = (list: IntervalRow[]) =>
       list.flatMap((row) => clipInterval(row, frame, now) ?? []);
     return {
@@ -85,6 +91,7 @@ class Intervals {
       reasons,
       pauses: clip(this.pauses),
       shifts: clip(this.shifts),
+      handoffs,
     };
   }
 }
