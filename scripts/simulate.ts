@@ -1,0 +1,85 @@
+/**
+ * `npm run simulate`: a realistic day (or several) at the demo centre, driven over HTTP
+ * and Socket.IO against the real server with its clock accelerated; reports waits,
+ * utilisation, the wait estimator's error and the server's latency. Options:
+ * `--load N` (arrivals × N, default 1 ≈ 800 a day), `--seed S`, `--days N` (default 1),
+ * `--speed N` (clock acceleration, default 600: a day in about a minute), `--until HH:MM`
+ * (cut each day there), `--out FILE` (default bench/SIMULATION.md; JSON beside it),
+ * `--append` (add to the file's runs instead of replacing them). Exits 1 on any 5xx, lost
+ * call or count that does not add up. See docs/simulation.md.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { renderMarkdown } from './simulate/report';
+import { DEFAULT_OPTIONS, runSimulation, type SimulationOptions } from './simulate/run';
+import type { SimulationReport } from './simulate/summary';
+
+const USAGE =
+  'usage: npm run simulate -- [--load N] [--seed S] [--days N] [--speed N] [--until HH:MM] ' +
+  '[--out FILE] [--append]';
+
+function parseArgs(argv: readonly string[]): {
+  options: SimulationOptions;
+  out: string;
+  append: boolean;
+} {
+  const options = { ...DEFAULT_OPTIONS };
+  let out = path.join('bench', 'SIMULATION.md');
+  let append = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--append') {
+      append = true;
+      continue;
+    }
+    if (arg === '--help') throw new Error(USAGE);
+    const value = argv[i + 1];
+    if (!arg.startsWith('--') || value === undefined)
+      throw new Error(`unexpected ${arg}\n${USAGE}`);
+    i += 1;
+    const positive = () => {
+      const n = Number(value);
+      if (!Number.isFinite(n) || n <= 0) throw new Error(`${arg} needs a positive number`);
+      return n;
+    };
+    if (arg === '--load') options.load = positive();
+    else if (arg === '--speed') options.speed = positive();
+    else if (arg === '--days') options.days = Math.ceil(positive());
+    else if (arg === '--seed') options.seed = value;
+    else if (arg === '--out') out = value;
+    else if (arg === '--start' && /^\d{4}-\d{2}-\d{2}$/.test(value)) options.start = value;
+    else if (arg === '--until' && /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/.test(value))
+      options.until = value;
+    else throw new Error(`unknown or malformed option ${arg} ${value}\n${USAGE}`);
+  }
+  return { options, out, append };
+}
+
+async function main(): Promise<void> {
+  const { options, out, append } = parseArgs(process.argv.slice(2));
+  const log = (line: string) => process.stderr.write(`simulate: ${line}\n`);
+  const report = await runSimulation({ ...options, log });
+  const jsonFile = out.replace(/\.md$/, '') + '.json';
+  let reports: SimulationReport[] = [report];
+  if (append && fs.existsSync(jsonFile)) {
+    const earlier = JSON.parse(fs.readFileSync(jsonFile, 'utf8')) as SimulationReport[];
+    reports = [...earlier, report];
+  }
+  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+  fs.writeFileSync(jsonFile, `${JSON.stringify(reports, null, 2)}\n`);
+  const markdown = renderMarkdown(reports);
+  fs.writeFileSync(out, markdown);
+  process.stdout.write(markdown.split('\n').slice(4).join('\n'));
+  log(`written to ${out} and ${jsonFile}`);
+  if (report.failures.length > 0) {
+    log(`FAILED: ${report.failures.join('; ')}`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `simulate: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exitCode = 1;
+});
