@@ -1,6 +1,7 @@
 import type { PriorityClass, TicketStatus } from '../contract/entities';
 import { OPEN_STATUSES, type TicketRecord } from '../domain/ticket';
 import type { Database } from './database';
+import { waitingIndexOf, type WaitingIndex } from './waiting-index';
 
 interface TicketRow {
   id: number;
@@ -63,6 +64,14 @@ export type NewTicket = Omit<TicketRecord, 'id'>;
 export class TicketRepo {
   constructor(private readonly db: Database) {}
 
+  /**
+   * The waiting tickets in memory, in the call order's lists, following this table through
+   * triggers (created at first use, so a connection that never asks has none).
+   */
+  get waiting(): WaitingIndex {
+    return waitingIndexOf(this.db);
+  }
+
   /** Open tickets (waiting, called, serving, parked) of days before `day`, for the day end. */
   openBefore(day: string): TicketRecord[] {
     return this.db
@@ -86,14 +95,17 @@ export class TicketRepo {
 
   /**
    * The highest n among the numbers `prefix` + n a service issued on a day (0 when none),
-   * whatever its number range was then.
+   * whatever its number range was then. Read from the top of the service's numbers of the
+   * day by length and text (`tickets_service_day_number`): the first with this prefix and
+   * digits only is the highest, so a normal day reads one row.
    */
   highestNumber(serviceId: number, day: string, prefix: string): number {
     const digitsFrom = prefix.length + 1;
     const row = this.db.get<{ highest: number | null }>(
-      `SELECT MAX(CAST(substr(number, ?) AS INTEGER)) AS highest FROM tickets
+      `SELECT CAST(substr(number, ?) AS INTEGER) AS highest FROM tickets
        WHERE original_service_id = ? AND day = ? AND substr(number, 1, ?) = ?
-         AND length(number) >= ? AND substr(number, ?) NOT GLOB '*[^0-9]*'`,
+         AND length(number) >= ? AND substr(number, ?) NOT GLOB '*[^0-9]*'
+       ORDER BY length(number) DESC, number DESC LIMIT 1`,
       [digitsFrom, serviceId, day, prefix.length, prefix, digitsFrom, digitsFrom],
     );
     return row?.highest ?? 0;
@@ -280,12 +292,9 @@ export class TicketRepo {
     return new Map(rows.map((row) => [row.counter_id as number, toRecord(row)]));
   }
 
-  /** Waiting tickets per service id. */
-  waitingCounts(): Map<number, number> {
-    const rows = this.db.all<{ service_id: number; n: number }>(
-      `SELECT service_id, COUNT(*) AS n FROM tickets WHERE status = 'waiting' GROUP BY service_id`,
-    );
-    return new Map(rows.map((row) => [row.service_id, row.n]));
+  /** Waiting tickets per service id, kept in memory as tickets come and go. */
+  waitingCounts(): ReadonlyMap<number, number> {
+    return this.waiting.waitingCounts();
   }
 
   /**
@@ -307,6 +316,37 @@ export class TicketRepo {
       [from, to],
     );
     return new Set(rows.map((row) => row.day));
+  }
+
+  /**
+   * A day's finished visits per service and clerk: how many, and their total service (start
+   * to finish) and walk (called to start) in ms. Read through `tickets_day`: one day's rows.
+   */
+  dayVisitTallies(
+    day: string,
+  ): {
+    serviceId: number;
+    staffId: number | null;
+    visits: number;
+    serviceMs: number;
+    walkMs: number;
+  }[] {
+    return this.db
+      .all<{ service_id: number; staff_id: number | null; n: number; s: number; w: number }>(
+        `SELECT service_id, staff_id, COUNT(*) AS n, SUM(MAX(0, finished_at - serving_at)) AS s,
+           SUM(MAX(0, serving_at - COALESCE(called_at, serving_at))) AS w
+         FROM tickets WHERE day = ? AND status = 'done' AND serving_at IS NOT NULL
+           AND finished_at IS NOT NULL
+         GROUP BY service_id, staff_id`,
+        [day],
+      )
+      .map((row) => ({
+        serviceId: row.service_id,
+        staffId: row.staff_id,
+        visits: row.n,
+        serviceMs: row.s,
+        walkMs: row.w,
+      }));
   }
 
   /** Mean minutes of the last `limit` finished services of a service, or null without history. */

@@ -105,6 +105,10 @@ export class CommandRunner {
     }
     const collected: OpenCommand = { events: [], accessEnds: [], notices: [] };
     this.open = collected;
+    // The in-memory waiting index journals the command's changes, undone if it rolls back.
+    const waiting = this.repos.tickets.waiting;
+    const mark = outer ? waiting.mark() : 0;
+    if (!outer) waiting.begin();
     let outcome: CommandResult<T>;
     try {
       const command = () => this.execute(options, requestHash, body);
@@ -113,9 +117,13 @@ export class CommandRunner {
       outcome = outer
         ? this.repos.db.raw.transaction(command)()
         : this.repos.db.transaction(command);
+    } catch (error) {
+      waiting.rollbackTo(mark, !outer);
+      throw error;
     } finally {
       this.open = outer;
     }
+    if (!outer) waiting.commit();
     if (outer) {
       outer.events.push(...collected.events);
       outer.accessEnds.push(...collected.accessEnds);

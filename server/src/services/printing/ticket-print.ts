@@ -74,11 +74,10 @@ export class TicketPrint {
   figuresNow(ticketId: number): PrintFigures {
     const ticket = this.deps.repos.tickets.get(ticketId);
     if (!ticket) throw new DomainError('ticket_not_found', `No ticket ${ticketId}`);
-    const ahead = this.deps.reader.ahead(ticket);
+    const { ahead, estimatedWaitMinutes } = this.deps.reader.forecast(ticket);
     return {
       peopleAhead: ahead,
-      estimatedWaitMinutes:
-        ticket.status === 'waiting' ? this.deps.reader.estimate(ticket.serviceId, ahead) : null,
+      estimatedWaitMinutes: ticket.status === 'waiting' ? estimatedWaitMinutes : null,
     };
   }
 

@@ -13,7 +13,8 @@ import {
 } from '../../domain/counter';
 import { deskOf } from '../../domain/desk-rights';
 import { DomainError } from '../../domain/errors';
-import { chooseNextTicket, nextNormalStreak, targetWaitsMs } from '../../domain/next-ticket';
+import { nextNormalStreak, targetWaitsMs } from '../../domain/next-ticket';
+import { indexCursor } from '../../domain/waiting-lists';
 import { serviceDay } from '../../domain/service-day';
 import type { TicketRecord } from '../../domain/ticket';
 import type { CounterRecord } from '../../storage/counter-repo';
@@ -208,13 +209,16 @@ export class CounterDesk {
   ): TicketRecord | null {
     const { repos, settings } = this.deps;
     const { tiers } = deskOf(counter);
-    const next = chooseNextTicket(repos.tickets.waitingFor([...tiers.keys()], counter.id), tiers, {
+    // The head of the counter's call order, from the in-memory lists of waiting tickets:
+    // a comparison per service it serves, whatever the length of the queue.
+    const head = indexCursor(repos.tickets.waiting, tiers, {
       counterId: counter.id,
       policy: settings.current().priorityPolicy,
       normalStreak: counter.normalStreak,
       now: context.at,
       targetWaitMs: targetWaitsMs(repos.services.listActive()),
-    });
+    })();
+    const next = head && repos.tickets.get(head.id);
     if (!next) return null;
     return this.callAt(counter, next, actor, context);
   }

@@ -19,9 +19,18 @@ import { serviceDay } from '../../domain/service-day';
 import type { ServiceRecord } from '../../storage/service-repo';
 import type { Clock } from '../core/clock';
 import type { SettingsService } from '../admin/settings-service';
-import { estimateWaitMinutes } from '../../domain/estimate';
-import { targetWaitsMs, type WaitingCandidate } from '../../domain/next-ticket';
-import { desksAhead, peopleAhead } from '../../domain/queue-position';
+import { remainingMinutes, TYPICAL_PAUSE_MINUTES } from '../../domain/estimate';
+import { deskOf } from '../../domain/desk-rights';
+import {
+  minutesUntilCalled,
+  turnsAhead,
+  type ForecastDesk,
+  type ForecastRules,
+} from '../../domain/forecast';
+import { isEligible, targetWaitsMs } from '../../domain/next-ticket';
+import { desksAhead } from '../../domain/queue-position';
+import type { WaitingEntry } from '../../domain/waiting-lists';
+import { ServiceTimes } from './service-times';
 import type { CounterRecord } from '../../storage/counter-repo';
 import type { TicketRecord } from '../../domain/ticket';
 import type { Repos } from '../../storage/repos';
@@ -37,37 +46,37 @@ export const RECENT_CALLS = 30;
 
 /** Read-side queries: what screens and the API show. Never writes. */
 export class QueueReader {
+  /** Today's service-time figures the estimate uses (the mover records finished visits). */
+  readonly serviceTimes: ServiceTimes;
+
   constructor(
     private readonly repos: Repos,
     private readonly settings: SettingsService,
     private readonly clock: Clock,
     private readonly timeZone: () => string,
-  ) {}
+  ) {
+    this.serviceTimes = new ServiceTimes(repos, clock, timeZone);
+  }
 
   /** The kiosk's menu: each service's waiting count, and the estimate for a ticket taken now. */
   services(): Service[] {
     const counts = this.repos.tickets.waitingCounts();
     const now = this.clock.now();
     const counters = this.repos.counters.list();
+    const active = this.repos.services.listActive();
+    const rules = this.rules(now, active);
     const listed = new Set(this.repos.serviceGroups.listActive().map((group) => group.id));
-    return this.repos.services.listActive().map((record) => {
+    return active.map((record) => {
       // Under a group that is not listed (inactive, or its field is): at the top level.
       const service =
         record.groupId === null || listed.has(record.groupId)
           ? record
           : { ...record, groupId: null };
-      // The estimate a normal ticket taken now would be printed with, counted the same way;
-      // it would get the highest id so far, so it goes after tickets issued in the same ms.
-      const newTicket = {
-        id: Number.MAX_SAFE_INTEGER,
-        serviceId: service.id,
-        priorityClass: null,
-        issuedAt: now,
-      };
+      // The estimate a normal ticket taken now would be printed with, counted the same way.
       return toService(
         service,
         counts.get(service.id) ?? 0,
-        this.estimate(service.id, this.place(newTicket, counters)),
+        this.forecastNew(service.id, null, now, counters, rules).estimatedWaitMinutes,
         this.unavailable(service, now),
         issuingHours(
           { settings: this.settings.current(), timeZone: this.timeZone(), service },
@@ -132,39 +141,149 @@ export class QueueReader {
 
   /**
    * Tickets called before this waiting one if the counters that may call it take turns
-   * by the queue rules (`peopleAhead`, the same ordering as call-next): the open counters
+   * by the queue rules (`turnsAhead`, the same ordering as call-next): the open counters
    * with a clerk, or when none is, every counter serving its service, or else one desk
    * serving only its service.
    */
   ahead(ticket: TicketRecord): number {
     if (ticket.status !== 'waiting') return 0;
-    return this.place(ticket, this.repos.counters.list());
+    return this.forecast(ticket).ahead;
   }
 
-  /** `ahead` for a waiting ticket, stored or about to be. */
-  private place(ticket: WaitingCandidate, counters: readonly CounterRecord[]): number {
-    const desks = desksAhead(ticket, counters);
-    const byId = new Map<number, WaitingCandidate>([[ticket.id, ticket]]);
-    const serviceIds = new Set(desks.flatMap((desk) => [...desk.tiers.keys()]));
-    for (const waiting of this.repos.tickets.waitingFor([...serviceIds]))
-      byId.set(waiting.id, waiting);
-    // Tickets sent to one of these counters by name, whatever their service.
-    for (const desk of desks)
-      for (const waiting of this.repos.tickets.waitingFor([], desk.counterId))
-        byId.set(waiting.id, waiting);
-    return peopleAhead(ticket, [...byId.values()], desks, {
+  /** People ahead of a waiting ticket and the minutes until it is called. */
+  forecast(ticket: TicketRecord): { ahead: number; estimatedWaitMinutes: number } {
+    if (ticket.status !== 'waiting') return { ahead: 0, estimatedWaitMinutes: 0 };
+    const now = this.clock.now();
+    const entry = this.repos.tickets.waiting.get(ticket.id) ?? {
+      id: ticket.id,
+      serviceId: ticket.serviceId,
+      priorityClass: ticket.priorityClass,
+      issuedAt: ticket.issuedAt,
+      front: ticket.front,
+      targetCounterId: ticket.targetCounterId,
+    };
+    return this.forecastOf(
+      entry,
+      false,
+      now,
+      this.repos.counters.list(),
+      this.rules(now, this.repos.services.listActive()),
+    );
+  }
+
+  /**
+   * The figures a ticket of `serviceId` issued now would get (the kiosk's menu, and the
+   * issue itself, which records them before the ticket is inserted): it goes after every
+   * waiting ticket of its list, as the newest.
+   */
+  forecastNew(
+    serviceId: number,
+    priorityClass: TicketRecord['priorityClass'],
+    now = this.clock.now(),
+    counters = this.repos.counters.list(),
+    rules = this.rules(now, this.repos.services.listActive()),
+  ): { ahead: number; estimatedWaitMinutes: number } {
+    const entry: WaitingEntry = {
+      id: Number.MAX_SAFE_INTEGER,
+      serviceId,
+      priorityClass,
+      issuedAt: now,
+      front: false,
+      targetCounterId: null,
+    };
+    return this.forecastOf(entry, true, now, counters, rules);
+  }
+
+  private forecastOf(
+    entry: WaitingEntry,
+    isNew: boolean,
+    now: number,
+    counters: readonly CounterRecord[],
+    rules: ForecastRules & { defaults: ReadonlyMap<number, number> },
+  ): { ahead: number; estimatedWaitMinutes: number } {
+    const lists = this.repos.tickets.waiting;
+    const extra = isNew ? entry : null;
+    const ahead = turnsAhead(entry, lists, desksAhead(entry, counters), rules, extra);
+    const minutes = minutesUntilCalled(
+      entry,
+      lists,
+      this.forecastDesks(entry, counters, now, rules.defaults),
+      rules,
+      extra,
+    );
+    return { ahead, estimatedWaitMinutes: Math.max(0, Math.round(minutes)) };
+  }
+
+  private rules(
+    now: number,
+    active: readonly { id: number; targetWaitMinutes: number; defaultServiceMinutes: number }[],
+  ): ForecastRules & { defaults: ReadonlyMap<number, number> } {
+    return {
       policy: this.settings.current().priorityPolicy,
-      now: this.clock.now(),
-      targetWaitMs: targetWaitsMs(this.repos.services.listActive()),
-    });
+      now,
+      targetWaitMs: targetWaitsMs(active),
+      defaults: new Map(active.map((service) => [service.id, service.defaultServiceMinutes])),
+    };
   }
 
-  /** Estimated minutes of wait for a ticket with `ahead` tickets before it. */
-  estimate(serviceId: number, ahead: number): number {
-    const service = this.repos.services.get(serviceId);
-    const mean =
-      this.repos.tickets.meanServiceMinutes(serviceId) ?? service?.defaultServiceMinutes ?? 0;
-    return estimateWaitMinutes(ahead, mean, this.repos.counters.staffedCountFor(serviceId));
+  /**
+   * The counters of the forecast: every counter a clerk holds, open or paused (a paused one
+   * is back after a typical pause), when one of them may call the ticket; else every counter
+   * that may call it, as if open and free; else one desk serving only its service.
+   */
+  private forecastDesks(
+    entry: WaitingEntry,
+    counters: readonly CounterRecord[],
+    now: number,
+    defaults: ReadonlyMap<number, number>,
+  ): ForecastDesk[] {
+    const able = (counter: CounterRecord) => isEligible(entry, deskOf(counter).tiers, counter.id);
+    const staffed = counters.filter(
+      (counter) => counter.staffId !== null && counter.status !== 'closed',
+    );
+    const times = this.serviceTimes;
+    const visit = (staffId: number | null) => (serviceId: number) =>
+      times.visit(serviceId, staffId, defaults.get(serviceId) ?? 0);
+    if (staffed.some(able)) {
+      return staffed.map((counter) => {
+        const visitMinutes = visit(counter.staffId);
+        let freeInMinutes = 0;
+        if (counter.status === 'paused') {
+          const since = counter.statusSince ?? now;
+          freeInMinutes = remainingMinutes(TYPICAL_PAUSE_MINUTES, (now - since) / 60_000);
+        } else {
+          const current = this.repos.tickets.currentAt(counter.id);
+          if (current)
+            freeInMinutes = remainingMinutes(
+              visitMinutes(current.serviceId),
+              (now - (current.calledAt ?? now)) / 60_000,
+            );
+        }
+        return {
+          ...deskOf(counter),
+          normalStreak: counter.normalStreak,
+          freeInMinutes,
+          visitMinutes,
+        };
+      });
+    }
+    const open = counters.filter(able);
+    if (open.length > 0)
+      return open.map((counter) => ({
+        ...deskOf(counter),
+        normalStreak: counter.normalStreak,
+        freeInMinutes: 0,
+        visitMinutes: visit(null),
+      }));
+    return [
+      {
+        counterId: 0,
+        tiers: new Map([[entry.serviceId, 1]]),
+        normalStreak: 0,
+        freeInMinutes: 0,
+        visitMinutes: visit(null),
+      },
+    ];
   }
 
   /**

@@ -102,6 +102,13 @@ export class TicketIssuer {
       if (n === null) {
         throw new DomainError('daily_cap_reached', `${service.code} has used its number range`);
       }
+      // Counted before the insert, as the newest ticket of its list, so the estimate the
+      // kiosk shows is stored with the ticket in the one insert.
+      const { ahead, estimatedWaitMinutes } = reader.forecastNew(
+        service.id,
+        request.priorityClass,
+        context.at,
+      );
       const ticket = repos.tickets.insert({
         serviceId: service.id,
         day,
@@ -125,11 +132,8 @@ export class TicketIssuer {
         closeReason: null,
         parkedAt: null,
         targetWaitMinutes: service.targetWaitMinutes,
-        estimateMinutes: null,
+        estimateMinutes: estimatedWaitMinutes,
       });
-      const ahead = reader.ahead(ticket);
-      const estimatedWaitMinutes = reader.estimate(service.id, ahead);
-      repos.tickets.recordEstimate(ticket.id, estimatedWaitMinutes);
       // The paper ticket shows what the screen shows, however late it prints.
       this.deps.printing?.enqueueIssued(
         ticket.id,

@@ -32,6 +32,7 @@ export class TicketMover {
   move(ticket: TicketRecord, command: TicketCommand, context: CommandContext): TicketRecord {
     const changed = applyTicketCommand(ticket, command, context.at);
     this.repos.tickets.update(changed);
+    if (command.kind === 'finish') this.reader.serviceTimes.recordFinish(changed);
     // The counter the ticket was at before, or is at now, shows the change.
     const counterId = changed.counterId ?? ticket.counterId;
     const counter = counterId !== null ? this.reader.counter(counterId) : null;

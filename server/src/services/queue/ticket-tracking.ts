@@ -25,14 +25,14 @@ export class TicketTracking {
       ticket.counterId !== null && (ticket.status === 'called' || ticket.status === 'serving')
         ? repos.counters.get(ticket.counterId)
         : undefined;
-    const ahead = reader.ahead(ticket);
+    // Recomputed at each read from the in-memory index: a few hundred steps at most.
+    const { ahead, estimatedWaitMinutes } = reader.forecast(ticket);
     return {
       ticket: toTrackedTicket(toTicket(ticket)),
       service: { id: ticket.serviceId, name: service?.name ?? '', nameEn: service?.nameEn ?? '' },
       counter: counter ? { id: counter.id, number: counter.number, name: counter.name } : null,
       ahead,
-      estimatedWaitMinutes:
-        ticket.status === 'waiting' ? reader.estimate(ticket.serviceId, ahead) : 0,
+      estimatedWaitMinutes,
       centreName: settings.current().centreName,
       timeZone: settings.centreInfo().timeZone,
       printState: printStateOf(repos.printJobs.latestOf(ticket.id)),

@@ -1,0 +1,194 @@
+import type { PriorityPolicy } from '../contract/settings';
+import { isEligible } from './next-ticket';
+import {
+  indexCursor,
+  itemOf,
+  type IndexCursor,
+  type Run,
+  type WaitingEntry,
+  type WaitingLists,
+} from './waiting-lists';
+
+/**
+ * Calls simulated exactly before the rest of the queue ahead is extrapolated: a forecast
+ * costs at most this many steps, however long the queue.
+ */
+export const EXACT_CALLS = 250;
+
+/** A counter in the forecast. */
+export interface ForecastDesk {
+  counterId: number;
+  /** Service id → tier. */
+  tiers: ReadonlyMap<number, number>;
+  normalStreak: number;
+  /** Minutes from now until it calls its next ticket (its current visit's rest, a pause). */
+  freeInMinutes: number;
+  /** Minutes a visit of this service takes at this counter, walk to the desk included. */
+  visitMinutes(serviceId: number): number;
+}
+
+/** The centre-wide rules the call order depends on. */
+export interface ForecastRules {
+  policy: PriorityPolicy;
+  now: number;
+  targetWaitMs: ReadonlyMap<number, number>;
+}
+
+const cursorsFor = (
+  lists: WaitingLists,
+  desks: readonly Pick<ForecastDesk, 'counterId' | 'tiers' | 'normalStreak'>[],
+  rules: ForecastRules,
+  extra: WaitingEntry | null,
+): IndexCursor[] =>
+  desks.map((desk) =>
+    indexCursor(
+      lists,
+      desk.tiers,
+      {
+        counterId: desk.counterId,
+        policy: rules.policy,
+        normalStreak: desk.normalStreak,
+        now: rules.now,
+        targetWaitMs: rules.targetWaitMs,
+      },
+      extra,
+    ),
+  );
+
+/**
+ * Tickets not yet called that some desk would call before `ticket`, once the cursors
+ * stopped: per list, the longest stretch ahead of the ticket at any desk (each desk's runs
+ * are sorted, so what lies ahead in a run is the part before the ticket's place in it, or
+ * all of it, or none), less the calls already made. Extrapolation beyond the exact calls
+ * treats them as one pool every desk draws from: exact when the desks call the same tickets,
+ * high when they call different ones.
+ */
+function remainingAhead(cursors: readonly IndexCursor[], ticket: WaitingEntry): number {
+  const longest = new Map<readonly WaitingEntry[], number>();
+  for (const cursor of cursors) {
+    const found = cursor.runs.find((run) => containsTicket(run, ticket));
+    const ticketTier = found?.tier;
+    const ticketFront = found?.front;
+    for (const run of cursor.runs) {
+      let count: number;
+      if (run.pos >= run.end) count = 0;
+      else if (ticketTier === undefined || ticketFront === undefined) count = run.end - run.pos;
+      else if ((itemOf(run, run.pos).priorityClass !== null) !== (ticket.priorityClass !== null))
+        count = ticket.priorityClass === null ? run.end - run.pos : 0;
+      else if (run.tier !== ticketTier) count = run.tier < ticketTier ? run.end - run.pos : 0;
+      else if (run.front !== ticketFront) count = run.front ? run.end - run.pos : 0;
+      else count = Math.max(0, placeIn(run, ticket) - run.pos);
+      longest.set(run.list, Math.max(longest.get(run.list) ?? 0, count));
+    }
+  }
+  let total = 0;
+  for (const count of longest.values()) total += count;
+  return total;
+}
+
+/** Whether the ticket lies within the run's range. */
+function containsTicket(run: Run, ticket: WaitingEntry): boolean {
+  const at = placeIn(run, ticket);
+  return at < run.end && itemOf(run, at).id === ticket.id;
+}
+
+/** The index in the run's list (extra included) where the ticket is or would go. */
+function placeIn(run: Run, ticket: WaitingEntry): number {
+  let lo = run.pos;
+  let hi = run.end;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const other = itemOf(run, mid);
+    if (
+      other.issuedAt < ticket.issuedAt ||
+      (other.issuedAt === ticket.issuedAt && other.id < ticket.id)
+    )
+      lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * How many tickets are called before `ticket` (the people-ahead figure, docs/queue-rules.md):
+ * the desks take turns in the order given, each calling its next ticket by the queue rules,
+ * nobody new arriving. Exact for the first `EXACT_CALLS` calls; beyond, the tickets still
+ * ahead are counted (`remainingAhead`). `extra` is the ticket when it is not in the index yet.
+ */
+export function turnsAhead(
+  ticket: WaitingEntry,
+  lists: WaitingLists,
+  desks: readonly Pick<ForecastDesk, 'counterId' | 'tiers' | 'normalStreak'>[],
+  rules: ForecastRules,
+  extra: WaitingEntry | null = null,
+): number {
+  const able = desks.filter((desk) => isEligible(ticket, desk.tiers, desk.counterId));
+  const cursors = cursorsFor(lists, able, rules, extra);
+  const taken = new Set<number>();
+  for (;;) {
+    let calledAny = false;
+    for (const next of cursors) {
+      if (taken.size >= EXACT_CALLS) return taken.size + remainingAhead(cursors, ticket);
+      const called = next(taken);
+      if (called === null) continue;
+      if (called.id === ticket.id) return taken.size;
+      taken.add(called.id);
+      calledAny = true;
+    }
+    if (!calledAny) return taken.size;
+  }
+}
+
+/**
+ * Minutes until `ticket` is called, simulated forward over the desks: each desk calls its next
+ * ticket by the queue rules when it is free (its current visit done, its pause over), and is
+ * then busy for that visit's expected minutes; the first desk to reach the ticket calls it.
+ * Desks that cannot call the ticket take part too: what they call is not in its way.
+ * Exact for the first `EXACT_CALLS` calls; beyond, the tickets still ahead are served at the
+ * desks' combined pace.
+ */
+export function minutesUntilCalled(
+  ticket: WaitingEntry,
+  lists: WaitingLists,
+  desks: readonly ForecastDesk[],
+  rules: ForecastRules,
+  extra: WaitingEntry | null = null,
+): number {
+  const able = desks.map((desk) => isEligible(ticket, desk.tiers, desk.counterId));
+  if (!able.includes(true)) return 0;
+  const cursors = cursorsFor(lists, desks, rules, extra);
+  const free = desks.map((desk) => Math.max(0, desk.freeInMinutes));
+  const done = desks.map(() => false);
+  const taken = new Set<number>();
+  for (;;) {
+    // The desk free first (the first in order on a tie) calls next.
+    let d = -1;
+    for (let i = 0; i < desks.length; i++)
+      if (!done[i] && (d < 0 || (free[i] as number) < (free[d] as number))) d = i;
+    if (d < 0) return 0;
+    const at = free[d] as number;
+    if (taken.size >= EXACT_CALLS) {
+      const ableDesks = desks.filter((_, i) => able[i]);
+      const pace = ableDesks.reduce(
+        (sum, desk) => sum + 1 / Math.max(0.1, desk.visitMinutes(ticket.serviceId)),
+        0,
+      );
+      return (
+        at +
+        remainingAhead(
+          cursors.filter((_, i) => able[i]),
+          ticket,
+        ) /
+          pace
+      );
+    }
+    const called = (cursors[d] as IndexCursor)(taken);
+    if (called === null) {
+      done[d] = true;
+      continue;
+    }
+    if (called.id === ticket.id) return at;
+    taken.add(called.id);
+    free[d] = at + (desks[d] as ForecastDesk).visitMinutes(called.serviceId);
+  }
+}
