@@ -37,7 +37,8 @@ describe('visitor tracking and estimated wait', () => {
     });
 
     test('shows a visitor without a session the ticket, service, ahead, estimate, centre and its zone', async () => {
-      // Arrange
+      // Arrange: counters 1 and 2 call business registration, so the third ticket waits a visit.
+      await issue(f.anonymous, DKKD);
       await issue(f.anonymous, DKKD);
       const mine = await issue(f.anonymous, DKKD);
 
@@ -49,7 +50,7 @@ describe('visitor tracking and estimated wait', () => {
         ticket: mine.ticket,
         service: { id: DKKD, name: 'Đăng ký kinh doanh', nameEn: 'Business registration' },
         counter: null,
-        ahead: 1,
+        ahead: 2,
         estimatedWaitMinutes: mine.estimatedWaitMinutes,
         centreName: expect.any(String),
         timeZone: 'Asia/Ho_Chi_Minh',
@@ -190,35 +191,47 @@ describe('visitor tracking and estimated wait', () => {
       expectStatus(await f.admin.post('/api/counters/1/sign-out'), 200);
     }
 
-    test('without history uses the service default and grows with the people ahead', async () => {
+    // Each expectation is worked out by hand from docs/queue-rules.md "Estimated wait": a
+    // visit is the service time plus the walk to the desk (0.5 min before any data), both
+    // today's means shrunk toward the prior with the weight of 5 visits.
+    test('without history uses the service default and a short walk, one visit per ticket ahead', async () => {
+      // Arrange: one clerk at counter 1 (business registration, 12 min by default).
+      const lan = await addClerk(f.server, 'lan');
+      expectStatus(await lan.post('/api/counters/1/sign-in'), 200);
+
       // Act
       const issued = [];
       for (let i = 0; i < 3; i++) issued.push(await issue(f.anonymous, DKKD));
 
-      // Assert
+      // Assert: 12.5 min a visit.
       expect(issued.map((r) => [r.ahead, r.estimatedWaitMinutes])).toEqual([
         [0, 0],
-        [1, 12],
-        [2, 24],
+        [1, 13],
+        [2, 25],
       ]);
     });
 
-    test('uses the mean of recent service times', async () => {
-      // Arrange
+    test("uses today's service times, shrunk toward the default", async () => {
+      // Arrange: visits of 4 and 8 min, called and started at once.
       await issue(f.anonymous, DKKD);
       await issue(f.anonymous, DKKD);
       await serveFor(4);
       await serveFor(8);
+      const lan = await addClerk(f.server, 'lan');
+      expectStatus(await lan.post('/api/counters/1/sign-in'), 200);
 
       // Act
       const issued = [];
       for (let i = 0; i < 4; i++) issued.push(await issue(f.anonymous, DKKD));
 
-      // Assert
-      expect(issued.map((r) => r.estimatedWaitMinutes)).toEqual([0, 6, 12, 18]);
+      // Assert: service (2 × 6 + 5 × 12) / 7 and walk (2 × 0 + 5 × 0.5) / 7: v = 74.5/7 min.
+      const v = 74.5 / 7;
+      expect(issued.map((r) => r.estimatedWaitMinutes)).toEqual(
+        [0, v, 2 * v, 3 * v].map(Math.round),
+      );
     });
 
-    test('divides by the open counters for the service that have a clerk signed in', async () => {
+    test('simulates the counters at work: more counters, a paused one back later, other services apart', async () => {
       // Arrange
       await issue(f.anonymous, DKKD);
       await issue(f.anonymous, DKKD);
@@ -230,51 +243,61 @@ describe('visitor tracking and estimated wait', () => {
 
       // Act
       const alone = await waitFor();
-      expectStatus(await f.admin.post('/api/counters/1/sign-in'), 200);
-      const oneCounter = await waitFor();
       const lan = await addClerk(f.server, 'lan');
-      expectStatus(await lan.post('/api/counters/2/sign-in'), 200);
-      const twoCounters = await waitFor();
+      expectStatus(await lan.post('/api/counters/1/sign-in'), 200);
+      const oneCounter = await waitFor();
       const minh = await addClerk(f.server, 'minh');
-      expectStatus(await minh.post('/api/counters/10/sign-in'), 200);
+      expectStatus(await minh.post('/api/counters/2/sign-in'), 200);
+      const twoCounters = await waitFor();
+      const hoa = await addClerk(f.server, 'hoa');
+      expectStatus(await hoa.post('/api/counters/10/sign-in'), 200);
       const threeCounters = await waitFor();
-      expectStatus(await lan.post('/api/counters/2/pause', { reason: 'Họp' }), 200);
+      expectStatus(await minh.post('/api/counters/2/pause', { reason: 'Họp' }), 200);
       const onePaused = await waitFor();
-      const tax = await addClerk(f.server, 'hoa');
+      const tax = await addClerk(f.server, 'thu');
       expectStatus(await tax.post('/api/counters/5/sign-in'), 200);
       const otherService = await waitFor();
 
-      // Assert
+      // Assert, with v = 74.5/7 min a visit (previous test):
+      const v = 74.5 / 7;
       expect({ alone, oneCounter, twoCounters, threeCounters, onePaused, otherService }).toEqual({
-        alone: 4 * 6,
-        oneCounter: 5 * 6,
-        twoCounters: (6 * 6) / 2,
-        threeCounters: Math.ceil((7 * 6) / 3),
-        onePaused: Math.ceil((8 * 6) / 2),
-        otherService: Math.ceil((9 * 6) / 2),
+        // Nobody at work: counters 1, 2 and 10 as if open; 4 ahead → called at 0,0,0,v,v.
+        alone: Math.round(v),
+        // Counter 1 alone: 5 ahead.
+        oneCounter: Math.round(5 * v),
+        // Counters 1 and 2: 6 ahead, two at 0, v and 2v; then 3v.
+        twoCounters: Math.round(3 * v),
+        // And counter 10: 7 ahead, three at 0 and v, one at 2v; then 2v.
+        threeCounters: Math.round(2 * v),
+        // Counter 2 paused now, back in 10 min: calls at 0,0 (1, 10), 10 (2), v,v (1, 10),
+        // 10+v (2), 2v,2v, then 10+2v.
+        onePaused: Math.round(10 + 2 * v),
+        // Counter 5 serves no business registration: 9 ahead, the 10th call is at 3v (1).
+        otherService: Math.round(3 * v),
       });
       const services = expectStatus(await f.anonymous.get<Service[]>('/api/services'), 200);
+      // The next one would be the 11th: 3v at counter 10.
       expect(services.find((s) => s.id === DKKD)).toMatchObject({
         waiting: 10,
-        estimatedWaitMinutes: Math.ceil((10 * 6) / 2),
+        estimatedWaitMinutes: Math.round(3 * v),
       });
     });
 
     test('tracking shows the live estimate as counters open', async () => {
-      // Arrange
+      // Arrange: tax (8 min by default, 8.5 a visit) at counter 10.
       for (let i = 0; i < 4; i++) await issue(f.anonymous, THUE);
       const mine = await issue(f.anonymous, THUE);
-      const before = await track(mine.trackingToken);
       const clerk = await addClerk(f.server, 'lan');
-
-      // Act
       expectStatus(await clerk.post('/api/counters/10/sign-in'), 200);
+      const before = await track(mine.trackingToken);
+
+      // Act: counter 1 helps with tax (tier 2) and has no business registration waiting.
       expectStatus(await f.admin.post('/api/counters/1/sign-in'), 200);
       const after = await track(mine.trackingToken);
 
       // Assert
-      expect(before).toMatchObject({ ahead: 4, estimatedWaitMinutes: 4 * 8 });
-      expect(after).toMatchObject({ ahead: 4, estimatedWaitMinutes: (4 * 8) / 2 });
+      expect(before).toMatchObject({ ahead: 4, estimatedWaitMinutes: 4 * 8.5 });
+      expect(after).toMatchObject({ ahead: 4, estimatedWaitMinutes: 2 * 8.5 });
     });
   });
 });
