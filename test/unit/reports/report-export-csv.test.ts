@@ -65,11 +65,11 @@ describe('renderReport(csv)', () => {
     expect(head).toContain('Lý do chưa hài lòng: Chờ lâu / Low-score reason: Chờ lâu');
     expect(head).toContain('Lượt đến 08h / Arrivals 08:00');
     expect(head.every((h) => h === h.normalize('NFC'))).toBe(true);
-    // 1 + 6 counts + 12 durations + within target + paused + idle + ratings + 5 levels
-    // + rated + satisfied + 2 reasons + 24 hours = 56 columns.
-    expect(head).toHaveLength(56);
+    // 1 + 6 counts + 12 durations + within target + 4 estimator figures + paused + idle
+    // + ratings + 5 levels + rated + satisfied + 2 reasons + 24 hours = 60 columns.
+    expect(head).toHaveLength(60);
     expect(rows).toHaveLength(4);
-    expect(rows.every((r) => r.length === 56)).toBe(true);
+    expect(rows.every((r) => r.length === 60)).toBe(true);
     const cell = (row: string[], name: string) => row[head.indexOf(name)];
     const [land = [], civil = [], , total = []] = rows;
     expect(land[0]).toBe('Đất đai, nhà ở');
@@ -80,6 +80,10 @@ describe('renderReport(csv)', () => {
     // 7 / 9 = 0.77777… → 0.7778; 4 / 6 → 0.6667.
     expect(cell(land, 'Đạt thời gian chờ mục tiêu / Within target wait')).toBe('0.7778');
     expect(cell(land, 'Tỷ lệ hài lòng / Satisfied share')).toBe('0.6667');
+    expect(cell(land, 'Số phiếu có ước tính / Tickets with an estimate')).toBe('8');
+    expect(cell(land, 'Sai số ước tính TB (phút) / Estimate MAE (min)')).toBe('3.25');
+    expect(cell(land, 'Ước tính đúng trong ±5 phút / Estimate within ±5 min')).toBe('0.875');
+    expect(cell(land, 'Độ lệch ước tính TB (phút) / Estimate bias (min)')).toBe('-1.5');
     expect(
       cell(
         land,

@@ -23,6 +23,8 @@ describeWithPdftotext('renderReport(pdf)', () => {
       'Dịch vụ / Service',
       'Số phiếu cấp / Issued',
       'Chờ TB (phút) / Mean wait (min)',
+      'Sai số ước tính TB (phút) / Estimate MAE (min)',
+      'Độ lệch ước tính TB (phút) / Estimate bias (min)',
       'Tỷ lệ hài lòng / Satisfied share',
       'Lập lúc / Generated at: 31/12/2026 17:05 (Asia/Ho_Chi_Minh)',
       'Phân bố thời gian chờ / Wait distribution',
@@ -35,13 +37,14 @@ describeWithPdftotext('renderReport(pdf)', () => {
     const text = pdfText((await renderReport(sampleSummary(), 'pdf')).body);
     // Issued, served, no-show, transferred, cancelled, expired; wait mean 12.345 → 12.3,
     // median 11.5, p90 20.125 → 20.1, max 31; service mean 7.5, median 6.25 → 6.3 (toFixed);
-    // within target 7/9 = 77.78 %; 6 ratings; rated 6/9 = 66.67 %; satisfied 4/6 = 66.67 %.
+    // within target 7/9 = 77.78 %; the estimator's MAE 3.25 → 3.3 and bias −1.5; 6 ratings;
+    // rated 6/9 = 66.67 %; satisfied 4/6 = 66.67 %.
     expect(text).toContain(
-      'Đất đai, nhà ở 12 9 1 2 1 1 12.3 11.5 20.1 31.0 7.5 6.3 77.78 % 6 66.67 % 66.67 %',
+      'Đất đai, nhà ở 12 9 1 2 1 1 12.3 11.5 20.1 31.0 7.5 6.3 77.78 % 3.3 -1.5 6 66.67 % 66.67 %',
     );
     // Total: 20 issued, 17 served; within 15/17 = 88.24 %; rated 10/17 = 58.82 %; 80 %.
     expect(text).toContain(
-      'Tổng cộng / Total 20 17 1 2 1 1 8.6 8.3 18.5 31.0 6.3 5.5 88.24 % 10 58.82 % 80.00 %',
+      'Tổng cộng / Total 20 17 1 2 1 1 8.6 8.3 18.5 31.0 6.3 5.5 88.24 % 3.3 -1.5 10 58.82 % 80.00 %',
     );
     expect(text).toContain('Trang 1/2 · Page 1/2');
     expect(text).toContain('Trang 2/2 · Page 2/2');

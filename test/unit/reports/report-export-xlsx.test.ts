@@ -71,10 +71,10 @@ describe('renderReport(xlsx)', () => {
     expect(land.number).toBe(head.number + 1);
     expect(total.number).toBe(head.number + 4);
     // Title, 5 header lines and a blank row above the table's header (row 8); the filter
-    // spans the 3 groups (rows 9..11) and 56 columns (A..BD), leaving the total row out.
+    // spans the 3 groups (rows 9..11) and 60 columns (A..BH), leaving the total row out.
     expect(head.number).toBe(8);
-    expect(headers).toHaveLength(56);
-    expect(sheet.autoFilter).toBe('A8:BD11');
+    expect(headers).toHaveLength(60);
+    expect(sheet.autoFilter).toBe('A8:BH11');
     const issued = land.getCell(column('Số phiếu cấp / Issued'));
     expect(issued.value).toBe(12);
     expect(issued.type).toBe(ExcelJS.ValueType.Number);
@@ -86,6 +86,15 @@ describe('renderReport(xlsx)', () => {
     expect(satisfied.value).toBe(0.8);
     expect(satisfied.numFmt).toBe('0.0%');
     expect(total.getCell(column('Số phiếu cấp / Issued')).value).toBe(20);
+    // The estimator's error: a count, minutes, a share and signed minutes.
+    const mae = land.getCell(column('Sai số ước tính TB (phút) / Estimate MAE (min)'));
+    expect([mae.value, mae.numFmt]).toEqual([3.25, '0.0']);
+    const within5 = land.getCell(column('Ước tính đúng trong ±5 phút / Estimate within ±5 min'));
+    expect([within5.value, within5.numFmt]).toEqual([0.875, '0.0%']);
+    expect(land.getCell(column('Độ lệch ước tính TB (phút) / Estimate bias (min)')).value).toBe(
+      -1.5,
+    );
+    expect(land.getCell(column('Số phiếu có ước tính / Tickets with an estimate')).value).toBe(8);
     expect(total.getCell(column('Tạm dừng (phút) / Paused (min)')).value).toBe(42.5);
     expect(total.getCell(column('Mức 4: Hài lòng / Level 4: Satisfied')).value).toBe(5);
     expect(total.getCell(column('Lượt đến 15h / Arrivals 15:00')).value).toBe(4);

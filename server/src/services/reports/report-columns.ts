@@ -157,7 +157,8 @@ export function reasonsSeen(summary: ReportSummary): string[] {
 
 /**
  * Every column of the summary, in order: the group, counts, waits, service and walk times,
- * clerks' time, ratings (one column per level of the centre's scale or seen, one per low-score
+ * the share within target, the estimator's error (count, mean absolute error, share within
+ * ±5 minutes, bias: estimate − real wait, negative when it underestimates), clerks' time, ratings (one column per level of the centre's scale or seen, one per low-score
  * reason seen) and, with `hours`, the arrivals in each hour of the day.
  */
 export function reportColumns(summary: ReportSummary, options: { hours: boolean }): ReportColumn[] {
@@ -200,6 +201,40 @@ export function reportColumns(summary: ReportSummary, options: { hours: boolean 
     share('withinTarget', 'Đạt thời gian chờ mục tiêu', 'Within target wait', (r) => {
       return r.withinTargetShare;
     }),
+    count(
+      'estimateCount',
+      'Số phiếu có ước tính',
+      'Tickets with an estimate',
+      (r) => {
+        return r.estimateCount;
+      },
+      false,
+    ),
+    {
+      id: 'estimateMae',
+      vi: 'Sai số ước tính TB (phút)',
+      en: 'Estimate MAE (min)',
+      kind: 'minutes',
+      value: (r) => r.estimateMae,
+      width: 14,
+      pdf: true,
+    },
+    share(
+      'estimateWithin5',
+      'Ước tính đúng trong ±5 phút',
+      'Estimate within ±5 min',
+      (r) => r.estimateWithin5Share,
+      false,
+    ),
+    {
+      id: 'estimateBias',
+      vi: 'Độ lệch ước tính TB (phút)',
+      en: 'Estimate bias (min)',
+      kind: 'minutes',
+      value: (r) => r.estimateBias,
+      width: 14,
+      pdf: true,
+    },
     {
       id: 'paused',
       vi: 'Tạm dừng (phút)',

@@ -62,9 +62,11 @@ function layoutTable(doc: PDFKit.PDFDocument, summary: ReportSummary): Table {
   const least = columns.map((c) => {
     if (c.kind === 'text') return LABEL_WIDTH;
     doc.font('bold').fontSize(HEAD_PT);
+    // Measured as pdfkit's line breaking cuts them: a "/" stays with the word before it,
+    // with the space after; a word wider than its column would be broken inside.
     const words = header(c)
-      .split(/\s+/)
-      .map((word) => doc.widthOfString(word));
+      .split(/\s+(?!\/)/)
+      .map((word) => doc.widthOfString(`${word} `));
     doc.font('bold').fontSize(CELL_PT);
     const cells = rows.map((row) => doc.widthOfString(pdfCell(c.value(row), c.kind)));
     return Math.max(...words, ...cells) + 2 * PAD + 1;
