@@ -64,25 +64,39 @@ const cursorsFor = (
  * high when they call different ones.
  */
 function remainingAhead(cursors: readonly IndexCursor[], ticket: WaitingEntry): number {
-  const longest = new Map<readonly WaitingEntry[], number>();
+  // Per list and run start: the furthest any desk got (everything before it was called)
+  // and the furthest place still ahead of the ticket at some desk.
+  const spans = new Map<readonly WaitingEntry[], Map<number, { from: number; to: number }>>();
   for (const cursor of cursors) {
     const found = cursor.runs.find((run) => containsTicket(run, ticket));
-    const ticketTier = found?.tier;
-    const ticketFront = found?.front;
     for (const run of cursor.runs) {
-      let count: number;
-      if (run.pos >= run.end) count = 0;
-      else if (ticketTier === undefined || ticketFront === undefined) count = run.end - run.pos;
-      else if ((itemOf(run, run.pos).priorityClass !== null) !== (ticket.priorityClass !== null))
-        count = ticket.priorityClass === null ? run.end - run.pos : 0;
-      else if (run.tier !== ticketTier) count = run.tier < ticketTier ? run.end - run.pos : 0;
-      else if (run.front !== ticketFront) count = run.front ? run.end - run.pos : 0;
-      else count = Math.max(0, placeIn(run, ticket) - run.pos);
-      longest.set(run.list, Math.max(longest.get(run.list) ?? 0, count));
+      let to: number;
+      if (found === undefined) to = run.end;
+      else if ((itemOf(run, run.start).priorityClass !== null) !== (ticket.priorityClass !== null))
+        to = ticket.priorityClass === null ? run.end : run.pos;
+      else if (run.tier !== found.tier) to = run.tier < found.tier ? run.end : run.pos;
+      else if (run.front !== found.front) to = run.front ? run.end : run.pos;
+      else to = Math.max(run.pos, placeIn(run, ticket));
+      const byStart = spans.get(run.list) ?? new Map<number, { from: number; to: number }>();
+      spans.set(run.list, byStart);
+      const span = byStart.get(run.start);
+      byStart.set(run.start, {
+        from: Math.max(span?.from ?? run.pos, run.pos),
+        to: Math.max(span?.to ?? to, to),
+      });
     }
   }
   let total = 0;
-  for (const count of longest.values()) total += count;
+  for (const byStart of spans.values()) {
+    // The spans of one list, merged where they overlap.
+    const sorted = [...byStart.values()].sort((a, b) => a.from - b.from);
+    let reached = 0;
+    for (const { from, to } of sorted) {
+      const begin = Math.max(from, reached);
+      if (to > begin) total += to - begin;
+      reached = Math.max(reached, to);
+    }
+  }
   return total;
 }
 

@@ -22,6 +22,8 @@ export interface Run {
   list: readonly WaitingEntry[];
   /** A ticket not in the index yet, ranking after all of `list` (a ticket about to be issued). */
   extra: WaitingEntry | null;
+  /** Where the run begins in its list; before `pos` every ticket of the run was called. */
+  start: number;
   pos: number;
   end: number;
   tier: number;
@@ -73,7 +75,7 @@ export function runsOf(
       const list = lists.sentTo(counterId, priority, front);
       const more = fits(null, counterId);
       const end = list.length + (more ? 1 : 0);
-      if (end > 0) runs.push({ list, extra: more, pos: 0, end, tier: 0, front });
+      if (end > 0) runs.push({ list, extra: more, start: 0, pos: 0, end, tier: 0, front });
     }
     for (const [serviceId, tier] of tiers) {
       const list = lists.ofService(serviceId, priority, front);
@@ -85,8 +87,9 @@ export function runsOf(
         context.now !== undefined && target !== undefined && target > 0 && tier > bestTier
           ? firstIssuedFrom(list, context.now - target)
           : 0;
-      if (split > 0) runs.push({ list, extra: null, pos: 0, end: split, tier: bestTier, front });
-      if (split < end) runs.push({ list, extra: more, pos: split, end, tier, front });
+      if (split > 0)
+        runs.push({ list, extra: null, start: 0, pos: 0, end: split, tier: bestTier, front });
+      if (split < end) runs.push({ list, extra: more, start: split, pos: split, end, tier, front });
     }
   }
   return runs;
