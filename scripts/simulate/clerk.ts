@@ -1,11 +1,11 @@
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import type { ClientEvents, ServerEvents, Ticket } from '../../server/src/contract';
-import { SERVER_EVENTS } from '../../server/src/contract/events';
-import { rate } from '../history/behaviour';
 import type { Random } from '../history/random';
 import type { Ledger, TicketRecord } from './ledger';
 import { SimClient, type Answer, type RequestLog } from './http';
 import type { Scheduler } from './scheduler';
+import { openStaffSocket } from './staff-socket';
+import { rateLater, type RatingModel } from './visitor-rating';
 import type { ClerkPlan, Stage, Visitor } from './workload';
 
 const SECOND = 1000;
@@ -16,14 +16,6 @@ export const OVERTIME_MS = 30 * MINUTE;
 const IDLE_LOOK_MS = 5 * MINUTE;
 /** Calls to the desk before the clerk marks a no-show: the first call and two recalls. */
 const CALLS_BEFORE_NO_SHOW = 3;
-
-/** The rating settings as `rate()` of seed:history takes them. */
-export interface RatingModel {
-  enabled: boolean;
-  levels: number[];
-  lowThreshold: number;
-  reasons: string[];
-}
 
 /** What a clerk needs from the run. */
 export interface ClerkContext {
@@ -58,6 +50,7 @@ export class Clerk {
   private span = 0;
   private closingAt: number | null = null;
   private wakePending = false;
+  private looking = false;
   private presses = 0;
   private presses$: Promise<unknown> = Promise.resolve();
   /** Bumped at each call, so timers of an earlier ticket do nothing. */
@@ -82,31 +75,14 @@ export class Clerk {
       this.credentials,
     );
     if (answer.status !== 200) throw new Error(`clerk sign-in: ${answer.status} ${answer.code}`);
-    const socket: Socket<ServerEvents, ClientEvents> = io(this.context.url, {
-      transports: ['websocket'],
-      forceNew: true,
-      extraHeaders: { cookie: this.client.sessionCookie ?? '' },
-    });
-    this.socket = socket;
-    socket.on(SERVER_EVENTS.snapshot, (snapshot) => {
-      for (const service of snapshot.services) this.waiting.set(service.id, service.waiting);
-    });
-    const onChange = (event: { waiting: Record<string, number> }) => {
-      for (const [id, count] of Object.entries(event.waiting)) this.waiting.set(Number(id), count);
-      if (this.state === 'idle' && this.closingAt === null && this.queued() > 0) this.wake();
-    };
-    for (const name of [
-      SERVER_EVENTS.ticketIssued,
-      SERVER_EVENTS.ticketCalled,
-      SERVER_EVENTS.ticketTransferred,
-      SERVER_EVENTS.ticketReturned,
-      SERVER_EVENTS.ticketRequeued,
-    ] as const)
-      socket.on(name, onChange);
-    await new Promise<void>((resolve, reject) => {
-      socket.once('connect', () => resolve());
-      socket.once('connect_error', reject);
-    });
+    this.socket = await openStaffSocket(
+      this.context.url,
+      this.client.sessionCookie ?? '',
+      (counts) => {
+        for (const [id, count] of counts) this.waiting.set(id, count);
+        if (this.state === 'idle' && this.closingAt === null && this.queued() > 0) this.wake();
+      },
+    );
   }
 
   /** Puts the day's work on the scheduler. */
@@ -184,6 +160,16 @@ export class Clerk {
     });
   }
 
+  /** Looks at the queue again in a while, whatever the feed says (one such timer at most). */
+  private look(): void {
+    if (this.looking) return;
+    this.looking = true;
+    this.context.scheduler.after(IDLE_LOOK_MS, () => {
+      this.looking = false;
+      this.wake(0);
+    });
+  }
+
   private async work(): Promise<void> {
     if (this.state !== 'idle') return;
     const now = this.now();
@@ -199,7 +185,7 @@ export class Clerk {
     }
     const back = this.returned.shift();
     if (back === undefined && !closing && this.queued() === 0) {
-      this.context.scheduler.after(IDLE_LOOK_MS, () => this.wake(0));
+      this.look();
       return;
     }
     this.state = 'busy';
@@ -210,7 +196,7 @@ export class Clerk {
     if (answer.status === 404 && answer.code === 'queue_empty') {
       this.state = 'idle';
       if (closing) return this.endSpan();
-      this.context.scheduler.after(IDLE_LOOK_MS, () => this.wake(0));
+      this.look();
       return;
     }
     if (answer.status !== 200) {
@@ -328,31 +314,7 @@ export class Clerk {
       record.status = 'done';
       ledger.counter(this.counter.id).served += 1;
       this.next(ms(answer.body.ticket.finishedAt));
-      if (visitor.rates && this.context.rating.enabled) this.rateLater(visitor, record.id);
-    });
-  }
-
-  private rateLater(visitor: Visitor, ticketId: number): void {
-    const { ledger, scheduler } = this.context;
-    const record = ledger.ticket(ticketId);
-    const waited = ((record.firstCalledAt ?? record.issuedAt) - record.issuedAt) / MINUTE;
-    const rating = rate(
-      this.context.rating,
-      waited / this.context.targetWait(record.serviceId),
-      visitor.random,
-    );
-    scheduler.after(Math.round(visitor.random.logNormalMean(15 * SECOND, 0.5)), async () => {
-      const answer = await this.context.screen.post(
-        `/api/tickets/${ticketId}/rating`,
-        'POST /api/tickets/:id/rating',
-        rating.reasons.length > 0
-          ? { level: rating.level, reasons: rating.reasons }
-          : { level: rating.level },
-      );
-      if (answer.status === 201) {
-        ledger.ratingsSent += 1;
-        record.rated = true;
-      } else ledger.ratingsRefused += 1;
+      if (visitor.rates && this.context.rating.enabled) rateLater(this.context, visitor, record);
     });
   }
 

@@ -1,6 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import type { ClientEvents, IssueTicketResponse, ServerEvents } from '../../server/src/contract';
-import { SERVER_EVENTS } from '../../server/src/contract/events';
+import { FEED_EVENT_NAMES, SERVER_EVENTS } from '../../server/src/contract/events';
 import { SimClient, type RequestLog } from './http';
 import type { Ledger } from './ledger';
 import type { Scheduler } from './scheduler';
@@ -65,25 +65,63 @@ export class Kiosks {
   }
 }
 
-/** A hall display on a paired device's socket, counting the calls it is shown. */
+/**
+ * A hall display on a paired device's socket, counting the calls it is shown. Follows the
+ * feed by `seq` like display-ui: after a reconnection it asks `sync` for what it missed
+ * and counts the calls in it; a call that came only as part of a snapshot (too far
+ * behind) is counted in `snapshotResyncs` instead, and the run then fails its check.
+ */
 export class HallScreen {
   private readonly socket: Socket<ServerEvents, ClientEvents>;
   /** `seq` of every `ticket:called` received. */
   private readonly seen = new Set<number>();
+  private lastSeq = 0;
+  private connectedOnce = false;
   calls = 0;
   duplicates = 0;
   disconnects = 0;
+  snapshotResyncs = 0;
 
   constructor(url: string, deviceToken: string) {
     this.socket = io(url, { transports: ['websocket'], forceNew: true, auth: { deviceToken } });
-    this.socket.on(SERVER_EVENTS.ticketCalled, (event) => {
-      if (this.seen.has(event.seq)) this.duplicates += 1;
-      else this.calls += 1;
-      this.seen.add(event.seq);
-    });
+    const on = this.socket.on.bind(this.socket) as (
+      event: string,
+      listener: (payload: { seq: number }) => void,
+    ) => void;
+    for (const name of FEED_EVENT_NAMES) on(name, (event) => this.apply(name, event));
     this.socket.on('disconnect', () => {
       this.disconnects += 1;
     });
+    this.socket.on('connect', () => {
+      if (this.connectedOnce) void this.catchUp();
+      this.connectedOnce = true;
+    });
+  }
+
+  private apply(name: string, event: { seq: number }): void {
+    if (event.seq <= this.lastSeq && this.seen.has(event.seq)) {
+      this.duplicates += 1;
+      return;
+    }
+    this.lastSeq = Math.max(this.lastSeq, event.seq);
+    if (name !== SERVER_EVENTS.ticketCalled) return;
+    this.calls += 1;
+    this.seen.add(event.seq);
+  }
+
+  private async catchUp(): Promise<void> {
+    const answer = await this.socket
+      .timeout(10_000)
+      .emitWithAck('sync', { sinceSeq: this.lastSeq })
+      .catch(() => null);
+    if (!answer || 'error' in answer) return;
+    if (answer.data.kind === 'snapshot') {
+      this.snapshotResyncs += 1;
+      this.lastSeq = answer.data.snapshot.seq;
+      return;
+    }
+    for (const envelope of answer.data.events)
+      this.apply(envelope.type, envelope.payload as { seq: number });
   }
 
   connected(): Promise<void> {
@@ -95,11 +133,22 @@ export class HallScreen {
   }
 
   /**
-   * Resolves once the server has answered a packet sent now: every event emitted to this
-   * screen before has then arrived (one connection keeps its packets in order).
+   * Resolves once the server has answered a packet sent now (after catching up if the
+   * screen had to reconnect): every event emitted to it before has then arrived.
    */
   async settled(): Promise<void> {
-    await this.socket.timeout(10_000).emitWithAck('sync', { sinceSeq: Number.MAX_SAFE_INTEGER });
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await this.connected().catch(() => undefined);
+      const answer = await this.socket
+        .timeout(10_000)
+        .emitWithAck('sync', { sinceSeq: this.lastSeq })
+        .catch(() => null);
+      if (answer && 'data' in answer && answer.data.kind === 'events') {
+        for (const envelope of answer.data.events)
+          this.apply(envelope.type, envelope.payload as { seq: number });
+        return;
+      }
+    }
   }
 
   close(): void {

@@ -133,7 +133,7 @@ function renderOne(r: SimulationReport): string[] {
       `max ${num(r.latency.all.maxMs, ' ms')}; 5xx: ${r.errors.serverErrors}; network errors: ${r.errors.networkErrors}. ` +
       `Server process at the end: RSS ${r.server.rssMb} MB, heap ${r.server.heapUsedMb} MB, ` +
       `event-loop delay p99 ${r.server.loopP99Ms} ms (max ${r.server.loopMaxMs} ms). ` +
-      `Hall screens received ${r.screens.received.join(' / ')} calls of ${r.screens.expectedCalls} made (${r.screens.duplicates} twice).`,
+      `Hall screens received ${r.screens.received.join(' / ')} calls of ${r.screens.expectedCalls} made (${r.screens.duplicates} twice; ${r.screens.disconnects} reconnections caught up by \`sync\`).`,
     '',
     ...table(
       ['Route', 'Requests', 'p50', 'p99', 'Max', 'Other answers'],

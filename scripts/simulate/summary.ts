@@ -87,7 +87,15 @@ export interface SimulationReport {
     surprises: number;
     surpriseSamples: string[];
   };
-  screens: { expectedCalls: number; received: number[]; duplicates: number; disconnects: number };
+  screens: {
+    expectedCalls: number;
+    received: number[];
+    duplicates: number;
+    /** Reconnections (each followed by a `sync` from the last seq seen). */
+    disconnects: number;
+    /** Catch-ups that came as a snapshot, missing the calls in between. */
+    snapshotResyncs: number;
+  };
   server: { rssMb: number; heapUsedMb: number; loopP99Ms: number; loopMaxMs: number };
   /** Why the run failed; empty when it passed. */
   failures: string[];
@@ -235,6 +243,7 @@ export function summarise(input: {
       received,
       duplicates: input.screens.reduce((sum, s) => sum + s.duplicates, 0),
       disconnects: input.screens.reduce((sum, s) => sum + s.disconnects, 0),
+      snapshotResyncs: input.screens.reduce((sum, s) => sum + s.snapshotResyncs, 0),
     },
     server: {
       rssMb: round(input.serverStats.rssMb) as number,

@@ -57,7 +57,7 @@ describe('npm run simulate', () => {
       ...DEFAULT_OPTIONS,
       seed: 'jest',
       load: 0.4,
-      until: '09:30',
+      until: '09:00',
       speed: 1500,
     });
   }, 60_000);
