@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REPORT_FORMATS, REPORT_GROUPINGS, REPORT_MAX_DAYS } from './reports';
+import { REPORT_FORMATS, REPORT_GROUPINGS, REPORT_MAX_DAYS, type ReportGrouping } from './reports';
 
 /** The years a report may cover: none of a centre's tickets lies outside them. */
 export const REPORT_FIRST_YEAR = 2000;
@@ -23,19 +23,42 @@ const positiveInt = z
   .regex(/^[1-9][0-9]{0,14}$/)
   .transform(Number);
 
+/**
+ * One grouping, or several as a comma list ("service,counter,day": each known, none twice,
+ * at most one of each), in the order asked.
+ */
+const groupings = z.string().transform((text, ctx): ReportGrouping[] => {
+  const list = text.split(',');
+  const unknown = list.filter((g) => !(REPORT_GROUPINGS as readonly string[]).includes(g));
+  if (unknown.length > 0) {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: `unknown grouping ${unknown.map((g) => JSON.stringify(g)).join(', ')}: one of ${REPORT_GROUPINGS.join(', ')}`,
+    });
+    return z.NEVER;
+  }
+  if (new Set(list).size !== list.length) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'a grouping asked twice' });
+    return z.NEVER;
+  }
+  return list as ReportGrouping[];
+});
+
 const spanDays = (from: string, to: string): number =>
   (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
 
 /**
  * `GET /api/reports/summary`: days `from`–`to` (both included, centre time, at most
- * `REPORT_MAX_DAYS`), one grouping (default `service`), optional service and counter
- * filters, and the format (default `json`).
+ * `REPORT_MAX_DAYS`), one grouping (default `service`) or, for `format=xlsx` only, a comma
+ * list of up to all seven (one sheet each, in that order), optional service and counter
+ * filters, and the format (default `json`). The checked query carries the first grouping as
+ * `groupBy` and the others as `alsoGroupBy`.
  */
 export const reportQuerySchema = z
   .object({
     from: calendarDay,
     to: calendarDay,
-    groupBy: z.enum(REPORT_GROUPINGS).default('service'),
+    groupBy: groupings.default(['service']),
     serviceId: positiveInt.optional(),
     counterId: positiveInt.optional(),
     format: z.enum(REPORT_FORMATS).default('json'),
@@ -45,7 +68,16 @@ export const reportQuerySchema = z
   .refine((q) => q.from > q.to || spanDays(q.from, q.to) <= REPORT_MAX_DAYS, {
     message: `at most ${REPORT_MAX_DAYS} days`,
     path: ['to'],
-  });
+  })
+  .refine((q) => q.groupBy.length === 1 || q.format === 'xlsx', {
+    message: 'several groupings only with format=xlsx (one sheet each)',
+    path: ['groupBy'],
+  })
+  .transform(({ groupBy: [first, ...rest], ...q }) => ({
+    ...q,
+    groupBy: first ?? ('service' as ReportGrouping),
+    alsoGroupBy: rest,
+  }));
 
 /** The query of `GET /api/reports/summary`, as checked. */
 export type ReportQueryInput = z.infer<typeof reportQuerySchema>;

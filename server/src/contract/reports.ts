@@ -132,10 +132,23 @@ export interface ReportSummary {
   /** Arrivals by weekday (0 = Monday … 6 = Sunday) × hour of day, for the heat map. */
   arrivalsByWeekdayHour: number[][];
   /**
+   * The report grouped the other ways asked (`groupBy=service,counter,day` with
+   * `format=xlsx`: one sheet each, after the first grouping's), from the same pass over the
+   * days. Absent with one grouping.
+   */
+  alsoGrouped?: ReportSheet[];
+  /**
    * Waits of called tickets in bands: `waitBands[i]` counts waits from
    * `WAIT_BAND_MINUTES[i]` (inclusive) to the next edge (exclusive); the last is open-ended.
    */
   waitBands: number[];
+}
+
+/** The rows and total of one more grouping of a report. */
+export interface ReportSheet {
+  groupBy: ReportGrouping;
+  rows: ReportRow[];
+  total: ReportRow;
 }
 
 /** Lower edges of the wait distribution's bands, in minutes. */

@@ -297,7 +297,8 @@ describe('the report exports over the hand-counted centre', () => {
     await server.stop();
   });
 
-  async function download(groupBy: ReportGrouping, format: string): Promise<Buffer> {
+  /** `groupBy` may be a comma list (XLSX): the file is named after each grouping. */
+  async function download(groupBy: string, format: string): Promise<Buffer> {
     const query = `from=${REPORT_FROM}&to=${REPORT_TO}&groupBy=${groupBy}&format=${format}`;
     const response = await fetch(`${server.url}/api/reports/summary?${query}`, {
       headers: { cookie },
@@ -305,10 +306,35 @@ describe('the report exports over the hand-counted centre', () => {
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toContain(
-      `filename="bao-cao-${REPORT_FROM}_${REPORT_TO}-${groupBy}.${format}"`,
+      `filename="bao-cao-${REPORT_FROM}_${REPORT_TO}-${groupBy.replaceAll(',', '-')}.${format}"`,
     );
     return Buffer.from(await response.arrayBuffer());
   }
+
+  // One workbook asked with every grouping (one sheet each), read once for all the tests.
+  let everyGrouping: Promise<ExcelJS.Workbook> | null = null;
+  const workbookOfEveryGrouping = (): Promise<ExcelJS.Workbook> =>
+    (everyGrouping ??= (async () => {
+      const workbook = new ExcelJS.Workbook();
+      const body = await download(REPORT_GROUPINGS.join(','), 'xlsx');
+      await workbook.xlsx.load(body as unknown as ArrayBuffer);
+      return workbook;
+    })());
+
+  test('the XLSX asked with several groupings has one sheet each, in the order asked', async () => {
+    const names = (workbook: ExcelJS.Workbook) => workbook.worksheets.map((sheet) => sheet.name);
+    const after = ['Theo thứ và giờ', 'Đánh giá'];
+    expect(names(await workbookOfEveryGrouping())).toEqual([
+      ...REPORT_GROUPINGS.map((groupBy) => GROUP[groupBy].sheet),
+      ...after,
+    ]);
+    const two = new ExcelJS.Workbook();
+    await two.xlsx.load((await download('day,counter', 'xlsx')) as unknown as ArrayBuffer);
+    expect(names(two)).toEqual(['Theo ngày', 'Theo quầy', ...after]);
+    const one = new ExcelJS.Workbook();
+    await one.xlsx.load((await download('clerk', 'xlsx')) as unknown as ArrayBuffer);
+    expect(names(one)).toEqual(['Theo cán bộ', ...after]);
+  });
 
   test.each(REPORT_GROUPINGS)(
     'the CSV by %s holds the hand-counted figures (minutes to 0.01, shares to 0.0001)',
@@ -331,10 +357,9 @@ describe('the report exports over the hand-counted centre', () => {
   );
 
   test.each(REPORT_GROUPINGS)(
-    'the XLSX by %s holds the hand-counted figures as typed numbers',
+    'the XLSX sheet by %s holds the hand-counted figures as typed numbers',
     async (groupBy) => {
-      const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load((await download(groupBy, 'xlsx')) as unknown as ArrayBuffer);
+      const workbook = await workbookOfEveryGrouping();
       const sheet = workbook.getWorksheet(GROUP[groupBy].sheet);
       if (!sheet) throw new Error(`no sheet "${GROUP[groupBy].sheet}"`);
       const values = (r: number): unknown[] => {

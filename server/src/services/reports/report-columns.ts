@@ -317,6 +317,12 @@ export function displayGeneratedAt(summary: ReportSummary): string {
   );
 }
 
-/** The file's name: `bao-cao-2026-01-01_2026-12-31-service.csv`. */
+/**
+ * The file's name: `bao-cao-2026-01-01_2026-12-31-service.csv`; with more groupings, each
+ * named: `…-service-counter-day.xlsx`.
+ */
 export const reportFileName = (summary: ReportSummary, extension: string): string =>
-  `bao-cao-${summary.from}_${summary.to}-${summary.groupBy}.${extension}`;
+  `bao-cao-${summary.from}_${summary.to}-${[
+    summary.groupBy,
+    ...(summary.alsoGrouped ?? []).map((sheet) => sheet.groupBy),
+  ].join('-')}.${extension}`;

@@ -11,6 +11,8 @@ export interface ReportRequest {
   from: string;
   to: string;
   groupBy: ReportGrouping;
+  /** More groupings, added up in the same pass over the days (`alsoGrouped`). */
+  alsoGroupBy?: ReportGrouping[];
   serviceId: number | null;
   counterId: number | null;
   scope: FactsScope;
@@ -31,26 +33,37 @@ export async function runReport(
   pause?: () => Promise<void>,
 ): Promise<ReportSummary> {
   const catalogue = readCatalogue(db);
-  const aggregator = new ReportAggregator({
-    groupBy: request.groupBy,
-    serviceId: request.serviceId,
-    counterId: request.counterId,
-    levels: request.ratingScale.length,
-    satisfiedFrom: request.satisfiedFrom,
-    targetMinutes: new Map(catalogue.services.map((s) => [s.id, s.targetWaitMinutes])),
-    opening: readOpeningCalendar(db),
-  });
+  const targetMinutes = new Map(catalogue.services.map((s) => [s.id, s.targetWaitMinutes]));
+  const opening = readOpeningCalendar(db);
+  const groupings = [request.groupBy, ...(request.alsoGroupBy ?? [])];
+  const aggregators = groupings.map(
+    (groupBy) =>
+      new ReportAggregator({
+        groupBy,
+        serviceId: request.serviceId,
+        counterId: request.counterId,
+        levels: request.ratingScale.length,
+        satisfiedFrom: request.satisfiedFrom,
+        targetMinutes,
+        opening,
+      }),
+  );
   await eachDay(
     db,
     request.scope,
     { from: request.from, to: request.to, packs: request.packs },
     async (facts) => {
-      aggregator.addDay(facts);
+      for (const aggregator of aggregators) aggregator.addDay(facts);
       if (pause) await pause();
     },
   );
-  const aggregate = aggregator.result();
+  const [aggregate, ...others] = aggregators.map((aggregator) => aggregator.result());
+  if (!aggregate) throw new Error('no grouping');
   const { rows, total } = reportRows(request.groupBy, aggregate, catalogue);
+  const alsoGrouped = others.map((other, i) => {
+    const groupBy = groupings[i + 1]!;
+    return { groupBy, ...reportRows(groupBy, other, catalogue) };
+  });
   return {
     centre: { ...request.centre, timeZone: request.scope.timeZone },
     from: request.from,
@@ -67,6 +80,7 @@ export async function runReport(
     satisfiedFrom: request.satisfiedFrom,
     rows,
     total,
+    ...(alsoGrouped.length > 0 ? { alsoGrouped } : {}),
     arrivalsByWeekdayHour: aggregate.arrivalsByWeekdayHour,
     waitBands: aggregate.waitBands,
   };

@@ -19,6 +19,8 @@ export interface ReportQuery {
   from: string;
   to: string;
   groupBy: ReportGrouping;
+  /** More groupings, each its own sheet (XLSX only: the route refuses them otherwise). */
+  alsoGroupBy?: ReportGrouping[] | undefined;
   serviceId?: number | undefined;
   counterId?: number | undefined;
 }
@@ -178,6 +180,7 @@ export class ReportService {
       from: query.from,
       to: query.to,
       groupBy: query.groupBy,
+      alsoGroupBy: query.alsoGroupBy ?? [],
       serviceId,
       counterId,
       scope: this.scope(),

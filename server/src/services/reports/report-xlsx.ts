@@ -62,7 +62,10 @@ function tableHeader(sheet: ExcelJS.Worksheet, headers: string[], xSplit: number
   return row;
 }
 
-/** The main sheet: one row per group, the total row bold, an autofilter over the groups. */
+/**
+ * A grouping's sheet: one row per group, the total row bold, an autofilter over the groups.
+ * Each grouping asked gets one (`alsoGrouped` after the first).
+ */
 function groupSheet(workbook: ExcelJS.Workbook, summary: ReportSummary): void {
   const title = GROUPING_TEXT[summary.groupBy].vi;
   const sheet = workbook.addWorksheet(title);
@@ -139,7 +142,7 @@ function ratingsSheet(workbook: ExcelJS.Workbook, summary: ReportSummary): void 
 }
 
 /**
- * The summary as an Excel workbook: the grouping's sheet ("Theo dịch vụ"…) with typed
+ * The summary as an Excel workbook: each grouping's sheet ("Theo dịch vụ"…) with typed
  * numbers (minutes `0.0`, shares `0.0%`), then arrivals by weekday × hour and the ratings.
  */
 export async function renderXlsx(summary: ReportSummary): Promise<Buffer> {
@@ -148,6 +151,7 @@ export async function renderXlsx(summary: ReportSummary): Promise<Buffer> {
   workbook.created = new Date(summary.generatedAt);
   workbook.title = `${TEXT.report.vi} ${displayPeriod(summary)}`;
   groupSheet(workbook, summary);
+  for (const sheet of summary.alsoGrouped ?? []) groupSheet(workbook, { ...summary, ...sheet });
   hoursSheet(workbook, summary);
   ratingsSheet(workbook, summary);
   return Buffer.from(await workbook.xlsx.writeBuffer());
