@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import { serviceFieldRules } from '../../contract/catalogue-schemas';
 import type { ImportProblemCode } from '../../contract/config';
@@ -178,7 +177,9 @@ export async function catalogueWorkbook(
   services: readonly ServiceRecord[],
   groups: readonly ServiceGroupRecord[],
 ): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use, as in catalogue-file.ts: it slows every start-up otherwise.
+  const { default: excel } = await import('exceljs');
+  const workbook = new excel.Workbook();
   workbook.creator = 'Luot';
   const sheet = workbook.addWorksheet('Thủ tục', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = SHEET_COLUMNS.map(({ key, header, width }) => ({ key, header, width }));
