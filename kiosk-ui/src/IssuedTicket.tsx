@@ -4,7 +4,7 @@ import type {
   PublicCounter,
   Service,
 } from '@luot/contract';
-import { priorityLabel } from '@luot/ui-shared/contract';
+import { priorityLabel, waitText } from '@luot/ui-shared/contract';
 import { serviceName } from '@luot/ui-shared/format';
 import { useI18n, type Translate } from '@luot/ui-shared/use-i18n';
 import { TrackingCode } from './TrackingCode';
@@ -55,6 +55,7 @@ export default function IssuedTicket({
   const secondsLeft = useIdleSecondsLeft(idleSeconds);
   const printState = usePrintState(result.trackingToken);
   const { ticket } = result;
+  const wait = waitText(t, result.estimatedWaitMinutes);
   const serving = counters
     .filter((c) => c.serviceIds.includes(service.id))
     .map((c) => c.number)
@@ -104,9 +105,7 @@ export default function IssuedTicket({
           {t('kiosk.ahead', { count: result.ahead })}
         </p>
         <p className="issued-detail" data-testid="issued-wait">
-          {result.estimatedWaitMinutes > 0
-            ? t('kiosk.estimatedWait', { minutes: result.estimatedWaitMinutes })
-            : t('kiosk.estimatedWaitUnderMinute')}
+          {wait !== null ? t('kiosk.estimatedWait', { wait }) : t('kiosk.estimatedWaitUnderMinute')}
         </p>
       </div>
       <div className="issued-side">

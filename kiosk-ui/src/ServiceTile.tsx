@@ -1,6 +1,7 @@
 import type { OpeningInterval, Service, ServiceGroup } from '@luot/contract';
 import type { Translate } from '@luot/ui-shared/use-i18n';
 import { useI18n } from '@luot/ui-shared/use-i18n';
+import { waitText } from '@luot/ui-shared/contract';
 import { groupAvailability } from './menu-tree';
 
 /** Today's issuing hours as "07:30–11:15, 13:30–16:45". */
@@ -73,9 +74,7 @@ export function ServiceTile({
               {t('kiosk.waitingNow', { count: service.waiting })}
               {' · '}
               <span data-testid={`service-wait-${service.code}`}>
-                {service.estimatedWaitMinutes > 0
-                  ? t('kiosk.waitAbout', { minutes: service.estimatedWaitMinutes })
-                  : t('kiosk.waitUnderMinute')}
+                {waitText(t, service.estimatedWaitMinutes) ?? t('kiosk.waitUnderMinute')}
               </span>
             </span>
           )}

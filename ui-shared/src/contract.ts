@@ -23,6 +23,7 @@ export {
   statusMessageKey,
 } from '../../server/src/contract/message-keys';
 export { viCommon as VIETNAMESE_COMMON } from '../../server/src/contract/messages-vi/common';
+export { waitText } from '../../server/src/contract/wait-range';
 
 /** The English strings, loaded the first time a screen switches to English. */
 export async function loadEnglish(): Promise<Messages> {

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { TrackResponse } from '@luot/contract';
 import { useI18n } from '@luot/ui-shared/use-i18n';
+import { waitText } from '@luot/ui-shared/contract';
 
 interface Props {
   data: TrackResponse;
@@ -12,6 +13,7 @@ interface Props {
 export function TrackStatus({ data, serviceName }: Props) {
   const { t } = useI18n();
   const { ticket, counter, ahead, estimatedWaitMinutes } = data;
+  const wait = waitText(t, estimatedWaitMinutes);
 
   switch (ticket.status) {
     case 'waiting':
@@ -25,9 +27,9 @@ export function TrackStatus({ data, serviceName }: Props) {
           <p className="track-ahead" data-testid="track-ahead">
             {ahead === 0 ? t('track.next') : t('track.ahead', { count: ahead })}
           </p>
-          {estimatedWaitMinutes > 0 && (
+          {wait !== null && (
             <p className="track-wait" data-testid="track-wait">
-              {t('kiosk.estimatedWait', { minutes: estimatedWaitMinutes })}
+              {t('kiosk.estimatedWait', { wait })}
             </p>
           )}
         </div>

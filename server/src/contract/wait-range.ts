@@ -1,3 +1,5 @@
+import type { MessageKey } from './message-keys';
+
 /** A wait shown as a band of round minutes: `low`–`high`, or "under `high`" when `low` is 0. */
 export interface WaitRange {
   low: number;
@@ -18,4 +20,22 @@ export function waitRange(minutes: number): WaitRange | null {
   const width = minutes < 30 ? 5 : minutes < 60 ? 10 : minutes < 120 ? 15 : 30;
   const low = Math.floor(minutes / width) * width;
   return { low, high: low + width };
+}
+
+/**
+ * An estimate said as its band (`waitRange`) by a screen's translate function, "khoảng
+ * 10–15 phút" or "dưới 5 phút", or null for 0: the visitor is called at once, which each
+ * screen says in its own words. The sentence around it is `kiosk.estimatedWait`. It lives
+ * here, beside the rule, so that the screens share it without a chunk of its own.
+ */
+export function waitText(
+  translate: (key: MessageKey, params: Record<string, number>) => string,
+  minutes: number,
+): string | null {
+  const range = waitRange(minutes);
+  if (range === null) return null;
+  const { low, high } = range;
+  return low === 0
+    ? translate('kiosk.waitUnder', { high })
+    : translate('kiosk.waitAbout', { low, high });
 }

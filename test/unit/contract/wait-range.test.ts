@@ -1,4 +1,7 @@
-import { waitRange } from '../../../server/src/contract/wait-range';
+import { fillMessage, type MessageKey } from '../../../server/src/contract/message-keys';
+import { en } from '../../../server/src/contract/messages-en';
+import { vi } from '../../../server/src/contract/messages-vi';
+import { waitRange, waitText } from '../../../server/src/contract/wait-range';
 
 describe('waitRange()', () => {
   test('gives no band for 0 minutes, a negative or not-a-number estimate', () => {
@@ -62,5 +65,37 @@ describe('waitRange()', () => {
       expect(range.high - range.low).toBeGreaterThanOrEqual(width);
       width = range.high - range.low;
     }
+  });
+});
+
+describe('waitText()', () => {
+  const say =
+    (messages: Record<MessageKey, string>) =>
+    (key: MessageKey, params: Record<string, number>): string =>
+      fillMessage(messages[key], params);
+
+  test.each([
+    [3, 'dưới 5 phút', 'under 5 min'],
+    [12, 'khoảng 10–15 phút', 'about 10–15 min'],
+    [45, 'khoảng 40–50 phút', 'about 40–50 min'],
+    [90, 'khoảng 90–105 phút', 'about 90–105 min'],
+  ])('says %i minutes as "%s" and "%s"', (minutes, vietnamese, english) => {
+    expect(waitText(say(vi), minutes)).toBe(vietnamese);
+    expect(waitText(say(en), minutes)).toBe(english);
+  });
+
+  test('leaves 0 minutes to the screen, which says it is called at once', () => {
+    expect(waitText(say(vi), 0)).toBeNull();
+  });
+
+  test('fits the sentence of the issued ticket and the tracking page', () => {
+    const wait = waitText(say(vi), 12) ?? '';
+
+    expect(fillMessage(vi['kiosk.estimatedWait'], { wait })).toBe(
+      'Thời gian chờ dự kiến: khoảng 10–15 phút',
+    );
+    expect(fillMessage(en['kiosk.estimatedWait'], { wait: waitText(say(en), 12) ?? '' })).toBe(
+      'Estimated wait: about 10–15 min',
+    );
   });
 });

@@ -7,7 +7,9 @@ export const enCommon = {
   'app.loading': 'Loading…',
   'app.retry': 'Try again',
   'app.close': 'Close',
-  'kiosk.estimatedWait': 'Estimated wait: about {minutes} min',
+  'kiosk.estimatedWait': 'Estimated wait: {wait}',
+  'kiosk.waitAbout': 'about {low}–{high} min',
+  'kiosk.waitUnder': 'under {high} min',
   'kiosk.pair.title': 'Pair this kiosk',
   'kiosk.pair.instruction':
     'An administrator enters this code when pairing a device and gives the kiosk a name.',

@@ -43,7 +43,6 @@ export const enKiosk = {
   'kiosk.allFields': 'All fields',
   'kiosk.breadcrumb': 'Where you are in the menu',
   'kiosk.groupCount': '{count} procedures',
-  'kiosk.waitAbout': 'about {minutes} min',
   'kiosk.hours': 'Tickets: {hours}',
   'kiosk.hoursNone': 'No tickets today',
   'kiosk.unavailable.title': 'No number can be taken for this procedure now',

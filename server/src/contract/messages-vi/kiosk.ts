@@ -43,7 +43,6 @@ export const viKiosk = {
   'kiosk.allFields': 'Tất cả lĩnh vực',
   'kiosk.breadcrumb': 'Vị trí trong danh mục',
   'kiosk.groupCount': '{count} thủ tục',
-  'kiosk.waitAbout': 'khoảng {minutes} phút',
   'kiosk.hours': 'Cấp số: {hours}',
   'kiosk.hoursNone': 'Hôm nay không cấp số',
   'kiosk.unavailable.title': 'Chưa thể lấy số cho thủ tục này',
