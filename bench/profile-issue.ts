@@ -42,17 +42,27 @@ async function measure(waiting: number): Promise<string> {
     await admin.login(server.adminUsername, server.adminPassword);
     const token = await pairKiosk(server.url, admin);
     const { repos } = server.server.application;
-    // Counter 1 serves service 1 in the demo centre; a duty clerk holds it.
-    staffCounters(server, [1]);
+    // Counter 1 serves service 1 in the demo centre; a duty clerk holds it (with ALL=1, every
+    // counter is held and the queue is spread over the nine services, as in a busy centre).
+    const all = process.env.ALL === '1';
+    staffCounters(server, all ? undefined : [1]);
     const day = new Date(clock.now() + 7 * 3_600_000).toISOString().slice(0, 10);
     const seed = repos.db.raw.prepare(
       `INSERT INTO tickets (service_id, day, sequence, number, status, issued_at, recall_count,
          tracking_token, front, original_service_id, transfer_count)
-       VALUES (1, ?, ?, ?, 'waiting', ?, 0, ?, 0, 1, 0)`,
+       VALUES (?, ?, ?, ?, 'waiting', ?, 0, ?, 0, ?, 0)`,
     );
     repos.db.raw.transaction(() => {
       for (let i = 0; i < waiting; i++)
-        seed.run(day, 100_000 + i, `Z${100_000 + i}`, clock.now() - 60_000 + i, randomUUID());
+        seed.run(
+          all ? 1 + (i % 9) : 1,
+          day,
+          100_000 + i,
+          `Z${100_000 + i}`,
+          clock.now() - 60_000 + i,
+          randomUUID(),
+          all ? 1 + (i % 9) : 1,
+        );
     })();
     const issueTimes: number[] = [];
     for (let i = 0; i < ROUNDS; i++) {
@@ -69,9 +79,13 @@ async function measure(waiting: number): Promise<string> {
     for (let i = 0; i < ROUNDS; i++) {
       clock.advance(10);
       const start = performance.now();
-      const response = await admin.post('/api/counters/1/call-next', {}, {
-        'Idempotency-Key': randomUUID(),
-      });
+      const response = await admin.post(
+        '/api/counters/1/call-next',
+        {},
+        {
+          'Idempotency-Key': randomUUID(),
+        },
+      );
       callTimes.push(performance.now() - start);
       if (response.status !== 200)
         throw new Error(`call-next: ${response.status} ${JSON.stringify(response.body)}`);

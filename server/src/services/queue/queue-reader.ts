@@ -241,9 +241,9 @@ export class QueueReader {
     const staffed = counters.filter(
       (counter) => counter.staffId !== null && counter.status !== 'closed',
     );
-    const times = this.serviceTimes;
+    const times = this.serviceTimes.visits();
     const visit = (staffId: number | null) => (serviceId: number) =>
-      times.visit(serviceId, staffId, defaults.get(serviceId) ?? 0);
+      times(serviceId, staffId, defaults.get(serviceId) ?? 0);
     if (staffed.some(able)) {
       return staffed.map((counter) => {
         const visitMinutes = visit(counter.staffId);

@@ -31,14 +31,26 @@ export class ServiceTimes {
     private readonly timeZone: () => string,
   ) {}
 
-  /** Expected minutes of one visit of the service at a counter held by `staffId`. */
-  visit(serviceId: number, staffId: number | null, defaultServiceMinutes: number): number {
+  /**
+   * Expected minutes of one visit of a service at a counter held by `staffId`, as a function
+   * read once per forecast (the day's figures checked once, each pair worked out once).
+   */
+  visits(): (serviceId: number, staffId: number | null, defaultServiceMinutes: number) => number {
     this.fresh();
-    return visitMinutes(
-      this.byService.get(serviceId),
-      staffId === null ? undefined : this.byClerk.get(`${serviceId}:${staffId}`),
-      defaultServiceMinutes,
-    );
+    const known = new Map<string, number>();
+    return (serviceId, staffId, defaultServiceMinutes) => {
+      const key = `${serviceId}:${staffId ?? ''}`;
+      let minutes = known.get(key);
+      if (minutes === undefined) {
+        minutes = visitMinutes(
+          this.byService.get(serviceId),
+          staffId === null ? undefined : this.byClerk.get(`${serviceId}:${staffId}`),
+          defaultServiceMinutes,
+        );
+        known.set(key, minutes);
+      }
+      return minutes;
+    };
   }
 
   /** A ticket just finished (in a command): its visit counts from now on. */
