@@ -81,6 +81,20 @@ export interface SimTicket {
   closeReason: string | null;
   trackingToken: string;
   rating: SimRating | null;
+  /** The service's target wait when the ticket was issued, minutes. */
+  targetWaitMinutes: number;
+  /** The estimated wait the kiosk showed and the ticket printed, minutes. */
+  estimateMinutes: number | null;
+  /** Its call before a transfer: the counter's time with it until the transfer. */
+  firstCall: SimCall | null;
+}
+
+/** A call ended by a transfer. */
+export interface SimCall {
+  counterId: number;
+  staffId: number;
+  calledAt: number;
+  transferredAt: number;
 }
 
 /** A pause taken at a counter. */

@@ -274,10 +274,23 @@ function writeDay(repos: Repos, day: string, result: DayResult, total: WriteResu
         note: null,
         closeReason: t.closeReason,
         parkedAt: null,
-        // Seeded history predates the estimate record; reports fall back to the current target.
-        targetWaitMinutes: null,
-        estimateMinutes: null,
+        targetWaitMinutes: t.targetWaitMinutes,
+        estimateMinutes: t.estimateMinutes,
       });
+      // The call a transfer ended, as the transfer's triggers record it (migration 016).
+      if (t.firstCall)
+        repos.db.run(
+          `INSERT INTO ticket_transfers (ticket_id, day, counter_id, staff_id, called_at, transferred_at)
+           VALUES (?, ?, ?, ?, ?, ?)`,
+          [
+            id,
+            day,
+            t.firstCall.counterId,
+            t.firstCall.staffId,
+            t.firstCall.calledAt,
+            t.firstCall.transferredAt,
+          ],
+        );
       if (t.rating && t.status === 'done' && t.counterId !== null) {
         repos.ratings.insert({
           ticketId: id,

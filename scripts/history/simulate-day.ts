@@ -11,7 +11,7 @@ import {
   type SimShift,
   type SimTicket,
 } from './model';
-import type { Random } from './random';
+import { seededRandom, type Random } from './random';
 
 const MINUTE = 60_000;
 /** After closing, a counter serves whom it has waiting for at most this long. */
@@ -255,6 +255,12 @@ export function simulateDay(model: CentreModel, input: DayInput, random: Random)
     if (others.length > 0) {
       const target = others[random.weighted(others.map((s) => s.weight))] as (typeof others)[0];
       const handedOver = Math.round(ticket.servingAt + minutes * 0.4 * MINUTE);
+      ticket.firstCall = {
+        counterId: c.id,
+        staffId: clerkOf(c),
+        calledAt: t,
+        transferredAt: handedOver,
+      };
       ticket.transferCount = 1;
       ticket.serviceId = target.id;
       ticket.status = 'waiting';
@@ -269,7 +275,7 @@ export function simulateDay(model: CentreModel, input: DayInput, random: Random)
     ticket.status = 'done';
     ticket.finishedAt = Math.round(ticket.servingAt + minutes * MINUTE);
     if (model.rating.enabled && random.chance(SHARES.rated)) {
-      const waitMinutes = (t - ticket.issuedAt) / MINUTE;
+      const waitMinutes = ((ticket.firstCall?.calledAt ?? t) - ticket.issuedAt) / MINUTE;
       ticket.rating = rate(model.rating, waitMinutes / service.targetWaitMinutes, random);
       ticket.rating.ratedAt = ticket.finishedAt + Math.round(random.logNormalMean(20_000, 0.6));
     }
@@ -293,7 +299,28 @@ export function simulateDay(model: CentreModel, input: DayInput, random: Random)
       ticket.finishedAt = input.nextDayStart + MINUTE + random.int(4 * MINUTE);
     }
   }
+  // A stream of its own (seeded from the day's, after everything else was drawn), so the
+  // estimates leave the day's story as it was.
+  recordEstimates(tickets, lastClose, seededRandom(random.token(12)));
   return { tickets, pauses, shifts, sequences };
+}
+
+/**
+ * The estimate each ticket was printed with: what the forward simulation says its wait
+ * came to (issue → first call; for one never called, until it left or the centre closed),
+ * blurred as a good estimator errs: a relative error of about 15 % and an absolute one of
+ * about two minutes, rounded to whole minutes, never below zero.
+ */
+function recordEstimates(tickets: SimTicket[], lastClose: number, random: Random): void {
+  for (const ticket of tickets) {
+    const end =
+      ticket.firstCall?.calledAt ??
+      ticket.calledAt ??
+      Math.min(ticket.finishedAt ?? lastClose, lastClose);
+    const wait = Math.max(0, end - ticket.issuedAt) / MINUTE;
+    const blurred = wait * random.logNormalMean(1, 0.15) + 2 * random.normal();
+    ticket.estimateMinutes = Math.max(0, Math.round(blurred));
+  }
 }
 
 /** The day's visitors, in order of arrival, numbered per service as the kiosk does. */
@@ -368,6 +395,9 @@ function issueTickets(
       finishedAt: null,
       recallCount: 0,
       transferCount: 0,
+      targetWaitMinutes: service.targetWaitMinutes,
+      estimateMinutes: null,
+      firstCall: null,
       closeReason: null,
       trackingToken: `H${dayDigits}${random.token(16)}`,
       rating: null,

@@ -27,6 +27,8 @@ interface TicketRow {
   finished_at: number | null;
   transfer_count: number;
   tracking_token: string;
+  target_wait_minutes: number | null;
+  estimate_minutes: number | null;
 }
 
 /** Wall-clock hour and weekday in Hồ Chí Minh City (UTC+7, no summer time). */
@@ -164,6 +166,54 @@ describe('npm run seed:history', () => {
     );
     expect(shifts[0]?.n).toBe(result.shifts);
     expect(shifts[0]?.open).toBe(0);
+    // What was promised at issue: the service's target then, and an estimate whose error
+    // (against the wait to the first call) is that of a good estimator, not a copy.
+    const targets = new Map(
+      read<{ id: number; target: number }[]>(
+        'SELECT id, target_wait_minutes AS target FROM services',
+      ).map((s) => [s.id, s.target]),
+    );
+    expect(
+      tickets.filter((t) => t.target_wait_minutes !== targets.get(t.original_service_id)),
+    ).toEqual([]);
+    expect(tickets.filter((t) => t.estimate_minutes === null || t.estimate_minutes < 0)).toEqual(
+      [],
+    );
+    const transfers = read<
+      { ticket_id: number; counter_id: number; called_at: number; transferred_at: number }[]
+    >('SELECT ticket_id, counter_id, called_at, transferred_at FROM ticket_transfers');
+    const firstCall = new Map(transfers.map((m) => [m.ticket_id, m.called_at]));
+    const errors = tickets
+      .filter((t) => t.called_at !== null)
+      .map((t) => {
+        const called = firstCall.get(t.id) ?? (t.called_at as number);
+        return (t.estimate_minutes as number) - (called - t.issued_at) / 60_000;
+      });
+    const mae = errors.reduce((sum, e) => sum + Math.abs(e), 0) / errors.length;
+    const bias = errors.reduce((sum, e) => sum + e, 0) / errors.length;
+    const within5 = errors.filter((e) => Math.abs(e) <= 5).length / errors.length;
+    expect(mae).toBeGreaterThan(0.5);
+    expect(mae).toBeLessThan(6);
+    expect(Math.abs(bias)).toBeLessThan(2);
+    expect(within5).toBeGreaterThan(0.6);
+    expect(within5).toBeLessThan(1);
+    // Each transferred ticket's first call: one row, called after issue, handed over after,
+    // before its last call, at a real counter.
+    const transferred = tickets.filter((t) => t.transfer_count > 0);
+    expect(transfers.length).toBe(transferred.length);
+    expect(
+      transferred.filter((t) => {
+        const m = transfers.find((row) => row.ticket_id === t.id);
+        return (
+          !m ||
+          m.counter_id === null ||
+          m.called_at < t.issued_at ||
+          m.transferred_at <= m.called_at ||
+          (t.called_at !== null && t.called_at < m.transferred_at)
+        );
+      }),
+    ).toEqual([]);
+
     // No feed events for history.
     expect(read<{ n: number }[]>('SELECT COUNT(*) AS n FROM events')[0]?.n).toBe(0);
   });
