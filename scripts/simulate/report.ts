@@ -45,6 +45,7 @@ function renderOne(r: SimulationReport): string[] {
       `${r.wallSeconds} s wall (days: ${r.days.map((d) => `${d.day} ${d.wallSeconds.toFixed(0)} s`).join(', ')}) · ` +
       `${r.centre.services} services, ${r.centre.counters} counters and clerks, ${r.centre.kiosks} kiosks, ${r.centre.displays} hall screens`,
     '',
+    ...(o.note ? [o.note, ''] : []),
     r.failures.length === 0
       ? '**Result: passed** (no 5xx, no lost call, counts add up).'
       : `**Result: FAILED** — ${r.failures.join('; ')}`,

@@ -35,6 +35,8 @@ export interface SimulationOptions {
   until: string;
   kiosks: number;
   displays: number;
+  /** A line printed under the run's heading (what was measured, e.g. the estimator's commit). */
+  note?: string;
   /** Progress lines (stderr in the CLI). */
   log?: (line: string) => void;
 }
