@@ -157,13 +157,17 @@ describeInChromium('the reports page at /admin/reports, in Chromium', ({ open, s
     expect(total['reason.Thời gian chờ lâu']).toBe(
       String(week.total.lowScoreReasons['Thời gian chờ lâu']),
     );
+    // Every ticket was issued with an estimate: the estimator's own error is reported.
+    expect(week.total.estimateCount).toBeGreaterThan(0);
+    expect(total.estimateCount).toBe(String(week.total.estimateCount));
+    expect(total.estimateWithin5).toBe(viShare(week.total.estimateWithin5Share));
     expect(await page.getByTestId('report-row').count()).toBe(week.rows.length);
     expect(await page.getByTestId('report-kpi-issued').locator('dd').textContent()).toBe(
       String(week.total.issued),
     );
 
     // Every chart is drawn, and says what it shows.
-    for (const chart of ['trend', 'heatmap', 'waits', 'counters', 'clerks']) {
+    for (const chart of ['trend', 'estimates', 'heatmap', 'waits', 'counters', 'clerks']) {
       const canvas = `report-chart-${chart}-canvas`;
       await page.getByTestId(canvas).waitFor();
       expect(await painted(page, canvas)).toBe(true);

@@ -2,11 +2,12 @@ import { useMemo } from 'react';
 import { useI18n } from '@luot/ui-shared/use-i18n';
 import { ChartFigure } from './ChartFigure';
 import { heatmapSpec, satisfactionSpec, trendSpec, waitsSpec } from './chart-configs';
+import { estimateSpec } from './estimate-chart';
 import type { ReportSet } from './use-report';
 
 /**
  * The report's charts: arrivals by weekday and hour, the spread of waits, satisfaction by
- * counter and by clerk, and the trend over the period.
+ * counter and by clerk, the trend over the period, and the wait estimator's error by day.
  */
 export function ReportCharts({ reports }: { reports: ReportSet }) {
   const { t, lang } = useI18n();
@@ -16,6 +17,7 @@ export function ReportCharts({ reports }: { reports: ReportSet }) {
   const counters = useMemo(() => satisfactionSpec(byCounter, t, lang), [byCounter, t, lang]);
   const clerks = useMemo(() => satisfactionSpec(byClerk, t, lang), [byClerk, t, lang]);
   const trendChart = useMemo(() => trendSpec(trend, t, lang), [trend, t, lang]);
+  const estimates = useMemo(() => estimateSpec(trend, t, lang), [trend, t, lang]);
   const tall = (n: number) => (n > 8 ? 'tall' : 'normal');
 
   return (
@@ -29,6 +31,17 @@ export function ReportCharts({ reports }: { reports: ReportSet }) {
         }
         spec={trendChart}
         testId="report-chart-trend"
+        size="wide"
+      />
+      <ChartFigure
+        caption={
+          trend.groupBy === 'month'
+            ? t('admin.reports.chart.estimateMonth')
+            : t('admin.reports.chart.estimateDay')
+        }
+        spec={estimates}
+        empty={t('admin.reports.chart.noEstimates')}
+        testId="report-chart-estimates"
         size="wide"
       />
       <ChartFigure

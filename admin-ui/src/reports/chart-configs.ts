@@ -23,7 +23,10 @@ import {
  */
 export interface ChartSpec {
   config:
-    ChartConfiguration<'matrix'> | ChartConfiguration<'bar'> | ChartConfiguration<'bar' | 'line'>;
+    | ChartConfiguration<'matrix'>
+    | ChartConfiguration<'bar'>
+    | ChartConfiguration<'bar' | 'line'>
+    | ChartConfiguration<'line'>;
   /** The canvas's text alternative (its numbers are in the table too). */
   alt: string;
 }

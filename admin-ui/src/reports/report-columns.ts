@@ -4,7 +4,8 @@ import { formatCount, formatMinutes, formatShare, type Translate } from './repor
 
 /**
  * The report table's columns, in the order the CSV, Excel and PDF exports list them: the
- * counts, wait, service and walk times, the share within target, clerks' time, ratings
+ * counts, wait, service and walk times, the share within target, the estimator's error
+ * (count, mean absolute error, share within ±5 minutes, bias), clerks' time, ratings
  * (one column a level of the centre's scale, or rated before it shrank) and one column a low-score reason seen.
  */
 
@@ -88,6 +89,30 @@ export function tableColumns(summary: ReportSummary, t: Translate, lang: Languag
           head: t('admin.reports.col.withinTarget'),
           kind: 'share',
           value: (r) => r.withinTargetShare,
+        },
+      ],
+    },
+    {
+      head: t('admin.reports.head.estimate'),
+      columns: [
+        count('estimateCount', t('admin.reports.col.estimateCount'), (r) => r.estimateCount),
+        {
+          id: 'estimateMae',
+          head: t('admin.reports.col.estimateMae'),
+          kind: 'minutes',
+          value: (r) => r.estimateMae,
+        },
+        {
+          id: 'estimateWithin5',
+          head: t('admin.reports.col.estimateWithin5'),
+          kind: 'share',
+          value: (r) => r.estimateWithin5Share,
+        },
+        {
+          id: 'estimateBias',
+          head: t('admin.reports.col.estimateBias'),
+          kind: 'minutes',
+          value: (r) => r.estimateBias,
         },
       ],
     },

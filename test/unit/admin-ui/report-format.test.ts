@@ -6,6 +6,7 @@ import {
   trendSpec,
   waitsSpec,
 } from '../../../admin-ui/src/reports/chart-configs';
+import { estimateSpec } from '../../../admin-ui/src/reports/estimate-chart';
 import { cellText, tableColumns } from '../../../admin-ui/src/reports/report-columns';
 import {
   formatCount,
@@ -121,7 +122,7 @@ describe('the table’s columns', () => {
     total: row('', { issued: 1234, lowScoreReasons: { 'Chờ lâu': 1, 'Thái độ': 3 } }),
   });
 
-  test('follow the export: counts, wait, service, walk, target, clerks, ratings, reasons', () => {
+  test('follow the export: counts, wait, service, walk, target, estimates, clerks, ratings, reasons', () => {
     const ids = tableColumns(report, tVi, 'vi').flatMap((g) => g.columns.map((c) => c.id));
     expect(ids).toEqual([
       'issued',
@@ -143,6 +144,10 @@ describe('the table’s columns', () => {
       'walk.p90',
       'walk.max',
       'withinTarget',
+      'estimateCount',
+      'estimateMae',
+      'estimateWithin5',
+      'estimateBias',
       'paused',
       'idle',
       'ratings',
@@ -240,5 +245,35 @@ describe('the charts’ data and text alternatives', () => {
     expect(spec.config.data.datasets[0]?.data).toEqual([0, 7, 0]);
     expect(spec.config.data.datasets[1]?.data).toEqual([null, 4.5, null]);
     expect(spec.alt).toContain('nhiều nhất 02/11 với 7 lượt');
+  });
+
+  test('the estimator chart: error and bias by day, gaps where no ticket had an estimate', () => {
+    const days = { groupBy: 'day' as const, from: '2026-11-01', to: '2026-11-03' };
+    expect(estimateSpec(summary(days), tVi, 'vi')).toBeNull();
+    const estimates = (count: number, mae: number, within: number, bias: number) => ({
+      estimateCount: count,
+      estimateMae: mae,
+      estimateWithin5Share: within,
+      estimateBias: bias,
+    });
+    const spec = estimateSpec(
+      summary({
+        ...days,
+        rows: [
+          row('2026-11-01', estimates(4, 3.5, 0.75, -1.25)),
+          row('2026-11-03', estimates(2, 6, 0.5, 6)),
+        ],
+        total: row('', estimates(6, 13 / 3, 2 / 3, 7 / 6)),
+      }),
+      tVi,
+      'vi',
+    );
+    if (!spec) throw new Error('no chart');
+    expect(spec.config.data.labels).toEqual(['01/11', '02/11', '03/11']);
+    expect(spec.config.data.datasets.map((d) => d.data)).toEqual([
+      [3.5, null, 6],
+      [-1.25, null, 6],
+    ]);
+    expect(spec.alt).toContain('sai số 4,3 phút, độ lệch 1,2 phút, 66,7 %');
   });
 });
