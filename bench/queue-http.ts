@@ -76,8 +76,8 @@ async function saturate(
 
 /**
  * `POST /api/tickets` from a paired kiosk on a fresh database against floor A, both
- * driven by autocannon from this process: floor, Luot, floor again (the mean of the two
- * floors is the floor).
+ * driven by autocannon from this process: floor, Luot, floor again (the faster of the two
+ * floor runs is the floor).
  */
 export async function benchThroughput(floor: FloorA): Promise<void> {
   out('\nPOST /api/tickets, 10 connections, 10 s (autocannon)');
@@ -94,7 +94,8 @@ export async function benchThroughput(floor: FloorA): Promise<void> {
     await luot.stop();
   }
   const floor2 = (await saturate(floor.url)).rate;
-  const floorRate = (floor1 + floor2) / 2;
+  // The faster of the two: a floor is what the bare server can do; the slower run is noise.
+  const floorRate = Math.max(floor1, floor2);
   record({
     measure: `POST /api/tickets, paired kiosk, fresh database, 10 connections × 10 s (queue 0 → ${queued})`,
     figure: `${rate.toFixed(0)} req/s`,

@@ -51,7 +51,7 @@ const BENCHES: Bench[] = [
       '',
       '- **Floor A**: bare `node:http` + one better-sqlite3 `INSERT` per request (WAL,',
       '  `synchronous=FULL`), same request bodies and headers as Luot gets. The throughput',
-      "  floor is the mean of a run before and a run after Luot's; Luot gets a fresh database",
+      "  floor is the faster of a run before and a run after Luot's; Luot gets a fresh database",
       '  and a kiosk paired through the API (`Authorization: Device …`), each request its own',
       '  `Idempotency-Key`.',
       '- **Cost growth**: one request at a time, N waiting in service 1: 100 rounds of issue',
