@@ -155,15 +155,22 @@ process.on('SIGINT', () => {
 });
 
 /** Runs one bench, echoing its output; answers the output and how it ended. */
-function run(bench: Bench): Promise<{ output: string; code: number | null; timedOut: boolean }> {
+function run(
+  bench: Bench,
+): Promise<{ output: string; errors: string; code: number | null; timedOut: boolean }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, bench.script)], {
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
     running = child;
     let output = '';
+    let errors = '';
     let timedOut = false;
+    child.stderr.on('data', (chunk: Buffer) => {
+      errors += chunk.toString('utf8');
+      process.stderr.write(chunk);
+    });
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString('utf8');
       out(chunk.toString('utf8'));
@@ -175,7 +182,7 @@ function run(bench: Bench): Promise<{ output: string; code: number | null; timed
     child.on('close', (code) => {
       clearTimeout(timer);
       running = null;
-      resolve({ output, code, timedOut });
+      resolve({ output, errors, code, timedOut });
     });
   });
 }
@@ -223,7 +230,7 @@ async function main(): Promise<void> {
     const before = load();
     const began = new Date();
     const startedAt = performance.now();
-    const { output, code, timedOut } = await run(bench);
+    const { output, errors, code, timedOut } = await run(bench);
     const minutes = (performance.now() - startedAt) / 60_000;
     if (code !== 0) failed = true;
     const [noteStart, noteEnd] = noteMarks(bench.name) as [string, string];
@@ -232,7 +239,7 @@ async function main(): Promise<void> {
       ? `**stopped after ${bench.timeoutMin} min** (time limit)`
       : code === 0
         ? 'exit 0'
-        : `**exit ${code}** (${code === 1 ? 'a target missed' : 'failed'})`;
+        : `**exit ${code}** (${code === 1 ? 'a target missed, or an error below' : 'failed'})`;
     sections.set(
       name,
       [
@@ -243,6 +250,9 @@ async function main(): Promise<void> {
         ...(bench.intro ? ['', bench.intro] : []),
         '',
         (bench.extract ?? asText)(output),
+        ...(code !== 0 && errors.trim()
+          ? ['', 'Errors (last lines):', '', asText(errors.slice(-1500))]
+          : []),
         ...(notes === null ? [] : ['', noteStart, notes, noteEnd]),
         end,
       ].join('\n'),
