@@ -39,7 +39,7 @@ describe('ticket_transfers', () => {
   test("drops the day's pack when a transfer of that day is recorded", () => {
     fixture.db.run(
       `INSERT INTO report_days (day, time_zone, start_ms, end_ms, built_at, tickets, facts, extras, format)
-       VALUES ('2026-03-03', 'UTC', 0, 1, 0, 0, x'', '{}', 2)`,
+       VALUES ('2026-03-03', 'UTC', 0, 1, 0, 0, x'', '{}', 3)`,
     );
     fixture.db.run(
       `INSERT INTO ticket_transfers (ticket_id, day, counter_id, staff_id, called_at, transferred_at)

@@ -3,7 +3,6 @@ import { ReportAggregator } from '../../../server/src/services/reports/report-ag
 import {
   F_CALLED,
   F_COUNTER,
-  F_ESTIMATE,
   F_FINISHED,
   F_FIRST_CALLED,
   F_ISSUED,
@@ -13,9 +12,10 @@ import {
   F_SERVING,
   F_STAFF,
   F_STATUS,
-  F_TARGET,
+  F_PROMISED,
   FIELDS,
   NONE,
+  promised,
   STATUSES,
   type DayFacts,
   type Interval,
@@ -69,8 +69,7 @@ export function facts(
     records[at + F_SERVING] = time(ticket.serving);
     records[at + F_FINISHED] = time(ticket.finished);
     records[at + F_FIRST_CALLED] = time(ticket.called);
-    records[at + F_TARGET] = ticket.target ?? NONE;
-    records[at + F_ESTIMATE] = ticket.estimate ?? NONE;
+    records[at + F_PROMISED] = promised(ticket.target ?? null, ticket.estimate ?? null);
   });
   const interval = ([start, end]: [string, string]): Interval => ({
     counterId: 1,

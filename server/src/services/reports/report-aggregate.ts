@@ -9,7 +9,6 @@ import { hourAt, isoWeekOf, splitByHour, weekdayOf } from './report-time';
 const {
   F_CALLED,
   F_COUNTER,
-  F_ESTIMATE,
   F_FINISHED,
   F_FIRST_CALLED,
   F_FLAGS,
@@ -20,9 +19,11 @@ const {
   F_SERVING,
   F_STAFF,
   F_STATUS,
-  F_TARGET,
+  F_PROMISED,
   FIELDS,
   FLAG_TRANSFERRED,
+  NO_ESTIMATE,
+  NO_TARGET,
   NONE,
   STATUS_CANCELLED,
   STATUS_DONE,
@@ -176,16 +177,16 @@ export class ReportAggregator {
         group.wait.push(wait);
         this.waitBands[bandOf(wait)]! += 1;
         if (status === STATUS_DONE) {
-          const stored = t[at + F_TARGET]!;
-          const target = stored !== NONE ? stored : (targetMinutes.get(original) ?? Infinity);
+          const stored = t[at + F_PROMISED]! & 0xffff;
+          const target = stored !== NO_TARGET ? stored : (targetMinutes.get(original) ?? Infinity);
           const within = wait <= target * 60_000 ? 1 : 0;
           group.servedMeasured += 1;
           total.servedMeasured += 1;
           group.withinTarget += within;
           total.withinTarget += within;
         }
-        const estimate = t[at + F_ESTIMATE]!;
-        if (estimate !== NONE) {
+        const estimate = t[at + F_PROMISED]! >>> 16;
+        if (estimate !== NO_ESTIMATE) {
           group.estimate(estimate * 60_000, wait);
           total.estimate(estimate * 60_000, wait);
         }

@@ -47,19 +47,32 @@ export const F_SERVING = 9;
 export const F_FINISHED = 10;
 /** The first call (before any transfer); the same as `F_CALLED` for most tickets. */
 export const F_FIRST_CALLED = 11;
-/** The target wait stored at issue, minutes; `NONE` on tickets issued before it was kept. */
-export const F_TARGET = 12;
-/** The estimated wait shown at issue, minutes; `NONE` when none was recorded. */
-export const F_ESTIMATE = 13;
-export const FIELDS = 14;
+/**
+ * What was promised at issue, two whole minutes in one field (`promised`): the target
+ * wait in the low 16 bits (`NO_TARGET` on tickets issued before it was kept) and the
+ * estimated wait in bits 16–30 (`NO_ESTIMATE` when none was recorded).
+ */
+export const F_PROMISED = 12;
+export const FIELDS = 13;
+export const NO_TARGET = 0xffff;
+export const NO_ESTIMATE = 0x7fff;
+
+/** The target and estimate (minutes, or null) as one `F_PROMISED` value. */
+export function promised(target: number | null, estimate: number | null): number {
+  const clamp = (value: number, none: number) => Math.max(0, Math.min(none - 1, Math.round(value)));
+  const low = target === null ? NO_TARGET : clamp(target, NO_TARGET);
+  const high = estimate === null ? NO_ESTIMATE : clamp(estimate, NO_ESTIMATE);
+  return (high << 16) | low;
+}
 export const NONE = -2147483648;
 export const FLAG_TRANSFERRED = 1;
 
 /**
  * The stored pack's layout version: a pack of another version is rebuilt. 2: the first
- * call, the target and estimate at issue, and the handoffs.
+ * call, the target and estimate at issue, and the handoffs; 3: the target and estimate in
+ * one field (`F_PROMISED`).
  */
-export const PACK_FORMAT = 2;
+export const PACK_FORMAT = 3;
 
 export const STATUSES = [
   'waiting',
@@ -109,9 +122,6 @@ const offset = (at: number | null, startMs: number): number => {
   return Math.max(NONE + 1, Math.min(2147483647, at - startMs));
 };
 
-const minutesOrNone = (value: number | null): number =>
-  value === null ? NONE : Math.max(NONE + 1, Math.min(2147483647, Math.round(value)));
-
 /**
  * Packs a day's ticket rows (with their ratings) into records, with their transfers: a
  * transferred ticket's first call is its earliest call before a transfer, and its time at
@@ -159,8 +169,7 @@ export function ticketFacts(
     tickets[at + F_SERVING] = offset(row.serving_at, startMs);
     tickets[at + F_FINISHED] = offset(row.finished_at, startMs);
     tickets[at + F_FIRST_CALLED] = offset(firstCall.get(row.id) ?? row.called_at, startMs);
-    tickets[at + F_TARGET] = minutesOrNone(row.target_wait_minutes);
-    tickets[at + F_ESTIMATE] = minutesOrNone(row.estimate_minutes);
+    tickets[at + F_PROMISED] = promised(row.target_wait_minutes, row.estimate_minutes);
     const chosen = row.reasons === null ? [] : (JSON.parse(row.reasons) as string[]);
     if (chosen.length > 0) reasons.set(i, chosen);
   });
