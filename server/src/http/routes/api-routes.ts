@@ -1,6 +1,7 @@
 import type { Clock } from '../../services/core/clock';
 import type { Services } from '../../services/create-services';
 import { requireKioskAccess } from '../kiosk-access';
+import { limitPublicReads } from '../public-read-limit';
 import type { ApiRoute } from '../route-table';
 import { auditRoutes } from './audit-routes';
 import { authRoutes } from './auth-routes';
@@ -24,7 +25,10 @@ import { ticketRoutes } from './ticket-routes';
  */
 export function apiRoutes(services: Services, clock: Clock): ApiRoute[] {
   return [
-    ...queueRoutes(services, requireKioskAccess({ settings: services.settings, clock })),
+    ...queueRoutes(services, {
+      kioskAccess: requireKioskAccess({ settings: services.settings, clock }),
+      publicReads: limitPublicReads({ clock }),
+    }),
     ...authRoutes(services.auth),
     ...counterRoutes(services),
     ...ticketRoutes(services),

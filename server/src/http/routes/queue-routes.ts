@@ -8,13 +8,22 @@ import { identityOf } from '../permission';
 import { route, type ApiRoute } from '../route-table';
 import { idempotencyKey, parseId } from '../validation';
 
+/** The guards the public queue endpoints pass besides their permission. */
+export interface QueueGuards {
+  /** The centre's kiosk policy for issuing (http/kiosk-access.ts). */
+  kioskAccess: RequestHandler;
+  /** The anonymous reads' rate limit (http/public-read-limit.ts). */
+  publicReads: RequestHandler;
+}
+
 /**
  * Public queue endpoints: health, services, state, issuing, reading and tracking tickets.
- * Issuing also passes `kioskAccess`, the centre's kiosk policy (http/kiosk-access.ts).
+ * Issuing also passes the centre's kiosk policy; the reads that cost work per request
+ * are rate-limited for anonymous callers. Health is not: monitors poll it.
  */
 export function queueRoutes(
   { issuer, reader, tracking, health }: Services,
-  kioskAccess: RequestHandler,
+  { kioskAccess, publicReads }: QueueGuards,
 ): ApiRoute[] {
   return [
     route({
@@ -31,12 +40,14 @@ export function queueRoutes(
       method: 'GET',
       path: '/api/services',
       permission: 'queue:read',
+      guards: [publicReads],
       handler: ({ res }) => res.json(reader.services()),
     }),
     route({
       method: 'GET',
       path: '/api/state',
       permission: 'queue:read',
+      guards: [publicReads],
       handler: ({ res }) => res.json(reader.snapshot(audienceOf(res))),
     }),
     route({
@@ -57,6 +68,7 @@ export function queueRoutes(
       method: 'GET',
       path: '/api/tickets/:id',
       permission: 'queue:read',
+      guards: [publicReads],
       handler: ({ req, res }) => {
         const id = parseId(req.params.id, 'ticket_not_found');
         const body: TicketResponse = { ticket: reader.ticket(id, audienceOf(res)) };
@@ -67,6 +79,7 @@ export function queueRoutes(
       method: 'GET',
       path: '/api/track/:token',
       permission: 'ticket:track',
+      guards: [publicReads],
       handler: ({ req, res }) => {
         const token = String(req.params.token);
         if (!/^[A-Za-z0-9_-]{16,64}$/.test(token))
