@@ -39,7 +39,10 @@ export async function cachedHistory(
   years: number,
   log: (line: string) => void,
 ): Promise<CachedHistory> {
-  const dir = path.join(CACHE, `history-v${HISTORY_VERSION}-${years}y-${HISTORY_PER_DAY}-${HISTORY_END}`);
+  const dir = path.join(
+    CACHE,
+    `history-v${HISTORY_VERSION}-${years}y-${HISTORY_PER_DAY}-${HISTORY_END}`,
+  );
   const file = path.join(dir, 'luot.db');
   const marker = path.join(dir, 'seeded.json');
   let seedMs: number | null = null;
