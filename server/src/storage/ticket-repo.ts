@@ -322,9 +322,7 @@ export class TicketRepo {
    * A day's finished visits per service and clerk: how many, and their total service (start
    * to finish) and walk (called to start) in ms. Read through `tickets_day`: one day's rows.
    */
-  dayVisitTallies(
-    day: string,
-  ): {
+  dayVisitTallies(day: string): {
     serviceId: number;
     staffId: number | null;
     visits: number;
