@@ -49,6 +49,7 @@ const CURRENT = [
   { version: 14, name: 'issue_figures' },
   { version: 15, name: 'ticket_number_index' },
   { version: 16, name: 'ticket_transfers' },
+  { version: 17, name: 'open_tickets_index' },
 ];
 
 const tablesOf = (db: Database): string[] =>
