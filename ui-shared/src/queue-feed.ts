@@ -68,6 +68,8 @@ export class QueueFeed {
   private retryTimer: unknown = null;
   /** Counts snapshots pushed by the server, so an older answer never replaces a newer one. */
   private snapshots = 0;
+  /** Numbers each catch-up request; an answer to an abandoned one is ignored. */
+  private generation = 0;
   private readonly timers: FeedTimers;
 
   constructor(
@@ -126,7 +128,20 @@ export class QueueFeed {
     this.applyPrinterChange((state) => applyPrinterRemoved(state, removed));
   }
 
-  /** After a reconnect, or to fill a gap: asks for everything after the last applied seq. */
+  /**
+   * The socket connected again. A catch-up still under way was asked on the connection that
+   * dropped and will never be answered (it only times out): it is abandoned, its answer
+   * ignored if one comes, and a fresh one asked on this connection at once.
+   */
+  reconnected(): Promise<void> {
+    if (this.running !== null) {
+      this.generation += 1;
+      this.running = null;
+    }
+    return this.catchUp();
+  }
+
+  /** To fill a gap (or after a reconnect): asks for everything after the last applied seq. */
   catchUp(): Promise<void> {
     if (this.state === null) return Promise.resolve();
     if (this.running !== null) return this.running;
@@ -169,30 +184,39 @@ export class QueueFeed {
   /**
    * Runs one catch-up request; live events are held until it settles. `superseded` tells
    * `apply` that the server pushed a snapshot meanwhile (a reconnection): newer than any
-   * snapshot in the answer.
+   * snapshot in the answer. A snapshot held meanwhile is applied only after a catch-up
+   * that succeeded: after a failed one it stays held for the retry, so the events missed
+   * offline are still applied (and announced) one by one before it.
    */
   private run<T>(
     request: Promise<T>,
     apply: (answer: T, superseded: boolean) => void,
   ): Promise<void> {
+    const generation = ++this.generation;
+    const current = () => generation === this.generation;
     const snapshotsBefore = this.snapshots;
     let failed = false;
-    this.running = request
+    const running = request
       .then(
-        (answer) => apply(answer, this.snapshots !== snapshotsBefore),
+        (answer) => {
+          if (current()) apply(answer, this.snapshots !== snapshotsBefore);
+        },
         (error: unknown) => {
+          if (!current()) return;
           failed = true;
           this.listener.onError?.(error);
         },
       )
       .finally(() => {
+        if (!current()) return;
         this.running = null;
-        this.applyHeldSnapshot();
+        if (!failed) this.applyHeldSnapshot();
         const gap = this.flushPending();
         if (failed || gap) this.scheduleRetry();
         else this.failures = 0;
       });
-    return this.running;
+    this.running = running;
+    return running;
   }
 
   private scheduleRetry(): void {

@@ -65,7 +65,7 @@ export function useQueueState(options: QueueStateOptions = {}): QueueState {
       listen(SERVER_EVENTS.printerRemoved, (removed) => feed.receivePrinterRemoved(removed)),
       listenConnection((up) => {
         setConnection(up ? 'online' : 'offline');
-        if (up) void feed.catchUp();
+        if (up) void feed.reconnected();
       }),
     ];
     if (getSocket().connected) {

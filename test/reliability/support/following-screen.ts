@@ -75,7 +75,7 @@ export class FollowingScreen {
       ) => void;
       on(type, (payload) => this.feed.receiveEvent({ type, payload } as FeedEnvelope));
     }
-    this.socket.on('connect', () => void this.feed.catchUp());
+    this.socket.on('connect', () => void this.feed.reconnected());
   }
 
   /** The last seq applied, or -1 before the first snapshot. */

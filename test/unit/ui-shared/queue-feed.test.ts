@@ -293,16 +293,52 @@ describe('QueueFeed', () => {
     expect(states.at(-1)?.serverTime).toBe('2025-01-06T02:00:30.000Z');
   });
 
-  test('a snapshot held during a sync that fails is applied all the same', async () => {
-    const { feed, applied, failSync } = setUp();
+  test('a snapshot held during a sync that fails stays held: the retry applies the missed events first', async () => {
+    const { feed, applied, failSync, answers, timers, syncCalls, settle } = setUp();
     feed.receiveSnapshot(snapshot({ seq: 10 }));
     void feed.catchUp();
 
-    feed.receiveSnapshot(snapshot({ seq: 14 }));
+    feed.receiveSnapshot(snapshot({ seq: 12, serverTime: '2025-01-06T02:00:30.000Z' }));
+    await failSync(0);
+    expect(feed.lastSeq).toBe(10);
+
+    timers.fire();
+    expect(syncCalls).toEqual([10, 10]);
+    answers[1]?.({
+      kind: 'events',
+      events: [calledEvent(11, 2), calledEvent(12, 3)],
+      printers: [],
+    });
+    await settle();
+
+    expect(applied).toEqual([11, 12]);
+    expect(feed.lastSeq).toBe(12);
+    expect(feed.current?.serverTime).toBe('2025-01-06T02:00:30.000Z');
+  });
+
+  test('reconnecting during a sync asks again at once and ignores the dropped connection’s answer', async () => {
+    const { feed, applied, answers, failSync, syncCalls, settle } = setUp();
+    feed.receiveSnapshot(snapshot({ seq: 10 }));
+    void feed.catchUp();
+
+    // The server restarts: the first sync is never answered; the new connection's snapshot
+    // comes with the reconnection.
+    const done = feed.reconnected();
+    feed.receiveSnapshot(snapshot({ seq: 13 }));
+    expect(syncCalls).toEqual([10, 10]);
+    answers[1]?.({
+      kind: 'events',
+      events: [calledEvent(11, 2), calledEvent(12, 3), calledEvent(13, 4)],
+      printers: [],
+    });
+    await done;
+    await settle();
+    // The old request times out later: nothing changes, no retry.
     await failSync(0);
 
-    expect(applied).toEqual([]);
-    expect(feed.lastSeq).toBe(14);
+    expect(applied).toEqual([11, 12, 13]);
+    expect(feed.lastSeq).toBe(13);
+    expect(syncCalls).toEqual([10, 10]);
   });
 
   test('a held snapshot older than the events the sync brought is dropped', async () => {
