@@ -76,6 +76,16 @@ export class AvailabilityTimer {
     );
   }
 
+  /**
+   * Looks at the clock now, as the timer does when it fires: announces the boundary if the
+   * clock has reached it, else waits on. For a clock that jumps instead of running (the
+   * simulator's stepped clock, scripts/simulate), which no wall-clock timer can follow.
+   */
+  check(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.fire();
+  }
+
   private setFor(due: number, now: number): void {
     this.clear();
     this.due = due;
