@@ -1,10 +1,11 @@
 /**
  * `npm run simulate`: a realistic day (or several) at the demo centre, driven over HTTP
- * and Socket.IO against the real server with its clock accelerated; reports waits,
+ * and Socket.IO against the real server with its clock injected; reports waits,
  * utilisation, the wait estimator's error and the server's latency. Options:
  * `--load N` (arrivals × N, default 1 ≈ 800 a day), `--seed S`, `--days N` (default 1),
- * `--speed N` (clock acceleration, default 600 ÷ the load above 1: a day in about a
- * minute at load 1), `--until HH:MM`
+ * `--clock stepped|accelerated` (default stepped: the clock frozen between events, the
+ * same seed gives the same day on any machine), `--speed N` (accelerated clock only:
+ * default 600 ÷ the load above 1, a day in about a minute at load 1), `--until HH:MM`
  * (cut each day there), `--out FILE` (default bench/SIMULATION.md; JSON beside it),
  * `--append` (add to the file's runs instead of replacing them), `--note TEXT` (a line
  * under the run's heading). Exits 1 on any 5xx, lost
@@ -17,7 +18,8 @@ import { DEFAULT_OPTIONS, runSimulation, type SimulationOptions } from './simula
 import type { SimulationReport } from './simulate/summary';
 
 const USAGE =
-  'usage: npm run simulate -- [--load N] [--seed S] [--days N] [--speed N] [--until HH:MM] ' +
+  'usage: npm run simulate -- [--load N] [--seed S] [--days N] [--clock stepped|accelerated] ' +
+  '[--speed N] [--until HH:MM] ' +
   '[--out FILE] [--append] [--note TEXT]';
 
 function parseArgs(argv: readonly string[]): {
@@ -48,6 +50,8 @@ function parseArgs(argv: readonly string[]): {
     else if (arg === '--speed') options.speed = positive();
     else if (arg === '--days') options.days = Math.ceil(positive());
     else if (arg === '--seed') options.seed = value;
+    else if (arg === '--clock' && (value === 'stepped' || value === 'accelerated'))
+      options.clock = value;
     else if (arg === '--note') options.note = value;
     else if (arg === '--out') out = value;
     else if (arg === '--start' && /^\d{4}-\d{2}-\d{2}$/.test(value)) options.start = value;
@@ -67,6 +71,8 @@ function parseArgs(argv: readonly string[]): {
 async function main(): Promise<void> {
   const { options, out, append } = parseArgs(process.argv.slice(2));
   const log = (line: string) => process.stderr.write(`simulate: ${line}\n`);
+  if (options.clock === 'stepped' && process.argv.includes('--speed'))
+    log('--speed applies to --clock accelerated only; the stepped clock ignores it');
   const report = await runSimulation({ ...options, log });
   const jsonFile = out.replace(/\.md$/, '') + '.json';
   let reports: SimulationReport[] = [report];

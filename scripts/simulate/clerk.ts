@@ -3,7 +3,8 @@ import type { ClientEvents, ServerEvents, Ticket } from '../../server/src/contra
 import type { Random } from '../history/random';
 import type { Ledger, TicketRecord } from './ledger';
 import { SimClient, type Answer, type RequestLog } from './http';
-import type { Scheduler } from './scheduler';
+import type { FeedWatch } from './feed-watch';
+import type { Timeline } from './scheduler';
 import { openStaffSocket } from './staff-socket';
 import { rateLater, type RatingModel } from './visitor-rating';
 import type { ClerkPlan, Stage, Visitor } from './workload';
@@ -22,7 +23,10 @@ export interface ClerkContext {
   url: string;
   log: RequestLog;
   ledger: Ledger;
-  scheduler: Scheduler;
+  /** The clerk's own lane of the scheduler. */
+  scheduler: Timeline;
+  /** Follows the staff socket's feed (stepped clock). */
+  watch?: FeedWatch;
   /** Sends ratings as the counter screen would (anonymous under the `open` kiosk policy). */
   screen: SimClient;
   rating: RatingModel;
@@ -82,6 +86,7 @@ export class Clerk {
         for (const [id, count] of counts) this.waiting.set(id, count);
         if (this.state === 'idle' && this.closingAt === null && this.queued() > 0) this.wake();
       },
+      this.context.watch,
     );
   }
 
@@ -366,12 +371,14 @@ export class Clerk {
     if (answer.status !== 200) ledger.surprise(`sign-out: ${answer.status} ${answer.code}`);
     ledger.closed(this.counter.id, this.now());
     await this.client.post('/api/auth/logout', 'POST /api/auth/logout');
+    if (this.socket) this.context.watch?.forget(this.socket);
     this.socket?.close();
     this.socket = null;
   }
 
   /** Closes the socket whatever the state (end of the run, or a failed one). */
   close(): void {
+    if (this.socket) this.context.watch?.forget(this.socket);
     this.socket?.close();
     this.socket = null;
   }

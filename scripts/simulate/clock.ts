@@ -23,7 +23,7 @@ export function wallNow(): number {
  * running at its own speed; a new segment jumps it forward (over a night, say). Never runs
  * backwards, even if a segment would start slightly behind the last reading.
  */
-export class SegmentClock {
+export class SegmentClock implements SimClock {
   private last = 0;
 
   constructor(private segment: ClockSegment) {}
@@ -49,5 +49,29 @@ export class SegmentClock {
   /** Wall milliseconds until the clock reads `simAt` (0 when it already has). */
   wallDelayUntil(simAt: number): number {
     return Math.max(0, (simAt - this.now()) / this.segment.speed);
+  }
+}
+
+/** What the simulator reads the simulated time from, in either clock mode. */
+export interface SimClock {
+  /** Epoch milliseconds on the simulated clock. */
+  now(): number;
+}
+
+/**
+ * The stepped clock (`--clock stepped`, the default): frozen at one instant until the
+ * simulator sets the next one, in the server's process and in the simulator alike. Set only
+ * forwards.
+ */
+export class SteppedClock implements SimClock {
+  constructor(private at: number) {}
+
+  now(): number {
+    return this.at;
+  }
+
+  /** Moves the clock to `at` (never back). */
+  set(at: number): void {
+    if (at > this.at) this.at = at;
   }
 }

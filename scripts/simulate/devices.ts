@@ -3,7 +3,7 @@ import type { ClientEvents, IssueTicketResponse, ServerEvents } from '../../serv
 import { FEED_EVENT_NAMES, SERVER_EVENTS } from '../../server/src/contract/events';
 import { SimClient, type RequestLog } from './http';
 import type { Ledger } from './ledger';
-import type { Scheduler } from './scheduler';
+import type { Timeline } from './scheduler';
 import type { Visitor } from './workload';
 
 /**
@@ -23,7 +23,7 @@ export class Kiosks {
   }
 
   /** Puts the day's arrivals on the scheduler. */
-  schedule(scheduler: Scheduler, visitors: readonly Visitor[]): void {
+  schedule(scheduler: Timeline, visitors: readonly Visitor[]): void {
     for (const visitor of visitors) scheduler.at(visitor.at, () => this.issue(visitor));
   }
 

@@ -14,6 +14,8 @@ export class RequestLog {
   readonly latencies = new Map<string, number[]>();
   /** `status code` counts by route label, for answers other than 2xx. */
   readonly refusals = new Map<string, Map<string, number>>();
+  /** Requests sent so far (answered or not). */
+  sent = 0;
   serverErrors = 0;
   networkErrors = 0;
   /** The first few 5xx and network failures, for the report. */
@@ -72,6 +74,7 @@ export class SimClient {
     if (this.deviceToken) headers.authorization = `Device ${this.deviceToken}`;
     if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
     const started = performance.now();
+    this.log.sent += 1;
     try {
       const response = await fetch(this.baseUrl + path, {
         method,

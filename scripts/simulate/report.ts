@@ -39,7 +39,7 @@ function renderOne(r: SimulationReport): string[] {
   const o = r.options;
   const t = r.tickets;
   const lines = [
-    `## Load ${o.load}× — seed \`${o.seed}\`, ${o.days} day(s) from ${o.start}${o.until === '24:00' ? '' : ` until ${o.until}`}, speed ${o.speed}×`,
+    `## Load ${o.load}× — seed \`${o.seed}\`, ${o.days} day(s) from ${o.start}${o.until === '24:00' ? '' : ` until ${o.until}`}, ${o.clock === 'stepped' ? 'stepped clock' : `accelerated clock, speed ${o.speed}×`}`,
     '',
     `${r.generatedAt} · ${r.machine.cpus} × ${r.machine.cpuModel} · Node ${r.machine.node} · ` +
       `${r.wallSeconds} s wall (days: ${r.days.map((d) => `${d.day} ${d.wallSeconds.toFixed(0)} s`).join(', ')}) · ` +

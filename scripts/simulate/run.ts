@@ -9,12 +9,13 @@ import { toSpans } from '../history/calendar';
 import { seededRandom } from '../history/random';
 import { setUpCentre } from './centre';
 import { Clerk } from './clerk';
-import { SegmentClock, wallNow, type ClockSegment } from './clock';
+import { SegmentClock, SteppedClock, wallNow, type ClockSegment } from './clock';
+import { FeedWatch } from './feed-watch';
 import { HallScreen, Kiosks } from './devices';
 import { RequestLog, SimClient } from './http';
 import { Ledger } from './ledger';
-import { Scheduler } from './scheduler';
-import type { SimChildReply, SimChildRequest } from './server-child';
+import { Scheduler, type StepDriver } from './scheduler';
+import type { ChildClock, SimChildReply, SimChildRequest } from './server-child';
 import { summarise, type SimulationReport } from './summary';
 import { dayWorkload } from './workload';
 
@@ -27,7 +28,13 @@ export interface SimulationOptions {
   /** Arrivals × this (1 ≈ 800 a day). */
   load: number;
   days: number;
-  /** Simulated ms per wall ms while the centre works. */
+  /**
+   * `stepped` (the default): the server's clock frozen between events, moved by the
+   * simulator once everything due has settled, so the figures do not depend on the
+   * machine. `accelerated`: the clock runs at `speed` against the wall clock.
+   */
+  clock: 'stepped' | 'accelerated';
+  /** Simulated ms per wall ms while the centre works (accelerated clock only). */
   speed: number;
   /** The first day (YYYY-MM-DD, a weekday); later days skip days without opening hours. */
   start: string;
@@ -45,6 +52,7 @@ export const DEFAULT_OPTIONS: SimulationOptions = {
   seed: 'luot',
   load: 1,
   days: 1,
+  clock: 'stepped',
   speed: 600,
   start: '2026-03-10',
   until: '24:00',
@@ -58,7 +66,7 @@ class ServerProcess {
   private readonly replies: SimChildReply[] = [];
   private waiters: (() => void)[] = [];
 
-  constructor(dataDir: string, password: string, segment: ClockSegment) {
+  constructor(dataDir: string, password: string, clock: ChildClock) {
     this.child = spawn(
       process.execPath,
       [
@@ -67,7 +75,7 @@ class ServerProcess {
         path.join(__dirname, 'server-child.ts'),
         dataDir,
         password,
-        JSON.stringify(segment),
+        JSON.stringify(clock),
       ],
       { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
     );
@@ -127,24 +135,50 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'luot-simulate-'));
   const password = randomBytes(12).toString('base64url');
   const firstMidnight = dayStart(options.start, TIME_ZONE);
+  const stepped = options.clock === 'stepped';
+  /** Accounts are set up and clerks sign in from 06:30 (at real speed when accelerated). */
+  const setupAt = (midnight: number) => midnight + 6 * 60 * MINUTE + 30 * MINUTE;
   const setupSegment = (midnight: number): ClockSegment => ({
-    simBase: midnight + 6 * 60 * MINUTE + 30 * MINUTE,
+    simBase: setupAt(midnight),
     wallBase: wallNow(),
     speed: 1,
   });
-  let segment = setupSegment(firstMidnight);
-  const clock = new SegmentClock(segment);
-  const server = new ServerProcess(dataDir, password, segment);
+  const firstSegment = setupSegment(firstMidnight);
+  const clock = stepped ? new SteppedClock(setupAt(firstMidnight)) : new SegmentClock(firstSegment);
+  const server = new ServerProcess(
+    dataDir,
+    password,
+    stepped ? { kind: 'stepped', at: clock.now() } : { kind: 'accelerated', segment: firstSegment },
+  );
   const requestLog = new RequestLog();
   const ledger = new Ledger();
-  const scheduler = new Scheduler(clock);
+  const watch = stepped ? new FeedWatch() : undefined;
+  let serverTimer: number | null = null;
+  const driver: StepDriver = {
+    async advance(at) {
+      server.send({ type: 'step', at });
+      const reply = await server.next('step');
+      (clock as SteppedClock).set(at);
+      serverTimer = reply.nextTimer;
+      await (watch as FeedWatch).until(reply.seq);
+    },
+    nextServerTimer: () => serverTimer,
+    activity: () => requestLog.sent,
+    async settle() {
+      server.send({ type: 'seq' });
+      await (watch as FeedWatch).until((await server.next('seq')).seq);
+    },
+  };
+  const scheduler = new Scheduler(clock, stepped ? driver : null);
   const screens: HallScreen[] = [];
   const clerks: Clerk[] = [];
-  const setClock = async (next: ClockSegment) => {
+  /** Moves the clock to `at`; accelerated, runs it at `speed` from there. */
+  const setClock = async (at: number, speed: number) => {
+    if (clock instanceof SteppedClock) return driver.advance(at);
+    const next = { simBase: at, wallBase: wallNow(), speed };
     server.send({ type: 'clock', segment: next });
     await server.next('clock');
     clock.set(next);
-    segment = next;
   };
   try {
     const { url } = await server.next('ready');
@@ -177,7 +211,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
     const dayFigures: { day: string; arrivals: number; wallSeconds: number }[] = [];
     for (const [index, day] of days.entries()) {
       const midnight = dayStart(day, TIME_ZONE);
-      if (index > 0) await setClock(setupSegment(midnight));
+      if (index > 0) await setClock(setupAt(midnight), 1);
       const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
       const workload = dayWorkload(
         {
@@ -202,7 +236,8 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
               url,
               log: requestLog,
               ledger,
-              scheduler,
+              scheduler: scheduler.lane(),
+              ...(watch && { watch }),
               screen: screenClient,
               rating: {
                 enabled: rating.enabled,
@@ -223,14 +258,10 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
       clerks.push(...dayClerks);
       await Promise.all(dayClerks.map((clerk) => clerk.signIn()));
       const dayStarted = performance.now();
-      // The centre's day runs accelerated from a quarter of an hour before opening.
-      await setClock({
-        simBase: midnight + (firstSpan.from - 15) * MINUTE,
-        wallBase: wallNow(),
-        speed: options.speed,
-      });
+      // The centre's day starts a quarter of an hour before opening (accelerated from there).
+      await setClock(midnight + (firstSpan.from - 15) * MINUTE, options.speed);
       log(`${day}: ${workload.visitors.length} arrivals, ${dayClerks.length} counters`);
-      kiosks.schedule(scheduler, workload.visitors);
+      kiosks.schedule(scheduler.lane(), workload.visitors);
       for (const clerk of dayClerks) clerk.schedule();
       await scheduler.idle();
       const end = clock.now();

@@ -1,7 +1,7 @@
 import { rate } from '../history/behaviour';
 import type { SimClient } from './http';
 import type { Ledger, TicketRecord } from './ledger';
-import type { Scheduler } from './scheduler';
+import type { Timeline } from './scheduler';
 import type { Visitor } from './workload';
 
 const SECOND = 1000;
@@ -23,7 +23,7 @@ export interface RatingModel {
 export function rateLater(
   context: {
     ledger: Ledger;
-    scheduler: Scheduler;
+    scheduler: Timeline;
     screen: SimClient;
     rating: RatingModel;
     targetWait: (serviceId: number) => number;
