@@ -13,6 +13,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import prettier from 'prettier';
 import { renderMarkdown } from './simulate/report';
 import { DEFAULT_OPTIONS, runSimulation, type SimulationOptions } from './simulate/run';
 import type { SimulationReport } from './simulate/summary';
@@ -81,9 +82,14 @@ async function main(): Promise<void> {
     reports = [...earlier, report];
   }
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-  fs.writeFileSync(jsonFile, `${JSON.stringify(reports, null, 2)}\n`);
+  // Written as the repository's formatter writes them, so `prettier --check .` passes.
+  const write = async (file: string, text: string) => {
+    const config = (await prettier.resolveConfig(path.resolve(file))) ?? {};
+    fs.writeFileSync(file, await prettier.format(text, { ...config, filepath: file }));
+  };
+  await write(jsonFile, JSON.stringify(reports, null, 2));
   const markdown = renderMarkdown(reports);
-  fs.writeFileSync(out, markdown);
+  await write(out, markdown);
   process.stdout.write(markdown.split('\n').slice(4).join('\n'));
   log(`written to ${out} and ${jsonFile}`);
   if (report.failures.length > 0) {
