@@ -1,5 +1,6 @@
 import type { CounterStatus } from '../contract/entities';
 import type { Database } from './database';
+import { tableCacheOf } from './table-cache';
 import { isForeignKeyError } from './storage-errors';
 
 /** A counter as stored, with its services best tier first. */
@@ -37,7 +38,19 @@ interface CounterRow {
 export class CounterRepo {
   constructor(private readonly db: Database) {}
 
+  /**
+   * The active counters with their clerks and services, kept between reads until one of
+   * those tables changes (storage/table-cache.ts); frozen, shared.
+   */
   list(): CounterRecord[] {
+    return tableCacheOf(this.db).read(
+      'counters:active',
+      ['counters', 'counter_services', 'staff'],
+      () => this.load(),
+    );
+  }
+
+  private load(): CounterRecord[] {
     const rows = this.db.all<CounterRow>(
       `SELECT c.*, s.display_name AS staff_name FROM counters c
        LEFT JOIN staff s ON s.id = c.staff_id WHERE c.active = 1 ORDER BY c.number`,

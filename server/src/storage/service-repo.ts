@@ -1,6 +1,7 @@
 import type { NumberRange } from '../contract/entities';
 import type { Database } from './database';
 import { isForeignKeyError } from './storage-errors';
+import { tableCacheOf } from './table-cache';
 
 /** A service as stored. */
 export interface ServiceRecord {
@@ -70,10 +71,13 @@ export class ServiceRepo {
   constructor(private readonly db: Database) {}
 
   /** Active services in kiosk order. */
+  /** Kept between reads until a service changes (storage/table-cache.ts); frozen, shared. */
   listActive(): ServiceRecord[] {
-    return this.db
-      .all<ServiceRow>('SELECT * FROM services WHERE active = 1 ORDER BY sort_order, id')
-      .map(toRecord);
+    return tableCacheOf(this.db).read('services:active', ['services'], () =>
+      this.db
+        .all<ServiceRow>('SELECT * FROM services WHERE active = 1 ORDER BY sort_order, id')
+        .map(toRecord),
+    );
   }
 
   get(id: number): ServiceRecord | undefined {

@@ -56,10 +56,15 @@ export function queueRoutes(
       permission: 'ticket:issue',
       guards: [kioskAccess],
       body: issueTicketSchema,
-      handler: ({ req, res, body: input }) => {
+      // Grouped: the issues that arrive together commit together (docs/architecture.md).
+      handler: async ({ req, res, body: input }) => {
         const { device } = identityOf(res);
         const kioskId = device?.kind === 'kiosk' ? device.id : null;
-        const { value, replayed } = issuer.issueTicket(input, idempotencyKey(req), kioskId);
+        const { value, replayed } = await issuer.issueTicketGrouped(
+          input,
+          idempotencyKey(req),
+          kioskId,
+        );
         const body: IssueTicketResponse = value;
         res.status(replayed ? 200 : 201).json(body);
       },

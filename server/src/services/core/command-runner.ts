@@ -3,6 +3,7 @@ import type { AuditAction, AuditWho } from '../../auth/audit-trail';
 import type { FeedEnvelope, FeedEventName, FeedPayloads } from '../../contract/events';
 import { DomainError } from '../../domain/errors';
 import type { Repos } from '../../storage/repos';
+import { tableCacheOf } from '../../storage/table-cache';
 import type { Clock } from './clock';
 import { toEnvelope } from './feed-service';
 
@@ -66,6 +67,14 @@ export interface CommandResult<T> {
   replayed: boolean;
 }
 
+/** A command waiting for its group's transaction (`runGrouped`). */
+interface QueuedCommand {
+  options: CommandOptions;
+  body: (context: CommandContext) => unknown;
+  resolve(result: CommandResult<unknown>): void;
+  reject(error: unknown): void;
+}
+
 /** Longest accepted idempotency key. */
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 const KEY_PATTERN = /^[\x21-\x7e]+$/;
@@ -82,6 +91,8 @@ const KEY_PATTERN = /^[\x21-\x7e]+$/;
  */
 export class CommandRunner {
   private open: OpenCommand | null = null;
+  /** Commands `runGrouped` gathered this event-loop turn, run at the next `setImmediate`. */
+  private queued: QueuedCommand[] = [];
 
   constructor(
     private readonly repos: Repos,
@@ -119,21 +130,113 @@ export class CommandRunner {
         : this.repos.db.transaction(command);
     } catch (error) {
       waiting.rollbackTo(mark, !outer);
+      if (!outer) tableCacheOf(this.repos.db).settle();
       throw error;
     } finally {
       this.open = outer;
     }
     if (!outer) waiting.commit();
+    if (!outer) tableCacheOf(this.repos.db).settle();
     if (outer) {
       outer.events.push(...collected.events);
       outer.accessEnds.push(...collected.accessEnds);
       outer.notices.push(...collected.notices);
       return outcome;
     }
+    this.published(collected);
+    return outcome;
+  }
+
+  /**
+   * Group commit: runs the command with the others that arrive in the same event-loop turn
+   * (gathered until `setImmediate`), each in a savepoint of one transaction committed once,
+   * so they share the commit's fsync. Each caller gets its own result or error: a command
+   * that throws rolls back its savepoint alone, its events and notices dropped; the others
+   * commit. The promise settles only after the commit (or the transaction's failure, which
+   * fails every command of the group: none of them was stored). Events are published after
+   * the commit, in seq order. Idempotency keys are checked in each savepoint, so a key used
+   * twice in one group gives one result and a replay.
+   */
+  runGrouped<T>(
+    options: CommandOptions,
+    body: (context: CommandContext) => T,
+  ): Promise<CommandResult<T>> {
+    return new Promise<CommandResult<T>>((resolve, reject) => {
+      if (this.queued.length === 0) setImmediate(() => this.runQueued());
+      this.queued.push({
+        options,
+        body,
+        resolve: resolve as (result: CommandResult<unknown>) => void,
+        reject,
+      });
+    });
+  }
+
+  /** Runs the commands gathered this turn as one transaction (see `runGrouped`). */
+  private runQueued(): void {
+    const group = this.queued;
+    this.queued = [];
+    if (group.length === 1) {
+      const [only] = group as [QueuedCommand];
+      let result: CommandResult<unknown>;
+      try {
+        result = this.run(only.options, only.body);
+      } catch (error) {
+        only.reject(error);
+        return;
+      }
+      only.resolve(result);
+      return;
+    }
+    const raw = this.repos.db.raw;
+    if (this.open || raw.inTransaction) {
+      const error = new Error('Grouped commands were started inside a transaction');
+      for (const command of group) command.reject(error);
+      return;
+    }
+    const collected: OpenCommand = { events: [], accessEnds: [], notices: [] };
+    const outcomes: (
+      { ok: true; result: CommandResult<unknown> } | { ok: false; error: unknown }
+    )[] = [];
+    const waiting = this.repos.tickets.waiting;
+    waiting.begin();
+    this.open = collected;
+    try {
+      this.repos.db.transaction(() => {
+        for (const command of group) {
+          try {
+            outcomes.push({ ok: true, result: this.run(command.options, command.body) });
+          } catch (error) {
+            // SQLite ends the whole transaction on some errors (a full disk): then nothing of
+            // the group can commit, and every command fails with that error.
+            if (!raw.inTransaction) throw error;
+            outcomes.push({ ok: false, error });
+          }
+        }
+      });
+    } catch (error) {
+      waiting.rollbackTo(0, true);
+      tableCacheOf(this.repos.db).settle();
+      for (const command of group) command.reject(error);
+      return;
+    } finally {
+      this.open = null;
+    }
+    waiting.commit();
+    tableCacheOf(this.repos.db).settle();
+    this.published(collected);
+    group.forEach((command, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) command.resolve(outcome.result);
+      else command.reject(outcome.error);
+    });
+  }
+
+  /** Hands what a committed outermost command (or group) collected to the publisher. */
+  private published(collected: OpenCommand): void {
     if (collected.events.length > 0) this.publisher.publish(collected.events);
     if (collected.accessEnds.length > 0) this.publisher.endAccess(collected.accessEnds);
     for (const notify of collected.notices) notify();
-    return outcome;
   }
 
   /** The command inside its transaction: a replay, or the body and its idempotency record. */

@@ -5,12 +5,20 @@ import { DomainError } from '../../domain/errors';
 import { formatTicketNumber, nextTicketNumber } from '../../domain/numbering';
 import { serviceDay } from '../../domain/service-day';
 import type { Repos } from '../../storage/repos';
-import type { CommandResult, CommandRunner } from '../core/command-runner';
+import type {
+  CommandContext,
+  CommandOptions,
+  CommandResult,
+  CommandRunner,
+} from '../core/command-runner';
 import type { DayEnd } from './day-end';
 import type { QueueReader } from './queue-reader';
 import type { SettingsService } from '../admin/settings-service';
 import { toPublicTicket } from './public-view';
 import { toTicket } from './queue-views';
+
+/** What a kiosk asks for: a service, and a priority class when the visitor has one. */
+type IssueInput = { serviceId: number; priorityClass?: PriorityClass | null | undefined };
 
 /** Makes the unguessable token a visitor's QR code carries. */
 export type TokenFactory = () => string;
@@ -54,23 +62,44 @@ export class TicketIssuer {
    * and never delays or fails the issue.
    */
   issueTicket(
-    input: { serviceId: number; priorityClass?: PriorityClass | null | undefined },
+    input: IssueInput,
     idempotencyKey?: string,
     kioskId: number | null = null,
   ): CommandResult<IssueTicketResponse> {
-    const result = this.issue(input, idempotencyKey, kioskId);
+    const { options, body } = this.command(input, idempotencyKey, kioskId);
+    const result = this.deps.runner.run(options, body);
     if (!result.replayed) this.deps.printing?.kick();
     return result;
   }
 
-  private issue(
-    input: { serviceId: number; priorityClass?: PriorityClass | null | undefined },
+  /**
+   * The same, committed together with the other commands that arrive in this event-loop
+   * turn (group commit, `CommandRunner.runGrouped`): the kiosks' HTTP path, where many
+   * issues at once share one fsync. Settles once the ticket is committed.
+   */
+  async issueTicketGrouped(
+    input: IssueInput,
     idempotencyKey: string | undefined,
     kioskId: number | null,
-  ): CommandResult<IssueTicketResponse> {
+  ): Promise<CommandResult<IssueTicketResponse>> {
+    const { options, body } = this.command(input, idempotencyKey, kioskId);
+    const result = await this.deps.runner.runGrouped(options, body);
+    if (!result.replayed) this.deps.printing?.kick();
+    return result;
+  }
+
+  private command(
+    input: IssueInput,
+    idempotencyKey: string | undefined,
+    kioskId: number | null,
+  ): {
+    options: CommandOptions;
+    body: (context: CommandContext) => IssueTicketResponse;
+  } {
     const { repos, reader, settings } = this.deps;
     const request = { serviceId: input.serviceId, priorityClass: input.priorityClass ?? null };
-    return this.deps.runner.run({ scope: 'ticket:issue', idempotencyKey, request }, (context) => {
+    const options = { scope: 'ticket:issue', idempotencyKey, request };
+    const body = (context: CommandContext): IssueTicketResponse => {
       this.deps.dayEnd.expireEarlierDays(context);
       const service = repos.services.get(request.serviceId);
       if (!service || !service.active) {
@@ -152,6 +181,7 @@ export class TicketIssuer {
         estimatedWaitMinutes,
         trackingToken: ticket.trackingToken,
       };
-    });
+    };
+    return { options, body };
   }
 }
