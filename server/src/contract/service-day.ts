@@ -18,11 +18,26 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/**
+ * Every zone's offset, and every change of it, is a whole number of quarter hours, so a
+ * local midnight always falls on a quarter hour of UTC: all instants of one UTC quarter
+ * hour share their service day in every zone.
+ */
+const QUARTER_HOUR_MS = 15 * 60 * 1000;
+
+/** Each zone's last answer, by quarter hour: the hot paths ask many times a second. */
+const lastDays = new Map<string, { quarter: number; day: string }>();
+
 /** The service day (YYYY-MM-DD) an instant falls on in the centre's time zone. */
 export function serviceDay(instant: number, timeZone: string): string {
+  const quarter = Math.floor(instant / QUARTER_HOUR_MS);
+  const last = lastDays.get(timeZone);
+  if (last !== undefined && last.quarter === quarter) return last.day;
   const parts = formatterFor(timeZone).formatToParts(new Date(instant));
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')}`;
+  const day = `${part('year')}-${part('month')}-${part('day')}`;
+  lastDays.set(timeZone, { quarter, day });
+  return day;
 }
 
 /** True when the zone name is one the runtime knows (e.g. "Asia/Ho_Chi_Minh"). */

@@ -73,6 +73,38 @@ describe('serviceDay()', () => {
     expect(days).toEqual(['2026-07-14', '2026-07-15', '2026-01-14', '2026-01-15']);
   });
 
+  test('answers like a fresh formatter minute by minute, also around odd offsets and DST', () => {
+    // Arrange: the uncached reading, straight from Intl.
+    const fresh = (instant: number, zone: string) =>
+      new Intl.DateTimeFormat('en-CA', {
+        timeZone: zone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      }).format(new Date(instant));
+    const zones = [
+      VIETNAM,
+      'Asia/Kathmandu',
+      'Pacific/Chatham',
+      'America/St_Johns',
+      'Europe/Paris',
+    ];
+    // Two days around Europe's switch back from summer time (2026-10-25) and forward
+    // (2026-03-29), every minute, zones interleaved so each one's cache is tried.
+    const starts = [Date.UTC(2026, 9, 24, 0, 0), Date.UTC(2026, 2, 28, 0, 0)];
+
+    // Act
+    const wrong: string[] = [];
+    for (const start of starts)
+      for (let instant = start; instant < start + 2 * 86_400_000; instant += 60_000)
+        for (const zone of zones)
+          if (serviceDay(instant, zone) !== fresh(instant, zone))
+            wrong.push(`${zone} ${new Date(instant).toISOString()}`);
+
+    // Assert
+    expect(wrong).toEqual([]);
+  });
+
   test('throws a RangeError for an unknown zone', () => {
     // Act
     const act = () => serviceDay(Date.UTC(2026, 10, 27), 'Asia/Hanoi');
