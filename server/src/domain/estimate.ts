@@ -1,3 +1,5 @@
+import type { PriorityPolicy } from '../contract/settings';
+
 /** Minutes assumed per visit when a service has no history yet and no default. */
 export const DEFAULT_SERVICE_MINUTES = 5;
 
@@ -58,4 +60,77 @@ export function visitMinutes(
 /** Minutes a visit or pause expected to last `expected` still has after `elapsed`. */
 export function remainingMinutes(expected: number, elapsed: number): number {
   return Math.max(MIN_REMAINING_MINUTES, expected - Math.max(0, elapsed));
+}
+
+/** Arrival rates count the tickets issued this many minutes back. */
+export const ARRIVAL_WINDOW_MINUTES = 30;
+
+/**
+ * Early in the day the rates divide by at least this many minutes, so that the first few
+ * tickets do not read as a rush (before there is data, nobody is expected to overtake).
+ */
+export const MIN_ARRIVAL_SPAN_MINUTES = 10;
+
+/** The most of a desk's time that later arrivals are assumed to take. */
+export const MAX_OVERTAKEN_SHARE = 0.85;
+
+/**
+ * Minutes the arrival counts of the last `ARRIVAL_WINDOW_MINUTES` are divided by: the
+ * window, or the time since the day's first ticket when shorter, but at least
+ * `MIN_ARRIVAL_SPAN_MINUTES`.
+ */
+export function arrivalSpanMinutes(now: number, firstIssuedAt: number | null): number {
+  const since = firstIssuedAt === null ? 0 : (now - firstIssuedAt) / 60_000;
+  return Math.min(ARRIVAL_WINDOW_MINUTES, Math.max(MIN_ARRIVAL_SPAN_MINUTES, since));
+}
+
+/** What the share of a desk's time taken by later arrivals depends on. */
+export interface OvertakingInput {
+  /** The ticket forecast: its service and whether it is a priority ticket. */
+  serviceId: number;
+  priority: boolean;
+  /** The desk's services (service id → tier). */
+  tiers: ReadonlyMap<number, number>;
+  policy: PriorityPolicy;
+  /** Tickets of a service (priority or not) issued per minute lately. */
+  ratePerMinute(serviceId: number, priority: boolean): number;
+  /** Minutes of one visit of a service at this desk. */
+  visitMinutes(serviceId: number): number;
+  /** Desks held today that serve the service at this tier or a better one (at least 1). */
+  desksSharing(serviceId: number, tier: number): number;
+  /**
+   * The ticket is past its service's target wait, so promoted to the desk's best tier
+   * (docs/queue-rules.md): no service ranks better any more.
+   */
+  overdue?: boolean;
+}
+
+/**
+ * The share of a desk's time that tickets issued after `serviceId`'s ticket will take
+ * before the desk reaches it (0 when the desk cannot call it): the call order puts later
+ * arrivals ahead when they are priority tickets and it is not (strict policy; under
+ * `interleave` at most one call in every + 1), or when their service ranks at a better
+ * tier at this desk. Each such service's work, arrivals a minute × its visit minutes, is
+ * shared among the desks serving it at that tier or better (once the ticket is `overdue`,
+ * promoted to the desk's best tier, only priority tickets still go ahead). A desk with share ρ reaches
+ * the ticket after 1 / (1 − ρ) times the work ahead of it (the delay of a low-priority
+ * customer behind a stream of higher-priority work).
+ */
+export function overtakenShare(input: OvertakingInput): number {
+  const own = input.tiers.get(input.serviceId);
+  if (own === undefined) return 0;
+  const tier = input.overdue === true ? Math.min(own, ...input.tiers.values()) : own;
+  let priority = 0;
+  let better = 0;
+  for (const [serviceId, otherTier] of input.tiers) {
+    const work =
+      input.visitMinutes(serviceId) / Math.max(1, input.desksSharing(serviceId, otherTier));
+    if (!input.priority) {
+      priority += input.ratePerMinute(serviceId, true) * work;
+      if (otherTier < tier) better += input.ratePerMinute(serviceId, false) * work;
+    } else if (otherTier < tier) better += input.ratePerMinute(serviceId, true) * work;
+  }
+  if (input.policy.mode === 'interleave')
+    priority = Math.min(priority, 1 / (input.policy.every + 1));
+  return Math.min(MAX_OVERTAKEN_SHARE, priority + better);
 }

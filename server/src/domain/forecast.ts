@@ -25,7 +25,18 @@ export interface ForecastDesk {
   freeInMinutes: number;
   /** Minutes a visit of this service takes at this counter, walk to the desk included. */
   visitMinutes(serviceId: number): number;
+  /**
+   * Share of the desk's time that tickets issued later will take before it reaches the
+   * forecast ticket (`overtakenShare`, domain/estimate.ts): its time ahead runs
+   * 1 / (1 − share) times longer. 0 when left out.
+   */
+  overtaken?: number;
+  /** The same share once the ticket is past its target wait and promoted (`overdue`). */
+  overtakenWhenOverdue?: number;
 }
+
+/** How much longer the desk's time ahead runs for the work that later arrivals put ahead. */
+const slowdown = (share: number | undefined): number => 1 / (1 - Math.min(0.95, share ?? 0));
 
 /** The centre-wide rules the call order depends on. */
 export interface ForecastRules {
@@ -158,6 +169,8 @@ export function turnsAhead(
  * ticket by the queue rules when it is free (its current visit done, its pause over), and is
  * then busy for that visit's expected minutes; the first desk to reach the ticket calls it.
  * Desks that cannot call the ticket take part too: what they call is not in its way.
+ * Tickets issued later that go ahead at a desk (`overtaken`) slow its time down, less so once
+ * the ticket is past its target wait (`overtakenWhenOverdue`): it is then promoted.
  * Exact for the first `EXACT_CALLS` calls; beyond, the tickets still ahead are served at the
  * desks' combined pace.
  */
@@ -171,7 +184,16 @@ export function minutesUntilCalled(
   const able = desks.map((desk) => isEligible(ticket, desk.tiers, desk.counterId));
   if (!able.includes(true)) return 0;
   const cursors = cursorsFor(lists, desks, rules, extra);
-  const free = desks.map((desk) => Math.max(0, desk.freeInMinutes));
+  const stretch = desks.map((desk) => slowdown(desk.overtaken));
+  const overdueStretch = desks.map((desk) => slowdown(desk.overtakenWhenOverdue ?? desk.overtaken));
+  // Minutes until the ticket passes its target wait (then promoted at every desk).
+  const target = rules.targetWaitMs.get(ticket.serviceId) ?? 0;
+  const overdueAt = target > 0 ? (target - (rules.now - ticket.issuedAt)) / 60_000 : Infinity;
+  const free = desks.map(
+    (desk, i) =>
+      Math.max(0, desk.freeInMinutes) * ((overdueAt <= 0 ? overdueStretch : stretch)[i] as number),
+  );
+
   const done = desks.map(() => false);
   const taken = new Set<number>();
   for (;;) {
@@ -182,9 +204,11 @@ export function minutesUntilCalled(
     if (d < 0) return 0;
     const at = free[d] as number;
     if (taken.size >= EXACT_CALLS) {
-      const ableDesks = desks.filter((_, i) => able[i]);
-      const pace = ableDesks.reduce(
-        (sum, desk) => sum + 1 / Math.max(0.1, desk.visitMinutes(ticket.serviceId)),
+      const pace = desks.reduce(
+        (sum, desk, i) =>
+          able[i]
+            ? sum + 1 / Math.max(0.1, desk.visitMinutes(ticket.serviceId) * (stretch[i] as number))
+            : sum,
         0,
       );
       return (
@@ -203,6 +227,9 @@ export function minutesUntilCalled(
     }
     if (called.id === ticket.id) return at;
     taken.add(called.id);
-    free[d] = at + (desks[d] as ForecastDesk).visitMinutes(called.serviceId);
+    free[d] =
+      at +
+      (desks[d] as ForecastDesk).visitMinutes(called.serviceId) *
+        ((at >= overdueAt ? overdueStretch : stretch)[d] as number);
   }
 }

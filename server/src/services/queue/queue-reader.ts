@@ -19,7 +19,7 @@ import { serviceDay } from '../../domain/service-day';
 import type { ServiceRecord } from '../../storage/service-repo';
 import type { Clock } from '../core/clock';
 import type { SettingsService } from '../admin/settings-service';
-import { remainingMinutes, TYPICAL_PAUSE_MINUTES } from '../../domain/estimate';
+import { overtakenShare, remainingMinutes, TYPICAL_PAUSE_MINUTES } from '../../domain/estimate';
 import { deskOf } from '../../domain/desk-rights';
 import {
   minutesUntilCalled,
@@ -37,6 +37,17 @@ import type { Repos } from '../../storage/repos';
 import { printerStatusFor, type PrinterAudience } from '../printing/print-views';
 import { toPublicCounter, toPublicTicket, type Audience } from './public-view';
 import { toCounter, toService, toServiceGroup, toTicket, toWaitingCounts } from './queue-views';
+
+/** Counts, for the counters held, those serving a service at a tier or a better one. */
+function desksSharing(
+  staffed: readonly CounterRecord[],
+): (serviceId: number, tier: number) => number {
+  const tiers = new Map<number, number[]>();
+  for (const counter of staffed)
+    for (const link of counter.services)
+      tiers.set(link.serviceId, [...(tiers.get(link.serviceId) ?? []), link.tier]);
+  return (serviceId, tier) => (tiers.get(serviceId) ?? []).filter((t) => t <= tier).length;
+}
 
 /**
  * How many calls a snapshot carries for the hall screen: enough that a display filtered
@@ -207,7 +218,7 @@ export class QueueReader {
     const minutes = minutesUntilCalled(
       entry,
       lists,
-      this.forecastDesks(entry, counters, now, rules.defaults),
+      this.forecastDesks(entry, counters, now, rules),
       rules,
       extra,
     );
@@ -228,15 +239,18 @@ export class QueueReader {
 
   /**
    * The counters of the forecast: every counter a clerk holds, open or paused (a paused one
-   * is back after a typical pause), when one of them may call the ticket; else every counter
-   * that may call it, as if open and free; else one desk serving only its service.
+   * is back after a typical pause), when one of them may call the ticket, each slowed by the
+   * share of its time that tickets issued later will take ahead of this one (today's arrival
+   * rates, `overtakenShare`); else every counter that may call it, as if open and free; else
+   * one desk serving only its service.
    */
   private forecastDesks(
     entry: WaitingEntry,
     counters: readonly CounterRecord[],
     now: number,
-    defaults: ReadonlyMap<number, number>,
+    rules: ForecastRules & { defaults: ReadonlyMap<number, number> },
   ): ForecastDesk[] {
+    const defaults = rules.defaults;
     const able = (counter: CounterRecord) => isEligible(entry, deskOf(counter).tiers, counter.id);
     const staffed = counters.filter(
       (counter) => counter.staffId !== null && counter.status !== 'closed',
@@ -245,8 +259,24 @@ export class QueueReader {
     const visit = (staffId: number | null) => (serviceId: number) =>
       times(serviceId, staffId, defaults.get(serviceId) ?? 0);
     if (staffed.some(able)) {
+      const rate = this.serviceTimes.arrivalRates();
+      const sharing = desksSharing(staffed);
       return staffed.map((counter) => {
         const visitMinutes = visit(counter.staffId);
+        const desk = deskOf(counter);
+        const share = (overdue: boolean) =>
+          entry.targetCounterId === null && able(counter)
+            ? overtakenShare({
+                serviceId: entry.serviceId,
+                priority: entry.priorityClass !== null,
+                tiers: desk.tiers,
+                policy: rules.policy,
+                ratePerMinute: rate,
+                visitMinutes,
+                desksSharing: sharing,
+                overdue,
+              })
+            : 0;
         let freeInMinutes = 0;
         if (counter.status === 'paused') {
           const since = counter.statusSince ?? now;
@@ -260,10 +290,12 @@ export class QueueReader {
             );
         }
         return {
-          ...deskOf(counter),
+          ...desk,
           normalStreak: counter.normalStreak,
           freeInMinutes,
           visitMinutes,
+          overtaken: share(false),
+          overtakenWhenOverdue: share(true),
         };
       });
     }

@@ -1,6 +1,12 @@
-import { visitMinutes, type VisitTally } from '../../domain/estimate';
+import {
+  ARRIVAL_WINDOW_MINUTES,
+  arrivalSpanMinutes,
+  visitMinutes,
+  type VisitTally,
+} from '../../domain/estimate';
 import { serviceDay } from '../../domain/service-day';
 import type { TicketRecord } from '../../domain/ticket';
+import { ArrivalReads, type Arrival } from '../../storage/arrival-reads';
 import type { Repos } from '../../storage/repos';
 import type { Clock } from '../core/clock';
 
@@ -13,23 +19,37 @@ const add = (tally: VisitTally | undefined, more: VisitTally): VisitTally => ({
   walkMs: (tally?.walkMs ?? 0) + more.walkMs,
 });
 
+const WINDOW_MS = ARRIVAL_WINDOW_MINUTES * 60_000;
+const arrivalKey = (serviceId: number, priority: boolean) => `${serviceId}:${priority ? 'p' : 'n'}`;
+
 /**
- * Today's service-time figures for the estimate: per service, and per service and clerk,
- * the finished visits' count, service and walk times. Read from SQL once per service day and
- * every few minutes, and kept up to date in between as tickets finish (`recordFinish`), so
- * the issue path never reads the day's history.
+ * Today's figures for the estimate: per service, and per service and clerk, the finished
+ * visits' count, service and walk times; and the tickets issued in the last
+ * `ARRIVAL_WINDOW_MINUTES` per service and group (priority or not). Read from SQL once per
+ * service day and every few minutes, and kept up to date in between as tickets finish
+ * (`recordFinish`) and as new ones are inserted (read by id, the new rows only), so the issue
+ * path never reads the day's history.
  */
 export class ServiceTimes {
   private day: string | null = null;
   private readAt = 0;
   private readonly byService = new Map<number, VisitTally>();
   private readonly byClerk = new Map<string, VisitTally>();
+  private readonly reads: ArrivalReads;
+  /** The window's arrivals, oldest first, and their count per service and group. */
+  private recent: Arrival[] = [];
+  private recentFrom = 0;
+  private readonly counts = new Map<string, number>();
+  private lastId = 0;
+  private firstIssuedAt: number | null = null;
 
   constructor(
     private readonly repos: Repos,
     private readonly clock: Clock,
     private readonly timeZone: () => string,
-  ) {}
+  ) {
+    this.reads = new ArrivalReads(repos.db);
+  }
 
   /**
    * Expected minutes of one visit of a service at a counter held by `staffId`, as a function
@@ -51,6 +71,19 @@ export class ServiceTimes {
       }
       return minutes;
     };
+  }
+
+  /**
+   * Tickets of a service (priority or not) issued per minute over the last
+   * `ARRIVAL_WINDOW_MINUTES` (`arrivalSpanMinutes` early in the day), as a function read
+   * once per forecast.
+   */
+  arrivalRates(): (serviceId: number, priority: boolean) => number {
+    this.fresh();
+    const now = this.clock.now();
+    this.catchUp(now);
+    const span = arrivalSpanMinutes(now, this.firstIssuedAt);
+    return (serviceId, priority) => (this.counts.get(arrivalKey(serviceId, priority)) ?? 0) / span;
   }
 
   /** A ticket just finished (in a command): its visit counts from now on. */
@@ -79,7 +112,42 @@ export class ServiceTimes {
       this.byService.set(row.serviceId, add(this.byService.get(row.serviceId), row));
       if (row.staffId !== null) this.byClerk.set(`${row.serviceId}:${row.staffId}`, row);
     }
+    this.recent = [];
+    this.recentFrom = 0;
+    this.counts.clear();
+    this.lastId = this.reads.lastId();
+    const { arrivals, firstIssuedAt } = this.reads.since(day, now - WINDOW_MS);
+    this.firstIssuedAt = firstIssuedAt;
+    arrivals.forEach((arrival) => this.addArrival(arrival));
     this.day = day;
     this.readAt = now;
+  }
+
+  /** Adds the tickets inserted since the last look and drops those out of the window. */
+  private catchUp(now: number): void {
+    if (this.day === null) return;
+    for (const arrival of this.reads.after(this.day, this.lastId)) {
+      this.lastId = Math.max(this.lastId, arrival.id);
+      this.firstIssuedAt ??= arrival.issuedAt;
+      this.addArrival(arrival);
+    }
+    while (this.recentFrom < this.recent.length) {
+      const oldest = this.recent[this.recentFrom] as Arrival;
+      if (oldest.issuedAt >= now - WINDOW_MS) break;
+      const key = arrivalKey(oldest.serviceId, oldest.priority);
+      this.counts.set(key, (this.counts.get(key) ?? 1) - 1);
+      this.recentFrom += 1;
+    }
+    if (this.recentFrom > 1024 && this.recentFrom * 2 > this.recent.length) {
+      this.recent = this.recent.slice(this.recentFrom);
+      this.recentFrom = 0;
+    }
+  }
+
+  private addArrival(arrival: Arrival): void {
+    this.lastId = Math.max(this.lastId, arrival.id);
+    this.recent.push(arrival);
+    const key = arrivalKey(arrival.serviceId, arrival.priority);
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
   }
 }
