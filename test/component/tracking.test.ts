@@ -192,8 +192,10 @@ describe('visitor tracking and estimated wait', () => {
     }
 
     // Each expectation is worked out by hand from docs/queue-rules.md "Estimated wait": a
-    // visit is the service time plus the walk to the desk (0.5 min before any data), both
-    // today's means shrunk toward the prior with the weight of 5 visits.
+    // visit is the service time plus the walk to the desk (0.5 min before any data) plus the
+    // clerk's turnaround to the next call (0.1 min before any data), each today's mean
+    // shrunk toward the prior with the weight of 5 visits. Nobody here is overtaken: no
+    // priority tickets, and no service ranks before business registration at its counters.
     test('without history uses the service default and a short walk, one visit per ticket ahead', async () => {
       // Arrange: one clerk at counter 1 (business registration, 12 min by default).
       const lan = await addClerk(f.server, 'lan');
@@ -203,7 +205,7 @@ describe('visitor tracking and estimated wait', () => {
       const issued = [];
       for (let i = 0; i < 3; i++) issued.push(await issue(f.anonymous, DKKD));
 
-      // Assert: 12.5 min a visit.
+      // Assert: 12.6 min a visit.
       expect(issued.map((r) => [r.ahead, r.estimatedWaitMinutes])).toEqual([
         [0, 0],
         [1, 13],
@@ -224,8 +226,10 @@ describe('visitor tracking and estimated wait', () => {
       const issued = [];
       for (let i = 0; i < 4; i++) issued.push(await issue(f.anonymous, DKKD));
 
-      // Assert: service (2 × 6 + 5 × 12) / 7 and walk (2 × 0 + 5 × 0.5) / 7: v = 74.5/7 min.
-      const v = 74.5 / 7;
+      // Assert: service (2 × 6 + 5 × 12) / 7, walk (2 × 0 + 5 × 0.5) / 7, and the turnaround
+      // (the second ticket was called as the first finished: 0) (1 × 0 + 5 × 0.1) / 6:
+      // v = 74.5/7 + 1/12 min.
+      const v = 74.5 / 7 + 1 / 12;
       expect(issued.map((r) => r.estimatedWaitMinutes)).toEqual(
         [0, v, 2 * v, 3 * v].map(Math.round),
       );
@@ -258,8 +262,8 @@ describe('visitor tracking and estimated wait', () => {
       expectStatus(await tax.post('/api/counters/5/sign-in'), 200);
       const otherService = await waitFor();
 
-      // Assert, with v = 74.5/7 min a visit (previous test):
-      const v = 74.5 / 7;
+      // Assert, with v = 74.5/7 + 1/12 min a visit (previous test):
+      const v = 74.5 / 7 + 1 / 12;
       expect({ alone, oneCounter, twoCounters, threeCounters, onePaused, otherService }).toEqual({
         // Nobody at work: counters 1, 2 and 10 as if open; 4 ahead → called at 0,0,0,v,v.
         alone: Math.round(v),
@@ -284,20 +288,21 @@ describe('visitor tracking and estimated wait', () => {
     });
 
     test('tracking shows the live estimate as counters open', async () => {
-      // Arrange: tax (8 min by default, 8.5 a visit) at counter 10.
+      // Arrange: tax (8 min by default, 8.6 a visit) at counter 10.
       for (let i = 0; i < 4; i++) await issue(f.anonymous, THUE);
       const mine = await issue(f.anonymous, THUE);
       const clerk = await addClerk(f.server, 'lan');
       expectStatus(await clerk.post('/api/counters/10/sign-in'), 200);
       const before = await track(mine.trackingToken);
 
-      // Act: counter 1 helps with tax (tier 2) and has no business registration waiting.
+      // Act: counter 1 helps with tax (tier 2) and has no business registration waiting (nor
+      // any issued today, so none is expected to come ahead of the tax tickets).
       expectStatus(await f.admin.post('/api/counters/1/sign-in'), 200);
       const after = await track(mine.trackingToken);
 
       // Assert
-      expect(before).toMatchObject({ ahead: 4, estimatedWaitMinutes: 4 * 8.5 });
-      expect(after).toMatchObject({ ahead: 4, estimatedWaitMinutes: 2 * 8.5 });
+      expect(before).toMatchObject({ ahead: 4, estimatedWaitMinutes: Math.round(4 * 8.6) });
+      expect(after).toMatchObject({ ahead: 4, estimatedWaitMinutes: Math.round(2 * 8.6) });
     });
   });
 });

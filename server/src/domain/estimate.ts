@@ -16,6 +16,12 @@ export const CLERK_MIN_VISITS = 10;
 /** Walk from the hall to the desk (called → serving) assumed before the day has data. */
 export const PRIOR_WALK_MINUTES = 0.5;
 
+/**
+ * The clerk's turnaround from a visit's end to the next call (reaction, a recall's wait)
+ * assumed before the day has data; today's mean is shrunk toward it like the visits.
+ */
+export const PRIOR_TURNAROUND_MINUTES = 0.1;
+
 /** A paused counter is assumed back this long after its pause began. */
 export const TYPICAL_PAUSE_MINUTES = 10;
 
@@ -96,8 +102,8 @@ export interface OvertakingInput {
   ratePerMinute(serviceId: number, priority: boolean): number;
   /** Minutes of one visit of a service at this desk. */
   visitMinutes(serviceId: number): number;
-  /** Desks held today that serve the service at this tier or a better one (at least 1). */
-  desksSharing(serviceId: number, tier: number): number;
+  /** The share of the service's later tickets (at this desk's tier for it) this desk takes. */
+  shareOf(serviceId: number, tier: number): number;
   /**
    * The ticket is past its service's target wait, so promoted to the desk's best tier
    * (docs/queue-rules.md): no service ranks better any more.
@@ -110,11 +116,11 @@ export interface OvertakingInput {
  * before the desk reaches it (0 when the desk cannot call it): the call order puts later
  * arrivals ahead when they are priority tickets and it is not (strict policy; under
  * `interleave` at most one call in every + 1), or when their service ranks at a better
- * tier at this desk. Each such service's work, arrivals a minute × its visit minutes, is
- * shared among the desks serving it at that tier or better (once the ticket is `overdue`,
- * promoted to the desk's best tier, only priority tickets still go ahead). A desk with share ρ reaches
- * the ticket after 1 / (1 − ρ) times the work ahead of it (the delay of a low-priority
- * customer behind a stream of higher-priority work).
+ * tier at this desk (once the ticket is `overdue`, promoted to the desk's best tier, only
+ * priority tickets still go ahead). Each such service's work, arrivals a minute × its visit
+ * minutes, counts for the share of its tickets this desk takes (`takenShare`). A desk with
+ * share ρ reaches the ticket after 1 / (1 − ρ) times the work ahead of it (the delay of a
+ * low-priority customer behind a stream of higher-priority work).
  */
 export function overtakenShare(input: OvertakingInput): number {
   const own = input.tiers.get(input.serviceId);
@@ -123,8 +129,7 @@ export function overtakenShare(input: OvertakingInput): number {
   let priority = 0;
   let better = 0;
   for (const [serviceId, otherTier] of input.tiers) {
-    const work =
-      input.visitMinutes(serviceId) / Math.max(1, input.desksSharing(serviceId, otherTier));
+    const work = input.visitMinutes(serviceId) * input.shareOf(serviceId, otherTier);
     if (!input.priority) {
       priority += input.ratePerMinute(serviceId, true) * work;
       if (otherTier < tier) better += input.ratePerMinute(serviceId, false) * work;
@@ -133,4 +138,18 @@ export function overtakenShare(input: OvertakingInput): number {
   if (input.policy.mode === 'interleave')
     priority = Math.min(priority, 1 / (input.policy.every + 1));
   return Math.min(MAX_OVERTAKEN_SHARE, priority + better);
+}
+
+/**
+ * The share of a service's tickets a desk takes: the share of today's finished visits of
+ * the service its clerk made, shrunk toward an even split among the `desksSharing` desks
+ * held that serve it at this desk's tier or better, with the weight of `PRIOR_VISITS`:
+ * (own + PRIOR_VISITS / desksSharing) / (all + PRIOR_VISITS). A desk that serves the
+ * service second takes fewer of its tickets than one serving it first, and today shows how
+ * many.
+ */
+export function takenShare(ownVisits: number, allVisits: number, desksSharing: number): number {
+  const even = 1 / Math.max(1, desksSharing);
+  const own = Math.min(Math.max(0, ownVisits), Math.max(0, allVisits));
+  return (own + PRIOR_VISITS * even) / (Math.max(0, allVisits) + PRIOR_VISITS);
 }

@@ -2,6 +2,7 @@ import {
   arrivalSpanMinutes,
   MAX_OVERTAKEN_SHARE,
   overtakenShare,
+  takenShare,
   type OvertakingInput,
 } from '../../../server/src/domain/estimate';
 import { minutesUntilCalled, type ForecastDesk } from '../../../server/src/domain/forecast';
@@ -20,7 +21,7 @@ describe('arrival rates', () => {
 describe('overtakenShare()', () => {
   // A desk serving business first (tier 1), tax second; per minute: business 0.2 normal and
   // 0.05 priority, tax 0.3 normal and 0.02 priority. Visits: business 6 min, tax 4 min.
-  // Business is shared by 2 desks at tier 1; tax by 3 at tier 2 or better.
+  // The desk takes half the business tickets, a third of the tax ones.
   const rates: Record<string, number> = {
     [`${BUSINESS}:false`]: 0.2,
     [`${BUSINESS}:true`]: 0.05,
@@ -37,7 +38,7 @@ describe('overtakenShare()', () => {
     policy: { mode: 'strict' },
     ratePerMinute: (serviceId, priority) => rates[`${serviceId}:${priority}`] ?? 0,
     visitMinutes: (serviceId) => (serviceId === BUSINESS ? 6 : 4),
-    desksSharing: (serviceId) => (serviceId === BUSINESS ? 2 : 3),
+    shareOf: (serviceId) => (serviceId === BUSINESS ? 1 / 2 : 1 / 3),
     ...more,
   });
 
@@ -64,6 +65,15 @@ describe('overtakenShare()', () => {
     expect(overtakenShare(input({ serviceId: BUSINESS, policy }))).toBeCloseTo(0.1, 5);
     // 0.1 + 0.6 from the better tier.
     expect(overtakenShare(input({ policy }))).toBeCloseTo(0.7, 5);
+  });
+
+  test('the share of a service a desk takes: today’s, shrunk toward an even split', () => {
+    // Nothing yet: an even split among 4 desks.
+    expect(takenShare(0, 0, 4)).toBe(0.25);
+    // 3 of 15 today: (3 + 5 × 0.25) / (15 + 5) = 0.2125.
+    expect(takenShare(3, 15, 4)).toBeCloseTo(0.2125, 9);
+    // A desk serving it second took none of 45: (0 + 5 × 1/3) / 50.
+    expect(takenShare(0, 45, 3)).toBeCloseTo(1 / 30, 9);
   });
 
   test('a desk that cannot call the ticket gives 0; a flood is capped', () => {

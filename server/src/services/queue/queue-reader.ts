@@ -19,7 +19,12 @@ import { serviceDay } from '../../domain/service-day';
 import type { ServiceRecord } from '../../storage/service-repo';
 import type { Clock } from '../core/clock';
 import type { SettingsService } from '../admin/settings-service';
-import { overtakenShare, remainingMinutes, TYPICAL_PAUSE_MINUTES } from '../../domain/estimate';
+import {
+  overtakenShare,
+  remainingMinutes,
+  takenShare,
+  TYPICAL_PAUSE_MINUTES,
+} from '../../domain/estimate';
 import { deskOf } from '../../domain/desk-rights';
 import {
   minutesUntilCalled,
@@ -241,7 +246,7 @@ export class QueueReader {
    * The counters of the forecast: every counter a clerk holds, open or paused (a paused one
    * is back after a typical pause), when one of them may call the ticket, each slowed by the
    * share of its time that tickets issued later will take ahead of this one (today's arrival
-   * rates, `overtakenShare`); else every counter that may call it, as if open and free; else
+   * rates and the share of each service its clerk took today, `overtakenShare`); else every counter that may call it, as if open and free; else
    * one desk serving only its service.
    */
   private forecastDesks(
@@ -261,9 +266,14 @@ export class QueueReader {
     if (staffed.some(able)) {
       const rate = this.serviceTimes.arrivalRates();
       const sharing = desksSharing(staffed);
+      const counts = this.serviceTimes.visitCounts();
       return staffed.map((counter) => {
         const visitMinutes = visit(counter.staffId);
         const desk = deskOf(counter);
+        const shareOf = (serviceId: number, tier: number) => {
+          const { own, all } = counts(serviceId, counter.staffId);
+          return takenShare(own, all, sharing(serviceId, tier));
+        };
         const share = (overdue: boolean) =>
           entry.targetCounterId === null && able(counter)
             ? overtakenShare({
@@ -273,7 +283,7 @@ export class QueueReader {
                 policy: rules.policy,
                 ratePerMinute: rate,
                 visitMinutes,
-                desksSharing: sharing,
+                shareOf,
                 overdue,
               })
             : 0;

@@ -1,12 +1,14 @@
 import {
   ARRIVAL_WINDOW_MINUTES,
   arrivalSpanMinutes,
+  PRIOR_TURNAROUND_MINUTES,
+  shrunkMean,
   visitMinutes,
   type VisitTally,
 } from '../../domain/estimate';
 import { serviceDay } from '../../domain/service-day';
 import type { TicketRecord } from '../../domain/ticket';
-import { ArrivalReads, type Arrival } from '../../storage/arrival-reads';
+import { ForecastReads, type Arrival } from '../../storage/forecast-reads';
 import type { Repos } from '../../storage/repos';
 import type { Clock } from '../core/clock';
 
@@ -35,25 +37,28 @@ export class ServiceTimes {
   private readAt = 0;
   private readonly byService = new Map<number, VisitTally>();
   private readonly byClerk = new Map<string, VisitTally>();
-  private readonly reads: ArrivalReads;
+  private readonly reads: ForecastReads;
   /** The window's arrivals, oldest first, and their count per service and group. */
   private recent: Arrival[] = [];
   private recentFrom = 0;
   private readonly counts = new Map<string, number>();
   private lastId = 0;
   private firstIssuedAt: number | null = null;
+  private turnaroundMinutes = PRIOR_TURNAROUND_MINUTES;
 
   constructor(
     private readonly repos: Repos,
     private readonly clock: Clock,
     private readonly timeZone: () => string,
   ) {
-    this.reads = new ArrivalReads(repos.db);
+    this.reads = new ForecastReads(repos.db);
   }
 
   /**
-   * Expected minutes of one visit of a service at a counter held by `staffId`, as a function
-   * read once per forecast (the day's figures checked once, each pair worked out once).
+   * Expected minutes of one visit of a service at a counter held by `staffId`, the clerk's
+   * turnaround to the next call included (today's mean, shrunk toward
+   * `PRIOR_TURNAROUND_MINUTES`), as a function read once per forecast (the day's figures
+   * checked once, each pair worked out once).
    */
   visits(): (serviceId: number, staffId: number | null, defaultServiceMinutes: number) => number {
     this.fresh();
@@ -62,15 +67,28 @@ export class ServiceTimes {
       const key = `${serviceId}:${staffId ?? ''}`;
       let minutes = known.get(key);
       if (minutes === undefined) {
-        minutes = visitMinutes(
-          this.byService.get(serviceId),
-          staffId === null ? undefined : this.byClerk.get(`${serviceId}:${staffId}`),
-          defaultServiceMinutes,
-        );
+        minutes =
+          visitMinutes(
+            this.byService.get(serviceId),
+            staffId === null ? undefined : this.byClerk.get(`${serviceId}:${staffId}`),
+            defaultServiceMinutes,
+          ) + this.turnaroundMinutes;
         known.set(key, minutes);
       }
       return minutes;
     };
+  }
+
+  /**
+   * Today's finished visits of a service: by the clerk `staffId`, and by everyone (the
+   * share of its tickets a clerk takes, `takenShare`), as a function read once per forecast.
+   */
+  visitCounts(): (serviceId: number, staffId: number | null) => { own: number; all: number } {
+    this.fresh();
+    return (serviceId, staffId) => ({
+      own: staffId === null ? 0 : (this.byClerk.get(`${serviceId}:${staffId}`)?.visits ?? 0),
+      all: this.byService.get(serviceId)?.visits ?? 0,
+    });
   }
 
   /**
@@ -115,6 +133,12 @@ export class ServiceTimes {
     this.recent = [];
     this.recentFrom = 0;
     this.counts.clear();
+    const turnaround = this.reads.turnaround(day);
+    this.turnaroundMinutes = shrunkMean(
+      turnaround.calls,
+      turnaround.calls > 0 ? turnaround.totalMs / turnaround.calls / 60_000 : 0,
+      PRIOR_TURNAROUND_MINUTES,
+    );
     this.lastId = this.reads.lastId();
     const { arrivals, firstIssuedAt } = this.reads.since(day, now - WINDOW_MS);
     this.firstIssuedAt = firstIssuedAt;
