@@ -145,9 +145,9 @@ export function buildTicketLayout(
   if (wait !== null) {
     const { low, high } = wait;
     const band = low === 0 ? `${high}` : `${low}–${high}`;
-    blocks.push(
-      text(`Thời gian chờ dự kiến: ${low === 0 ? 'dưới' : 'khoảng'} ${band} phút`, 'normal'),
-    );
+    // Shorter than the screens' "Thời gian chờ dự kiến:" so the longest band still fits
+    // one line of 80 mm paper: "khoảng" already says it is an estimate.
+    blocks.push(text(`Thời gian chờ: ${low === 0 ? 'dưới' : 'khoảng'} ${band} phút`, 'normal'));
     if (en)
       blocks.push(text(`Estimated wait: ${low === 0 ? 'under' : 'about'} ${band} min`, 'small'));
   }

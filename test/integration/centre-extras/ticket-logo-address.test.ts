@@ -9,8 +9,16 @@ import { startTestServer, type TestServer } from '../../support/test-server';
 
 /** Prints one ticket on the fake printer and answers the bytes it received for it. */
 async function printTicket(server: TestServer, configured: ConfiguredPrinter): Promise<Buffer> {
+  return (await printTicketAndWait(server, configured)).bytes;
+}
+
+/** Prints one ticket; answers its bytes and the estimated wait it was issued with. */
+async function printTicketAndWait(
+  server: TestServer,
+  configured: ConfiguredPrinter,
+): Promise<{ bytes: Buffer; estimatedWaitMinutes: number }> {
   const from = configured.device.received().length;
-  const { ticket } = await new ApiClient(server.url).issue(SERVICE.DKKD);
+  const { ticket, estimatedWaitMinutes } = await new ApiClient(server.url).issue(SERVICE.DKKD);
   await eventually(
     async () => {
       const jobs = expectStatus(await configured.admin.get<PrintJob[]>('/api/print-jobs'), 200);
@@ -18,7 +26,7 @@ async function printTicket(server: TestServer, configured: ConfiguredPrinter): P
     },
     { what: `ticket ${ticket.number} to print` },
   );
-  return configured.device.received().subarray(from);
+  return { bytes: configured.device.received().subarray(from), estimatedWaitMinutes };
 }
 
 /** Puts `bytes` as the centre's logo (`PUT /api/centre/logo`), as the signed-in admin. */
@@ -53,8 +61,10 @@ describe('the uploaded centre logo on printed tickets', () => {
     const wide = fs.readFileSync(writeLogo(200, 100));
     const tall = fs.readFileSync(writeLogo(200, 300));
 
-    // The first ticket has nobody ahead and no estimate: the others all print both lines.
-    await printTicket(server, configured);
+    // The first tickets are called at once by the service's idle counters and print no
+    // estimate; once they are all taken (nobody is served here) every ticket prints one.
+    for (let i = 0; (await printTicketAndWait(server, configured)).estimatedWaitMinutes === 0; i++)
+      expect(i).toBeLessThan(10);
 
     // Act
     const without = paperRows(await printTicket(server, configured));

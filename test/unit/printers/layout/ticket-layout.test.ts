@@ -20,7 +20,7 @@ describe('buildTicketLayout()', () => {
       'Mời đến: Quầy 1, Quầy 2',
       'Ưu tiên: Người cao tuổi',
       'Số người chờ trước bạn: 4',
-      'Thời gian chờ dự kiến: khoảng 10–15 phút',
+      'Thời gian chờ: khoảng 10–15 phút',
       'Giờ lấy số: 08:15 03/03/2025',
       'Quét mã để theo dõi lượt của bạn',
       'Xin cảm ơn quý khách!',
@@ -63,12 +63,12 @@ describe('buildTicketLayout()', () => {
   });
 
   test.each([
-    [3, 'Thời gian chờ dự kiến: dưới 5 phút', 'Estimated wait: under 5 min'],
-    [5, 'Thời gian chờ dự kiến: khoảng 5–10 phút', 'Estimated wait: about 5–10 min'],
-    [29, 'Thời gian chờ dự kiến: khoảng 25–30 phút', 'Estimated wait: about 25–30 min'],
-    [30, 'Thời gian chờ dự kiến: khoảng 30–40 phút', 'Estimated wait: about 30–40 min'],
-    [65, 'Thời gian chờ dự kiến: khoảng 60–75 phút', 'Estimated wait: about 60–75 min'],
-    [130, 'Thời gian chờ dự kiến: khoảng 120–150 phút', 'Estimated wait: about 120–150 min'],
+    [3, 'Thời gian chờ: dưới 5 phút', 'Estimated wait: under 5 min'],
+    [5, 'Thời gian chờ: khoảng 5–10 phút', 'Estimated wait: about 5–10 min'],
+    [29, 'Thời gian chờ: khoảng 25–30 phút', 'Estimated wait: about 25–30 min'],
+    [30, 'Thời gian chờ: khoảng 30–40 phút', 'Estimated wait: about 30–40 min'],
+    [65, 'Thời gian chờ: khoảng 60–75 phút', 'Estimated wait: about 60–75 min'],
+    [130, 'Thời gian chờ: khoảng 120–150 phút', 'Estimated wait: about 120–150 min'],
   ])(
     'prints an estimate of %i minutes as a band, the English right under it',
     (minutes, vi, en) => {
@@ -79,7 +79,7 @@ describe('buildTicketLayout()', () => {
         ).blocks,
       );
 
-      expect(lines.filter((t) => t.includes('chờ dự kiến') || t.startsWith('Estimated'))).toEqual([
+      expect(lines.filter((t) => t.startsWith('Thời gian chờ:') || t.startsWith('Estimated'))).toEqual([
         vi,
         en,
       ]);
