@@ -1,3 +1,4 @@
+import type { IssueTicketResponse } from '../../server/src/contract/http';
 import { randomUUID } from 'node:crypto';
 
 /** A JSON response as the tests look at it. */
@@ -66,11 +67,8 @@ export class ApiClient {
   }
 
   /** Issues a ticket for a service code and returns the response body. */
-  async issue(
-    serviceId: number,
-    priorityClass?: string,
-  ): Promise<{ ticket: { id: number; number: string } }> {
-    const response = await this.post<{ ticket: { id: number; number: string } }>(
+  async issue(serviceId: number, priorityClass?: string): Promise<IssueTicketResponse> {
+    const response = await this.post<IssueTicketResponse>(
       '/api/tickets',
       priorityClass ? { serviceId, priorityClass } : { serviceId },
       { 'Idempotency-Key': randomUUID() },
