@@ -79,10 +79,9 @@ describe('buildTicketLayout()', () => {
         ).blocks,
       );
 
-      expect(lines.filter((t) => t.startsWith('Thời gian chờ:') || t.startsWith('Estimated'))).toEqual([
-        vi,
-        en,
-      ]);
+      expect(
+        lines.filter((t) => t.startsWith('Thời gian chờ:') || t.startsWith('Estimated')),
+      ).toEqual([vi, en]);
       expect(lines.indexOf(en)).toBe(lines.indexOf(vi) + 1);
     },
   );
