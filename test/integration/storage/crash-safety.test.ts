@@ -3,9 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { formatTicketNumber } from '../../../server/src/domain/numbering';
 import { openDatabase, type Database } from '../../../server/src/storage/database';
-import { migrate } from '../../../server/src/storage/migrate';
-import { createRepos } from '../../../server/src/storage/repos';
 import { openChildQueue } from '../../support/child-queue';
+import { prepareOneServiceDatabase } from '../../support/one-service-db';
 import { tempDataDir } from '../../support/test-server';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -61,28 +60,6 @@ function runChild(
   });
 }
 
-/** A fresh migrated database with one service, prefix A; returns the file and service id. */
-function prepareDatabase(dataDir: string): { file: string; serviceId: number } {
-  const file = path.join(dataDir, 'luot.db');
-  const db = openDatabase(file);
-  migrate(db);
-  const serviceId = createRepos(db).services.insert({
-    code: 'DKKD',
-    name: 'Đăng ký kinh doanh',
-    nameEn: 'Business registration',
-    prefix: 'A',
-    agency: 'Sở Kế hoạch và Đầu tư',
-    targetWaitMinutes: 20,
-    dailyCap: null,
-    cutoffMinutes: null,
-    defaultServiceMinutes: 12,
-    sortOrder: 1,
-    active: true,
-  });
-  db.close();
-  return { file, serviceId };
-}
-
 /** Everything a ticket issue writes, read on a fresh connection. */
 function stateOf(db: Database) {
   return {
@@ -107,7 +84,7 @@ describe('issuing a ticket when the process is killed', () => {
 
   beforeEach(() => {
     dataDir = tempDataDir();
-    ({ file, serviceId } = prepareDatabase(dataDir));
+    ({ file, serviceId } = prepareOneServiceDatabase(dataDir));
   });
 
   afterEach(() => {

@@ -5,37 +5,15 @@ import type { FeedEnvelope } from '../../../../server/src/contract';
 import { DomainError } from '../../../../server/src/domain/errors';
 import { CommandRunner } from '../../../../server/src/services/core/command-runner';
 import { openDatabase, type Database } from '../../../../server/src/storage/database';
-import { migrate } from '../../../../server/src/storage/migrate';
 import { createRepos, type Repos } from '../../../../server/src/storage/repos';
 import { openChildQueue } from '../../../support/child-queue';
+import { prepareOneServiceDatabase } from '../../../support/one-service-db';
 import { ManualClock, tempDataDir } from '../../../support/test-server';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 /** 09:00 on 27 November 2026 in Hồ Chí Minh City. */
 const AT = Date.UTC(2026, 10, 27, 2, 0, 0);
 const centreUpdated = { settings: {} } as never;
-
-/** A fresh migrated database file with one service, prefix A. */
-function prepareDatabase(dataDir: string): { file: string; serviceId: number } {
-  const file = path.join(dataDir, 'luot.db');
-  const db = openDatabase(file);
-  migrate(db);
-  const serviceId = createRepos(db).services.insert({
-    code: 'DKKD',
-    name: 'Đăng ký kinh doanh',
-    nameEn: 'Business registration',
-    prefix: 'A',
-    agency: 'Sở Kế hoạch và Đầu tư',
-    targetWaitMinutes: 20,
-    dailyCap: null,
-    cutoffMinutes: null,
-    defaultServiceMinutes: 12,
-    sortOrder: 1,
-    active: true,
-  });
-  db.close();
-  return { file, serviceId };
-}
 
 describe('group commit: commands of one event-loop turn share one transaction', () => {
   let dataDir: string;
@@ -45,7 +23,7 @@ describe('group commit: commands of one event-loop turn share one transaction', 
 
   beforeEach(() => {
     dataDir = tempDataDir();
-    ({ file, serviceId } = prepareDatabase(dataDir));
+    ({ file, serviceId } = prepareOneServiceDatabase(dataDir));
   });
 
   afterEach(() => {
