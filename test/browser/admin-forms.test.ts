@@ -41,7 +41,7 @@ describeInChromium(
       await waitForText(
         page,
         'staff-create-error',
-        'Mật khẩu mới quá ngắn hoặc trùng mật khẩu cũ.',
+        'Mật khẩu cần ít nhất 10 ký tự, khác tên đăng nhập và mật khẩu cũ.',
         5000,
       );
       expect(requests).toHaveLength(1);

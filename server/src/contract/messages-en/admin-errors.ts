@@ -19,4 +19,7 @@ export const enAdminErrors = {
   'error.import_failed':
     'The file has errors; nothing was imported. Fix the rows listed and retry.',
   'error.unsupported_file': 'Unreadable file: only Excel (.xlsx) or UTF-8 CSV, at most 5 MB.',
+  // Also in the other staff screen's module: the kiosk never meets it.
+  'error.weak_password':
+    'A password needs 10 characters or more, and not the username or the old one.',
 };

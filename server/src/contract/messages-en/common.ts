@@ -79,7 +79,6 @@ export const enCommon = {
   'error.kiosk_not_paired': 'This device is not paired to issue tickets.',
   'error.account_locked': 'Account locked after repeated failed sign-ins. Please try again later.',
   'error.password_change_required': 'Please change your password before continuing.',
-  'error.weak_password': 'The new password is too short or the same as the old one.',
   'error.rate_limited': 'Too many requests. Please wait a moment and try again.',
   'error.idempotency_in_progress': 'This request is still being processed.',
   'error.unauthenticated': 'Please sign in.',

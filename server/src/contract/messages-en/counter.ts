@@ -93,4 +93,7 @@ export const enCounter = {
   'counter.numpadMode': 'Number pad',
   'counter.numpadLegend':
     'Number pad: + call next · . recall · Enter start / finish · − no-show · / transfer',
+  // Also in the other staff screen's module: the kiosk never meets it.
+  'error.weak_password':
+    'A password needs 10 characters or more, and not the username or the old one.',
 };

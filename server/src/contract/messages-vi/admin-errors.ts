@@ -21,4 +21,6 @@ export const viAdminErrors = {
   'error.import_failed': 'Tệp có lỗi, chưa nhập gì. Sửa các dòng được nêu rồi nhập lại.',
   'error.unsupported_file':
     'Tệp không đọc được: chỉ nhận Excel (.xlsx) hoặc CSV mã UTF-8, tối đa 5 MB.',
+  // Also in the other staff screen's module: the kiosk never meets it.
+  'error.weak_password': 'Mật khẩu cần ít nhất 10 ký tự, khác tên đăng nhập và mật khẩu cũ.',
 };

@@ -79,7 +79,6 @@ export const viCommon = {
   'error.kiosk_not_paired': 'Thiết bị này chưa được ghép nối để cấp số.',
   'error.account_locked': 'Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau.',
   'error.password_change_required': 'Vui lòng đổi mật khẩu trước khi tiếp tục.',
-  'error.weak_password': 'Mật khẩu mới quá ngắn hoặc trùng mật khẩu cũ.',
   'error.rate_limited': 'Quá nhiều yêu cầu. Vui lòng chờ một chút rồi thử lại.',
   'error.idempotency_in_progress': 'Yêu cầu này đang được xử lý.',
   'error.unauthenticated': 'Vui lòng đăng nhập.',

@@ -92,4 +92,6 @@ export const viCounter = {
   'counter.numpadMode': 'Bàn phím số',
   'counter.numpadLegend':
     'Bàn phím số: + gọi số tiếp theo · . gọi lại · Enter bắt đầu / hoàn thành · − vắng mặt · / chuyển',
+  // Also in the other staff screen's module: the kiosk never meets it.
+  'error.weak_password': 'Mật khẩu cần ít nhất 10 ký tự, khác tên đăng nhập và mật khẩu cũ.',
 } as const;
