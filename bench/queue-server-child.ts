@@ -1,7 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import pino from 'pino';
-import { loadConfig } from '../server/src/config';
-import { startServer, type RunningServer } from '../server/src/server';
+import { startQuietServer } from '../scripts/quiet-server';
+import type { RunningServer } from '../server/src/server';
 import { answerProbe, type ChildMessage } from './bench-child';
 
 /**
@@ -34,16 +33,7 @@ process.on('message', (message: ChildMessage & { ms?: number }) => {
 });
 
 const started = performance.now();
-startServer(
-  loadConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LUOT_DATA_DIR: dataDir,
-    LUOT_ADMIN_PASSWORD: password,
-    LOG_LEVEL: 'silent',
-  }),
-  { clock, logger: pino({ level: 'silent' }), backups: { checkEveryMs: 2 ** 31 - 1 } },
-).then(
+startQuietServer({ dataDir, password, clock }).then(
   (running) => {
     server = running;
     const now = performance.now();

@@ -1,7 +1,6 @@
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import pino from 'pino';
-import { loadConfig } from '../server/src/config';
-import { startServer, type RunningServer } from '../server/src/server';
+import { startQuietServer } from '../scripts/quiet-server';
+import type { RunningServer } from '../server/src/server';
 
 /**
  * The real server in a process of its own, for benchmarks that must measure the server's
@@ -45,22 +44,9 @@ process.on('message', (message: ChildRequest) => {
 });
 
 const started = performance.now();
-startServer(
-  loadConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LUOT_DATA_DIR: dataDir,
-    LUOT_ADMIN_PASSWORD: password,
-    LOG_LEVEL: 'silent',
-  }),
-  {
-    clock,
-    logger: pino({ level: 'silent' }),
-    // The day's automatic backup would fall due a minute in (the clock reads 09:00 and none
-    // was taken): a copy of the whole history in the middle of the figures. Not measured here.
-    backups: { checkEveryMs: 2 ** 31 - 1 },
-  },
-).then(
+// The automatic backup stays off: the clock reads 09:00 and none was taken, so it would
+// copy the whole history in the middle of the figures.
+startQuietServer({ dataDir, password, clock }).then(
   (running) => {
     server = running;
     const now = performance.now();

@@ -1,7 +1,6 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import pino from 'pino';
-import { loadConfig } from '../../server/src/config';
-import { startServer, ROLL_OVER_INTERVAL_MS, type RunningServer } from '../../server/src/server';
+import { ROLL_OVER_INTERVAL_MS, type RunningServer } from '../../server/src/server';
+import { startQuietServer } from '../quiet-server';
 import { SegmentClock, SteppedClock, type ClockSegment } from './clock';
 
 /**
@@ -105,21 +104,7 @@ process.on('message', (message: SimChildRequest) => {
   }
 });
 
-startServer(
-  loadConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LUOT_DATA_DIR: dataDir,
-    LUOT_ADMIN_PASSWORD: password,
-    LUOT_TIME_ZONE: 'Asia/Ho_Chi_Minh',
-    LOG_LEVEL: 'silent',
-  }),
-  {
-    clock,
-    logger: pino({ level: 'silent' }),
-    backups: { checkEveryMs: 2 ** 31 - 1 },
-  },
-).then(
+startQuietServer({ dataDir, password, clock, env: { LUOT_TIME_ZONE: 'Asia/Ho_Chi_Minh' } }).then(
   (running) => {
     server = running;
     send({ type: 'ready', url: running.url });
