@@ -112,14 +112,17 @@ describe('exports in the reports queue', () => {
     f.close();
   });
 
-  test('posts the report thread’s JSON text to the export thread as it is', async () => {
+  test('moves the report thread’s JSON bytes on to the export thread as they are', async () => {
     service = new ReportService(f.repos, f.services.settings, f.clock, {
       thread: true,
       entries: { export: ECHO_EXPORT },
     });
     const json = await service.summaryJson(good);
     const file = await service.export(good, 'pdf');
-    expect(JSON.parse(file.body.toString('utf8'))).toEqual({ type: 'string', length: json.length });
+    expect(JSON.parse(file.body.toString('utf8'))).toEqual({
+      type: 'Uint8Array',
+      length: json.byteLength,
+    });
   });
 
   test('an export thread that exits answers reports_unavailable; the report thread lives on', async () => {

@@ -12,7 +12,7 @@ function serve(port: NonNullable<typeof parentPort>): void {
       let reply: ExportReply;
       try {
         const file = await renderReportHere(
-          JSON.parse(message.json) as ReportSummary,
+          JSON.parse(new TextDecoder().decode(message.json)) as ReportSummary,
           message.format,
         );
         reply = { id: message.id, ...file };

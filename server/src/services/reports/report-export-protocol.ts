@@ -2,12 +2,12 @@ import type { ExportFormat } from './report-render';
 
 /**
  * What the main thread asks the export thread: the summary as the report thread wrote it
- * (JSON text, parsed only in the export thread: the main thread never parses a decade by
- * day, nor structured-clones the object tree again).
+ * (UTF-8 JSON, its buffer transferred again; parsed only in the export thread: the main
+ * thread never parses nor copies a decade by day).
  */
 export interface ExportRequest {
   id: number;
-  json: string;
+  json: Uint8Array;
   format: ExportFormat;
 }
 

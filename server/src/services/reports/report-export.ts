@@ -1,5 +1,6 @@
 import type { ReportSummary } from '../../contract/reports';
 import type { ExportReply, ExportRequest } from './report-export-protocol';
+import { asBuffer, jsonBytes } from './report-thread-protocol';
 import type { ExportFormat, RenderedReport } from './report-render';
 import { ThreadHost, threadEntry } from './thread-host';
 
@@ -9,7 +10,7 @@ export type { ExportFormat, RenderedReport } from './report-render';
  * Renders a report as a CSV, XLSX or PDF file in a long-lived worker thread, so the
  * seconds of CPU a long period by day costs (building the workbook, laying out the PDF)
  * never hold the server's event loop; the thread parses the PDF font once and keeps it.
- * It takes the summary as JSON text, as the report thread wrote it. A thread that
+ * It takes the summary as UTF-8 JSON, as the report thread wrote it. A thread that
  * crashes, exits, runs out of memory or outlives `timeoutMs` is terminated, what it held
  * is refused with `reports_unavailable`, and the next export starts a new one.
  */
@@ -20,15 +21,23 @@ export class ExportThread {
     this.host = new ThreadHost(entry, 'report export thread');
   }
 
+  /**
+   * The file for the summary `json` (UTF-8). When `json` spans a whole buffer of its own
+   * (what the report thread sends) the buffer moves to the thread and is unusable here
+   * afterwards; a slice of a larger buffer is copied.
+   */
   async render(
-    json: string,
+    json: Uint8Array,
     format: ExportFormat,
     timeoutMs: number | null = null,
   ): Promise<RenderedReport> {
-    const reply = await this.host.call({ json, format }, timeoutMs);
+    const whole = json.byteOffset === 0 && json.byteLength === json.buffer.byteLength;
+    const bytes = whole ? json : json.slice();
+    const reply = await this.host.call({ json: bytes, format }, timeoutMs, [
+      bytes.buffer as ArrayBuffer,
+    ]);
     if ('error' in reply) throw new Error(reply.error);
-    const body = Buffer.from(reply.body.buffer, reply.body.byteOffset, reply.body.byteLength);
-    return { contentType: reply.contentType, fileName: reply.fileName, body };
+    return { contentType: reply.contentType, fileName: reply.fileName, body: asBuffer(reply.body) };
   }
 
   close(): Promise<void> {
@@ -47,7 +56,7 @@ export function renderReport(
   format: ExportFormat,
 ): Promise<RenderedReport> {
   shared ??= new ExportThread();
-  return shared.render(JSON.stringify(summary), format);
+  return shared.render(jsonBytes(summary), format);
 }
 
 /** Stops the shared export thread; a later `renderReport` starts a new one. */

@@ -11,6 +11,7 @@ import { buildReportPacks, type FactsScope } from './report-packs';
 import { runReport, type ReportRequest } from './report-run';
 import { ExportThread, type ExportFormat, type RenderedReport } from './report-export';
 import { ReportQueue } from './report-queue';
+import { asBuffer, jsonBytes } from './report-thread-protocol';
 import { ReportThread } from './report-thread';
 import { daysBetween } from './report-time';
 
@@ -74,21 +75,21 @@ export class ReportService {
 
   /** The report, parsed (tests and tools; the route sends `summaryJson` as it is). */
   async summary(query: ReportQuery): Promise<ReportSummary> {
-    return JSON.parse(await this.summaryJson(query)) as ReportSummary;
+    return JSON.parse((await this.summaryJson(query)).toString('utf8')) as ReportSummary;
   }
 
   /**
-   * The report as JSON text, as the thread wrote it (what `format=json` sends). `signal`
+   * The report as UTF-8 JSON, as the thread wrote it (what `format=json` sends). `signal`
    * (the client hung up) takes it out of the queue before its turn.
    */
-  summaryJson(query: ReportQuery, signal?: AbortSignal): Promise<string> {
+  summaryJson(query: ReportQuery, signal?: AbortSignal): Promise<Buffer> {
     const request = this.request(query);
     return this.queue.run(() => this.json(request), signal);
   }
 
   /**
-   * The report as a CSV, XLSX or PDF file, in the same turn of the queue: the JSON text
-   * goes to the export thread as it is (never parsed nor cloned as objects here).
+   * The report as a CSV, XLSX or PDF file, in the same turn of the queue: the JSON bytes
+   * go on to the export thread as they are (never parsed nor copied here).
    */
   export(query: ReportQuery, format: ExportFormat, signal?: AbortSignal): Promise<RenderedReport> {
     const request = this.request(query);
@@ -110,7 +111,7 @@ export class ReportService {
     if (!this.packsMissing(scope)) return 0;
     return this.queue.run(async () =>
       this.thread
-        ? (JSON.parse(await this.thread.run({ buildPacks: scope }, null)) as number)
+        ? (JSON.parse((await this.thread.run({ buildPacks: scope }, null)).toString()) as number)
         : buildReportPacks(this.repos.db, scope, {
             pause: async () => {
               await yieldToLoop();
@@ -132,10 +133,10 @@ export class ReportService {
     await Promise.all([this.thread?.close(), this.exports.close()]);
   }
 
-  /** One report's JSON text, in the thread (under the timeout) or here. */
-  private async json(request: ReportRequest): Promise<string> {
+  /** One report's UTF-8 JSON, in the thread (under the timeout) or here. */
+  private async json(request: ReportRequest): Promise<Buffer> {
     if (this.thread) return this.thread.run(request, this.timeoutMs);
-    return JSON.stringify(await runReport(this.repos.db, request, () => yieldToLoop()));
+    return asBuffer(jsonBytes(await runReport(this.repos.db, request, () => yieldToLoop())));
   }
 
   /** Whether a closed day from the first ticket's on has no pack for this zone and format. */

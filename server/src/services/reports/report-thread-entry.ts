@@ -3,7 +3,7 @@ import { lowerThreadPriority } from './thread-priority';
 import { openDatabase, type Database } from '../../storage/database';
 import { buildReportPacks } from './report-packs';
 import { runReport } from './report-run';
-import type { ReportReply, ReportThreadRequest } from './report-thread-protocol';
+import { jsonBytes, type ReportReply, type ReportThreadRequest } from './report-thread-protocol';
 
 /**
  * Between two packs built in the background: each is a write transaction, and the main
@@ -33,6 +33,7 @@ function serve(port: NonNullable<typeof parentPort>): void {
   port.on('message', (message: ReportThreadRequest) => {
     void (async () => {
       let reply: ReportReply;
+      const transfer: ArrayBuffer[] = [];
       try {
         const db = connection(message.file);
         const { request } = message;
@@ -40,11 +41,12 @@ function serve(port: NonNullable<typeof parentPort>): void {
           'buildPacks' in request
             ? await buildReportPacks(db, request.buildPacks, { pause: letWritersIn })
             : await runReport(db, request);
-        reply = { id: message.id, json: JSON.stringify(result) };
+        reply = { id: message.id, json: jsonBytes(result) };
+        transfer.push(reply.json.buffer as ArrayBuffer);
       } catch (error) {
         reply = { id: message.id, error: error instanceof Error ? error.message : String(error) };
       }
-      port.postMessage(reply);
+      port.postMessage(reply, transfer);
     })();
   });
 }

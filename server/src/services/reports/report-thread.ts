@@ -1,6 +1,6 @@
 import type { FactsScope } from './report-packs';
 import type { ReportRequest } from './report-run';
-import type { ReportReply, ReportThreadRequest } from './report-thread-protocol';
+import { asBuffer, type ReportReply, type ReportThreadRequest } from './report-thread-protocol';
 import { ThreadHost, threadEntry } from './thread-host';
 
 /**
@@ -21,16 +21,17 @@ export class ReportThread {
   }
 
   /**
-   * The report as JSON text (a `ReportSummary`); for `buildPacks`, how many were built.
-   * `timeoutMs` (null: none) ends a report that runs away.
+   * The report as UTF-8 JSON (a `ReportSummary`), in the memory the thread wrote it to;
+   * for `buildPacks`, how many were built. `timeoutMs` (null: none) ends a report that
+   * runs away.
    */
   async run(
     request: ReportRequest | { buildPacks: FactsScope },
     timeoutMs: number | null,
-  ): Promise<string> {
+  ): Promise<Buffer> {
     const reply = await this.host.call({ file: this.file, request }, timeoutMs);
     if ('error' in reply) throw new Error(reply.error);
-    return reply.json;
+    return asBuffer(reply.json);
   }
 
   close(): Promise<void> {

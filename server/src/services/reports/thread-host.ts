@@ -30,8 +30,11 @@ export class ThreadHost<Request extends object, Reply extends ThreadReply> {
     private readonly name: string,
   ) {}
 
-  /** Posts `request` (with its id) and answers the thread's reply. */
-  call(request: Request, timeoutMs: number | null): Promise<Reply> {
+  /**
+   * Posts `request` (with its id), moving the buffers in `transfer` to the thread (they
+   * are unusable here afterwards), and answers the thread's reply.
+   */
+  call(request: Request, timeoutMs: number | null, transfer: ArrayBuffer[] = []): Promise<Reply> {
     const worker = this.thread();
     const id = this.nextId++;
     return new Promise<Reply>((resolve, reject) => {
@@ -41,7 +44,7 @@ export class ThreadHost<Request extends object, Reply extends ThreadReply> {
           ? null
           : setTimeout(() => this.fail(worker, `${this.name} timed out`), timeoutMs);
       this.pending.set(id, { resolve, reject, timer });
-      worker.postMessage({ ...request, id });
+      worker.postMessage({ ...request, id }, transfer);
     });
   }
 
