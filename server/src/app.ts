@@ -5,6 +5,7 @@ import type { Server as IoServer } from 'socket.io';
 import type { ClientEvents, ServerEvents } from './contract/events';
 import { errorHandler, languageOf, sendError } from './http/errors';
 import { jsonBody } from './http/json-body';
+import { countLiveRequests } from './http/live-requests';
 import { pageRoutes } from './http/pages';
 import { identify } from './http/permission';
 import { apiRoutes } from './http/routes/api-routes';
@@ -80,6 +81,7 @@ export function createApplication(components: AppComponents): Application {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(countLiveRequests(services.reports.liveWork));
   app.use(securityHeaders());
   // Rate limits that count a request whatever its body is, taken before it is parsed.
   app.use(ratingAdmission(services));

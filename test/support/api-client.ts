@@ -47,6 +47,18 @@ export class ApiClient {
     return { status: response.status, body, headers: response.headers };
   }
 
+  /**
+   * GETs `path` and reads the body as bytes, never decoded nor parsed (a benchmark's
+   * client must not spend the CPU the server is measured on parsing a decade by day).
+   */
+  async fetchBytes(path: string): Promise<{ status: number; bytes: number }> {
+    const response = await fetch(this.baseUrl + path, {
+      headers: this.cookie ? { cookie: this.cookie } : {},
+      signal: AbortSignal.timeout(60_000),
+    });
+    return { status: response.status, bytes: (await response.arrayBuffer()).byteLength };
+  }
+
   get<T = unknown>(path: string): Promise<ApiResponse<T>> {
     return this.request<T>('GET', path);
   }

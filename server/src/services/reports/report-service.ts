@@ -10,6 +10,7 @@ import { PACK_FORMAT } from './report-facts';
 import { buildReportPacks, type FactsScope } from './report-packs';
 import { runReport, type ReportRequest } from './report-run';
 import { ExportThread, type ExportFormat, type RenderedReport } from './report-export';
+import { LiveWork } from './live-work';
 import { ReportQueue } from './report-queue';
 import { asBuffer, jsonBytes } from './report-thread-protocol';
 import { ReportThread } from './report-thread';
@@ -52,6 +53,11 @@ export const REPORT_MAX_WAITING = 4;
  * timeout is ended and answered `reports_unavailable` (503); the next job starts another.
  */
 export class ReportService {
+  /**
+   * Live requests on the main thread (counted by the HTTP layer, `countLiveRequests`): the
+   * report thread steps aside while there are any, so the queue is served first.
+   */
+  readonly liveWork = new LiveWork();
   private readonly thread: ReportThread | null;
   private readonly exports: ExportThread;
   private readonly queue: ReportQueue;
@@ -67,7 +73,9 @@ export class ReportService {
     const file = repos.db.file;
     const threaded = options.thread ?? file !== ':memory:';
     this.thread =
-      threaded && file !== ':memory:' ? new ReportThread(file, options.entries?.report) : null;
+      threaded && file !== ':memory:'
+        ? new ReportThread(file, options.entries?.report, this.liveWork)
+        : null;
     this.exports = new ExportThread(options.entries?.export);
     this.queue = new ReportQueue(options.maxWaiting ?? REPORT_MAX_WAITING);
     this.timeoutMs = options.timeoutMs ?? REPORT_TIMEOUT_MS;

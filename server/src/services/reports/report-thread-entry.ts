@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { lowerThreadPriority } from './thread-priority';
 import { openDatabase, type Database } from '../../storage/database';
 import { buildReportPacks } from './report-packs';
+import { yieldToLiveWork } from './live-work';
 import { runReport } from './report-run';
 import { jsonBytes, type ReportReply, type ReportThreadRequest } from './report-thread-protocol';
 
@@ -37,10 +38,16 @@ function serve(port: NonNullable<typeof parentPort>): void {
       try {
         const db = connection(message.file);
         const { request } = message;
+        const stepAside = message.live ? yieldToLiveWork(message.live) : null;
         const result =
           'buildPacks' in request
-            ? await buildReportPacks(db, request.buildPacks, { pause: letWritersIn })
-            : await runReport(db, request);
+            ? await buildReportPacks(db, request.buildPacks, {
+                pause: async () => {
+                  await letWritersIn();
+                  await stepAside?.();
+                },
+              })
+            : await runReport(db, request, stepAside ?? undefined);
         reply = { id: message.id, json: jsonBytes(result) };
         transfer.push(reply.json.buffer as ArrayBuffer);
       } catch (error) {

@@ -10,6 +10,8 @@ export interface ReportThreadRequest {
   /** The database file the thread opens its own connection to. */
   file: string;
   request: ReportRequest | { buildPacks: FactsScope };
+  /** The main thread's live-request gauge (`LiveWork.buffer`), shared: the thread steps aside. */
+  live: SharedArrayBuffer | null;
 }
 
 /**

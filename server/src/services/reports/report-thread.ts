@@ -1,6 +1,7 @@
 import type { FactsScope } from './report-packs';
 import type { ReportRequest } from './report-run';
 import { asBuffer, type ReportReply, type ReportThreadRequest } from './report-thread-protocol';
+import type { LiveWork } from './live-work';
 import { ThreadHost, threadEntry } from './thread-host';
 
 /**
@@ -16,6 +17,8 @@ export class ReportThread {
   constructor(
     private readonly file: string,
     entry = threadEntry('report-thread-entry'),
+    /** Live requests on the main thread, which the thread steps aside for (none: never). */
+    private readonly live: LiveWork | null = null,
   ) {
     this.host = new ThreadHost(entry, 'report thread');
   }
@@ -29,7 +32,10 @@ export class ReportThread {
     request: ReportRequest | { buildPacks: FactsScope },
     timeoutMs: number | null,
   ): Promise<Buffer> {
-    const reply = await this.host.call({ file: this.file, request }, timeoutMs);
+    const reply = await this.host.call(
+      { file: this.file, request, live: this.live?.buffer ?? null },
+      timeoutMs,
+    );
     if ('error' in reply) throw new Error(reply.error);
     return asBuffer(reply.json);
   }
