@@ -83,7 +83,10 @@ const BENCHES: Bench[] = [
     intro:
       '`npx tsx bench/reports.bench.ts`: summaries over one and ten years of seeded history ' +
       '(cached in `bench/.cache/`, seeded when missing), paced and saturating issuing beside ' +
-      'reports, start-up and cold packs; the server in its own process (`bench/server-child.ts`).',
+      'reports, start-up and cold packs; the server in its own process (`bench/server-child.ts`). ' +
+      'Beside each loop figure, the longest block an idle Node process saw over the same ' +
+      'window (`bench/idle-loop-child.ts`): the machine’s own, which the server’s includes. ' +
+      'The client reads each report as bytes, never parsing it.',
     extract: (output) => {
       const table = output.split('\n').filter((line) => line.startsWith('|'));
       return table.length > 0
