@@ -1,5 +1,6 @@
 import type { DeviceKind } from '../contract/admin';
 import type { Database } from './database';
+import { tableCacheOf } from './table-cache';
 
 /** A device as stored: a pending pairing request, an approved one, or a paired device. */
 export interface DeviceRecord {
@@ -207,13 +208,21 @@ export class DeviceRepo {
     return row && toRecord(row);
   }
 
-  /** The paired, unrevoked device holding a token. */
+  /**
+   * The paired, unrevoked device holding a token: every request of a kiosk or screen asks.
+   * From the paired devices kept between requests (storage/table-cache.ts) until any device
+   * changes — a revocation included, so a revoked token fails on its very next request.
+   * Frozen, shared. An unknown token is a lookup in that map, never a query.
+   */
   byTokenHash(tokenHash: string): DeviceRecord | undefined {
-    const row = this.db.get<DeviceRow>(
-      'SELECT * FROM devices WHERE token_hash = ? AND revoked_at IS NULL',
-      [tokenHash],
-    );
-    return row && toRecord(row);
+    return tableCacheOf(this.db)
+      .read('devices:by-token', ['devices'], () => {
+        const rows = this.db.all<DeviceRow>(
+          'SELECT * FROM devices WHERE token_hash IS NOT NULL AND revoked_at IS NULL',
+        );
+        return new Map(rows.map((row) => [row.token_hash!, toRecord(row)]));
+      })
+      .get(tokenHash);
   }
 
   /** Paired devices that were not revoked, by id. */

@@ -1,5 +1,6 @@
 import type { PrinterOptionsInput, PrinterStatusReport } from '../contract/printing';
 import type { Database } from './database';
+import { tableCacheOf } from './table-cache';
 
 /** A printer as stored (deleted printers are kept for their jobs' history but never listed). */
 export interface PrinterRecord {
@@ -65,21 +66,26 @@ export class PrinterRepo {
 
   /** The active printer of a paired kiosk (the newest when several). */
   activeForDevice(deviceId: number): PrinterRecord | undefined {
-    const row = this.db.get<PrinterRow>(
-      `SELECT * FROM printers WHERE device_id = ? AND active = 1 AND deleted_at IS NULL
-       ORDER BY id DESC LIMIT 1`,
-      [deviceId],
-    );
-    return row && toRecord(row);
+    return this.active().find((printer) => printer.deviceId === deviceId);
   }
 
   /** The active default printer, if any. */
   activeDefault(): PrinterRecord | undefined {
-    const row = this.db.get<PrinterRow>(
-      `SELECT * FROM printers WHERE is_default = 1 AND active = 1 AND deleted_at IS NULL
-       ORDER BY id DESC LIMIT 1`,
+    return this.active().find((printer) => printer.isDefault);
+  }
+
+  /**
+   * Active printers, newest first: every ticket issued looks for its printer. Kept between
+   * reads until a printer changes (its status included; storage/table-cache.ts); frozen.
+   */
+  private active(): readonly PrinterRecord[] {
+    return tableCacheOf(this.db).read('printers:active', ['printers'], () =>
+      this.db
+        .all<PrinterRow>(
+          'SELECT * FROM printers WHERE active = 1 AND deleted_at IS NULL ORDER BY id DESC',
+        )
+        .map(toRecord),
     );
-    return row && toRecord(row);
   }
 
   insert(fields: PrinterFields, now: number): number {

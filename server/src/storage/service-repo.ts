@@ -80,9 +80,14 @@ export class ServiceRepo {
     );
   }
 
+  /** Any service, active or not; kept like `listActive` (every ticket issued asks). */
   get(id: number): ServiceRecord | undefined {
-    const row = this.db.get<ServiceRow>('SELECT * FROM services WHERE id = ?', [id]);
-    return row && toRecord(row);
+    return tableCacheOf(this.db)
+      .read('services:by-id', ['services'], () => {
+        const rows = this.db.all<ServiceRow>('SELECT * FROM services');
+        return new Map(rows.map((row) => [row.id, toRecord(row)]));
+      })
+      .get(id);
   }
 
   count(): number {

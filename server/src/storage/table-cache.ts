@@ -1,7 +1,18 @@
 import type { Database } from './database';
 
-/** The tables whose reads may be cached: they change when an admin edits, not per ticket. */
-const WATCHED = ['services', 'counters', 'counter_services', 'staff'] as const;
+/**
+ * The tables whose reads may be cached: they change when an admin edits, a device pairs or
+ * checks in (`devices.last_seen_at`, at most every few minutes) or a printer's status
+ * changes, not per ticket.
+ */
+const WATCHED = [
+  'services',
+  'counters',
+  'counter_services',
+  'staff',
+  'devices',
+  'printers',
+] as const;
 export type WatchedTable = (typeof WATCHED)[number];
 
 /**
@@ -66,10 +77,12 @@ export class TableCache {
   }
 }
 
+/** Freezes `value` and what it holds, a Map's values included. */
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
+    const inner = value instanceof Map ? [...value.values()] : Object.values(value);
+    for (const item of inner) deepFreeze(item);
   }
   return value;
 }

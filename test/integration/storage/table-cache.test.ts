@@ -1,4 +1,6 @@
 import { CounterRepo } from '../../../server/src/storage/counter-repo';
+import { DeviceRepo } from '../../../server/src/storage/device-repo';
+import { PrinterRepo } from '../../../server/src/storage/printer-repo';
 import { ServiceRepo } from '../../../server/src/storage/service-repo';
 import { useTwoServiceDb } from '../../support/two-service-db';
 
@@ -72,6 +74,58 @@ describe('the cached services and counters', () => {
     expect(counters()).toEqual([
       { staff: 'Ngọc Lan', services: [{ serviceId: store.serviceA, tier: 1 }] },
     ]);
+  });
+
+  test('a revoked device token fails on the very next lookup', () => {
+    // Arrange
+    const devices = new DeviceRepo(store.db);
+    store.db.run(
+      `INSERT INTO devices (id, kind, name, token_hash, paired_at, created_at)
+       VALUES (7, 'kiosk', 'Kiosk 1', 'hash-7', 0, 0)`,
+    );
+    expect(devices.byTokenHash('hash-7')?.id).toBe(7);
+    expect(devices.byTokenHash('unknown')).toBeUndefined();
+
+    // Act
+    store.db.run('UPDATE devices SET revoked_at = 1 WHERE id = 7');
+
+    // Assert
+    expect(devices.byTokenHash('hash-7')).toBeUndefined();
+  });
+
+  test('follow a printer added, its status, and its removal', () => {
+    // Arrange
+    const printers = new PrinterRepo(store.db);
+    expect(printers.activeDefault()).toBeUndefined();
+
+    // Act
+    store.db.run(
+      `INSERT INTO printers (id, name, target, is_default, created_at)
+       VALUES (3, 'Quầy in', 'tcp://127.0.0.1:9100', 1, 0)`,
+    );
+    const added = printers.activeDefault();
+    store.db.run(`UPDATE printers SET last_status = '{"paperOut":true}' WHERE id = 3`);
+    const status = printers.activeDefault()?.lastStatus;
+    store.db.run('UPDATE printers SET deleted_at = 1, active = 0 WHERE id = 3');
+
+    // Assert
+    expect(added?.id).toBe(3);
+    expect(status).toEqual({ paperOut: true });
+    expect(printers.activeDefault()).toBeUndefined();
+  });
+
+  test('a service by id, inactive ones included, follows a rename', () => {
+    // Arrange
+    const services = new ServiceRepo(store.db);
+    store.db.run('UPDATE services SET active = 0 WHERE id = ?', [store.serviceA]);
+    expect(services.get(store.serviceA)?.code).toBe('DKKD');
+
+    // Act
+    store.db.run("UPDATE services SET code = 'MOI' WHERE id = ?", [store.serviceA]);
+
+    // Assert
+    expect(services.get(store.serviceA)?.code).toBe('MOI');
+    expect(services.get(9_999)).toBeUndefined();
   });
 
   test('are frozen, so no caller can change what the others read', () => {
