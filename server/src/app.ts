@@ -81,11 +81,11 @@ export function createApplication(components: AppComponents): Application {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.use(countLiveRequests(services.reports.liveWork));
   app.use(securityHeaders());
   // Rate limits that count a request whatever its body is, taken before it is parsed.
   app.use(ratingAdmission(services));
   app.use(jsonBody());
+  app.use(countLiveRequests(services.reports.liveWork));
   app.use('/api', sameOriginOnly());
   app.use('/api', identify(services.auth, services.devices));
   app.use(mountRoutes(routes));

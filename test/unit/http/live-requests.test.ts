@@ -3,14 +3,23 @@ import type { Request, Response } from 'express';
 import { countLiveRequests } from '../../../server/src/http/live-requests';
 import { LiveWork } from '../../../server/src/services/reports/live-work';
 
-/** Runs the middleware on a request for `path`; answers its response, which can close. */
-function serve(live: LiveWork, path: string): { close(): void; passedOn: boolean } {
+/** A connection: closes like a socket, and may already be destroyed. */
+class FakeSocket extends EventEmitter {
+  destroyed = false;
+}
+
+/** Runs the middleware on a request for `path` over `socket`; its response can close. */
+function serve(live: LiveWork, path: string, socket = new FakeSocket()) {
   const res = new EventEmitter();
   let passedOn = false;
-  countLiveRequests(live)({ path } as Request, res as unknown as Response, () => {
-    passedOn = true;
-  });
-  return { close: () => res.emit('close'), passedOn };
+  countLiveRequests(live)(
+    { path, socket } as unknown as Request,
+    res as unknown as Response,
+    () => {
+      passedOn = true;
+    },
+  );
+  return { closeResponse: () => res.emit('close'), socket, res, passedOn };
 }
 
 describe('countLiveRequests', () => {
@@ -20,17 +29,43 @@ describe('countLiveRequests', () => {
     const page = serve(live, '/kiosk');
     expect(issue.passedOn && page.passedOn).toBe(true);
     expect(live.running).toBe(2);
-    issue.close();
-    page.close();
+    issue.closeResponse();
+    page.closeResponse();
     expect(live.running).toBe(0);
   });
 
-  test('never counts a report: the report thread would wait for its own request', () => {
+  test('ends the count when the connection closes first, once, and lets go of the socket', () => {
     const live = new LiveWork();
-    const report = serve(live, '/api/reports/summary');
-    expect(report.passedOn).toBe(true);
+    const socket = new FakeSocket();
+    // Two pipelined requests on one keep-alive connection: the second's response is queued.
+    const first = serve(live, '/api/tickets', socket);
+    serve(live, '/api/tickets', socket);
+    expect(live.running).toBe(2);
+    first.closeResponse();
+    expect(live.running).toBe(1);
+    socket.emit('close');
     expect(live.running).toBe(0);
-    report.close();
+    // A response closing after its socket never counts down twice.
+    first.closeResponse();
+    expect(live.running).toBe(0);
+    expect(socket.listenerCount('close')).toBe(0);
+  });
+
+  test('never counts a report, whatever the path’s case: it would wait for itself', () => {
+    const live = new LiveWork();
+    for (const path of ['/api/reports/summary', '/API/Reports/summary']) {
+      const report = serve(live, path);
+      expect(report.passedOn).toBe(true);
+      expect(live.running).toBe(0);
+      expect(report.res.listenerCount('close')).toBe(0);
+    }
+  });
+
+  test('never counts a request whose connection is already gone', () => {
+    const live = new LiveWork();
+    const socket = new FakeSocket();
+    socket.destroyed = true;
+    expect(serve(live, '/api/tickets', socket).passedOn).toBe(true);
     expect(live.running).toBe(0);
   });
 });

@@ -32,7 +32,8 @@ export class ExportThread {
     timeoutMs: number | null = null,
   ): Promise<RenderedReport> {
     const whole = json.byteOffset === 0 && json.byteLength === json.buffer.byteLength;
-    const bytes = whole ? json : json.slice();
+    // A copy (`new Uint8Array` copies; a Buffer's `slice` would be a view of the whole).
+    const bytes = whole ? json : new Uint8Array(json);
     const reply = await this.host.call({ json: bytes, format }, timeoutMs, [
       bytes.buffer as ArrayBuffer,
     ]);
