@@ -25,7 +25,8 @@ import { migrate } from './storage/migrate';
  * memory back, in pauses of up to 25 ms on the ≈30 MB a server holds: longer than the
  * 20 ms the event loop may be held (issue 12), and on the thread that answers kiosks.
  * Without it the heap is collected as it fills, as always, and keeps its size (tens of
- * MB). Once per process; V8 reads the flag whenever it would schedule a reduction.
+ * MB). Set at run time, for the whole process: checked with `--trace-gc`, no
+ * `Mark-Compact (reduce)` runs afterwards (bench/RESULTS.md, reports section).
  */
 function keepTheLoopFreeOfMemoryReduction(): void {
   v8.setFlagsFromString('--no-memory-reducer');
