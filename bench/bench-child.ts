@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { SERVER_NODE_FLAGS } from '../server/src/node-flags';
 import { performance } from 'node:perf_hooks';
 
 /** What a bench child answers over IPC: each reply names the request type it answers. */
@@ -23,7 +24,14 @@ export class BenchChild {
   constructor(script: string, args: string[]) {
     this.child = spawn(
       process.execPath,
-      ['--expose-gc', '--import', 'tsx', path.join(__dirname, script), ...args],
+      [
+        '--expose-gc',
+        ...SERVER_NODE_FLAGS,
+        '--import',
+        'tsx',
+        path.join(__dirname, script),
+        ...args,
+      ],
       { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
     );
     this.child.on('message', (reply: ChildMessage) => {

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { SERVER_NODE_FLAGS } from '../server/src/node-flags';
 import { ApiClient } from '../test/support/api-client';
 import { summariseProfile } from './cpu-profile-summary';
 import { Kiosk, MORNING, out, PASSWORD } from './queue-support';
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
     [
       '--cpu-prof',
       `--cpu-prof-dir=${profileDir}`,
+      ...SERVER_NODE_FLAGS,
       '--import',
       'tsx',
       path.join(__dirname, 'queue-server-child.ts'),

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { REPORT_GROUPINGS } from '../server/src/contract/reports';
+import { SERVER_NODE_FLAGS } from '../server/src/node-flags';
 import { openDatabase } from '../server/src/storage/database';
 import { ApiClient } from '../test/support/api-client';
 import {
@@ -87,6 +88,7 @@ class ChildServer {
     this.child = spawn(
       process.execPath,
       [
+        ...SERVER_NODE_FLAGS,
         '--import',
         'tsx',
         path.join(__dirname, 'server-child.ts'),

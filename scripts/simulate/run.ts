@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { dayStart } from '../../server/src/domain/day-bounds';
+import { SERVER_NODE_FLAGS } from '../../server/src/node-flags';
 import { toSpans } from '../history/calendar';
 import { seededRandom } from '../history/random';
 import { setUpCentre } from './centre';
@@ -70,6 +71,7 @@ class ServerProcess {
     this.child = spawn(
       process.execPath,
       [
+        ...SERVER_NODE_FLAGS,
         '--import',
         'tsx',
         path.join(__dirname, 'server-child.ts'),

@@ -4,11 +4,19 @@ import { loadConfig } from './config';
 import { startServer } from './server';
 import { systemClock } from './services/core/clock';
 import { UI_APPS } from './http/pages';
+import { missingNodeFlags } from './node-flags';
 
 /** Entry point: config → database → migrate → build → listen; clean shutdown on signals. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
+  const missing = missingNodeFlags();
+  if (missing.length > 0)
+    logger.warn(
+      { missing },
+      'started without the server’s Node flags (npm start and docs/operations.md give them): ' +
+        'idle-time garbage collection may hold the event loop up to 25 ms',
+    );
   const server = await startServer(config, { clock: systemClock, logger });
   logger.info({ url: server.url, database: config.databaseFile }, 'Luot is listening');
 

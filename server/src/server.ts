@@ -2,7 +2,6 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import v8 from 'node:v8';
 import pino, { type Logger } from 'pino';
 import { loadFonts } from '../../printers';
 import { createApplication, type Application } from './app';
@@ -18,19 +17,6 @@ import type { BackupOptions } from './services/admin/backup-service';
 import type { RealtimeOptions } from './realtime/realtime-options';
 import { openDatabase } from './storage/database';
 import { migrate } from './storage/migrate';
-
-/**
- * Turns off V8's memory reducer for this process. When the server goes quiet after work
- * (right after start-up, or after a busy spell), the reducer compacts the main heap to hand
- * memory back, in pauses of up to 25 ms on the ≈30 MB a server holds: longer than the
- * 20 ms the event loop may be held (issue 12), and on the thread that answers kiosks.
- * Without it the heap is collected as it fills, as always, and keeps its size (tens of
- * MB). Set at run time, for the whole process: checked with `--trace-gc`, no
- * `Mark-Compact (reduce)` runs afterwards (bench/RESULTS.md, reports section).
- */
-function keepTheLoopFreeOfMemoryReduction(): void {
-  v8.setFlagsFromString('--no-memory-reducer');
-}
 
 /** How often the server checks whether the service day has ended. */
 export const ROLL_OVER_INTERVAL_MS = 60_000;
@@ -63,7 +49,6 @@ export async function startServer(
   },
 ): Promise<RunningServer> {
   const logger = options.logger ?? pino({ level: config.logLevel });
-  keepTheLoopFreeOfMemoryReduction();
   // A ticket printed with a missing or non-Vietnamese font would come out as boxes: refuse to start.
   loadFonts();
   const ticketLogo =
