@@ -4,15 +4,31 @@ import type { Database } from './database';
 export class HealthRepo {
   constructor(private readonly db: Database) {}
 
-  /** Commits one tiny write; throws StorageUnavailableError when the disk refuses it. */
-  probeWrite(at: number): void {
-    this.db.transaction(() => {
-      this.db.run(
-        `INSERT INTO health_probe (id, at) VALUES (1, ?)
-         ON CONFLICT (id) DO UPDATE SET at = excluded.at`,
-        [at],
-      );
-    });
+  /**
+   * Commits one tiny write; throws StorageUnavailableError when the disk refuses it.
+   * Answers `busy`, at once and writing nothing, when another connection holds the write
+   * lock (the report thread building a pack): the probe never waits in SQLite's busy
+   * handler, which would hold the event loop — and a writer at work is no disk fault.
+   */
+  probeWrite(at: number): 'written' | 'busy' {
+    const raw = this.db.raw;
+    const timeout = raw.pragma('busy_timeout', { simple: true }) as number;
+    raw.pragma('busy_timeout = 0');
+    try {
+      this.db.transaction(() => {
+        this.db.run(
+          `INSERT INTO health_probe (id, at) VALUES (1, ?)
+           ON CONFLICT (id) DO UPDATE SET at = excluded.at`,
+          [at],
+        );
+      });
+      return 'written';
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 'SQLITE_BUSY') return 'busy';
+      throw error;
+    } finally {
+      raw.pragma(`busy_timeout = ${timeout}`);
+    }
   }
 
   /**

@@ -74,6 +74,8 @@ export class HealthService {
 
   private probeWrite(now: number): HealthCheck {
     try {
+      // Busy: another connection of the server (the report thread) is writing; the probe
+      // does not wait for it on the event loop, and the page check still runs.
       this.repos.health.probeWrite(now);
       return this.repos.health.canGrow() ? { ok: true } : FAILED;
     } catch (error) {
