@@ -1,4 +1,4 @@
-import type { Database, Params } from '../../../server/src/storage/database';
+import { recordingQueries } from '../../support/sql-spy';
 import { TicketRepo } from '../../../server/src/storage/ticket-repo';
 import { useTwoServiceDb } from '../../support/two-service-db';
 
@@ -28,17 +28,9 @@ describe('the day end check inside every command', () => {
 
   /** The repo's answer for `today`, with the SQL it ran. */
   function openBefore(today: string) {
-    let seen: { sql: string; params: Params } | null = null;
-    const spy: Database = {
-      ...store.db,
-      all: <T>(sql: string, params?: Params) => {
-        seen = { sql, params: params ?? [] };
-        return store.db.all<T>(sql, params);
-      },
-    };
-    const stale = new TicketRepo(spy).openBefore(today);
-    if (!seen) throw new Error('openBefore ran no query');
-    return { stale, ...(seen as { sql: string; params: Params }) };
+    const recorded = recordingQueries(store.db, 'all');
+    const stale = new TicketRepo(recorded.db).openBefore(today);
+    return { stale, ...recorded.last() };
   }
 
   test('searches the open tickets’ index by day, not every waiting ticket', () => {

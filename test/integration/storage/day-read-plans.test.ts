@@ -1,4 +1,5 @@
-import type { Database, Params } from '../../../server/src/storage/database';
+import { recordingQueries, type SeenQuery } from '../../support/sql-spy';
+import type { Params } from '../../../server/src/storage/database';
 import { TicketRepo } from '../../../server/src/storage/ticket-repo';
 import { useTwoServiceDb } from '../../support/two-service-db';
 
@@ -12,18 +13,10 @@ describe('reads of one day’s tickets use the day index', () => {
   const store = useTwoServiceDb();
 
   /** The SQL `read` runs through the repo, with its parameters. */
-  function queryOf(read: (repo: TicketRepo) => unknown): { sql: string; params: Params } {
-    let seen: { sql: string; params: Params } | null = null;
-    const spy: Database = {
-      ...store.db,
-      all: <T>(sql: string, params?: Params) => {
-        seen = { sql, params: params ?? [] };
-        return store.db.all<T>(sql, params);
-      },
-    };
-    read(new TicketRepo(spy));
-    if (!seen) throw new Error('no query ran');
-    return seen;
+  function queryOf(read: (repo: TicketRepo) => unknown): SeenQuery {
+    const recorded = recordingQueries(store.db, 'all');
+    read(new TicketRepo(recorded.db));
+    return recorded.last();
   }
 
   const planOf = ({ sql, params }: { sql: string; params: Params }) =>

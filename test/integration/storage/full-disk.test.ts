@@ -6,6 +6,7 @@ import type { HealthResponse, IssueTicketResponse } from '../../../server/src/co
 import { translate } from '../../../server/src/contract/i18n';
 import { ApiClient, type ApiResponse } from '../../support/api-client';
 import { ManualClock, startTestServer, type TestServer } from '../../support/test-server';
+import { HEALTHY } from '../../support/health';
 
 const DKKD = 1;
 /** Small enough to fill in a moment, big enough for the demo centre's database. */
@@ -21,11 +22,6 @@ const STORAGE_UNAVAILABLE = {
     error: { code: 'storage_unavailable', message: translate('vi', 'error.storage_unavailable') },
   },
 };
-const HEALTHY: HealthResponse = {
-  status: 'ok',
-  checks: { storage: { ok: true }, diskSpace: { ok: true } },
-};
-
 /** Issues with fresh keys until one is refused, adding each number issued to `numbers`. */
 async function issueUntilRefused(
   kiosk: ApiClient,

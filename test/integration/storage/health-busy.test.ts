@@ -4,11 +4,7 @@ import type { HealthResponse } from '../../../server/src/contract/http';
 import { openDatabase, type Database } from '../../../server/src/storage/database';
 import { ApiClient } from '../../support/api-client';
 import { ManualClock, startTestServer, type TestServer } from '../../support/test-server';
-
-const HEALTHY: HealthResponse = {
-  status: 'ok',
-  checks: { storage: { ok: true }, diskSpace: { ok: true } },
-};
+import { HEALTHY } from '../../support/health';
 
 /**
  * While another connection holds the database's write lock (the report thread builds a

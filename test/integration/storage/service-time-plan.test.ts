@@ -1,4 +1,5 @@
-import type { Database, Params } from '../../../server/src/storage/database';
+import { recordingQueries } from '../../support/sql-spy';
+import type { Params } from '../../../server/src/storage/database';
 import { TicketRepo } from '../../../server/src/storage/ticket-repo';
 import { useTwoServiceDb } from '../../support/two-service-db';
 
@@ -49,18 +50,9 @@ describe('the service-time estimate on a long history', () => {
 
   /** The repo's query for `serviceId`, with the SQL it ran. */
   function estimate(serviceId: number): { mean: number | null; sql: string; params: Params } {
-    let seen: { sql: string; params: Params } | null = null;
-    const spy: Database = {
-      ...store.db,
-      get: <T>(sql: string, params?: Params) => {
-        seen = { sql, params: params ?? [] };
-        return store.db.get<T>(sql, params);
-      },
-    };
-    const mean = new TicketRepo(spy).meanServiceMinutes(serviceId);
-    if (!seen) throw new Error('meanServiceMinutes ran no query');
-    const { sql, params } = seen;
-    return { mean, sql, params };
+    const recorded = recordingQueries(store.db, 'get');
+    const mean = new TicketRepo(recorded.db).meanServiceMinutes(serviceId);
+    return { mean, ...recorded.last() };
   }
 
   test('reads the service’s last finished tickets through the index, with no scan or sort', () => {

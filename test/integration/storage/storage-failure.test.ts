@@ -1,21 +1,17 @@
 import { io } from 'socket.io-client';
 import { PRINT_AGENT_ROLE } from '../../../server/src/contract';
 import { translate } from '../../../server/src/contract/i18n';
-import type { HealthResponse, IssueTicketResponse } from '../../../server/src/contract/http';
+import type { IssueTicketResponse } from '../../../server/src/contract/http';
 import { ApiClient } from '../../support/api-client';
 import { RecordingSocket } from '../../support/socket-client';
 import { ManualClock, startTestServer, type TestServer } from '../../support/test-server';
 import { startWithAgentPrinter } from '../../component/printing/support';
 import { DEFAULT_HEALTH_OPTIONS } from '../../../server/src/services/admin/health-service';
+import { HEALTHY } from '../../support/health';
 
 const DKKD = 1;
 /** The running number of a ticket number such as `DKKD-007`. */
 const sequenceOf = (number: string) => Number(/(\d+)$/.exec(number)?.[1]);
-const HEALTHY: HealthResponse = {
-  status: 'ok',
-  checks: { storage: { ok: true }, diskSpace: { ok: true } },
-};
-
 /**
  * Storage that refuses writes, without root: SQLite's `query_only` makes every write fail
  * with SQLITE_READONLY, the code a read-only mount gives. full-disk.test.ts does the real
