@@ -4,7 +4,7 @@ import { ApiClient } from '../support/api-client';
 import { seriousViolations } from '../support/axe';
 import { SERVICE, act, issue } from '../support/queue-helpers';
 import { staffCounters } from '../support/staffing';
-import { LIVE_DEADLINE_MS, describeInChromium, waitForText } from './harness';
+import { LIVE_DEADLINE_MS, describeInChromium, textContaining, waitForText } from './harness';
 
 /** The display polls its pairing request this often (ui-shared/src/use-pairing.ts). */
 const POLL_MS = 3000;
@@ -31,9 +31,14 @@ describeInChromium(
       const display = await open('/display?pair', 1920, 1080);
       const code = display.getByTestId('pairing-code');
       await code.waitFor();
-      const screen = (await display.getByTestId('pairing-screen').textContent()) ?? '';
-      expect(screen).toContain('Ghép nối màn hình gọi số');
-      expect(screen).toContain('Pair this hall display');
+      // The English line follows once its catalogue has loaded.
+      const screen = await textContaining(
+        display,
+        'pairing-screen',
+        ['Ghép nối màn hình gọi số', 'Pair this hall display'],
+        LIVE_DEADLINE_MS,
+      );
+      expect(screen).toContain('Quản trị viên nhập mã này');
       expect(await seriousViolations(display)).toEqual([]);
 
       // Act: the administrator approves the code, then limits the display to one service.

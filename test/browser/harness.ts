@@ -129,6 +129,25 @@ export async function waitForText(page: Page, testId: string, text: string, time
   }
 }
 
+/**
+ * The text of the element `testId` once it holds every one of `parts`. For text that
+ * arrives in steps, such as a second language whose catalogue loads after the first.
+ */
+export async function textContaining(page: Page, testId: string, parts: string[], timeout: number) {
+  let element = page.getByTestId(testId);
+  for (const part of parts) element = element.filter({ hasText: part });
+  try {
+    await element.first().waitFor({ timeout });
+  } catch {
+    const shown = await page
+      .getByTestId(testId)
+      .allTextContents()
+      .catch(() => null);
+    throw new Error(`${testId} showed ${JSON.stringify(shown)}, expected ${JSON.stringify(parts)}`);
+  }
+  return (await element.first().textContent()) ?? '';
+}
+
 /** Takes a number at the kiosk page for a service; returns the number and the tracking URL. */
 export async function takeNumber(kiosk: Page, serviceCode: string) {
   await kiosk.getByTestId(`service-${serviceCode}`).click();

@@ -4,7 +4,7 @@ import { PAIRING_TTL_MS } from '../../server/src/auth/device-service';
 import { ApiClient } from '../support/api-client';
 import type { FakePrinter } from '../support/fake-printer';
 import { addFakePrinter } from '../support/printer-setup';
-import { LIVE_DEADLINE_MS, describeInChromium, waitForText } from './harness';
+import { LIVE_DEADLINE_MS, describeInChromium, textContaining, waitForText } from './harness';
 
 /** The kiosk polls its pairing request this often (ui-shared/src/use-pairing.ts). */
 const POLL_MS = 3000;
@@ -36,9 +36,13 @@ describeInChromium('kiosk pairing, in Chromium', ({ open, server, clock }) => {
     const kiosk = await open('/kiosk?pair', 1080, 1920);
 
     expect(await shownCode(kiosk)).toMatch(/^[0-9]{6}$/);
-    const screen = await kiosk.getByTestId('pairing-screen').textContent();
-    expect(screen).toContain('Ghép nối kiosk');
-    expect(screen).toContain('Pair this kiosk');
+    // The English line follows once its catalogue has loaded.
+    const screen = await textContaining(
+      kiosk,
+      'pairing-screen',
+      ['Ghép nối kiosk', 'Pair this kiosk'],
+      LIVE_DEADLINE_MS,
+    );
     expect(screen).toContain('Quản trị viên nhập mã này');
     await kiosk.getByTestId('pairing-leave').click();
 
