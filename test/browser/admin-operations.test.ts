@@ -236,6 +236,27 @@ describeInChromium(
       expect(await admin.getByTestId('config-problems').textContent()).toBe(
         'services.0.prefix: Giá trị không hợp lệ.',
       );
+
+      // A repeated code, and the counters' tiers that name the code now gone, say which value.
+      const twice = (await api.get<CentreConfig>('/api/config/export')).body;
+      const [first, second] = twice.services.map((s) => s.code);
+      twice.services[1]!.code = first!;
+      await admin.getByTestId('config-replace').uncheck();
+      await admin
+        .getByTestId('config-import')
+        .setInputFiles(jsonFile('trung.json', JSON.stringify(twice)));
+      const list = admin.getByTestId('config-problems');
+      await list.filter({ hasText: 'services.1.code' }).waitFor({ timeout: 5000 });
+      const problems = list.locator('li');
+      expect(await problems.allTextContents()).toEqual([
+        `services.1.code: Trùng với một dòng khác trong tệp. (giá trị ${first})`,
+        ...twice.counters.flatMap((c, i) =>
+          c.tiers.flat().includes(second!)
+            ? [`counters.${i}.tiers: Không có dịch vụ mang mã này. (giá trị ${second})`]
+            : [],
+        ),
+      ]);
+      expect(await catalogue()).toEqual(before);
       expect(await seriousViolations(admin)).toEqual([]);
       expect(await catalogue()).toEqual(before);
     }, 30000);

@@ -6,11 +6,21 @@ import { Check, ErrorAlert, Notice, useAction } from '../form';
 import { ImportRefused, type ImportRowError } from '../catalogue/catalogue-file';
 import { downloadConfig, uploadConfig } from './operations-api';
 
-/** A refused entry of the document: its path, and why in the page language when known. */
+/** Problems whose `detail` is the value at fault (a repeated or unknown code, the other service's). */
+const VALUE_DETAILS = new Set(['duplicate', 'prefix_taken', 'unknown_service']);
+
+/**
+ * A refused entry of the document: its path, why in the page language when known, and the
+ * value it repeats or clashes with. Other details are the validator's English words.
+ */
 function problemText(t: Translate, problem: ImportRowError): string {
   const key = `import.row.${problem.code ?? ''}` as MessageKey;
   const known = problem.code !== undefined ? t(key) : key;
-  const message = known !== key ? known : problem.message;
+  const said = known !== key ? known : problem.message;
+  const message =
+    problem.detail !== undefined && VALUE_DETAILS.has(problem.code ?? '')
+      ? t('admin.operations.problemDetail', { message: said, detail: problem.detail })
+      : said;
   return problem.column
     ? t('admin.operations.problem', { path: problem.column, message })
     : message;

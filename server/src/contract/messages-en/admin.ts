@@ -382,6 +382,7 @@ export const enAdmin = {
   'admin.operations.notJson':
     'This file is not JSON. Choose a luot-config-….json file exported from Luot.',
   'admin.operations.problem': '{path}: {message}',
+  'admin.operations.problemDetail': '{message} (value {detail})',
   'import.row.required': 'This cell is required.',
   'import.row.invalid': 'Not a valid value.',
   'import.row.duplicate': 'The same as another row of the file.',

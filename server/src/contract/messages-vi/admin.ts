@@ -382,6 +382,7 @@ export const viAdmin = {
   'admin.operations.notJson':
     'Tệp này không phải tệp JSON. Hãy chọn tệp luot-config-….json đã xuất từ Luot.',
   'admin.operations.problem': '{path}: {message}',
+  'admin.operations.problemDetail': '{message} (giá trị {detail})',
   'import.row.required': 'Ô này bắt buộc phải có.',
   'import.row.invalid': 'Giá trị không hợp lệ.',
   'import.row.duplicate': 'Trùng với một dòng khác trong tệp.',
