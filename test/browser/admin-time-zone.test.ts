@@ -49,6 +49,10 @@ describeInChromium(
       await clock.filter({ hasText: '26/11/2026' }).waitFor({ timeout: LIVE_DEADLINE_MS });
       expect((await clock.textContent()) ?? '').toMatch(/21:0\d:\d\d/);
       expect(await field.inputValue()).toBe('America/New_York');
+      // The admin app's own header clock follows too, without a reload.
+      const header = admin.getByTestId('clock');
+      await header.filter({ hasText: '26/11/2026' }).waitFor({ timeout: LIVE_DEADLINE_MS });
+      expect((await header.textContent()) ?? '').toMatch(/^21:0\d/);
       expect(await seriousViolations(admin)).toEqual([]);
     }, 60000);
   },

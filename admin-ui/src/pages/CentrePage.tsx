@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { CentreSettings, StateSnapshot } from '@luot/contract';
+import { noteCentreZone } from '@luot/ui-shared/centre-zone';
 import { useI18n } from '@luot/ui-shared/use-i18n';
 import { ErrorAlert, useResource } from '../form';
 import type { PageProps } from '../pages';
@@ -33,7 +34,11 @@ export function CentrePage({ user }: PageProps) {
           saved={saved}
           onSaved={(updated, message) => {
             setSaved(message);
-            if (updated) settings.setData(updated);
+            if (updated) {
+              settings.setData(updated);
+              // The header clock and the times other pages show follow a new zone at once.
+              noteCentreZone(updated.timeZone);
+            }
           }}
         />
       )}
