@@ -3,9 +3,8 @@ import type { CentreSettings, Device, StaffAccount } from '../../server/src/cont
 import { ApiClient } from '../support/api-client';
 import { seriousViolations } from '../support/axe';
 import { LIVE_DEADLINE_MS, describeInChromium, waitForText } from './harness';
-import type { PageDocument } from './page-dom';
-
-declare const document: PageDocument;
+import { expectNoSidewaysScroll } from './page-fit';
+import { signIn, signInAsAdmin } from './sign-in';
 
 /** The kiosk polls its pairing request this often (ui-shared/src/use-pairing.ts). */
 const POLL_MS = 3000;
@@ -13,19 +12,6 @@ const POLL_MS = 3000;
 const REFRESH_MS = 5000;
 const WIDTH = 1366;
 const HEIGHT = 768;
-
-/** Signs in at /admin through the form. */
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-}
-
-/** The page is as wide as the window at most: nothing runs off to the side at 1366×768. */
-async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width).toBeLessThanOrEqual(WIDTH);
-}
 
 async function openPage(admin: Page, id: string): Promise<void> {
   await admin.getByTestId(`nav-${id}`).click();
@@ -50,13 +36,13 @@ describeInChromium('the admin app, in Chromium', ({ open, server }) => {
     await admin.getByTestId('login-username').waitFor();
     expect(await admin.locator('h2').textContent()).toBe('Đăng nhập');
     expect(await seriousViolations(admin)).toEqual([]);
-    await signIn(admin, server().adminUsername, server().adminPassword);
+    await signInAsAdmin(admin, server());
 
     // The centre page opens first; each page of the navigation is axe clean and fits.
     await admin.getByTestId('centre-form').waitFor();
     expect(new URL(admin.url()).pathname).toBe('/admin');
     expect(await seriousViolations(admin)).toEqual([]);
-    await expectNoSidewaysScroll(admin);
+    await expectNoSidewaysScroll(admin, WIDTH);
 
     const name = 'Trung tâm Phục vụ hành chính công tỉnh Lâm Đồng';
     const ticker = 'Trung tâm nghỉ lễ Quốc khánh ngày 2/9.';
@@ -79,7 +65,7 @@ describeInChromium('the admin app, in Chromium', ({ open, server }) => {
     await row.first().waitFor();
     expect(await row.first().textContent()).toContain('centreName');
     expect(await seriousViolations(admin)).toEqual([]);
-    await expectNoSidewaysScroll(admin);
+    await expectNoSidewaysScroll(admin, WIDTH);
 
     // A bad opening-hours line is caught before it is sent, with a message saying which day.
     await openPage(admin, 'centre');
@@ -105,7 +91,7 @@ describeInChromium('the admin app, in Chromium', ({ open, server }) => {
 
   test('an admin approves the pairing code a kiosk shows, and the kiosk pairs', async () => {
     const admin = await open('/admin/centre', WIDTH, HEIGHT);
-    await signIn(admin, server().adminUsername, server().adminPassword);
+    await signInAsAdmin(admin, server());
     await admin.getByTestId('centre-form').waitFor();
 
     // Pairing required, set on the centre page; an open kiosk hears it and shows a code.
@@ -143,7 +129,7 @@ describeInChromium('the admin app, in Chromium', ({ open, server }) => {
       'Kiosk sảnh tầng 1',
     ]);
     expect(await seriousViolations(admin)).toEqual([]);
-    await expectNoSidewaysScroll(admin);
+    await expectNoSidewaysScroll(admin, WIDTH);
 
     // Back to the open policy for the other tests.
     expect(
@@ -153,7 +139,7 @@ describeInChromium('the admin app, in Chromium', ({ open, server }) => {
 
   test('an admin creates a clerk, who is refused politely at /admin after setting a password', async () => {
     const admin = await open('/admin/staff', WIDTH, HEIGHT);
-    await signIn(admin, server().adminUsername, server().adminPassword);
+    await signInAsAdmin(admin, server());
     await admin.getByTestId('staff-create').waitFor();
     expect(await seriousViolations(admin)).toEqual([]);
 
@@ -179,7 +165,7 @@ describeInChromium('the admin app, in Chromium', ({ open, server }) => {
     await admin.getByTestId('new-display-name').fill('Lê Thị Hoa');
     await admin.getByTestId('new-submit').click();
     await waitForText(admin, 'staff-create-error', 'Tên đăng nhập này đã có người dùng.', 5000);
-    await expectNoSidewaysScroll(admin);
+    await expectNoSidewaysScroll(admin, WIDTH);
 
     for (const id of ['printers', 'audit', 'devices', 'centre']) {
       await openPage(admin, id);

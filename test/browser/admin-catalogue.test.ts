@@ -4,6 +4,8 @@ import { STAFF_PASSWORD, addStaff } from '../support/accounts';
 import { ApiClient } from '../support/api-client';
 import { seriousViolations } from '../support/axe';
 import { LIVE_DEADLINE_MS, describeInChromium, waitForText } from './harness';
+import { expectNoSidewaysScroll } from './page-fit';
+import { signIn } from './sign-in';
 
 const WIDTH = 1366;
 const HEIGHT = 768;
@@ -19,9 +21,7 @@ async function openAs(
   password: string,
 ) {
   const page = await open(path, WIDTH, HEIGHT);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
+  await signIn(page, username, password);
   await page
     .getByTestId(`page-${path.split('/')[2]}`)
     .locator('h2')
@@ -288,10 +288,7 @@ describeInChromium(
       await page.getByTestId('catalogue-read-only').waitFor();
       expect(await editControls()).toBe(0);
       expect(await seriousViolations(page)).toEqual([]);
-      const fits = await page.evaluate<boolean>(
-        'document.documentElement.scrollWidth <= window.innerWidth',
-      );
-      expect(fits).toBe(true);
+      await expectNoSidewaysScroll(page, WIDTH);
     }, 60000);
   },
   { env: { LUOT_DEMO: '0' } },

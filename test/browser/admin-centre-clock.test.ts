@@ -1,12 +1,6 @@
 import type { Page } from 'playwright-core';
-import type { TestServer } from '../support/test-server';
 import { describeInChromium } from './harness';
-
-async function signIn(page: Page, server: TestServer): Promise<void> {
-  await page.getByTestId('login-username').fill(server.adminUsername);
-  await page.getByTestId('login-password').fill(server.adminPassword);
-  await page.getByTestId('login-submit').click();
-}
+import { signInAsAdmin } from './sign-in';
 
 /** The office PC set to a zone far from the centre's, as Chromium's DevTools can set it. */
 async function setPcZone(page: Page, timezoneId: string): Promise<void> {
@@ -24,7 +18,7 @@ describeInChromium(
       await setPcZone(admin, 'Pacific/Honolulu');
       await admin.reload();
       expect(await admin.evaluate(() => new Date(Date.UTC(2026, 10, 27, 2)).getHours())).toBe(16);
-      await signIn(admin, server());
+      await signInAsAdmin(admin, server());
 
       const clock = admin.getByTestId('clock');
       await clock.filter({ hasText: '27/11/2026' }).waitFor();

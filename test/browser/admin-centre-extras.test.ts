@@ -4,15 +4,10 @@ import { ApiClient } from '../support/api-client';
 import { seriousViolations } from '../support/axe';
 import { addFakePrinter, type ConfiguredPrinter } from '../support/printer-setup';
 import { describeInChromium, waitForText } from './harness';
+import { signInAsAdmin } from './sign-in';
 
 const WIDTH = 1366;
 const HEIGHT = 768;
-
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-}
 
 async function openPage(admin: Page, id: string): Promise<void> {
   await admin.getByTestId(`nav-${id}`).click();
@@ -32,7 +27,7 @@ describeInChromium(
 
     test('an admin sets the address, test prints, and filters the audit trail by action', async () => {
       const admin = await open('/admin', WIDTH, HEIGHT);
-      await signIn(admin, server().adminUsername, server().adminPassword);
+      await signInAsAdmin(admin, server());
       await admin.getByTestId('centre-form').waitFor();
 
       // The centre's time zone is shown beside the address (admin-time-zone.test.ts covers

@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import type { ListedDevice } from '../../server/src/contract';
 import { ApiClient } from '../support/api-client';
 import { seriousViolations } from '../support/axe';
@@ -6,6 +5,7 @@ import type { FakePrinter } from '../support/fake-printer';
 import { addFakePrinter } from '../support/printer-setup';
 import type { TestServer } from '../support/test-server';
 import { describeInChromium, waitForText } from './harness';
+import { signInAsAdmin } from './sign-in';
 
 /** The devices page reads its list again this often (admin-ui/src/pages/DevicesPage.tsx). */
 const REFRESH_MS = 5000;
@@ -28,12 +28,6 @@ async function pair(server: TestServer, admin: ApiClient, kind: string, name: st
   return poll.body.device.id;
 }
 
-async function signIn(page: Page, server: TestServer): Promise<void> {
-  await page.getByTestId('login-username').fill(server.adminUsername);
-  await page.getByTestId('login-password').fill(server.adminPassword);
-  await page.getByTestId('login-submit').click();
-}
-
 describeInChromium('the admin Devices page, in Chromium', ({ open, server, clock }) => {
   let printer: FakePrinter | undefined;
 
@@ -52,7 +46,7 @@ describeInChromium('the admin Devices page, in Chromium', ({ open, server, clock
 
     // Act: the admin opens the Devices page.
     const page = await open('/admin/devices', 1366, 768);
-    await signIn(page, server());
+    await signInAsAdmin(page, server());
     await page.getByTestId('devices-table').waitFor();
 
     // Assert: both online; the kiosk prints on the shared printer, which has no paper.

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { STAFF_PASSWORD, addStaff } from '../support/accounts';
 import { describeInChromium, waitForText } from './harness';
+import { signIn } from './sign-in';
 
 /** Signs in at /admin/<page> as the first admin, at the office PC's 1366×768. */
 async function openAs(
@@ -10,9 +11,7 @@ async function openAs(
   password: string,
 ): Promise<Page> {
   const page = await open(path, 1366, 768);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
+  await signIn(page, username, password);
   await page
     .getByTestId(`page-${path.split('/')[2]}`)
     .locator('h2')

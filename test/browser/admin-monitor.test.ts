@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core';
 import type { ApiClient } from '../support/api-client';
 import { seriousViolations } from '../support/axe';
 import type { FakePrinter } from '../support/fake-printer';
@@ -6,6 +5,8 @@ import { addFakePrinter } from '../support/printer-setup';
 import { MINUTE, act, addClerk } from '../support/queue-helpers';
 import { LIVE_DEADLINE_MS, describeInChromium, waitForText } from './harness';
 import type { PageDocument } from './page-dom';
+import { expectNoSidewaysScroll } from './page-fit';
+import { signIn } from './sign-in';
 
 declare const document: PageDocument;
 
@@ -15,19 +16,6 @@ interface LetterRanges {
     selectNodeContents(node: unknown): void;
     getBoundingClientRect(): { left: number };
   };
-}
-
-/** Signs in at /admin through the form. */
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-}
-
-/** Nothing runs off to the side: the page is as wide as the window at most. */
-async function expectNoSidewaysScroll(page: Page, width: number): Promise<void> {
-  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(scrollWidth).toBeLessThanOrEqual(width);
 }
 
 describeInChromium('the live monitor at /admin/monitor, in Chromium', ({ open, server, clock }) => {

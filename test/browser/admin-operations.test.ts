@@ -10,26 +10,13 @@ import { ApiClient } from '../support/api-client';
 import { seriousViolations } from '../support/axe';
 import { addClerk, expectStatus } from '../support/queue-helpers';
 import { describeInChromium, waitForText } from './harness';
-import type { PageDocument } from './page-dom';
-
-declare const document: PageDocument;
+import { expectNoSidewaysScroll } from './page-fit';
+import { signIn, signInAsAdmin } from './sign-in';
 
 const WIDTH = 1366;
 const HEIGHT = 768;
 /** The page reads the list again this often while someone else's backup is written. */
 const BUSY_REFRESH_MS = 3000;
-
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-}
-
-/** Nothing runs off to the side at 1366×768. */
-async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width).toBeLessThanOrEqual(WIDTH);
-}
 
 /** A chosen file for a file input, as the browser sends it. */
 function jsonFile(name: string, content: string) {
@@ -46,7 +33,7 @@ describeInChromium(
       api = new ApiClient(server().url);
       await api.login(server().adminUsername, server().adminPassword);
       admin = await open('/admin', WIDTH, HEIGHT);
-      await signIn(admin, server().adminUsername, server().adminPassword);
+      await signInAsAdmin(admin, server());
       await admin.getByTestId('nav-operations').click();
       await admin.getByTestId('page-operations').waitFor();
     });
@@ -60,7 +47,7 @@ describeInChromium(
       expect(new URL(admin.url()).pathname).toBe('/admin/operations');
       await admin.getByTestId('backups-none').waitFor();
       expect(await seriousViolations(admin)).toEqual([]);
-      await expectNoSidewaysScroll(admin);
+      await expectNoSidewaysScroll(admin, WIDTH);
 
       // The server's clock: 27 Nov 2026 02:00 UTC, 09:00 in Hà Nội (the browser runs in UTC).
       await admin.getByTestId('backup-now').click();
@@ -205,7 +192,7 @@ describeInChromium(
       );
       // Replacing is a choice made each time.
       expect(await admin.getByTestId('config-replace').isChecked()).toBe(false);
-      await expectNoSidewaysScroll(admin);
+      await expectNoSidewaysScroll(admin, WIDTH);
     }, 60000);
 
     test('a file that is not JSON, and a document with a wrong entry, are refused with the reasons', async () => {

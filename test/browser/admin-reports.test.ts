@@ -17,18 +17,10 @@ import {
   vietnamTime,
 } from '../support/queue-helpers';
 import { describeInChromium, waitForText } from './harness';
-import type { PageDocument } from './page-dom';
-
-declare const document: PageDocument;
+import { expectNoSidewaysScroll } from './page-fit';
+import { signIn } from './sign-in';
 
 const ARTIFACTS = path.join(__dirname, '../artifacts');
-
-/** Signs in at /admin through the form. */
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(STAFF_PASSWORD);
-  await page.getByTestId('login-submit').click();
-}
 
 /** Waits until the page shows the answer to what it last asked. */
 async function reportReady(page: Page): Promise<void> {
@@ -131,7 +123,7 @@ describeInChromium('the reports page at /admin/reports, in Chromium', ({ open, s
 
   test('a supervisor reports this week by counter and by clerk: totals as the API, charts drawn, files downloaded', async () => {
     const page = await open('/admin/reports', 1366, 768);
-    await signIn(page, 'bc-giamsat');
+    await signIn(page, 'bc-giamsat', STAFF_PASSWORD);
     await page.getByTestId('page-reports').waitFor();
     expect(await page.getByTestId('nav-reports').textContent()).toBe('Báo cáo');
     await reportReady(page);
@@ -176,9 +168,7 @@ describeInChromium('the reports page at /admin/reports, in Chromium', ({ open, s
     }
 
     // The page fits 1366 wide; the table scrolls sideways in its own box.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-      1366,
-    );
+    await expectNoSidewaysScroll(page, 1366);
     const box = page.getByTestId('report-table-box');
     expect(
       await box.evaluate((el) => {
@@ -246,7 +236,7 @@ describeInChromium('the reports page at /admin/reports, in Chromium', ({ open, s
       1366,
       768,
     );
-    await signIn(page, 'bc-giamsat');
+    await signIn(page, 'bc-giamsat', STAFF_PASSWORD);
     await page.getByTestId('report-empty').waitFor();
     expect(await page.getByTestId('report-empty').textContent()).toContain(
       'Không có dữ liệu trong kỳ này',
@@ -261,7 +251,7 @@ describeInChromium('the reports page at /admin/reports, in Chromium', ({ open, s
 
   test('a bookmark naming a service that is gone shows the server’s refusal in Vietnamese', async () => {
     const page = await open('/admin/reports?period=week&groupBy=service&serviceId=9999', 1366, 768);
-    await signIn(page, 'bc-giamsat');
+    await signIn(page, 'bc-giamsat', STAFF_PASSWORD);
     await page.locator('[data-testid="reports"][data-state="failed"]').waitFor();
     expect(await page.getByTestId('report-error').textContent()).toBe(
       'Không tìm thấy thủ tục này.',
@@ -271,7 +261,7 @@ describeInChromium('the reports page at /admin/reports, in Chromium', ({ open, s
 
   test('a clerk has no reports page', async () => {
     const page = await open('/admin/reports', 1366, 768);
-    await signIn(page, 'bc-thu-ky');
+    await signIn(page, 'bc-thu-ky', STAFF_PASSWORD);
     await page.getByTestId('admin-refused').waitFor();
     expect(await page.getByTestId('nav-reports').count()).toBe(0);
     expect(await page.getByTestId('reports').count()).toBe(0);

@@ -4,6 +4,7 @@ import { ApiClient } from '../support/api-client';
 import { seriousViolations } from '../support/axe';
 import { LIVE_DEADLINE_MS, describeInChromium, takeNumber, waitForText } from './harness';
 import type { PageDocument } from './page-dom';
+import { signIn, signInAsAdmin } from './sign-in';
 
 declare const document: PageDocument;
 
@@ -13,12 +14,6 @@ const HEIGHT = 768;
 /** The kiosk polls its pairing request this often (ui-shared/src/use-pairing.ts). */
 const POLL_MS = 3000;
 const CLERK_PASSWORD = 'Lan-quay-1-2026';
-
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-}
 
 async function openPage(admin: Page, id: string): Promise<void> {
   await admin.getByTestId(`nav-${id}`).click();
@@ -65,7 +60,7 @@ describeInChromium(
 
       // The admin signs in; the kiosk policy becomes "paired" and an open kiosk shows a code.
       const admin = await open('/admin', WIDTH, HEIGHT);
-      await signIn(admin, server().adminUsername, server().adminPassword);
+      await signInAsAdmin(admin, server());
       await admin.getByTestId('centre-form').waitFor();
       const kiosk = await open('/kiosk', 1080, 1920);
       await admin.getByTestId('centre-kiosk-policy').selectOption('paired');

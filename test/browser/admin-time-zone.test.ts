@@ -1,15 +1,8 @@
-import type { Page } from 'playwright-core';
 import type { StateSnapshot } from '../../server/src/contract';
 import { ApiClient } from '../support/api-client';
 import { seriousViolations } from '../support/axe';
-import type { TestServer } from '../support/test-server';
 import { LIVE_DEADLINE_MS, describeInChromium, waitForText } from './harness';
-
-async function signIn(page: Page, server: TestServer): Promise<void> {
-  await page.getByTestId('login-username').fill(server.adminUsername);
-  await page.getByTestId('login-password').fill(server.adminPassword);
-  await page.getByTestId('login-submit').click();
-}
+import { signInAsAdmin } from './sign-in';
 
 describeInChromium(
   'the centre’s time zone on the admin Centre page, in Chromium',
@@ -21,7 +14,7 @@ describeInChromium(
       const clock = display.getByTestId('clock');
       await clock.filter({ hasText: '27/11/2026' }).waitFor({ timeout: LIVE_DEADLINE_MS });
       const admin = await open('/admin', 1366, 768);
-      await signIn(admin, server());
+      await signInAsAdmin(admin, server());
       const field = admin.getByTestId('centre-time-zone');
       await field.waitFor();
       expect(await field.inputValue()).toBe('Asia/Ho_Chi_Minh');
@@ -63,7 +56,7 @@ describeInChromium(
   ({ open, server }) => {
     test('the Centre page shows the deployment’s zone read-only, and says why', async () => {
       const admin = await open('/admin', 1366, 768);
-      await signIn(admin, server());
+      await signInAsAdmin(admin, server());
       await admin
         .locator('#centre-time-zone-hint')
         .filter({ hasText: 'Đặt khi cài máy chủ (biến LUOT_TIME_ZONE), không đổi tại đây.' })

@@ -5,6 +5,7 @@ import { STAFF_PASSWORD, addStaff } from '../support/accounts';
 import { seriousViolations } from '../support/axe';
 import { LIVE_DEADLINE_MS, describeInChromium, waitForText, type Harness } from './harness';
 import type { PageDocument, PageWindow } from './page-dom';
+import { signIn } from './sign-in';
 
 declare const document: PageDocument;
 declare const window: PageWindow;
@@ -13,18 +14,11 @@ declare const window: PageWindow;
 const WIDTH = 1366;
 const HEIGHT = 768;
 
-/** Fills the sign-in form with a clerk's account. */
-async function logIn(page: Page, username: string) {
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(STAFF_PASSWORD);
-  await page.getByTestId('login-submit').click();
-}
-
 /** A new clerk signs in at `/counter` at 1366×768 and takes counter `number`. */
-async function signIn(harness: Harness, username: string, number: number): Promise<Page> {
+async function openCounterAs(harness: Harness, username: string, number: number): Promise<Page> {
   await addStaff(harness.server(), username, 'clerk');
   const page = await harness.open('/counter', WIDTH, HEIGHT);
-  await logIn(page, username);
+  await signIn(page, username, STAFF_PASSWORD);
   await page.getByTestId(`counter-${number}`).click();
   await page.getByTestId('my-counter').waitFor();
   return page;
@@ -86,7 +80,7 @@ describeInChromium('the counter console for a full day’s work, in Chromium', (
 
   test('serves a ticket with F1, F3 and F4 only, fitting 1366×768 in every state', async () => {
     // Arrange: counter 1, idle, one ticket waiting.
-    const page = await signIn(harness, 'clerk-keys', 1);
+    const page = await openCounterAs(harness, 'clerk-keys', 1);
     await page.getByTestId('current-number-empty').waitFor();
     await expectFits(page, 'idle');
     expect(await seriousViolations(page)).toEqual([]);
@@ -155,7 +149,7 @@ describeInChromium('the counter console for a full day’s work, in Chromium', (
 
   test('in number-pad mode, + calls, Enter starts then finishes, and the legend shows', async () => {
     // Arrange
-    const page = await signIn(harness, 'clerk-pad', 10);
+    const page = await openCounterAs(harness, 'clerk-pad', 10);
     const issued = await admin.issue(1);
     await page.getByTestId('numpad-mode').click();
     await page.getByTestId('numpad-legend').waitFor();
@@ -190,7 +184,7 @@ describeInChromium('the counter console for a full day’s work, in Chromium', (
     const { serviceIds } = await counterOnServer(admin, 11);
     await admin.issue(serviceIds[0] ?? 0);
     await admin.issue(serviceIds[0] ?? 0);
-    const page = await signIn(harness, 'clerk-no-show', 11);
+    const page = await openCounterAs(harness, 'clerk-no-show', 11);
     const sent: string[] = [];
     page.on('request', (request) => {
       if (request.url().endsWith('/api/counters/11/no-show')) sent.push(request.method());
@@ -255,7 +249,7 @@ describeInChromium('the counter console for a full day’s work, in Chromium', (
 
   test('a reload, and signing in again, resume the counter chosen on this PC', async () => {
     // Arrange
-    const page = await signIn(harness, 'clerk-resume', 12);
+    const page = await openCounterAs(harness, 'clerk-resume', 12);
 
     // Act & Assert: a reload comes back to counter 3.
     await page.reload();
@@ -266,7 +260,7 @@ describeInChromium('the counter console for a full day’s work, in Chromium', (
     await page.getByTestId('sign-out').click();
     await page.getByTestId('login-username').waitFor();
     expect((await counterOnServer(admin, 12)).staff).toBeNull();
-    await logIn(page, 'clerk-resume');
+    await signIn(page, 'clerk-resume', STAFF_PASSWORD);
     await page.getByTestId('my-counter').waitFor();
     expect(await page.getByTestId('my-counter').textContent()).toContain('12');
 
@@ -280,7 +274,7 @@ describeInChromium('the counter console for a full day’s work, in Chromium', (
 
   test('an action sent offline, or whose answer was lost, is applied exactly once', async () => {
     // Arrange: counter 2 idle, tickets of its service waiting.
-    const page = await signIn(harness, 'clerk-offline', 2);
+    const page = await openCounterAs(harness, 'clerk-offline', 2);
     await page.getByTestId('current-number-empty').waitFor();
     await page.waitForLoadState('networkidle');
     const before = await waitingNumbers(admin);
@@ -325,7 +319,7 @@ describeInChromium('the counter console for a full day’s work, in Chromium', (
     // Arrange: counter 3 idle, a ticket of its service waiting.
     const counter = await counterOnServer(admin, 3);
     await admin.post('/api/tickets', { serviceId: counter.serviceIds[0] });
-    const page = await signIn(harness, 'clerk-reload', 3);
+    const page = await openCounterAs(harness, 'clerk-reload', 3);
     await page.getByTestId('current-number-empty').waitFor();
     await page.waitForLoadState('networkidle');
     const context = page.context();
