@@ -96,7 +96,7 @@ describe('live requests and the report thread', () => {
         clearInterval(traffic);
         live.end();
       }
-      // Ninety days of packs are tens of milliseconds of work: several 4 ms slices, each
+      // Ninety days of packs are tens of milliseconds of work: several 2 ms slices, each
       // followed by a 20 ms wait while the queue is busy.
       expect(busy).toBeGreaterThanOrEqual(alone + 60);
       expect(live.running).toBe(0);

@@ -53,8 +53,12 @@ const LONG_AGO = -(2 ** 30);
 /** Milliseconds from `base` to `now` (epoch ms), as a wrapping Int32 (right for 24 days). */
 const msSince = (base: number, now = Date.now()): number => (now - base) | 0;
 
-/** What the report thread does between two checks of the gauge, at least (ms of work). */
-export const REPORT_SLICE_MS = 4;
+/**
+ * What the report thread does between two checks of the gauge, at least (ms of work). Under
+ * a saturating load it works this much of every `REPORT_SLICE_MS + REPORT_YIELD_MS` (an
+ * eleventh of a core), which is what it takes from the clients' and the queue's share.
+ */
+export const REPORT_SLICE_MS = 2;
 /** How long the queue must have been quiet before the report thread goes on (ms). */
 export const REPORT_QUIET_MS = 5;
 /** Longest the report thread steps aside at once: under any load it still makes progress. */
