@@ -79,6 +79,7 @@ class Intervals {
 
   /** The day's facts from the tables; `noTickets` skips the query (a day before any). */
   facts(frame: DayFrame, now: number, noTickets = false): DayFacts {
+    if (this.version === -1) this.refresh();
     const rows = noTickets ? [] : this.db.all<TicketFactRow>(TICKETS_OF_DAY, [frame.day]);
     const transfers = noTickets ? [] : this.db.all<TransferFactRow>(TRANSFERS_OF_DAY, [frame.day]);
     const { tickets, reasons, handoffs } = ticketFacts(rows, frame, transfers);
@@ -118,8 +119,8 @@ export async function eachDay(
   if (days.length === 0) return;
   const first = dayFrame(days[0]!, scope.timeZone);
   const last = dayFrame(days[days.length - 1]!, scope.timeZone);
+  // Read at the first day not packed: a report over packed days never needs them.
   const intervals = new Intervals(db, first.startMs, last.endMs);
-  intervals.refresh();
   const packs = new Map(
     db
       .all<PackRow>('SELECT day, time_zone, format FROM report_days WHERE day BETWEEN ? AND ?', [
