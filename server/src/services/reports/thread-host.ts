@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DomainError } from '../../domain/errors';
+import { spawnThread } from '../../storage/spawn-thread';
 
 interface Pending<Reply> {
   resolve(reply: Reply): void;
@@ -58,7 +59,7 @@ export class ThreadHost<Request extends object, Reply extends ThreadReply> {
 
   private thread(): Worker {
     if (this.worker) return this.worker;
-    const worker = spawn(this.entry);
+    const worker = spawnThread(this.entry);
     // An idle thread never keeps the process alive.
     worker.unref();
     worker.on('message', (reply: Reply) => {
@@ -94,15 +95,4 @@ export class ThreadHost<Request extends object, Reply extends ThreadReply> {
 /** The path of a thread script of this folder, in this module's own extension (.ts or .js). */
 export function threadEntry(name: string): string {
   return path.join(__dirname, `${name}${path.extname(__filename)}`);
-}
-
-/**
- * Starts a thread. From compiled JavaScript the entry is a plain script; from the
- * TypeScript sources (tsx, Jest) the thread registers tsx first so it can load them too.
- */
-function spawn(file: string): Worker {
-  if (!file.endsWith('.ts')) return new Worker(file);
-  const code = `require(${JSON.stringify(require.resolve('tsx/cjs'))});
-require(${JSON.stringify(file)});`;
-  return new Worker(code, { eval: true, execArgv: [] });
 }
