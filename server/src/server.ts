@@ -17,6 +17,7 @@ import type { BackupOptions } from './services/admin/backup-service';
 import type { RealtimeOptions } from './realtime/realtime-options';
 import { openDatabase } from './storage/database';
 import { migrate } from './storage/migrate';
+import { WalCheckpointer } from './storage/wal-checkpointer';
 
 /** How often the server checks whether the service day has ended. */
 export const ROLL_OVER_INTERVAL_MS = 60_000;
@@ -115,6 +116,14 @@ export async function startServer(
     application.reports
       .buildMissingPacks()
       .catch((error: unknown) => logger.warn({ err: error }, 'report packs not built'));
+    // The WAL's pages go into the file from a thread of its own, never in a commit here.
+    const checkpointer =
+      db.file === ':memory:'
+        ? null
+        : new WalCheckpointer(db, {
+            onFailure: (message, givenUp) =>
+              logger.warn({ err: message, givenUp }, 'WAL checkpoint thread failed'),
+          });
     let stopped: Promise<void> | null = null;
     return {
       url: `http://${shownHost}:${port}`,
@@ -129,6 +138,7 @@ export async function startServer(
           application.printWorker.stop(),
           application.backupSchedule.stop(),
           application.reports.close(),
+          checkpointer?.close(),
           // The export thread is shared by the process: a later export starts a new one.
           closeReportExports(),
         ]).then(

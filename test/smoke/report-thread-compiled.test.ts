@@ -9,13 +9,15 @@ const OUT = path.join(ROOT, 'node_modules/.cache/luot-smoke-report-thread');
 
 /**
  * Through the compiled ReportThread: a database with one closed day of one finished
- * ticket, a report over it, and what the thread answered.
+ * ticket, a report over it, and what the thread answered; then a checkpoint through the
+ * compiled WalCheckpointer.
  */
 const PROBE = `
 const [out, migrations, file] = process.argv.slice(1);
 const { openDatabase } = require(out + '/server/src/storage/database.js');
 const { migrate, loadMigrations } = require(out + '/server/src/storage/migrate.js');
 const { ReportThread } = require(out + '/server/src/services/reports/report-thread.js');
+const { WalCheckpointer } = require(out + '/server/src/storage/wal-checkpointer.js');
 const db = openDatabase(file);
 migrate(db, loadMigrations(migrations));
 const at = Date.parse('2026-03-02T08:00:00+07:00');
@@ -33,18 +35,25 @@ thread.run({
   await thread.close();
   const summary = JSON.parse(json);
   const packs = db.get('SELECT COUNT(*) AS n FROM report_days').n;
+  // The WAL checkpoint thread, from its compiled entry too.
+  const checkpointer = new WalCheckpointer(db, { everyMs: 10, minChanges: 1 });
+  db.run("UPDATE services SET name = 'Hộ tịch – chứng thực' WHERE id = 1");
+  while (!checkpointer.last) await new Promise((resolve) => setTimeout(resolve, 10));
+  const { last } = checkpointer;
+  await checkpointer.close();
   db.close();
   process.stdout.write(JSON.stringify({
     issued: summary.total.issued, wait: summary.total.waitMinutes.mean,
     service: summary.total.serviceMinutes.mean, packs,
+    checkpointed: !('error' in last) && last.log > 0 && last.checkpointed === last.log,
   }));
 });
 `;
 
-describe('the report thread of the compiled server', () => {
+describe('the report and checkpoint threads of the compiled server', () => {
   afterAll(() => fs.rmSync(OUT, { recursive: true, force: true }));
 
-  test('runs its compiled entry script, with no TypeScript loader', () => {
+  test('run their compiled entry scripts, with no TypeScript loader', () => {
     execFileSync(
       process.execPath,
       [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', OUT],
@@ -64,11 +73,19 @@ describe('the report thread of the compiled server', () => {
         path.join(ROOT, 'server/src/storage/migrations'),
         path.join(dir, 'luot.db'),
       ],
-      { cwd: ROOT, encoding: 'utf8' },
+      // Never longer than the test: a probe that hangs fails it.
+      { cwd: ROOT, encoding: 'utf8', timeout: 120_000 },
     );
 
-    // One ticket: waited 4 minutes, served 6; its closed day packed by the thread.
-    expect(JSON.parse(answer)).toEqual({ issued: 1, wait: 4, service: 6, packs: 1 });
+    // One ticket: waited 4 minutes, served 6; its closed day packed by the thread; the
+    // WAL's frames copied into the file by the checkpoint thread.
+    expect(JSON.parse(answer)).toEqual({
+      issued: 1,
+      wait: 4,
+      service: 6,
+      packs: 1,
+      checkpointed: true,
+    });
     fs.rmSync(dir, { recursive: true, force: true });
   }, 180_000);
 });
