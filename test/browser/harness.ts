@@ -1,5 +1,11 @@
 import fs from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import type { PrintingOptions } from '../../server/src/services/printing/print-worker';
 import { ManualClock, startTestServer, type TestServer } from '../support/test-server';
 
@@ -118,15 +124,13 @@ export function describeInChromium(
 export async function waitForText(page: Page, testId: string, text: string, timeout: number) {
   const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const exact = new RegExp('^' + escaped + '$');
-  try {
-    await page.getByTestId(testId).filter({ hasText: exact }).first().waitFor({ timeout });
-  } catch {
-    const shown = await page
-      .getByTestId(testId)
-      .allTextContents()
-      .catch(() => null);
-    throw new Error(`${testId} showed ${JSON.stringify(shown)}, expected ${JSON.stringify(text)}`);
-  }
+  await waitShowing(
+    page,
+    testId,
+    page.getByTestId(testId).filter({ hasText: exact }),
+    text,
+    timeout,
+  );
 }
 
 /**
@@ -136,6 +140,18 @@ export async function waitForText(page: Page, testId: string, text: string, time
 export async function textContaining(page: Page, testId: string, parts: string[], timeout: number) {
   let element = page.getByTestId(testId);
   for (const part of parts) element = element.filter({ hasText: part });
+  await waitShowing(page, testId, element, parts, timeout);
+  return (await element.first().textContent()) ?? '';
+}
+
+/** Waits for `element` (a filter of `testId`); on timeout, fails naming what `testId` showed. */
+async function waitShowing(
+  page: Page,
+  testId: string,
+  element: Locator,
+  expected: unknown,
+  timeout: number,
+): Promise<void> {
   try {
     await element.first().waitFor({ timeout });
   } catch {
@@ -143,9 +159,10 @@ export async function textContaining(page: Page, testId: string, parts: string[]
       .getByTestId(testId)
       .allTextContents()
       .catch(() => null);
-    throw new Error(`${testId} showed ${JSON.stringify(shown)}, expected ${JSON.stringify(parts)}`);
+    throw new Error(
+      `${testId} showed ${JSON.stringify(shown)}, expected ${JSON.stringify(expected)}`,
+    );
   }
-  return (await element.first().textContent()) ?? '';
 }
 
 /** Takes a number at the kiosk page for a service; returns the number and the tracking URL. */
