@@ -24,6 +24,23 @@ export interface PacedSamples {
   queuedMax: number;
   /** Worst lateness of a send against its schedule (the client's own delay), ms. */
   clientLateMaxMs: number;
+  /**
+   * The server's own time for the same issues (headers read → response handed over), by
+   * window: every issue of a report window counts, between reports too. Empty without
+   * `serverTimes`.
+   */
+  serverAlone: ServerTimes;
+  serverDuring: ServerTimes;
+}
+
+/**
+ * Per issue, as the server saw it (ms): its own time, and within it the main thread's time
+ * on a core and waiting for one (empty where the kernel does not say).
+ */
+export interface ServerTimes {
+  serverMs: number[];
+  cpuMs: number[];
+  runQueueMs: number[];
 }
 
 export interface PacedOptions {
@@ -33,13 +50,15 @@ export interface PacedOptions {
   kiosks: ApiClient[];
   /** One report, awaited; called back to back during the report windows. */
   report: (index: number) => Promise<void>;
+  /** The server-side times of the issues answered since the last call (ms). */
+  serverTimes?: () => Promise<ServerTimes>;
 }
 
 const sleepUntil = (at: number) =>
   new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, at - performance.now())));
 
 export async function pacedIssue(options: PacedOptions): Promise<PacedSamples> {
-  const { perSecond, windowMs, rounds, kiosks, report } = options;
+  const { perSecond, windowMs, rounds, kiosks, report, serverTimes } = options;
   const result: PacedSamples = {
     alone: [],
     duringReport: [],
@@ -47,12 +66,17 @@ export async function pacedIssue(options: PacedOptions): Promise<PacedSamples> {
     reports: 0,
     queuedMax: 0,
     clientLateMaxMs: 0,
+    serverAlone: { serverMs: [], cpuMs: [], runQueueMs: [] },
+    serverDuring: { serverMs: [], cpuMs: [], runQueueMs: [] },
   };
   let reportsInFlight = 0;
   const failures: string[] = [];
 
   /** Issues at `perSecond` for `windowMs`; each latency goes to the list `sink` picks. */
-  async function window(sink: (inReport: boolean) => number[] | null): Promise<void> {
+  async function window(
+    sink: (inReport: boolean) => number[] | null,
+    serverSink: ServerTimes,
+  ): Promise<void> {
     const interval = 1000 / perSecond;
     const start = performance.now();
     const pending: Promise<void>[] = [];
@@ -78,6 +102,12 @@ export async function pacedIssue(options: PacedOptions): Promise<PacedSamples> {
       );
     }
     await Promise.all(pending);
+    if (serverTimes) {
+      const times = await serverTimes();
+      serverSink.serverMs.push(...times.serverMs);
+      serverSink.cpuMs.push(...times.cpuMs);
+      serverSink.runQueueMs.push(...times.runQueueMs);
+    }
     result.queuedMax = Math.max(result.queuedMax, ids.length);
     await cancelAll(ids);
   }
@@ -97,7 +127,7 @@ export async function pacedIssue(options: PacedOptions): Promise<PacedSamples> {
   }
 
   for (let round = 0; round < rounds; round++) {
-    await window(() => result.alone);
+    await window(() => result.alone, result.serverAlone);
     let reporting = true;
     const reporter = (async () => {
       while (reporting) {
@@ -116,7 +146,7 @@ export async function pacedIssue(options: PacedOptions): Promise<PacedSamples> {
       if (inReport) return result.duringReport;
       result.betweenReports += 1;
       return null;
-    });
+    }, result.serverDuring);
     reporting = false;
     await reporter;
   }
@@ -151,6 +181,20 @@ export function pacedRows(perSecond: number, samples: PacedSamples): PacedRow[] 
   const alone = percentile(samples.alone, 0.99);
   const during = percentile(samples.duringReport, 0.99);
   const ratio = during / alone;
+  const { serverAlone, serverDuring } = samples;
+  const server = (name: string, alone: number[], during: number[]): PacedRow[] =>
+    alone.length === 0
+      ? []
+      : [
+          {
+            measure: `  ${name}, alone / report windows`,
+            value:
+              `p50 ${ms(percentile(alone, 0.5))} / ${ms(percentile(during, 0.5))}, ` +
+              `p99 ${ms(percentile(alone, 0.99))} / ${ms(percentile(during, 0.99))}`,
+            target: '',
+            ok: null,
+          },
+        ];
   return [
     {
       measure: `issue paced ${perSecond}/s, alone (n ${samples.alone.length})`,
@@ -172,5 +216,8 @@ export function pacedRows(perSecond: number, samples: PacedSamples): PacedRow[] 
       target: `≤ ${PACED_P99_RATIO}× and ≤ +${PACED_P99_EXTRA_MS} ms`,
       ok: ratio <= PACED_P99_RATIO && during - alone <= PACED_P99_EXTRA_MS,
     },
+    ...server("server's own time", serverAlone.serverMs, serverDuring.serverMs),
+    ...server('  of it the main thread on a core', serverAlone.cpuMs, serverDuring.cpuMs),
+    ...server('  of it waiting for a core', serverAlone.runQueueMs, serverDuring.runQueueMs),
   ];
 }

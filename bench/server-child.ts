@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { startQuietServer } from '../scripts/quiet-server';
 import type { RunningServer } from '../server/src/server';
@@ -10,9 +11,13 @@ import type { RunningServer } from '../server/src/server';
  * `{ type: 'loop' }` → the longest event-loop block since the last `loop` (ms), and starts
  * a new window; `{ type: 'stop' }` → stops the server and exits. Once listening it sends
  * `{ type: 'ready', url, startMs, sinceProcessStartMs, startupBlockMs }` and starts the first
- * window: start-up's own blocks are not counted in what follows. The automatic backup is off.
+ * window: start-up's own blocks are not counted in what follows. `{ type: 'issues' }` → the
+ * server-side time (ms) of every `POST /api/tickets` answered since the last `issues`: from
+ * the request's headers read to its response handed to the socket, so a client's figure
+ * beside it tells the server's share from the machine's (scheduling the client, loopback).
+ * The automatic backup is off.
  */
-export type ChildRequest = { type: 'loop' } | { type: 'stop' };
+export type ChildRequest = { type: 'loop' } | { type: 'issues' } | { type: 'stop' };
 export type ChildReply =
   | {
       type: 'ready';
@@ -23,6 +28,7 @@ export type ChildReply =
       startupBlockMs: number;
     }
   | { type: 'loop'; maxMs: number; p99Ms: number }
+  | { type: 'issues'; serverMs: number[]; cpuMs: number[]; runQueueMs: number[] }
   | { type: 'error'; message: string };
 
 const [dataDir, startAt, password] = process.argv.slice(2);
@@ -37,6 +43,20 @@ loop.enable();
 const origin = performance.now();
 const clock = { now: () => Number(startAt) + Math.floor(performance.now() - origin) };
 let server: RunningServer | null = null;
+let issueTimes = { serverMs: [] as number[], cpuMs: [] as number[], runQueueMs: [] as number[] };
+
+/**
+ * The main thread's time on a core and waiting for one (ms, Linux's schedstat), or null
+ * where the kernel does not say.
+ */
+function threadTimes(): [number, number] | null {
+  try {
+    const [onCpu, waiting] = fs.readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ');
+    return [Number(onCpu) / 1e6, Number(waiting) / 1e6];
+  } catch {
+    return null;
+  }
+}
 
 // Stopped cleanly on SIGTERM too, so a `--cpu-prof` run writes its profile.
 process.on('SIGTERM', () => {
@@ -46,6 +66,9 @@ process.on('message', (message: ChildRequest) => {
   if (message.type === 'loop') {
     send({ type: 'loop', maxMs: loop.max / 1e6, p99Ms: loop.percentile(99) / 1e6 });
     loop.reset();
+  } else if (message.type === 'issues') {
+    send({ type: 'issues', ...issueTimes });
+    issueTimes = { serverMs: [], cpuMs: [], runQueueMs: [] };
   } else {
     void (server?.stop() ?? Promise.resolve()).finally(() => process.exit(0));
   }
@@ -57,6 +80,18 @@ const started = performance.now();
 startQuietServer({ dataDir, password, clock }).then(
   (running) => {
     server = running;
+    running.httpServer.prependListener('request', (request, response) => {
+      if (request.method !== 'POST' || request.url !== '/api/tickets') return;
+      const arrived = performance.now();
+      const before = threadTimes();
+      response.once('finish', () => {
+        issueTimes.serverMs.push(performance.now() - arrived);
+        const after = threadTimes();
+        if (!before || !after) return;
+        issueTimes.cpuMs.push(after[0] - before[0]);
+        issueTimes.runQueueMs.push(after[1] - before[1]);
+      });
+    });
     const now = performance.now();
     const startupBlockMs = loop.max / 1e6;
     loop.reset();

@@ -27,6 +27,8 @@ export interface RunningServer {
   url: string;
   port: number;
   application: Application;
+  /** The HTTP server the app and Socket.IO listen on (benchmarks time requests on it). */
+  httpServer: http.Server;
   /** The first admin's credentials when this start created the account. */
   createdAdmin: { username: string; password: string; generated: boolean } | null;
   /** Closes sockets, the HTTP server and the database, in that order. */
@@ -129,6 +131,7 @@ export async function startServer(
       url: `http://${shownHost}:${port}`,
       port,
       application,
+      httpServer,
       createdAdmin,
       stop() {
         clearInterval(rollOverTimer);
