@@ -1,7 +1,7 @@
 import type { ReportGrouping, ReportSummary } from '../../../server/src/contract/reports';
 import type { Actor } from '../../../server/src/services/core/actor';
 import { satisfiedFrom } from '../../../server/src/services/admin/monitor-service';
-import { buildReportPacks } from '../../../server/src/services/reports/report-packs';
+import { buildReportPacks, eachDay } from '../../../server/src/services/reports/report-packs';
 import { runReport } from '../../../server/src/services/reports/report-run';
 import { ReportService } from '../../../server/src/services/reports/report-service';
 import { figuresOf, rounded } from '../../support/report-compare';
@@ -139,6 +139,43 @@ describe('the packed daily rollup', () => {
     expect(
       f.db.get<{ time_zone: string }>("SELECT time_zone FROM report_days WHERE day = '2026-03-02'"),
     ).toEqual({ time_zone: REPORT_TIME_ZONE });
+  });
+
+  test('a day changed while its pack is built keeps no pack, and the next report counts the change', async () => {
+    const scope = { timeZone: REPORT_TIME_ZONE, today: '2026-03-05', now: f.clock.now() };
+    const range = { from: REPORT_FROM, to: '2026-03-04', packs: 'build' as const };
+    const seen: string[] = [];
+    await eachDay(f.db, scope, range, (facts) => {
+      seen.push(facts.day);
+      // Monday is built; Tuesday, claimed with it, is not yet. Its pause is corrected.
+      if (facts.day === '2026-03-02')
+        f.db.run('UPDATE counter_pauses SET ended_at = ? WHERE started_at = ?', [
+          at('2026-03-03', '09:40'),
+          at('2026-03-03', '09:00'),
+        ]);
+    });
+    expect(seen).toEqual(['2026-03-02', '2026-03-03', '2026-03-04']);
+    // Tuesday's claim went with the change, so its pack was not stored under it.
+    expect(f.db.all('SELECT day, format FROM report_days ORDER BY day')).toEqual([
+      { day: '2026-03-02', format: expect.any(Number) },
+      { day: '2026-03-04', format: expect.any(Number) },
+    ]);
+    expect(packedDays().every((p) => p.tickets > 0)).toBe(true);
+    const summary = await inline.summary({ from: REPORT_FROM, to: '2026-03-05', groupBy: 'day' });
+    expect(summary.rows.find((r) => r.key === '2026-03-03')).toMatchObject({ pausedMinutes: 40 });
+    expect(packedDays().map((p) => p.day)).toEqual(['2026-03-02', '2026-03-03', '2026-03-04']);
+  });
+
+  test('a claim left behind (a build cut short) reads as no pack and is built again', async () => {
+    const query = { from: REPORT_FROM, to: '2026-03-05', groupBy: 'day' as const };
+    const built = await inline.summary(query);
+    f.db.run(
+      "UPDATE report_days SET format = 0, tickets = 0, facts = X'', extras = 'x' WHERE day = '2026-03-02'",
+    );
+    const scope = { timeZone: REPORT_TIME_ZONE, today: '2026-03-05', now: f.clock.now() };
+    expect(await buildReportPacks(f.db, scope)).toBe(1);
+    expect(packedDays()).toContainEqual({ day: '2026-03-02', tickets: 6 });
+    expect(await inline.summary(query)).toEqual(built);
   });
 
   test('buildReportPacks packs every closed day from the first ticket, once', async () => {

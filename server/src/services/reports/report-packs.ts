@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Database } from '../../storage/database';
 import {
   clipInterval,
@@ -131,31 +132,37 @@ export async function eachDay(
   );
   // Days before the first ticket ever are empty of tickets: not read, not packed.
   const firstDay = db.get<{ day: string | null }>('SELECT MIN(day) AS day FROM tickets')?.day;
-  for (const day of days) {
+  const usable = (pack: PackRow | undefined) =>
+    range.packs !== 'ignore' &&
+    pack !== undefined &&
+    pack.time_zone === scope.timeZone &&
+    pack.format === PACK_FORMAT;
+  const claims = new PackClaims(db, scope.timeZone);
+  for (const [index, day] of days.entries()) {
     const frame = dayFrame(day, scope.timeZone);
     if (firstDay == null || day < firstDay) {
       await each(intervals.facts(frame, scope.now, true));
       continue;
     }
-    const pack = packs.get(day);
     let facts: DayFacts;
-    const stored =
-      range.packs !== 'ignore' &&
-      pack &&
-      pack.time_zone === scope.timeZone &&
-      pack.format === PACK_FORMAT
-        ? range.skipPacked
-          ? 'skip'
-          : db.get<{ facts: Uint8Array; extras: string }>(
-              'SELECT facts, extras FROM report_days WHERE day = ?',
-              [day],
-            )
-        : undefined;
+    const stored = usable(packs.get(day))
+      ? range.skipPacked
+        ? 'skip'
+        : db.get<{ facts: Uint8Array; extras: string }>(
+            'SELECT facts, extras FROM report_days WHERE day = ? AND format = ?',
+            [day, PACK_FORMAT],
+          )
+      : undefined;
     if (stored === 'skip') continue;
     if (stored) {
       facts = decodeFacts(frame, stored.facts, stored.extras);
     } else if (day < scope.today && range.packs === 'build') {
-      facts = storePack(db, intervals, frame, scope.now);
+      // This day, and the next ones this report will build too.
+      const ahead = days
+        .slice(index, index + CLAIM_AHEAD)
+        .filter((next, i) => i === 0 || (next < scope.today && !usable(packs.get(next))));
+      claims.claim(ahead, scope.now);
+      facts = claims.build(intervals, frame, scope.now);
     } else {
       facts = intervals.facts(frame, scope.now);
     }
@@ -163,32 +170,70 @@ export async function eachDay(
   }
 }
 
-/** Builds and stores one closed day's pack in its own transaction, and answers its facts. */
-function storePack(db: Database, intervals: Intervals, frame: DayFrame, now: number): DayFacts {
-  return db.transaction(() => {
-    // Inside the write lock: nothing can change between this read and the pack's write,
-    // and a pause or shift changed since the batch read them is read again.
-    intervals.refresh();
-    const facts = intervals.facts(frame, now);
+/** Days claimed at once (one small write transaction), ahead of building their packs. */
+const CLAIM_AHEAD = 31;
+
+/**
+ * Packs are built without holding the write lock while a day's facts are read: the report
+ * thread runs at the lowest CPU priority (thread-priority.ts), and a thread that can be
+ * kept off the CPU must not hold the lock a ticket's issue waits for. So a pack is built in
+ * three steps: a placeholder row (`format` 0, read as no pack) claims the day, in one short
+ * transaction for up to `CLAIM_AHEAD` days; the day's facts are read in a read transaction
+ * (a snapshot taken after the claim; writers go on); and the pack replaces its placeholder
+ * only if the placeholder is still there. Anything that changes the day deletes the
+ * placeholder first (the triggers of migration 012), so a pack read before that change
+ * is never stored: the next report builds it again.
+ */
+class PackClaims {
+  /** Day → the token of its placeholder. */
+  private readonly tokens = new Map<string, string>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly timeZone: string,
+  ) {}
+
+  /** Claims `days` (the first is the one needed now) unless claimed already. */
+  claim(days: string[], now: number): void {
+    const fresh = days.filter((day) => !this.tokens.has(day));
+    if (fresh.length === 0) return;
+    this.db.transaction(() => {
+      for (const day of fresh) {
+        const frame = dayFrame(day, this.timeZone);
+        const token = randomUUID();
+        this.db.run(
+          `INSERT OR REPLACE INTO report_days
+            (day, time_zone, start_ms, end_ms, built_at, tickets, facts, extras, format)
+           VALUES (?, ?, ?, ?, ?, 0, x'', ?, 0)`,
+          [day, this.timeZone, frame.startMs, frame.endMs, now, token],
+        );
+        this.tokens.set(day, token);
+      }
+    });
+  }
+
+  /** Reads the day's facts from the tables and stores them as its pack if still claimed. */
+  build(intervals: Intervals, frame: DayFrame, now: number): DayFacts {
+    const token = this.tokens.get(frame.day);
+    if (token === undefined) throw new Error(`day ${frame.day} built without a claim`);
+    this.tokens.delete(frame.day);
+    const facts = this.db.raw
+      .transaction(() => {
+        // A pause or shift changed since the batch read them is read again.
+        intervals.refresh();
+        return intervals.facts(frame, now);
+      })
+      .deferred();
     const { blob, extras } = encodeFacts(facts);
-    db.run(
-      `INSERT OR REPLACE INTO report_days
-        (day, time_zone, start_ms, end_ms, built_at, tickets, facts, extras, format)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
-        frame.day,
-        frame.timeZone,
-        frame.startMs,
-        frame.endMs,
-        now,
-        facts.count,
-        blob,
-        extras,
-        PACK_FORMAT,
-      ],
+    this.db.transaction(() =>
+      this.db.run(
+        `UPDATE report_days SET built_at = ?, tickets = ?, facts = ?, extras = ?, format = ?
+         WHERE day = ? AND format = 0 AND extras = ?`,
+        [now, facts.count, blob, extras, PACK_FORMAT, frame.day, token],
+      ),
     );
     return facts;
-  });
+  }
 }
 
 /**
@@ -227,5 +272,7 @@ export async function buildReportPacks(
   return packedDays(db) - before;
 }
 
+/** Packs stored (placeholders of days being built are not packs). */
 const packedDays = (db: Database): number =>
-  db.get<{ n: number }>('SELECT COUNT(*) AS n FROM report_days')?.n ?? 0;
+  db.get<{ n: number }>('SELECT COUNT(*) AS n FROM report_days WHERE format = ?', [PACK_FORMAT])
+    ?.n ?? 0;
