@@ -1,44 +1,24 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-
-/** What the calling thread runs at after `lowerThreadPriority`. */
-export type ThreadPriority = 'idle' | 'nice' | 'unchanged';
 
 /**
- * Puts the calling worker thread (reports, exports) below everything the queue needs, so
- * a report never slows a ticket's issue or call. On Linux:
+ * Lowers the calling worker thread's CPU priority (nice 10: about a tenth of a normal
+ * thread's share when both want the CPU), so on a busy machine the main thread — issuing
+ * and calling tickets — runs first and a report or an export takes most of what is left.
+ * On Linux a thread's priority is its own (setpriority on the calling thread's id);
+ * elsewhere it would lower the whole process, so it is left as is.
  *
- * - First nice 10 (`setpriority` on the thread's own id: on Linux a thread's priority is its
- *   own), about a tenth of a normal thread's share when both want a core.
- * - Then the `SCHED_IDLE` policy (`chrt --idle`, util-linux, which any user may do to their
- *   own threads). Nice alone is not enough on two cores: a thread woken for a ticket's
- *   request that finds the report thread on the free core waits for that thread's slice to
- *   run out (measured: p99 of a paced issue +5 ms during back-to-back reports, waiting for
- *   a core). A `SCHED_IDLE` thread gives its core up as soon as any normal thread wakes.
- *   It runs on what the queue leaves, which on a server is nearly always a whole core.
- *
- * The price: while both cores are busy with normal threads, the thread barely runs. It never
- * holds the write lock while it works (report-packs.ts builds a pack without it), and a
- * report that cannot finish ends at its timeout with `reports_unavailable`.
- * Where `chrt` is missing or refused, the thread stays at nice 10; elsewhere than Linux
- * `setpriority` would lower the whole process, so the thread is left as it is.
+ * Tried and not kept (bench/RESULTS.md, seventh session): the `SCHED_IDLE` policy (util-linux
+ * `chrt --idle` on the thread's id). Such a thread gives its core up the moment a normal
+ * thread wakes, and the paced issue's p99 during back-to-back reports fell from 1.16–1.62×
+ * to 1.02–1.08× of its figure alone; but the reports themselves ran ≈ 10 % slower on a quiet
+ * machine (one-year summaries 157–197 ms against the 200 ms target), and under a load that
+ * keeps both cores busy a report barely runs at all.
  */
-export function lowerThreadPriority(): ThreadPriority {
-  if (process.platform !== 'linux') return 'unchanged';
+export function lowerThreadPriority(): void {
+  if (process.platform !== 'linux') return;
   try {
     os.setPriority(0, os.constants.priority.PRIORITY_BELOW_NORMAL);
   } catch {
     // Not permitted (a sandbox): the thread runs at the process's priority.
-    return 'unchanged';
-  }
-  try {
-    // `/proc/thread-self` links to `<pid>/task/<tid>`: the calling thread's own id.
-    const tid = path.basename(fs.readlinkSync('/proc/thread-self'));
-    execFileSync('chrt', ['--idle', '--pid', '0', tid], { stdio: 'ignore', timeout: 5000 });
-    return 'idle';
-  } catch {
-    return 'nice';
   }
 }
