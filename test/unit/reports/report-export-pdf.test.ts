@@ -5,7 +5,32 @@ import {
 import { describeWithPdftotext, pdfPages, pdfText } from './pdf-text';
 afterAll(closeReportExports);
 
+import type { ReportSummary } from '../../../server/src/contract/reports';
 import { largeSummary, sampleSummary } from './sample-summary';
+
+const TONES = ['', '\u0300', '\u0301', '\u0309', '\u0303', '\u0323'];
+const VOWELS = [...'aăâeêioôơuưy', ...'AĂÂEÊIOÔƠUƯY'];
+/** Every Vietnamese letter: each vowel with no tone and with each of the five, then đ Đ. */
+const LETTERS = [
+  ...VOWELS.flatMap((vowel) => TONES.map((tone) => (vowel + tone).normalize('NFC'))),
+  'đ',
+  'Đ',
+];
+/** The letters with two marks (ấ ậ ộ ờ …), which DejaVu draws from ones with one (â ọ ơ). */
+const TWO_MARKS = LETTERS.filter((letter) => letter.normalize('NFD').length === 3);
+
+/** The sample with `letters`, in brackets, as the centre's name (bold) and a service (regular). */
+function withLetters(letters: string[]): ReportSummary {
+  const summary = sampleSummary();
+  const text = `[ ${letters.join(' ')} ]`;
+  const [first, ...rest] = summary.rows;
+  if (!first) throw new Error('the sample has rows');
+  return {
+    ...summary,
+    centre: { ...summary.centre, name: text },
+    rows: [{ ...first, label: text }, ...rest],
+  };
+}
 
 describeWithPdftotext('renderReport(pdf)', () => {
   test('is an A4 PDF whose extracted text holds the centre, period and Vietnamese headers', async () => {
@@ -48,6 +73,20 @@ describeWithPdftotext('renderReport(pdf)', () => {
     );
     expect(text).toContain('Trang 1/2 · Page 1/2');
     expect(text).toContain('Trang 2/2 · Page 2/2');
+  });
+
+  test('extracts every Vietnamese letter, also after a report that used only the letters built on them', async () => {
+    // A new export thread, so the fonts it keeps have been used by no earlier report.
+    await closeReportExports();
+    await renderReport(withLetters(TWO_MARKS), 'pdf');
+    const file = await renderReport(withLetters(LETTERS), 'pdf');
+    const [first] = pdfPages(file.body);
+    const extracted = [...(first ?? '').normalize('NFC').matchAll(/\[ ([^\]]*) \]/g)].map((match) =>
+      (match[1] ?? '').split(' '),
+    );
+    expect(LETTERS).toHaveLength(146);
+    // The centre's name in bold, then the service's name in the table.
+    expect(extracted).toEqual([LETTERS, LETTERS]);
   });
 
   test('renders 500 groups in a few seconds, every table page repeating the header', async () => {
