@@ -89,6 +89,32 @@ describeWithPdftotext('renderReport(pdf)', () => {
     expect(extracted).toEqual([LETTERS, LETTERS]);
   });
 
+  test('wraps chart labels between words and cuts a word too wide for its bar with "…"', async () => {
+    const names = ['Nguyễn Thị Hồng', 'Trần Văn Bình', 'Phạm Nguyễn Khánh Linh'];
+    const summary = sampleSummary();
+    const [first] = summary.rows;
+    if (!first) throw new Error('the sample has rows');
+    // 45 clerks leave each label some 15 points: "Nguyễn" in 6 points fits on no line.
+    const rows = Array.from({ length: 45 }, (_, i) => ({
+      ...first,
+      key: String(i),
+      label: names[i % names.length] ?? '',
+    }));
+    const file = await renderReport({ ...summary, groupBy: 'clerk', rows }, 'pdf');
+    const chart = pdfPages(file.body).at(-1) ?? '';
+    // The labels come after the share axis (0 % … 100 %) and before the second chart.
+    const labels = chart.slice(chart.indexOf('100 %') + '100 %'.length, chart.indexOf('Phân bố'));
+    const words = names.flatMap((name) => name.split(' '));
+    const pieces = labels.trim().split(' ');
+    expect(pieces).toContain('Thị');
+    const broken = pieces.filter(
+      (piece) =>
+        !words.includes(piece) &&
+        !(piece.endsWith('…') && words.some((word) => word.startsWith(piece.slice(0, -1)))),
+    );
+    expect(broken).toEqual([]);
+  });
+
   test('renders 500 groups in a few seconds, every table page repeating the header', async () => {
     const started = performance.now();
     const file = await renderReport(largeSummary(500), 'pdf');

@@ -43,6 +43,27 @@ function axisFrame(doc: PDFKit.PDFDocument, plot: Box, max: number): number {
   return top;
 }
 
+/**
+ * `text` with each word too wide for a line of `width` cut short with "…": pdfkit breaks
+ * lines between words, but splits a word that fits on no line ("Ngu / yễn").
+ */
+function fitWords(doc: PDFKit.PDFDocument, text: string, width: number): string {
+  // pdfkit measures a word with the space that follows it.
+  const fits = (word: string): boolean => doc.widthOfString(`${word} `) <= width;
+  return text
+    .normalize('NFC')
+    .split(/\s+/)
+    .filter((word) => word !== '')
+    .map((word) => {
+      if (fits(word)) return word;
+      const chars = [...word];
+      let kept = chars.length - 1;
+      while (kept > 0 && !fits(`${chars.slice(0, kept).join('')}…`)) kept--;
+      return `${chars.slice(0, kept).join('')}…`;
+    })
+    .join(' ');
+}
+
 function title(doc: PDFKit.PDFDocument, text: string, box: Box): void {
   doc.font('bold').fontSize(10).fillColor(INK).text(text, box.x, box.y, { width: box.width });
 }
@@ -74,16 +95,13 @@ export function drawServedChart(doc: PDFKit.PDFDocument, summary: ReportSummary,
       doc.circle(x + barWidth / 2, y, Math.min(2.5, Math.max(1, slot / 3))).fill(DOT);
     }
     if (labelled) {
-      doc
-        .font('regular')
-        .fontSize(6)
-        .fillColor(INK)
-        .text(row.label, plot.x + i * slot, plot.y + plot.height + 3, {
-          width: slot,
-          height: 40,
-          align: 'center',
-          ellipsis: true,
-        });
+      doc.font('regular').fontSize(6).fillColor(INK);
+      doc.text(fitWords(doc, row.label, slot), plot.x + i * slot, plot.y + plot.height + 3, {
+        width: slot,
+        height: 40,
+        align: 'center',
+        ellipsis: true,
+      });
     }
   });
 }
