@@ -75,3 +75,49 @@ describeWithPdftotext('GET /api/reports/summary?format=csv|xlsx|pdf', () => {
     expect(text).toMatch(/Tổng cộng \/ Total 2 0 0 0 0 0 /);
   });
 });
+
+/** The route's answers around the reports' queue, through real HTTP. */
+describe('GET /api/reports/summary: queue and caching headers', () => {
+  const clock = new ManualClock(Date.UTC(2026, 10, 27, 2, 0, 0));
+  let server: TestServer;
+  let cookie = '';
+
+  beforeAll(async () => {
+    server = await startTestServer({ clock });
+    await addStaff(server, 'giamsat', 'supervisor');
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'giamsat', password: STAFF_PASSWORD }),
+    });
+    cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
+  });
+  afterAll(async () => {
+    await closeReportExports();
+    await server.stop();
+  });
+
+  test('a full queue answers 429 report_busy with Retry-After; no answer may be cached', async () => {
+    // Twelve reports of twelve years by day at once: one runs, four wait, the rest are refused.
+    const wide = '/api/reports/summary?from=2015-01-01&to=2026-11-26&groupBy=day';
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, () => fetch(server.url + wide, { headers: { cookie } })),
+    );
+    const bodies = await Promise.all(answers.map((a) => a.text()));
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(1);
+    const busy = statuses.indexOf(429);
+    expect(busy).toBeGreaterThanOrEqual(0);
+    expect(answers[busy]!.headers.get('retry-after')).toBe('3');
+    expect(JSON.parse(bodies[busy]!)).toMatchObject({ error: { code: 'report_busy' } });
+    const ok = answers[statuses.indexOf(200)]!;
+    expect(ok.headers.get('cache-control')).toBe('no-store');
+    expect(ok.headers.get('retry-after')).toBeNull();
+    // A refusal before the report (a bad range) asks for no retry either.
+    const bad = await fetch(`${server.url}/api/reports/summary?from=2026-11-27&to=2026-11-01`, {
+      headers: { cookie },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('retry-after')).toBeNull();
+  });
+});
