@@ -1,9 +1,12 @@
 import { z } from 'zod';
-import { REPORT_FORMATS, REPORT_GROUPINGS, REPORT_MAX_DAYS, type ReportGrouping } from './reports';
-
-/** The years a report may cover: none of a centre's tickets lies outside them. */
-export const REPORT_FIRST_YEAR = 2000;
-export const REPORT_LAST_YEAR = 2100;
+import {
+  REPORT_FIRST_YEAR,
+  REPORT_FORMATS,
+  REPORT_GROUPINGS,
+  REPORT_LAST_YEAR,
+  REPORT_MAX_DAYS,
+  type ReportGrouping,
+} from './reports';
 
 /** A calendar day, YYYY-MM-DD, that exists (no 31 April), from 2000 to 2100. */
 const calendarDay = z

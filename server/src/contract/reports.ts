@@ -27,6 +27,13 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 /** The longest period one report may cover (a little over twelve years). */
 export const REPORT_MAX_DAYS = 4400;
 
+/** The years a report may cover: none of a centre's tickets lies outside them. */
+export const REPORT_FIRST_YEAR = 2000;
+export const REPORT_LAST_YEAR = 2100;
+/** The first and last day a report may name (YYYY-MM-DD). */
+export const REPORT_FIRST_DAY = `${REPORT_FIRST_YEAR}-01-01`;
+export const REPORT_LAST_DAY = `${REPORT_LAST_YEAR}-12-31`;
+
 /** Mean, median, 90th percentile and maximum of a duration, in minutes. */
 export interface DurationStats {
   /** How many tickets were measured. */
@@ -119,6 +126,11 @@ export interface ReportSummary {
   groupBy: ReportGrouping;
   serviceId: number | null;
   counterId: number | null;
+  /**
+   * What the filters name, as people read them (the service's name, "Quầy 3 · Name"), for
+   * the files' headers; null for no filter, or one whose service or counter is gone.
+   */
+  filterLabels?: { service: ReportLabel | null; counter: ReportLabel | null };
   /** ISO UTC instant the report was computed at. */
   generatedAt: string;
   /**
@@ -142,6 +154,12 @@ export interface ReportSummary {
    * `WAIT_BAND_MINUTES[i]` (inclusive) to the next edge (exclusive); the last is open-ended.
    */
   waitBands: number[];
+}
+
+/** A name in both languages. */
+export interface ReportLabel {
+  label: string;
+  labelEn: string;
 }
 
 /** The rows and total of one more grouping of a report. */

@@ -108,8 +108,16 @@ describe('GET /api/reports/summary over the hand-counted centre', () => {
       rounded({ ...EXPECTED_ROWS.service[0]!, key: '' }),
     );
     expect(ht.serviceId).toBe(fixture.ids.HT);
+    expect(ht.filterLabels).toEqual({
+      service: { label: 'Hộ tịch', labelEn: 'Civil status' },
+      counter: null,
+    });
 
     const c1 = await report(`${PERIOD}&groupBy=day&counterId=${fixture.ids.counter1}`);
+    expect(c1.filterLabels).toEqual({
+      service: null,
+      counter: { label: 'Quầy 1 · Tiếp nhận', labelEn: 'Counter 1 · Tiếp nhận' },
+    });
     // T2 T4 and counter 1's pauses and shifts: the counter row of the counter grouping.
     expect(rounded(figuresOf(c1.total))).toEqual(
       rounded({ ...EXPECTED_ROWS.counter[0]!, key: '' }),

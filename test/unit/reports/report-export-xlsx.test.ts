@@ -56,6 +56,35 @@ describe('renderReport(xlsx)', () => {
     expect(value('Lập lúc / Generated at')).toBe('31/12/2026 17:05 (Asia/Ho_Chi_Minh)');
   });
 
+  test('names the service and counter filtered by, or their ids when they are gone', async () => {
+    const filtered = {
+      ...sampleSummary(),
+      serviceId: 3,
+      counterId: 7,
+      filterLabels: {
+        service: { label: 'Đăng ký kinh doanh', labelEn: 'Business registration' },
+        counter: { label: 'Quầy 2 · Trả kết quả', labelEn: 'Counter 2 · Trả kết quả' },
+      },
+    };
+    const sheet = sheetOf(
+      await workbookOf((await renderReport(filtered, 'xlsx')).body),
+      'Theo dịch vụ',
+    );
+    const value = (label: string) => rowStarting(sheet, label).getCell(2).value;
+    expect(value('Lọc theo dịch vụ / Service filter')).toBe(
+      'Đăng ký kinh doanh / Business registration',
+    );
+    expect(value('Lọc theo quầy / Counter filter')).toBe(
+      'Quầy 2 · Trả kết quả / Counter 2 · Trả kết quả',
+    );
+    const gone = { ...filtered, filterLabels: { service: null, counter: null } };
+    const goneSheet = sheetOf(
+      await workbookOf((await renderReport(gone, 'xlsx')).body),
+      'Theo dịch vụ',
+    );
+    expect(rowStarting(goneSheet, 'Lọc theo dịch vụ / Service filter').getCell(2).value).toBe('#3');
+  });
+
   test('freezes the header row, filters the groups and types every figure as a number', async () => {
     const sheet = sheetOf(
       await workbookOf((await renderReport(sampleSummary(), 'xlsx')).body),

@@ -1,6 +1,7 @@
 import type {
   DurationStats,
   ReportGrouping,
+  ReportLabel,
   ReportRow,
   ReportSummary,
 } from '../../contract/reports';
@@ -321,6 +322,25 @@ export function displayGeneratedAt(summary: ReportSummary): string {
  * The file's name: `bao-cao-2026-01-01_2026-12-31-service.csv`; with more groupings, each
  * named: `…-service-counter-day.xlsx`.
  */
+/**
+ * The filters a report was asked with, for a file's header: the service's or counter's name
+ * (both languages when they differ), or its id when it is gone.
+ */
+export function filterLines(summary: ReportSummary): [{ vi: string; en: string }, string][] {
+  const named = (label: ReportLabel | null | undefined, id: number): string =>
+    !label
+      ? `#${id}`
+      : label.labelEn === label.label
+        ? label.label
+        : `${label.label} / ${label.labelEn}`;
+  const lines: [{ vi: string; en: string }, string][] = [];
+  if (summary.serviceId !== null)
+    lines.push([TEXT.filterService, named(summary.filterLabels?.service, summary.serviceId)]);
+  if (summary.counterId !== null)
+    lines.push([TEXT.filterCounter, named(summary.filterLabels?.counter, summary.counterId)]);
+  return lines;
+}
+
 export const reportFileName = (summary: ReportSummary, extension: string): string =>
   `bao-cao-${summary.from}_${summary.to}-${[
     summary.groupBy,

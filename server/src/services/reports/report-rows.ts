@@ -58,8 +58,7 @@ function labelOf(groupBy: ReportGrouping, key: GroupKey, catalogue: ReportCatalo
       return { key: '', ...NOT_CALLED, extra: { counterId: null }, order: [Infinity, ''] };
     return {
       key: String(counter.number),
-      label: `Quầy ${counter.number} · ${counter.name}`,
-      labelEn: `Counter ${counter.number} · ${counter.name}`,
+      ...counterLabels(counter.number, counter.name),
       extra: { counterId: counter.id },
       order: [counter.number, ''],
     };
@@ -139,4 +138,15 @@ export function reportRows(
       [...aggregate.groups.values()],
     ),
   };
+}
+
+/**
+ * A counter's row label: its number and name ("Quầy 1 · Tiếp nhận"), or the name alone when
+ * it already says the number ("Quầy 3", not "Quầy 3 · Quầy 3"); in English the demo's
+ * "Quầy N" reads "Counter N".
+ */
+export function counterLabels(number: number, name: string): { label: string; labelEn: string } {
+  if (name === `Quầy ${number}`) return { label: name, labelEn: `Counter ${number}` };
+  if (new RegExp(`(^|\\D)${number}(\\D|$)`).test(name)) return { label: name, labelEn: name };
+  return { label: `Quầy ${number} · ${name}`, labelEn: `Counter ${number} · ${name}` };
 }

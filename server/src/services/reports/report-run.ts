@@ -1,10 +1,10 @@
-import type { ReportGrouping, ReportSummary } from '../../contract/reports';
+import type { ReportGrouping, ReportLabel, ReportSummary } from '../../contract/reports';
 import type { RatingLevel } from '../../contract/settings';
 import type { Database } from '../../storage/database';
 import { ReportAggregator } from './report-aggregate';
 import { readOpeningCalendar } from './report-hours';
 import { eachDay, type FactsScope, type PackUse } from './report-packs';
-import { readCatalogue, reportRows } from './report-rows';
+import { counterLabels, readCatalogue, reportRows, type ReportCatalogue } from './report-rows';
 
 /** One report to compute: plain data, so it can be posted to the report thread. */
 export interface ReportRequest {
@@ -71,6 +71,7 @@ export async function runReport(
     groupBy: request.groupBy,
     serviceId: request.serviceId,
     counterId: request.counterId,
+    filterLabels: filterLabels(request, catalogue),
     generatedAt: new Date(request.scope.now).toISOString(),
     ratingScale: request.ratingScale.map(({ level, label, labelEn }) => ({
       level,
@@ -83,5 +84,18 @@ export async function runReport(
     ...(alsoGrouped.length > 0 ? { alsoGrouped } : {}),
     arrivalsByWeekdayHour: aggregate.arrivalsByWeekdayHour,
     waitBands: aggregate.waitBands,
+  };
+}
+
+/** The names of the service and the counter a report is filtered by. */
+function filterLabels(
+  request: ReportRequest,
+  catalogue: ReportCatalogue,
+): { service: ReportLabel | null; counter: ReportLabel | null } {
+  const service = catalogue.services.find((s) => s.id === request.serviceId);
+  const counter = catalogue.counters.find((c) => c.id === request.counterId);
+  return {
+    service: service ? { label: service.name, labelEn: service.nameEn || service.name } : null,
+    counter: counter ? counterLabels(counter.number, counter.name) : null,
   };
 }

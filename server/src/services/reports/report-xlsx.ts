@@ -3,6 +3,7 @@ import type { ReportSummary } from '../../contract/reports';
 import {
   displayGeneratedAt,
   displayPeriod,
+  filterLines,
   GROUPING_TEXT,
   header,
   labelOfLevel,
@@ -39,8 +40,7 @@ function headerBlock(sheet: ExcelJS.Worksheet, summary: ReportSummary, title: st
     [TEXT.grouping, header(GROUPING_TEXT[summary.groupBy])],
     [TEXT.generatedAt, displayGeneratedAt(summary)],
   ];
-  if (summary.serviceId !== null) lines.push([TEXT.filterService, String(summary.serviceId)]);
-  if (summary.counterId !== null) lines.push([TEXT.filterCounter, String(summary.counterId)]);
+  lines.push(...filterLines(summary));
   for (const [label, value] of lines) {
     const row = sheet.addRow([header(label), value]);
     row.getCell(1).font = BOLD;
