@@ -201,6 +201,15 @@ describeInChromium('the reports page at /admin/reports, in Chromium', ({ open, s
       expect(response.status()).toBe(200);
       expect(response.headers()['content-type']).toMatch(type);
     }
+    // A click fetches the file in the page and saves it under the server's name.
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('report-download-csv').click(),
+    ]);
+    expect(csv.suggestedFilename()).toBe('bao-cao-2026-11-30_2026-12-02-counter.csv');
+    const saved = fs.readFileSync((await csv.path()) ?? '', 'utf8');
+    expect(saved.startsWith('\uFEFFQuầy / Counter,')).toBe(true);
+    expect(await page.getByTestId('report-download-error').count()).toBe(0);
 
     // By clerk: one row per clerk who served, the same totals.
     await page.getByTestId('report-group-by').selectOption('clerk');
@@ -246,6 +255,16 @@ describeInChromium('the reports page at /admin/reports, in Chromium', ({ open, s
     expect(await page.getByTestId('report-range-problem').textContent()).toBe(
       'Ngày bắt đầu phải trước hoặc trùng ngày kết thúc.',
     );
+    // Before the years a report covers: said plainly, and the pickers stop there.
+    await page.getByTestId('report-from').fill('1999-12-01');
+    await waitForText(
+      page,
+      'report-range-problem',
+      'Báo cáo chỉ gồm các ngày từ 01/01/2000 đến 31/12/2100.',
+      5000,
+    );
+    expect(await page.getByTestId('report-from').getAttribute('min')).toBe('2000-01-01');
+    expect(await page.getByTestId('report-to').getAttribute('max')).toBe('2100-12-31');
     expect(await seriousViolations(page)).toEqual([]);
   }, 60_000);
 
@@ -257,7 +276,35 @@ describeInChromium('the reports page at /admin/reports, in Chromium', ({ open, s
       'Không tìm thấy thủ tục này.',
     );
     expect(await page.getByTestId('report-table').count()).toBe(0);
+    // A download of the same report says why it failed, rather than save nothing silently.
+    await page.getByTestId('report-download-pdf').click();
+    await waitForText(page, 'report-download-error', 'Không tìm thấy thủ tục này.', 10_000);
   });
+
+  test('a page that finds the report queue full waits its turn and shows the report', async () => {
+    const wide = '/api/reports/summary?from=2015-01-01&to=2026-12-02&groupBy=day';
+    const page = await open('/admin/reports?period=week&groupBy=service', 1366, 768);
+    // Other supervisors' long reports keep the queue full until the page is refused once.
+    let refused = false;
+    page.on('response', (response) => {
+      if (response.url().includes('/api/reports/summary') && response.status() === 429)
+        refused = true;
+    });
+    let done = false;
+    // Six of them back to back: one runs, four wait, the sixth is refused and asks again.
+    const others = Promise.all(
+      Array.from({ length: 6 }, async () => {
+        while (!refused && !done) await supervisor.get(wide);
+      }),
+    );
+    await signIn(page, 'bc-giamsat', STAFF_PASSWORD);
+    await reportReady(page);
+    done = true;
+    await others;
+    expect(refused).toBe(true);
+    expect(await page.getByTestId('report-error').count()).toBe(0);
+    expect(await page.getByTestId('report-row').count()).toBeGreaterThan(0);
+  }, 60_000);
 
   test('a clerk has no reports page', async () => {
     const page = await open('/admin/reports', 1366, 768);

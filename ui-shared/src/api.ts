@@ -32,13 +32,16 @@ function isErrorBody(body: unknown): body is ErrorBody {
 }
 
 /**
- * One same-origin request, given up as `network` after `API_TIMEOUT_MS`. A page acting as a paired device (`actAsDevice`) sends its
- * token; a 401 to it reports the token refused, so the page can forget it.
+ * One same-origin request, given up as `network` after `timeoutMs` (`API_TIMEOUT_MS` unless
+ * the caller knows its answer can take longer, such as a report). A page acting as a paired
+ * device (`actAsDevice`) sends its token; a 401 to it reports the token refused, so the page
+ * can forget it.
  */
 async function request<T>(
   method: string,
   path: string,
   init: RequestInit & { headers: Record<string, string> },
+  timeoutMs = API_TIMEOUT_MS,
 ): Promise<T> {
   const token = pageDeviceToken();
   const headers = token
@@ -47,7 +50,7 @@ async function request<T>(
   // A timer of our own rather than AbortSignal.timeout: it also bounds reading the body,
   // and tests drive it with fake timers.
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), API_TIMEOUT_MS);
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
   let response: Response;
   let text: string;
   try {
@@ -61,7 +64,7 @@ async function request<T>(
     text = await response.text();
   } catch (err) {
     const message = controller.signal.aborted
-      ? `No answer within ${API_TIMEOUT_MS / 1000} s`
+      ? `No answer within ${timeoutMs / 1000} s`
       : err instanceof Error
         ? err.message
         : String(err);
@@ -94,9 +97,9 @@ async function request<T>(
   return body as T;
 }
 
-/** `GET` a same-origin JSON resource. */
-export function apiGet<T>(path: string): Promise<T> {
-  return request<T>('GET', path, { headers: { Accept: 'application/json' } });
+/** `GET` a same-origin JSON resource; `timeoutMs` for one whose answer may take longer. */
+export function apiGet<T>(path: string, options: { timeoutMs?: number } = {}): Promise<T> {
+  return request<T>('GET', path, { headers: { Accept: 'application/json' } }, options.timeoutMs);
 }
 
 /**

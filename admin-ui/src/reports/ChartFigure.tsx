@@ -31,7 +31,10 @@ export function ChartFigure({ caption, spec, empty, testId, size = 'normal' }: P
     <figure className={`report-figure report-figure-${size}`} data-testid={testId}>
       <figcaption>{caption}</figcaption>
       {spec ? (
-        <div className="report-chart">
+        <div
+          className="report-chart"
+          style={spec.minHeightPx ? { minHeight: `${spec.minHeightPx}px` } : undefined}
+        >
           <canvas ref={canvas} role="img" aria-label={spec.alt} data-testid={`${testId}-canvas`} />
         </div>
       ) : (

@@ -1,6 +1,11 @@
 import type { CatalogueResponse } from '@luot/contract';
 import { useI18n } from '@luot/ui-shared/use-i18n';
-import { REPORT_GROUPINGS, type ReportGrouping } from '../../../server/src/contract/reports';
+import {
+  REPORT_FIRST_DAY,
+  REPORT_GROUPINGS,
+  REPORT_LAST_DAY,
+  type ReportGrouping,
+} from '../../../server/src/contract/reports';
 import { Field, Select } from '../form';
 import { PERIOD_KINDS, type DayRange, type PeriodKind, type ReportChoice } from './report-period';
 
@@ -56,7 +61,8 @@ export function ReportFilters({ choice, range, catalogue, onChange }: Props) {
             testId="report-from"
             type="date"
             value={choice.from}
-            max={choice.to || undefined}
+            min={REPORT_FIRST_DAY}
+            max={choice.to || REPORT_LAST_DAY}
             onChange={(from) => set({ from })}
           />
           <Field
@@ -64,7 +70,8 @@ export function ReportFilters({ choice, range, catalogue, onChange }: Props) {
             testId="report-to"
             type="date"
             value={choice.to}
-            min={choice.from || undefined}
+            min={choice.from || REPORT_FIRST_DAY}
+            max={REPORT_LAST_DAY}
             onChange={(to) => set({ to })}
           />
         </div>

@@ -4,12 +4,14 @@ import { formatTime } from '@luot/ui-shared/format';
 import { serverNow } from '@luot/ui-shared/server-time';
 import { useI18n } from '@luot/ui-shared/use-i18n';
 import {
-  REPORT_FORMATS,
+  REPORT_FIRST_DAY,
+  REPORT_LAST_DAY,
   REPORT_MAX_DAYS,
   type ReportSummary,
 } from '../../../server/src/contract/reports';
 import { ErrorAlert, useResource } from '../form';
 import { ReportCharts } from './ReportCharts';
+import { ReportDownloads } from './ReportDownloads';
 import { ReportFilters } from './ReportFilters';
 import { ReportTable } from './ReportTable';
 import {
@@ -24,7 +26,6 @@ import {
   rangeOf,
   rangeProblem,
   searchOf,
-  summaryPath,
   type ReportChoice,
   type SummaryQuery,
 } from './report-period';
@@ -77,24 +78,7 @@ export function ReportsPage() {
             </p>
           )}
         </div>
-        {query && (
-          <div className="reports-downloads" role="group" aria-label={t('admin.reports.downloads')}>
-            {REPORT_FORMATS.filter((f) => f !== 'json').map((format) => (
-              <a
-                key={format}
-                className="btn btn-secondary"
-                href={summaryPath(query, format)}
-                download
-                data-testid={`report-download-${format}`}
-                title={t('admin.reports.downloadTitle', {
-                  format: t(`admin.reports.download.${format}`),
-                })}
-              >
-                {t(`admin.reports.download.${format}`)}
-              </a>
-            ))}
-          </div>
-        )}
+        {query && <ReportDownloads query={query} />}
       </div>
       <ReportFilters
         choice={choice}
@@ -105,7 +89,11 @@ export function ReportsPage() {
       <ErrorAlert error={zoneError ?? catalogue.error} testId="report-setup-error" />
       {problem && (
         <p className="error-box" role="alert" data-testid="report-range-problem">
-          {t(`admin.reports.rangeProblem.${problem}`, { days: formatCount(REPORT_MAX_DAYS, lang) })}
+          {t(`admin.reports.rangeProblem.${problem}`, {
+            days: formatCount(REPORT_MAX_DAYS, lang),
+            from: formatDay(REPORT_FIRST_DAY),
+            to: formatDay(REPORT_LAST_DAY),
+          })}
         </p>
       )}
       <ErrorAlert error={error} testId="report-error" />

@@ -29,7 +29,13 @@ export interface ChartSpec {
     | ChartConfiguration<'line'>;
   /** The canvas's text alternative (its numbers are in the table too). */
   alt: string;
+  /** A height the chart needs beyond its box's (px): a bar and a name for each of many rows. */
+  minHeightPx?: number;
 }
+
+/** Room for one horizontal bar and its name (px), and for the axis below them. */
+const BAR_ROW_PX = 24;
+const BAR_AXIS_PX = 48;
 
 /** The theme's colours (theme.css), as a canvas needs them. */
 export const COLOURS = {
@@ -233,6 +239,8 @@ export function satisfactionSpec(
       worst: rowLabel(worst, lang),
       worstShare: formatShare(worst.satisfiedShare, lang, t),
     }),
+    // Every counter or clerk named: the box grows with the list rather than skip names.
+    minHeightPx: rows.length * BAR_ROW_PX + BAR_AXIS_PX,
     config: {
       type: 'bar',
       data: {
@@ -266,7 +274,7 @@ export function satisfactionSpec(
             grid: { color: COLOURS.grid },
             ticks: { callback: (v) => `${formatDecimal(Number(v), lang).replace(/[,.]0$/, '')}%` },
           },
-          y: { grid: { display: false } },
+          y: { grid: { display: false }, ticks: { autoSkip: false } },
         },
       },
     },

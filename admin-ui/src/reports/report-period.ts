@@ -1,5 +1,10 @@
 import type { ReportFormat, ReportGrouping } from '@luot/contract';
-import { REPORT_GROUPINGS, REPORT_MAX_DAYS } from '../../../server/src/contract/reports';
+import {
+  REPORT_FIRST_DAY,
+  REPORT_GROUPINGS,
+  REPORT_LAST_DAY,
+  REPORT_MAX_DAYS,
+} from '../../../server/src/contract/reports';
 import { serviceDay } from '../../../server/src/contract/service-day';
 
 /** The periods the picker offers; all but `custom` run from their first day to today. */
@@ -95,9 +100,12 @@ export function rangeOf(choice: ReportChoice, now: number, timeZone: string): Da
 }
 
 /** Why a range cannot be asked for, as a message key's last part; null when it can. */
-export function rangeProblem(range: DayRange): 'badDay' | 'reversed' | 'tooLong' | null {
+export function rangeProblem(
+  range: DayRange,
+): 'badDay' | 'reversed' | 'outOfYears' | 'tooLong' | null {
   if (!isDay(range.from) || !isDay(range.to)) return 'badDay';
   if (range.from > range.to) return 'reversed';
+  if (range.from < REPORT_FIRST_DAY || range.to > REPORT_LAST_DAY) return 'outOfYears';
   if (daysIn(range) > REPORT_MAX_DAYS) return 'tooLong';
   return null;
 }

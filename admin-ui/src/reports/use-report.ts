@@ -4,6 +4,7 @@ import { apiGet } from '@luot/ui-shared/api';
 import { noteCentreZone } from '@luot/ui-shared/centre-zone';
 import { noteServerTime } from '@luot/ui-shared/server-time';
 import type { ReportGrouping, ReportSummary } from '../../../server/src/contract/reports';
+import { fetchSummary } from './report-fetch';
 import { summaryPath, trendGrouping, type SummaryQuery } from './report-period';
 
 /**
@@ -54,10 +55,13 @@ export interface ReportState {
 }
 
 /**
- * The summary for a query and, in parallel, the same period by counter, by clerk and by
- * day (or month) for the charts; a grouping the table already asked for is fetched once.
- * Null asks for nothing (no clock yet, or a range the page refuses). Keep `query` the
- * same object while its fields are the same (useMemo), or each render asks again.
+ * The summary for a query and, after it, the same period by counter, by clerk and by day
+ * (or month) for the charts; a grouping the table already asked for is fetched once. One
+ * at a time: the server runs one report at a time anyway, and a page holding a single
+ * place in its queue leaves room for other supervisors' pages (a full queue is waited out,
+ * `askWhileBusy`). A query that changes stops the asking. Null asks for nothing (no clock
+ * yet, or a range the page refuses). Keep `query` the same object while its fields are the
+ * same (useMemo), or each render asks again.
  */
 export function useReportSet(query: SummaryQuery | null): ReportState {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -66,26 +70,25 @@ export function useReportSet(query: SummaryQuery | null): ReportState {
   useEffect(() => {
     if (!query || !key) return;
     let current = true;
+    const wanted = () => current;
     const trend = trendGrouping(query);
-    const wanted: ReportGrouping[] = [query.groupBy, 'counter', 'clerk', trend];
-    const groupings = [...new Set(wanted)];
-    Promise.all(
-      groupings.map((groupBy) => apiGet<ReportSummary>(summaryPath({ ...query, groupBy }))),
-    ).then(
-      (summaries) => {
-        if (!current) return;
-        const by = (groupBy: ReportGrouping) =>
-          summaries[groupings.indexOf(groupBy)] as ReportSummary;
-        setLoaded({
-          status: 'ready',
-          key,
-          reports: {
-            main: by(query.groupBy),
-            byCounter: by('counter'),
-            byClerk: by('clerk'),
-            trend: by(trend),
-          },
-        });
+    const groupings = [...new Set<ReportGrouping>([query.groupBy, 'counter', 'clerk', trend])];
+    (async () => {
+      const summaries = new Map<ReportGrouping, ReportSummary>();
+      for (const groupBy of groupings) {
+        if (!current) return null;
+        summaries.set(groupBy, await fetchSummary(summaryPath({ ...query, groupBy }), wanted));
+      }
+      const by = (groupBy: ReportGrouping) => summaries.get(groupBy) as ReportSummary;
+      return {
+        main: by(query.groupBy),
+        byCounter: by('counter'),
+        byClerk: by('clerk'),
+        trend: by(trend),
+      };
+    })().then(
+      (reports) => {
+        if (current && reports) setLoaded({ status: 'ready', key, reports });
       },
       (error: unknown) => {
         if (current) setLoaded({ status: 'failed', key, error });

@@ -218,6 +218,16 @@ describe('the charts’ data and text alternatives', () => {
     expect(spec?.alt).toContain('highest Counter 3 (100.0%), lowest Group 1 (50.0%)');
   });
 
+  test('satisfaction bars name every one of many clerks: the chart grows, no name skipped', () => {
+    const rows = Array.from({ length: 27 }, (_, i) => row(String(i + 1), { satisfiedShare: 0.9 }));
+    const spec = satisfactionSpec(summary({ rows }), tVi, 'vi');
+    expect(spec?.config.data.labels).toHaveLength(27);
+    const y = (spec?.config.options?.scales as { y?: { ticks?: { autoSkip?: boolean } } }).y;
+    expect(y?.ticks?.autoSkip).toBe(false);
+    // 24 px a bar and its name, 48 px for the axis.
+    expect(spec?.minHeightPx).toBe(27 * 24 + 48);
+  });
+
   test('the trend has a point for every day or month, quiet ones included', () => {
     expect(trendKeys({ from: '2026-12-30', to: '2027-01-02' }, 'day')).toEqual([
       '2026-12-30',
