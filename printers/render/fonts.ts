@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { GlobalFonts } from '@napi-rs/canvas';
+import * as fontkit from 'fontkit';
 import { PrinterError } from '../errors';
 
 /** The TTF files every renderer draws with: one family, regular and bold. */
@@ -112,4 +113,28 @@ function format4(ttf: Buffer, at: number): Set<number> {
     }
   }
   return out;
+}
+
+/** The part of a fontkit font the PDF renderers use (the package ships no types). */
+export interface PdfFont {
+  characterSet: number[];
+  glyphForCodePoint(codePoint: number): unknown;
+}
+
+/**
+ * A TTF parsed by fontkit for pdfkit, each character looked up once, for the ticket and
+ * report PDFs, which keep it for the life of the process. fontkit keeps one glyph per id
+ * with the code points of the lookup that made it, and pdfkit writes those into the PDF's
+ * ToUnicode map; but a subset looks a composite's parts up with no code points. DejaVu
+ * draws ộ from ọ and ệ from ẹ (ờ from ơ, Ậ from Â …), so after one PDF with ộ and no ọ,
+ * every later PDF of the process extracted ọ as nothing. Compatibility characters (the ﬁ
+ * ligature) are not looked up, so ligature glyphs keep the letters they stand for.
+ */
+export function parsePdfFont(bytes: Buffer): PdfFont {
+  const font = fontkit.create(bytes) as PdfFont;
+  for (const codePoint of font.characterSet) {
+    const char = String.fromCodePoint(codePoint);
+    if (char.normalize('NFKC') === char) font.glyphForCodePoint(codePoint);
+  }
+  return font;
 }

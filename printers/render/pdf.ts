@@ -2,8 +2,7 @@ import { createCanvas, Image } from '@napi-rs/canvas';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import type { ImageBlock, LayoutBlock, TextSize, TicketLayout } from '../layout/ticket-layout';
-import { loadFonts, type FontFiles } from './fonts';
-import * as fontkit from 'fontkit';
+import { loadFonts, parsePdfFont, type FontFiles, type PdfFont } from './fonts';
 
 /** Font size in points on an 80 mm wide PDF ticket. */
 const FONT_PT: Record<TextSize, number> = { small: 8, normal: 10, large: 14, xlarge: 19, huge: 60 };
@@ -21,8 +20,8 @@ export interface PdfOptions {
 }
 
 interface ParsedFonts {
-  regular: object;
-  bold: object;
+  regular: PdfFont;
+  bold: PdfFont;
 }
 
 /** A picture ready for the page: a JPEG flattened on white, and its size in points. */
@@ -67,7 +66,7 @@ function parsedFonts(files?: FontFiles): { fonts: ParsedFonts; measure: PDFKit.P
   const loaded = loadFonts(files);
   const key = `${loaded.files.regular}\n${loaded.files.bold}`;
   if (parsed?.key !== key) {
-    const fonts = { regular: fontkit.create(loaded.regular), bold: fontkit.create(loaded.bold) };
+    const fonts = { regular: parsePdfFont(loaded.regular), bold: parsePdfFont(loaded.bold) };
     // A document that is never ended, kept only to measure text before the real page is sized.
     parsed = { key, fonts, measure: newDoc(100, 100, fonts) };
   }

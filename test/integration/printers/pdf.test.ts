@@ -90,6 +90,25 @@ describe('renderPdf()', () => {
     },
   );
 
+  test('keeps ọ and ẹ extractable after a ticket whose ộ and ệ are drawn from them', async () => {
+    // DejaVu draws ộ from ọ: once a PDF of the process used ộ alone, a later ọ lost its text.
+    const text = async (address: string): Promise<string> => {
+      const layout = buildTicketLayout(SAMPLE_TICKET, { ...SAMPLE_CENTRE, centreAddress: address });
+      const dir = await mkdtemp(join(tmpdir(), 'luot-pdf-'));
+      try {
+        const file = join(dir, 'ticket.pdf');
+        await writeFile(file, await renderPdf(layout));
+        return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    };
+    await text('Tổ dân phố Một, phường Hiệp Bình, Cộng hoà, Ệ');
+    expect((await text('Xóm Học, Ọ, Ẹ, ngõ Hẹp')).normalize('NFC')).toContain(
+      'Xóm Học, Ọ, Ẹ, ngõ Hẹp',
+    );
+  });
+
   test('keeps a small logo at its printed size and leaves out one it cannot decode', async () => {
     const small = await renderPdf(
       buildTicketLayout(SAMPLE_TICKET, { ...SAMPLE_CENTRE, logoPng: logo(40, 40, 'image/png') }),

@@ -1,6 +1,5 @@
-import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
-import { loadFonts } from '../../../../printers/render/fonts';
+import { loadFonts, parsePdfFont, type PdfFont } from '../../../../printers/render/fonts';
 import type { ReportRow, ReportSummary } from '../../contract/reports';
 import {
   displayGeneratedAt,
@@ -22,41 +21,18 @@ const HEAD_PT = 6;
 const CELL_PT = 7.5;
 const PAD = 2;
 
-/** The part of a fontkit font used here (the package ships no types). */
-interface FontkitFont {
-  characterSet: number[];
-  glyphForCodePoint(codePoint: number): unknown;
-}
-
 interface ParsedFonts {
-  regular: FontkitFont;
-  bold: FontkitFont;
+  regular: PdfFont;
+  bold: PdfFont;
 }
 
 let parsed: ParsedFonts | null = null;
-
-/**
- * `bytes` parsed by fontkit, each character looked up once. fontkit keeps one glyph per id
- * with the code points of the lookup that made it, and pdfkit writes those into the PDF's
- * ToUnicode map; but the subset looks a composite's parts up with no code points. DejaVu
- * draws ộ from ọ and ệ from ẹ (ờ from ơ, Ậ from Â …), so after one PDF with ộ and no ọ,
- * every later PDF from the process extracted ọ as nothing. Compatibility characters (the ﬁ
- * ligature) are not looked up, so ligature glyphs keep the letters they stand for.
- */
-function parseFont(bytes: Buffer): FontkitFont {
-  const font = fontkit.create(bytes) as FontkitFont;
-  for (const codePoint of font.characterSet) {
-    const char = String.fromCodePoint(codePoint);
-    if (char.normalize('NFKC') === char) font.glyphForCodePoint(codePoint);
-  }
-  return font;
-}
 
 /** DejaVu Sans parsed by fontkit once per process; each PDF embeds a subset of it. */
 function fonts(): ParsedFonts {
   if (!parsed) {
     const loaded = loadFonts();
-    parsed = { regular: parseFont(loaded.regular), bold: parseFont(loaded.bold) };
+    parsed = { regular: parsePdfFont(loaded.regular), bold: parsePdfFont(loaded.bold) };
   }
   return parsed;
 }
