@@ -58,6 +58,23 @@ describeWithPdftotext('renderReport(pdf)', () => {
     }
   });
 
+  test('names the service and counter filtered by in its header', async () => {
+    const filtered: ReportSummary = {
+      ...sampleSummary(),
+      serviceId: 3,
+      counterId: 7,
+      filterLabels: {
+        service: { label: 'Đăng ký kinh doanh', labelEn: 'Business registration' },
+        counter: { label: 'Quầy 2 · Trả kết quả', labelEn: 'Counter 2 · Trả kết quả' },
+      },
+    };
+    const text = pdfText((await renderReport(filtered, 'pdf')).body);
+    expect(text).toContain(
+      'Lọc theo dịch vụ / Service filter: Đăng ký kinh doanh / Business registration',
+    );
+    expect(text).toContain('Lọc theo quầy / Counter filter: Quầy 2 · Trả kết quả');
+  });
+
   test('prints each group and the totals: counts, minutes to one decimal, shares in percent', async () => {
     const text = pdfText((await renderReport(sampleSummary(), 'pdf')).body);
     // Issued, served, no-show, transferred, cancelled, expired; wait mean 12.345 → 12.3,

@@ -4,6 +4,7 @@ import type { ReportRow, ReportSummary } from '../../contract/reports';
 import {
   displayGeneratedAt,
   displayPeriod,
+  filterLines,
   GROUPING_TEXT,
   header,
   reportColumns,
@@ -146,8 +147,7 @@ function drawTitle(doc: PDFKit.PDFDocument, summary: ReportSummary): number {
     `${header(TEXT.period)}: ${displayPeriod(summary)}`,
     `${header(TEXT.grouping)}: ${header(GROUPING_TEXT[summary.groupBy])}`,
   ];
-  if (summary.serviceId !== null) lines.push(`${header(TEXT.filterService)}: ${summary.serviceId}`);
-  if (summary.counterId !== null) lines.push(`${header(TEXT.filterCounter)}: ${summary.counterId}`);
+  for (const [label, value] of filterLines(summary)) lines.push(`${header(label)}: ${value}`);
   doc.font('regular').fontSize(9).text(lines.join('   ·   '), { width });
   return doc.y + 8;
 }
