@@ -8,15 +8,20 @@ import {
   type ReportGrouping,
 } from './reports';
 
+const DAY_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+
 /** A calendar day, YYYY-MM-DD, that exists (no 31 April), from 2000 to 2100. */
 const calendarDay = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a day as YYYY-MM-DD')
+  .regex(DAY_SHAPE, 'a day as YYYY-MM-DD')
+  // Each check below only of a day in shape: a malformed one is said once.
   .refine((day) => {
+    if (!DAY_SHAPE.test(day)) return true;
     const date = new Date(`${day}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
   }, 'no such day')
   .refine((day) => {
+    if (!DAY_SHAPE.test(day)) return true;
     const year = Number(day.slice(0, 4));
     return year >= REPORT_FIRST_YEAR && year <= REPORT_LAST_YEAR;
   }, `a day from ${REPORT_FIRST_YEAR}-01-01 to ${REPORT_LAST_YEAR}-12-31`);
@@ -36,7 +41,11 @@ const groupings = z.string().transform((text, ctx): ReportGrouping[] => {
   if (unknown.length > 0) {
     ctx.addIssue({
       code: z.ZodIssueCode.custom,
-      message: `unknown grouping ${unknown.map((g) => JSON.stringify(g)).join(', ')}: one of ${REPORT_GROUPINGS.join(', ')}`,
+      // Named back short: an answer never repeats a long query.
+      message: `unknown grouping ${unknown
+        .slice(0, 3)
+        .map((g) => JSON.stringify(g.length > 40 ? `${g.slice(0, 40)}…` : g))
+        .join(', ')}: one of ${REPORT_GROUPINGS.join(', ')}`,
     });
     return z.NEVER;
   }
@@ -46,6 +55,9 @@ const groupings = z.string().transform((text, ctx): ReportGrouping[] => {
   }
   return list as ReportGrouping[];
 });
+
+const bothDays = (q: { from: string; to: string }): boolean =>
+  calendarDay.safeParse(q.from).success && calendarDay.safeParse(q.to).success;
 
 const spanDays = (from: string, to: string): number =>
   (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
@@ -67,8 +79,12 @@ export const reportQuerySchema = z
     format: z.enum(REPORT_FORMATS).default('json'),
   })
   .strict()
-  .refine((q) => q.from <= q.to, { message: '`from` is after `to`', path: ['from'] })
-  .refine((q) => q.from > q.to || spanDays(q.from, q.to) <= REPORT_MAX_DAYS, {
+  // Only between two real days: a bad day is said once, as itself.
+  .refine((q) => !bothDays(q) || q.from <= q.to, {
+    message: '`from` is after `to`',
+    path: ['from'],
+  })
+  .refine((q) => !bothDays(q) || q.from > q.to || spanDays(q.from, q.to) <= REPORT_MAX_DAYS, {
     message: `at most ${REPORT_MAX_DAYS} days`,
     path: ['to'],
   })

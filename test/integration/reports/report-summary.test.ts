@@ -201,6 +201,24 @@ describe('GET /api/reports/summary over the hand-counted centre', () => {
     10_000,
   );
 
+  test('names a malformed day once, as itself, not as a reversed or too long period', async () => {
+    const response = await supervisor.get<{
+      error: { issues: { path: string; message: string }[] };
+    }>('/api/reports/summary?from=2026-1-1&to=2026-01-02');
+    expect(response.status).toBe(400);
+    expect(response.body.error.issues).toEqual([
+      { path: 'from', message: expect.stringContaining('YYYY-MM-DD') },
+    ]);
+  });
+
+  test('never repeats a long unknown grouping back in full', async () => {
+    const response = await supervisor.get(
+      `/api/reports/summary?${PERIOD}&groupBy=${'x'.repeat(5000)},${'y'.repeat(5000)}`,
+    );
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(response.body).length).toBeLessThan(1000);
+  });
+
   test('takes a span of exactly 4,400 days', async () => {
     // 2014-12-15 … 2026-12-31: 4,400 days both included (4,401 from the 14th).
     const summary = await report('from=2014-12-15&to=2026-12-31&groupBy=month');
