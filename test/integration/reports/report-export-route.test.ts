@@ -5,6 +5,21 @@ import { ApiClient } from '../../support/api-client';
 import { ManualClock, startTestServer, type TestServer } from '../../support/test-server';
 import { describeWithPdftotext, pdfText } from '../../unit/reports/pdf-text';
 
+/**
+ * A new supervisor's session cookie, signed in by hand: the files are binary, which
+ * ApiClient reads as text.
+ */
+async function supervisorCookie(server: TestServer): Promise<string> {
+  await addStaff(server, 'giamsat', 'supervisor');
+  const login = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'giamsat', password: STAFF_PASSWORD }),
+  });
+  expect(login.status).toBe(200);
+  return login.headers.get('set-cookie')?.split(';')[0] ?? '';
+}
+
 /** The route's files, through real HTTP, for a day with two tickets issued. */
 describeWithPdftotext('GET /api/reports/summary?format=csv|xlsx|pdf', () => {
   // 02:00 UTC on 27 Nov 2026 is 09:00 in the demo centre's zone (UTC+7).
@@ -16,15 +31,7 @@ describeWithPdftotext('GET /api/reports/summary?format=csv|xlsx|pdf', () => {
 
   beforeAll(async () => {
     server = await startTestServer({ clock });
-    await addStaff(server, 'giamsat', 'supervisor');
-    // Signed in by hand: the files are binary, which ApiClient reads as text.
-    const login = await fetch(`${server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'giamsat', password: STAFF_PASSWORD }),
-    });
-    expect(login.status).toBe(200);
-    cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
+    cookie = await supervisorCookie(server);
     const kiosk = new ApiClient(server.url);
     const [service] = server.server.application.repos.services.listActive();
     if (!service) throw new Error('the demo centre has services');
@@ -84,13 +91,7 @@ describe('GET /api/reports/summary: queue and caching headers', () => {
 
   beforeAll(async () => {
     server = await startTestServer({ clock });
-    await addStaff(server, 'giamsat', 'supervisor');
-    const login = await fetch(`${server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'giamsat', password: STAFF_PASSWORD }),
-    });
-    cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
+    cookie = await supervisorCookie(server);
   });
   afterAll(async () => {
     await closeReportExports();

@@ -6,7 +6,7 @@ import { describeWithPdftotext, pdfPages, pdfText } from './pdf-text';
 afterAll(closeReportExports);
 
 import type { ReportSummary } from '../../../server/src/contract/reports';
-import { largeSummary, sampleSummary } from './sample-summary';
+import { filteredSample, largeSummary, sampleSummary } from './sample-summary';
 
 const TONES = ['', '\u0300', '\u0301', '\u0309', '\u0303', '\u0323'];
 const VOWELS = [...'aăâeêioôơuưy', ...'AĂÂEÊIOÔƠUƯY'];
@@ -59,15 +59,7 @@ describeWithPdftotext('renderReport(pdf)', () => {
   });
 
   test('names the service and counter filtered by in its header', async () => {
-    const filtered: ReportSummary = {
-      ...sampleSummary(),
-      serviceId: 3,
-      counterId: 7,
-      filterLabels: {
-        service: { label: 'Đăng ký kinh doanh', labelEn: 'Business registration' },
-        counter: { label: 'Quầy 2 · Trả kết quả', labelEn: 'Counter 2 · Trả kết quả' },
-      },
-    };
+    const filtered = filteredSample();
     const text = pdfText((await renderReport(filtered, 'pdf')).body);
     expect(text).toContain(
       'Lọc theo dịch vụ / Service filter: Đăng ký kinh doanh / Business registration',

@@ -3,7 +3,7 @@ import {
   closeReportExports,
   renderReport,
 } from '../../../server/src/services/reports/report-export';
-import { sampleSummary } from './sample-summary';
+import { filteredSample, sampleSummary } from './sample-summary';
 
 async function workbookOf(body: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -57,15 +57,7 @@ describe('renderReport(xlsx)', () => {
   });
 
   test('names the service and counter filtered by, or their ids when they are gone', async () => {
-    const filtered = {
-      ...sampleSummary(),
-      serviceId: 3,
-      counterId: 7,
-      filterLabels: {
-        service: { label: 'Đăng ký kinh doanh', labelEn: 'Business registration' },
-        counter: { label: 'Quầy 2 · Trả kết quả', labelEn: 'Counter 2 · Trả kết quả' },
-      },
-    };
+    const filtered = filteredSample();
     const sheet = sheetOf(
       await workbookOf((await renderReport(filtered, 'xlsx')).body),
       'Theo dịch vụ',

@@ -21,6 +21,19 @@ const ESTIMATES = {
   estimateBias: -1.5,
 };
 
+/** The sample filtered by a service (3) and a counter (7), with their names. */
+export function filteredSample(): ReportSummary {
+  return {
+    ...sampleSummary(),
+    serviceId: 3,
+    counterId: 7,
+    filterLabels: {
+      service: { label: 'Đăng ký kinh doanh', labelEn: 'Business registration' },
+      counter: { label: 'Quầy 2 · Trả kết quả', labelEn: 'Counter 2 · Trả kết quả' },
+    },
+  };
+}
+
 /** Two services and a clerk-named one whose name starts like a formula. */
 export function sampleSummary(): ReportSummary {
   const land: ReportRow = {
