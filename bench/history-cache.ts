@@ -17,11 +17,11 @@ export const HISTORY_END = '2026-11-30';
 export const HISTORY_PER_DAY = 1100;
 /**
  * What the seeder writes, bumped when it changes (2: targets and estimates at issue, each
- * transfer's first call, packs of format 3): an older cache is seeded again rather than
+ * transfer's first call; 3: packs of format 4): an older cache is seeded again rather than
  * migrated, so the bench measures what a centre's history holds today and its packs are
  * already built.
  */
-export const HISTORY_VERSION = 2;
+export const HISTORY_VERSION = 3;
 /** 1 December 2026, 09:00 in Hồ Chí Minh City: the day after the history. */
 export const AFTER_HISTORY = Date.UTC(2026, 11, 1, 2, 0, 0);
 

@@ -54,6 +54,7 @@ export interface ReportFixture {
     counter2: number;
     lan: number;
     binh: number;
+    supervisor: number;
     tickets: number[];
   };
   /** Closes the fixture's connection (the file stays for a server to open). */

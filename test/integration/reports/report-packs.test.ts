@@ -110,6 +110,45 @@ describe('the packed daily rollup', () => {
     expect(packedDays().map((p) => p.day)).toContain('2026-03-05');
   });
 
+  test('a ticket transferred and cancelled before its next call counts under the counter that called it', async () => {
+    const L: Actor = { staffId: f.ids.lan, role: 'clerk' };
+    const S: Actor = { staffId: f.ids.supervisor, role: 'supervisor' };
+    const c1 = f.ids.counter1;
+    const query = { from: '2026-03-05', to: '2026-03-05', groupBy: 'counter' as const };
+    const row = (summary: ReportSummary, key: string) => summary.rows.find((r) => r.key === key);
+    const before = await inline.summary(query);
+    // Thursday 10:00: Lan calls it at counter 1, transfers it to DD; the visitor leaves.
+    f.clock.set(at('2026-03-05', '10:00'));
+    f.services.counters.signIn(c1, L);
+    const ticket = f.services.issuer.issueTicket({ serviceId: f.ids.HT }).value.ticket.id;
+    f.clock.set(at('2026-03-05', '10:04'));
+    f.services.queue.callTicket(c1, { ticketId: ticket }, L);
+    f.clock.set(at('2026-03-05', '10:05'));
+    f.services.queue.transfer(c1, { serviceId: f.ids.DD }, L);
+    f.clock.set(at('2026-03-05', '10:20'));
+    f.services.tickets.cancel(ticket, 'Công dân về', S);
+    f.services.counters.signOut(c1, L);
+
+    const today = await inline.summary(query);
+    expect(row(today, '1')).toMatchObject({
+      issued: (row(before, '1')?.issued ?? 0) + 1,
+      cancelled: (row(before, '1')?.cancelled ?? 0) + 1,
+      transferred: (row(before, '1')?.transferred ?? 0) + 1,
+    });
+    // Its wait, issue → first call, is 4 minutes, and it is counted at counter 1's.
+    expect(row(today, '1')?.waitMinutes.max).toBeGreaterThanOrEqual(4);
+    expect(row(today, '')?.issued ?? 0).toBe(row(before, '')?.issued ?? 0);
+    const clerks = await inline.summary({ ...query, groupBy: 'clerk' });
+    expect(clerks.rows.find((r) => r.staffId === f.ids.lan)?.cancelled).toBeGreaterThanOrEqual(1);
+
+    // Packed the next day, the day reads the same.
+    f.clock.set(at('2026-03-06', '08:00'));
+    const packed = await inline.summary(query);
+    expect(packedDays().map((p) => p.day)).toContain('2026-03-05');
+    expect(packed.rows).toEqual(today.rows);
+    expect(packed).toEqual(await live('counter', '2026-03-05', '2026-03-05'));
+  });
+
   test('a pause changed after packing drops the packs it overlaps', async () => {
     await buildReportPacks(f.db, {
       timeZone: REPORT_TIME_ZONE,

@@ -70,9 +70,10 @@ export const FLAG_TRANSFERRED = 1;
 /**
  * The stored pack's layout version: a pack of another version is rebuilt. 2: the first
  * call, the target and estimate at issue, and the handoffs; 3: the target and estimate in
- * one field (`F_PROMISED`).
+ * one field (`F_PROMISED`); 4: a transferred ticket not called again since counts under
+ * the counter and clerk that called it before its transfer.
  */
-export const PACK_FORMAT = 3;
+export const PACK_FORMAT = 4;
 
 export const STATUSES = [
   'waiting',
@@ -136,12 +137,18 @@ export function ticketFacts(
   const tickets = new Int32Array(rows.length * FIELDS);
   const reasons = new Map<number, string[]>();
   const firstCall = new Map<number, number>();
+  // The last call before a transfer, for a ticket not called again since (cancelled or
+  // expired while waiting in its new queue): it counts under that counter and clerk.
+  const lastCall = new Map<number, TransferFactRow & { called_at: number }>();
   const handoffs: Interval[] = [];
   for (const transfer of transfers) {
     if (transfer.called_at === null) continue;
     const known = firstCall.get(transfer.ticket_id);
     if (known === undefined || transfer.called_at < known)
       firstCall.set(transfer.ticket_id, transfer.called_at);
+    const latest = lastCall.get(transfer.ticket_id);
+    if (transfer.counter_id !== null && (!latest || transfer.called_at > latest.called_at))
+      lastCall.set(transfer.ticket_id, { ...transfer, called_at: transfer.called_at });
     if (transfer.counter_id === null || transfer.transferred_at === null) continue;
     const clipped = clipInterval(
       {
@@ -159,8 +166,9 @@ export function ticketFacts(
     const at = i * FIELDS;
     tickets[at + F_SERVICE] = row.service_id;
     tickets[at + F_ORIGINAL] = row.original_service_id;
-    tickets[at + F_COUNTER] = row.counter_id ?? 0;
-    tickets[at + F_STAFF] = row.staff_id ?? 0;
+    const caller = row.counter_id === null ? (lastCall.get(row.id) ?? row) : row;
+    tickets[at + F_COUNTER] = caller.counter_id ?? 0;
+    tickets[at + F_STAFF] = caller.staff_id ?? 0;
     tickets[at + F_STATUS] = STATUSES.indexOf(row.status as (typeof STATUSES)[number]);
     tickets[at + F_FLAGS] = row.transfer_count > 0 ? FLAG_TRANSFERRED : 0;
     tickets[at + F_RATING] = row.level ?? 0;
