@@ -1,33 +1,17 @@
-import type { Page } from 'playwright-core';
 import type { CatalogueResponse } from '../../server/src/contract';
 import { STAFF_PASSWORD, addStaff } from '../support/accounts';
 import { ApiClient } from '../support/api-client';
 import { seriousViolations } from '../support/axe';
 import { LIVE_DEADLINE_MS, describeInChromium, waitForText } from './harness';
 import { expectNoSidewaysScroll } from './page-fit';
-import { signIn } from './sign-in';
+import { openAdminPageAs as openAs } from './sign-in';
 
+/** The office PC the admin pages open at (openAdminPageAs). */
 const WIDTH = 1366;
-const HEIGHT = 768;
 
 /** A catalogue file's header, as the export writes it (Vietnamese / English). */
 const CSV_HEADER =
   'Mã / Code,Tên thủ tục / Name,Tên tiếng Anh / English name,Lĩnh vực / Field,Tiền tố / Prefix,Số từ / From,Số đến / To';
-
-async function openAs(
-  open: (path: string, w: number, h: number) => Promise<Page>,
-  path: string,
-  username: string,
-  password: string,
-) {
-  const page = await open(path, WIDTH, HEIGHT);
-  await signIn(page, username, password);
-  await page
-    .getByTestId(`page-${path.split('/')[2]}`)
-    .locator('h2')
-    .waitFor();
-  return page;
-}
 
 describeInChromium(
   'the admin app’s services and counters pages, in Chromium',

@@ -1,23 +1,6 @@
-import type { Page } from 'playwright-core';
 import { STAFF_PASSWORD, addStaff } from '../support/accounts';
 import { describeInChromium, waitForText } from './harness';
-import { signIn } from './sign-in';
-
-/** Signs in at /admin/<page> as the first admin, at the office PC's 1366×768. */
-async function openAs(
-  open: (path: string, w: number, h: number) => Promise<Page>,
-  path: string,
-  username: string,
-  password: string,
-): Promise<Page> {
-  const page = await open(path, 1366, 768);
-  await signIn(page, username, password);
-  await page
-    .getByTestId(`page-${path.split('/')[2]}`)
-    .locator('h2')
-    .waitFor();
-  return page;
-}
+import { openAdminPageAs as openAs } from './sign-in';
 
 describeInChromium(
   'the admin app’s forms as a new centre’s administrator meets them, in Chromium',

@@ -12,3 +12,22 @@ export async function signIn(page: Page, username: string, password: string): Pr
 export async function signInAsAdmin(page: Page, server: TestServer): Promise<void> {
   await signIn(page, server.adminUsername, server.adminPassword);
 }
+
+/**
+ * Opens `/admin/<page>` at the office PC's 1366×768, signs in through the form, and waits
+ * for the page's heading.
+ */
+export async function openAdminPageAs(
+  open: (path: string, w: number, h: number) => Promise<Page>,
+  path: string,
+  username: string,
+  password: string,
+): Promise<Page> {
+  const page = await open(path, 1366, 768);
+  await signIn(page, username, password);
+  await page
+    .getByTestId(`page-${path.split('/')[2]}`)
+    .locator('h2')
+    .waitFor();
+  return page;
+}
