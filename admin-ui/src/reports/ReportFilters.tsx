@@ -1,6 +1,7 @@
 import type { CatalogueResponse } from '@luot/contract';
 import { useI18n } from '@luot/ui-shared/use-i18n';
 import {
+  counterLabels,
   REPORT_FIRST_DAY,
   REPORT_GROUPINGS,
   REPORT_LAST_DAY,
@@ -31,6 +32,12 @@ export function ReportFilters({ choice, range, catalogue, onChange }: Props) {
 
   const services = catalogue?.services ?? [];
   const counters = catalogue?.counters ?? [];
+  // A filter (from a bookmark) naming a service or counter that is gone: shown as chosen,
+  // so the page says what it reports, and choosing "all" clears it.
+  const gone = (chosen: number | null, known: { id: number }[]) =>
+    catalogue && chosen !== null && !known.some((k) => k.id === chosen)
+      ? [{ value: String(chosen), label: t('admin.reports.goneOption', { id: chosen }) }]
+      : [];
   return (
     <form
       className="report-filters"
@@ -98,6 +105,7 @@ export function ReportFilters({ choice, range, catalogue, onChange }: Props) {
               value: String(s.id),
               label: lang === 'en' && s.nameEn ? s.nameEn : s.name,
             })),
+            ...gone(choice.serviceId, services),
           ]}
         />
         <Select
@@ -107,13 +115,12 @@ export function ReportFilters({ choice, range, catalogue, onChange }: Props) {
           onChange={(counterId) => set({ counterId: id(counterId) })}
           options={[
             { value: '', label: t('admin.reports.allCounters') },
-            ...counters.map((c) => ({
-              value: String(c.id),
-              // "Quầy 3" already says its number; "Tiếp nhận" gets it added.
-              label: c.name.includes(String(c.number))
-                ? c.name
-                : t('admin.reports.counterOption', { number: c.number, name: c.name }),
-            })),
+            ...counters.map((c) => {
+              // As the report's rows name it: "Quầy 1 · Tiếp nhận", "Quầy 3", "Counter 3".
+              const { label, labelEn } = counterLabels(c.number, c.name);
+              return { value: String(c.id), label: lang === 'en' ? labelEn : label };
+            }),
+            ...gone(choice.counterId, counters),
           ]}
         />
       </div>

@@ -171,3 +171,14 @@ export interface ReportSheet {
 
 /** Lower edges of the wait distribution's bands, in minutes. */
 export const WAIT_BAND_MINUTES = [0, 5, 10, 15, 20, 30, 45, 60, 90, 120] as const;
+
+/**
+ * A counter's row label: its number and name ("Quầy 1 · Tiếp nhận"), or the name alone when
+ * it already says the number ("Quầy 3", not "Quầy 3 · Quầy 3"); in English the demo's
+ * "Quầy N" reads "Counter N".
+ */
+export function counterLabels(number: number, name: string): ReportLabel {
+  if (name === `Quầy ${number}`) return { label: name, labelEn: `Counter ${number}` };
+  if (new RegExp(`(^|\\D)${number}(\\D|$)`).test(name)) return { label: name, labelEn: name };
+  return { label: `Quầy ${number} · ${name}`, labelEn: `Counter ${number} · ${name}` };
+}

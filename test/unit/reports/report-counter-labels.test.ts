@@ -1,4 +1,4 @@
-import { counterLabels } from '../../../server/src/services/reports/report-rows';
+import { counterLabels } from '../../../server/src/contract/reports';
 
 describe("a counter's label in reports", () => {
   test('number and name, in each language', () => {

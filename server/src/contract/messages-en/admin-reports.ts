@@ -32,7 +32,7 @@ export const enAdminReports = {
   'admin.reports.allServices': 'All services',
   'admin.reports.counter': 'Counter',
   'admin.reports.allCounters': 'All counters',
-  'admin.reports.counterOption': 'Counter {number} · {name}',
+  'admin.reports.goneOption': 'Id {id} (gone)',
   'admin.reports.downloads': 'Download the report',
   'admin.reports.download.csv': 'CSV',
   'admin.reports.download.xlsx': 'Excel',

@@ -32,7 +32,7 @@ export const viAdminReports = {
   'admin.reports.allServices': 'Tất cả dịch vụ',
   'admin.reports.counter': 'Quầy',
   'admin.reports.allCounters': 'Tất cả quầy',
-  'admin.reports.counterOption': 'Quầy {number} · {name}',
+  'admin.reports.goneOption': 'Mã {id} (không còn)',
   'admin.reports.downloads': 'Tải báo cáo',
   'admin.reports.download.csv': 'CSV',
   'admin.reports.download.xlsx': 'Excel',

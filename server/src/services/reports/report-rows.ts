@@ -1,4 +1,4 @@
-import type { ReportGrouping, ReportRow } from '../../contract/reports';
+import { counterLabels, type ReportGrouping, type ReportRow } from '../../contract/reports';
 import type { Database } from '../../storage/database';
 import type { Accumulator } from './report-accumulator';
 import type { Aggregate, GroupKey } from './report-aggregate';
@@ -138,15 +138,4 @@ export function reportRows(
       [...aggregate.groups.values()],
     ),
   };
-}
-
-/**
- * A counter's row label: its number and name ("Quầy 1 · Tiếp nhận"), or the name alone when
- * it already says the number ("Quầy 3", not "Quầy 3 · Quầy 3"); in English the demo's
- * "Quầy N" reads "Counter N".
- */
-export function counterLabels(number: number, name: string): { label: string; labelEn: string } {
-  if (name === `Quầy ${number}`) return { label: name, labelEn: `Counter ${number}` };
-  if (new RegExp(`(^|\\D)${number}(\\D|$)`).test(name)) return { label: name, labelEn: name };
-  return { label: `Quầy ${number} · ${name}`, labelEn: `Counter ${number} · ${name}` };
 }

@@ -4,7 +4,8 @@ import type { Database } from '../../storage/database';
 import { ReportAggregator } from './report-aggregate';
 import { readOpeningCalendar } from './report-hours';
 import { eachDay, type FactsScope, type PackUse } from './report-packs';
-import { counterLabels, readCatalogue, reportRows, type ReportCatalogue } from './report-rows';
+import { counterLabels } from '../../contract/reports';
+import { readCatalogue, reportRows, type ReportCatalogue } from './report-rows';
 
 /** One report to compute: plain data, so it can be posted to the report thread. */
 export interface ReportRequest {
