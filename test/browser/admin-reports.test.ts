@@ -266,6 +266,28 @@ describeInChromium('the reports page at /admin/reports, in Chromium', ({ open, s
     expect(await page.getByTestId('report-from').getAttribute('min')).toBe('2000-01-01');
     expect(await page.getByTestId('report-to').getAttribute('max')).toBe('2100-12-31');
     expect(await seriousViolations(page)).toEqual([]);
+
+    // A day half typed away leaves no "undefined" in the period line.
+    await page.getByTestId('report-to').fill('');
+    await waitForText(
+      page,
+      'report-range-problem',
+      'Hãy chọn đủ ngày bắt đầu và ngày kết thúc.',
+      5000,
+    );
+    expect(await page.getByTestId('report-range').count()).toBe(0);
+
+    // Days changed in quick succession ask the server for the last choice only.
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/api/reports/summary')) asked.push(request.url());
+    });
+    await page.getByTestId('report-to').fill('2026-12-02');
+    for (const day of ['2026-11-01', '2026-11-02', '2026-11-03'])
+      await page.getByTestId('report-from').fill(day);
+    await reportReady(page);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.filter((url) => !url.includes('from=2026-11-03&to=2026-12-02'))).toEqual([]);
   }, 60_000);
 
   test('a bookmark naming a service that is gone shows the server’s refusal in Vietnamese', async () => {
@@ -279,6 +301,14 @@ describeInChromium('the reports page at /admin/reports, in Chromium', ({ open, s
     // A download of the same report says why it failed, rather than save nothing silently.
     await page.getByTestId('report-download-pdf').click();
     await waitForText(page, 'report-download-error', 'Không tìm thấy thủ tục này.', 10_000);
+    // The filter shows as chosen, named as gone; choosing every service clears it.
+    const service = page.getByTestId('report-service');
+    expect(await service.inputValue()).toBe('9999');
+    expect(await service.locator('option:checked').textContent()).toBe('Mã 9999 (không còn)');
+    await service.selectOption('');
+    await reportReady(page);
+    expect(page.url()).not.toContain('serviceId');
+    expect(await page.getByTestId('report-error').count()).toBe(0);
   });
 
   test('a page that finds the report queue full waits its turn and shows the report', async () => {

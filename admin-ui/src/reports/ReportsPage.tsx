@@ -23,13 +23,14 @@ import {
 } from './report-format';
 import {
   choiceFromSearch,
+  isDay,
   rangeOf,
   rangeProblem,
   searchOf,
   type ReportChoice,
   type SummaryQuery,
 } from './report-period';
-import { useCentreZone, useReportSet } from './use-report';
+import { useCentreZone, useReportSet, useSettled } from './use-report';
 import './reports.css';
 
 /**
@@ -57,7 +58,10 @@ export function ReportsPage() {
     () => (range && !problem ? { ...range, groupBy, serviceId, counterId } : null),
     [range, problem, groupBy, serviceId, counterId],
   );
-  const { loading, reports, error } = useReportSet(query);
+  // Asked once the choice stays put; meanwhile the page reads as loading.
+  const settled = useSettled(query);
+  const { loading: asking, reports, error } = useReportSet(settled);
+  const loading = asking || settled !== query;
   const main = reports?.main;
   const empty = main !== undefined && main.total.issued === 0 && main.rows.length === 0;
 
@@ -71,7 +75,7 @@ export function ReportsPage() {
       <div className="reports-head">
         <div>
           <h2>{t('admin.reports.title')}</h2>
-          {range && (
+          {range && isDay(range.from) && isDay(range.to) && (
             <p className="reports-range" data-testid="report-range">
               {t('admin.reports.range', { from: formatDay(range.from), to: formatDay(range.to) })}
               {main && !loading && ` · ${generatedLine(main, t, lang)}`}

@@ -111,3 +111,19 @@ export function useReportSet(query: SummaryQuery | null): ReportState {
   if (loaded.status === 'failed') return { loading: false, reports: null, error: loaded.error };
   return { loading: false, reports: loaded.reports, error: undefined };
 }
+
+/** How long a choice must stay put before its reports are asked for (ms). */
+export const QUERY_SETTLE_MS = 350;
+
+/**
+ * `value` once it has stayed the same for `ms`, so typing a date or arrowing through a
+ * list asks the server for the last choice only, not for every one passed on the way.
+ */
+export function useSettled<T>(value: T, ms = QUERY_SETTLE_MS): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
